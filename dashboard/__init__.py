@@ -1,0 +1,1 @@
+"""The Streamlit app: entry point, shared filters, read-side queries and their cache, i18n, theme."""

@@ -1,0 +1,51 @@
+"""Entry point and router: `streamlit run dashboard/app.py` (store named by HYTE_DATABASE_URL)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard import cache, filters, layout, theme
+from dashboard.i18n import language_selector, t
+
+# Beside the repository root, not beside this file: a pages/ folder next to the entry point
+# would switch Streamlit into its legacy auto-discovery mode.
+PAGES_DIR = Path(__file__).parent.parent / "pages"
+
+# (file, url_path, i18n key of the title, icon); the first one is where "/" leads.
+PAGES = (
+    ("overview.py", "overview", "page.overview", ":material/dashboard:"),
+    ("indicators.py", "indicators", "page.indicators", ":material/monitoring:"),
+    ("participation.py", "participation", "page.participation", ":material/groups:"),
+    ("working_groups.py", "working-groups", "page.working_groups", ":material/event:"),
+    ("partnerships.py", "partnerships", "page.partnerships", ":material/handshake:"),
+    ("data_status.py", "data-status", "page.data_status", ":material/fact_check:"),
+)
+
+
+def run() -> None:
+    st.set_page_config(page_title=t("app.title"), page_icon=":material/diversity_3:", layout="wide")
+    theme.apply()
+    pages = [st.Page(PAGES_DIR / file, title=t(key), url_path=url_path, icon=icon)
+             for file, url_path, key, icon in PAGES]
+    # Streamlit serves its default page at "/" whatever its url_path, so "/" is a hidden page
+    # that forwards to /overview: every screen keeps one address, with the link's parameters.
+    home = st.Page(lambda: None, title=t("page.overview"), url_path="home", default=True,
+                   visibility="hidden")
+    page = st.navigation([home, *pages])
+    if page is home:
+        st.switch_page(pages[0], query_params=st.query_params.to_dict())
+
+    language_selector()
+    try:
+        store = cache.open_store()
+    except cache.StoreUnavailable as problem:
+        layout.store_error(problem)
+        return
+    layout.demo_label(store)
+    filters.render_sidebar(store)
+    page.run()
+
+
+run()

@@ -1,0 +1,79 @@
+"""One number and date format for every screen: Finnish `1 234,5` and `22.11.2026` first."""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+import re
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+# CLDR's group separator for fi and sv: a no-break space, so "1 234" never wraps between digits.
+NBSP = "\u00a0"
+# Shown wherever a value is missing or not yet available; never a made-up number.
+DASH = "–"
+# Stored times are UTC; the people reading them are in Finland.
+LOCAL_TZ = ZoneInfo("Europe/Helsinki")
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:$])")
+
+
+def fmt_number(value: float | int | None, decimals: int = 0, lang: str = "fi") -> str:
+    """`1 234,5` (fi, sv) or `1,234.5` (en); a dash for a missing value."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return DASH
+    # Half up, as statistics are published (Python's own rounding would print 104.5 as "104").
+    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"  # "1,234.5": Python's grouping, then swap separators
+    if lang == "en":
+        return text
+    text = text.replace(",", NBSP).replace(".", ",")
+    # A minus sign, not a hyphen, as Finnish typography has it.
+    return text.replace("-", "\u2212")
+
+
+def fmt_date(d: date | datetime | None, lang: str = "fi") -> str:
+    """`22.11.2026` (fi, sv, as written in Finland) or `2026-11-22` (en)."""
+    if d is None:
+        return DASH
+    if isinstance(d, datetime):
+        d = to_local(d).date()
+    if lang == "en":
+        return d.isoformat()
+    return f"{d.day}.{d.month}.{d.year}"
+
+
+def fmt_datetime(dt: datetime | None, lang: str = "fi") -> str:
+    """`22.11.2026 klo 14.05` (fi), `22.11.2026 kl. 14.05` (sv), `2026-11-22 14:05` (en), Finnish time."""
+    if dt is None:
+        return DASH
+    local = to_local(dt)
+    if lang == "en":
+        return f"{local.date().isoformat()} {local:%H:%M}"
+    word = "kl." if lang == "sv" else "klo"
+    return f"{fmt_date(local.date(), lang)} {word} {local:%H.%M}"
+
+
+def fmt_year_range(start: int | None, end: int | None) -> str:
+    """`2025–2028`, with an en dash as in every language here."""
+    if start is None and end is None:
+        return DASH
+    if start == end or end is None:
+        return str(start)
+    if start is None:
+        return str(end)
+    return f"{start}–{end}"
+
+
+def to_local(dt: datetime) -> datetime:
+    """Finnish local time; a naive value is taken as UTC (SQLite stores no zone)."""
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(LOCAL_TZ)
+
+
+def plain(text: str | None) -> str:
+    """Stored text made safe to place inside Markdown: it shows as typed, never as formatting."""
+    if text is None:
+        return ""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

@@ -1,0 +1,91 @@
+"""Read-side queries for the plan's indicators: metadata, values by region role, goals and measures.
+
+Plain functions of an engine and plain arguments, returning polars DataFrames; no Streamlit. Each
+query reads only the configured regions and the years asked for, through the store's indexes.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+from sqlalchemy import Engine, and_, select
+
+from data_pipeline import schema
+
+VALUE_SCHEMA = {"indicator_id": pl.Int64, "region_id": pl.Int64, "role": pl.Utf8, "region_fi": pl.Utf8,
+                "region_sv": pl.Utf8, "region_en": pl.Utf8, "year": pl.Int64, "gender": pl.Utf8,
+                "value": pl.Float64}
+
+
+def _frame(engine: Engine, stmt, schema_: dict | None = None) -> pl.DataFrame:
+    with engine.connect() as conn:
+        result = conn.execute(stmt)
+        columns = list(result.keys())
+        rows = result.all()
+    if schema_:
+        return pl.DataFrame(rows, schema=schema_, orient="row")
+    return pl.DataFrame([dict(zip(columns, r)) for r in rows], infer_schema_length=None) if rows else \
+        pl.DataFrame(schema={c: pl.Utf8 for c in columns})
+
+
+def plan_indicators(engine: Engine) -> pl.DataFrame:
+    """Every indicator of the plan with its metadata, in the plan's order."""
+    i = schema.indicator
+    return _frame(engine, select(i).order_by(i.c.priority_area_code, i.c.sort_order, i.c.id)).with_columns(
+        pl.col("id").cast(pl.Int64), pl.col("decimals").cast(pl.Int64),
+        pl.col("target_value").cast(pl.Float64), pl.col("target_year").cast(pl.Int64))
+
+
+def indicator_values(engine: Engine, first_year: int, last_year: int,
+                     indicator_ids: tuple[int, ...] | None = None,
+                     genders: tuple[str, ...] = ("total",)) -> pl.DataFrame:
+    """Values of the plan's indicators for the configured regions (municipality, county, country, peers)."""
+    v, r = schema.indicator_value, schema.region
+    conditions = [v.c.year >= first_year, v.c.year <= last_year, v.c.gender.in_(genders)]
+    if indicator_ids is not None:
+        conditions.append(v.c.indicator_id.in_(indicator_ids))
+    stmt = (select(v.c.indicator_id, v.c.region_id, r.c.role, r.c.name_fi, r.c.name_sv, r.c.name_en, v.c.year,
+                   v.c.gender, v.c.value)
+            .join(r, r.c.id == v.c.region_id)
+            .where(and_(*conditions))
+            .order_by(v.c.indicator_id, v.c.region_id, v.c.year, v.c.gender))
+    return _frame(engine, stmt, VALUE_SCHEMA)
+
+
+def district_values(engine: Engine, first_year: int, last_year: int, district_code: str) -> pl.DataFrame:
+    """Local indicators' values for one district (gender total)."""
+    d = schema.indicator_district_value
+    stmt = (select(d.c.indicator_id, d.c.year, d.c.value)
+            .where(d.c.district_code == district_code, d.c.gender == "total",
+                   d.c.year >= first_year, d.c.year <= last_year)
+            .order_by(d.c.indicator_id, d.c.year))
+    return _frame(engine, stmt, {"indicator_id": pl.Int64, "year": pl.Int64, "value": pl.Float64})
+
+
+def indicators_with_district_data(engine: Engine) -> tuple[int, ...]:
+    d = schema.indicator_district_value
+    with engine.connect() as conn:
+        return tuple(sorted(row[0] for row in conn.execute(select(d.c.indicator_id).distinct())))
+
+
+def goals_and_measures(engine: Engine) -> pl.DataFrame:
+    """Goals with their measures (a goal without measures appears once, with empty measure columns)."""
+    g, m = schema.goal, schema.measure
+    stmt = (select(g.c.priority_area_code, g.c.code.label("goal_code"), g.c.text_fi.label("goal_fi"),
+                   g.c.text_sv.label("goal_sv"), g.c.text_en.label("goal_en"), m.c.code.label("measure_code"),
+                   m.c.text_fi.label("measure_fi"), m.c.text_sv.label("measure_sv"), m.c.text_en.label("measure_en"),
+                   m.c.responsible_unit, m.c.status)
+            .join(m, m.c.goal_code == g.c.code, isouter=True)
+            .order_by(g.c.priority_area_code, g.c.code, m.c.code))
+    return _frame(engine, stmt, {"priority_area_code": pl.Utf8, "goal_code": pl.Utf8, "goal_fi": pl.Utf8,
+                                 "goal_sv": pl.Utf8, "goal_en": pl.Utf8, "measure_code": pl.Utf8,
+                                 "measure_fi": pl.Utf8, "measure_sv": pl.Utf8, "measure_en": pl.Utf8,
+                                 "responsible_unit": pl.Utf8, "status": pl.Utf8})
+
+
+def sotkanet_attribution(engine: Engine) -> dict | None:
+    """The Sotkanet source's attribution and data-updated date, for every screen that shows its data."""
+    f = schema.source_freshness
+    with engine.connect() as conn:
+        row = conn.execute(select(f.c.attribution, f.c.data_updated, f.c.status)
+                           .where(f.c.source == "sotkanet")).mappings().first()
+    return dict(row) if row else None

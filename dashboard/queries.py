@@ -1,0 +1,159 @@
+"""Read-side queries: SQLAlchemy Core selects in, polars DataFrames out; no Streamlit here.
+
+Every function takes an Engine and plain arguments. Column types come from the schema, not from
+what a driver happens to return, so SQLite and PostgreSQL give the same dtypes (integers Int64,
+times UTC-aware). These are small tables; the big indicator tables get their own readers.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import polars as pl
+from sqlalchemy import Engine, Select, func, literal, select, union_all
+from sqlalchemy import types as sa_types
+
+from data_pipeline import schema
+
+_UTC_DATETIME = pl.Datetime("us", "UTC")
+
+
+def _dtype(sa_type: sa_types.TypeEngine) -> pl.DataType:
+    if isinstance(sa_type, sa_types.Boolean):
+        return pl.Boolean()
+    if isinstance(sa_type, sa_types.Integer):  # BigInteger too: one integer width everywhere
+        return pl.Int64()
+    if isinstance(sa_type, sa_types.Float):
+        return pl.Float64()
+    if isinstance(sa_type, sa_types.DateTime):
+        return _UTC_DATETIME
+    if isinstance(sa_type, sa_types.Date):
+        return pl.Date()
+    return pl.String()
+
+
+def _utc(value):
+    # SQLite hands back naive datetimes; the pipeline writes UTC, so say so.
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
+    return value
+
+
+def _frame(engine: Engine, stmt: Select) -> pl.DataFrame:
+    """Run `stmt` and build a frame typed by the selected columns' schema types."""
+    schema_ = {col.key: _dtype(col.type) for col in stmt.selected_columns}
+    with engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+    data = [tuple(_utc(v) for v in row) for row in rows]
+    return pl.DataFrame(data, schema=schema_, orient="row")
+
+
+def _scalar(engine: Engine, stmt: Select):
+    with engine.connect() as conn:
+        return conn.execute(stmt).scalar()
+
+
+def municipality(engine: Engine) -> pl.DataFrame:
+    """The municipality and its wellbeing plan: one row (none in an empty store)."""
+    return _frame(engine, select(schema.municipality))
+
+
+def priority_areas(engine: Engine) -> pl.DataFrame:
+    """The plan's priority areas in plan order."""
+    t = schema.priority_area
+    return _frame(engine, select(t).order_by(t.c.sort_order, t.c.code))
+
+
+def age_groups(engine: Engine) -> pl.DataFrame:
+    """Lifecycle age groups, youngest first."""
+    t = schema.age_group
+    return _frame(engine, select(t).order_by(t.c.sort_order, t.c.code))
+
+
+def districts(engine: Engine, with_geometry: bool = False) -> pl.DataFrame:
+    """Districts by Finnish name; GeoJSON geometry only when asked (it is the bulky column)."""
+    t = schema.district
+    cols = [c for c in t.c if with_geometry or c.key != "geometry"]
+    return _frame(engine, select(*cols).order_by(t.c.name_fi, t.c.code))
+
+
+def indicator_summary_by_area(engine: Engine) -> pl.DataFrame:
+    """Every priority area with its count of indicators (0 when it has none), in plan order."""
+    a, i = schema.priority_area, schema.indicator
+    stmt = (
+        select(a, func.count(i.c.id).label("indicators"))
+        .select_from(a.outerjoin(i, i.c.priority_area_code == a.c.code))
+        .group_by(*a.c)
+        .order_by(a.c.sort_order, a.c.code)
+    )
+    return _frame(engine, stmt)
+
+
+def load_runs(engine: Engine, limit: int = 20) -> pl.DataFrame:
+    """The latest pipeline runs, newest first."""
+    t = schema.load_run
+    return _frame(engine, select(t).order_by(t.c.id.desc()).limit(limit))
+
+
+def last_successful_load(engine: Engine) -> datetime | None:
+    """When the last successful load finished: the data date every page shows."""
+    t = schema.load_run
+    latest = select(func.max(t.c.id)).where(t.c.status == "success").scalar_subquery()
+    value = _scalar(engine, select(func.coalesce(t.c.finished_at, t.c.started_at)).where(t.c.id == latest))
+    return _utc(value)
+
+
+def latest_run(engine: Engine, status: str) -> pl.DataFrame:
+    """The newest run with `status` (e.g. "rejected"): one row, or none."""
+    t = schema.load_run
+    return _frame(engine, select(t).where(t.c.status == status).order_by(t.c.id.desc()).limit(1))
+
+
+def rejected_inputs(engine: Engine, run_id: int) -> pl.DataFrame:
+    """What a rejected run found wrong, in the order it was reported (file, line, column, message)."""
+    t = schema.rejected_input
+    stmt = (
+        select(t.c.file, t.c.line, t.c.column_name, t.c.message)
+        .where(t.c.run_id == run_id)
+        .order_by(t.c.id)
+    )
+    return _frame(engine, stmt)
+
+
+def source_freshness(engine: Engine) -> pl.DataFrame:
+    """Each source's last fetch and whether it is fresh or stale, by source name."""
+    t = schema.source_freshness
+    return _frame(engine, select(t).order_by(t.c.source))
+
+
+def row_counts(engine: Engine) -> pl.DataFrame:
+    """Rows in every data table (`table`, `rows`), in schema order, in one round trip."""
+    parts = [
+        select(literal(i).label("position"), literal(t.name).label("table"),
+               func.count().label("rows")).select_from(t)
+        for i, t in enumerate(schema.DATA_TABLES)
+    ]
+    stmt = union_all(*parts).subquery()
+    ordered = select(stmt.c.table, stmt.c.rows).order_by(stmt.c.position)
+    return _frame(engine, ordered)
+
+
+def year_span(engine: Engine) -> tuple[int, int] | None:
+    """First and last year the data or the plan covers, or None when there is nothing yet."""
+    m, iv = schema.municipality, schema.indicator_value
+    ev, mt = schema.participation_event, schema.meeting
+    years = [
+        select(func.min(iv.c.year).label("lo"), func.max(iv.c.year).label("hi")),
+        select(func.min(m.c.plan_start_year), func.max(m.c.plan_end_year)),
+        select(func.min(ev.c.event_date), func.max(ev.c.event_date)),
+        select(func.min(mt.c.meeting_date), func.max(mt.c.meeting_date)),
+    ]
+    with engine.connect() as conn:
+        found = [v for stmt in years for v in conn.execute(stmt).one() if v is not None]
+    as_years = [v if isinstance(v, int) else _year(v) for v in found]
+    return (min(as_years), max(as_years)) if as_years else None
+
+
+def _year(value) -> int:
+    # min()/max() of a Date column comes back as a date on PostgreSQL, as text on SQLite.
+    return value.year if hasattr(value, "year") else int(str(value)[:4])

@@ -1,0 +1,1 @@
+"""UI text catalogues per screen, merged by dashboard.i18n: key -> (fi, sv, en)."""

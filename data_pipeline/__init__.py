@@ -1,0 +1,1 @@
+"""The HYTE pipeline: extract, validate and load a municipality's data package into the store."""

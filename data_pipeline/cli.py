@@ -1,0 +1,174 @@
+"""The `hyte` command: demo, refresh, status, template, export."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy.exc import OperationalError
+
+from data_pipeline.store import make_engine, resolve_url
+
+EXIT_OK, EXIT_REJECTED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2, 64
+
+
+def _n(count: int) -> str:
+    """Finnish thousands grouping: 1 234 567."""
+    return f"{count:,}".replace(",", " ")
+
+
+class TerminalProgress:
+    """One line per table on stderr, with rows and elapsed time, so a long load visibly moves."""
+
+    def __init__(self, quiet: bool = False):
+        self.quiet = quiet
+        self.started = time.perf_counter()
+
+    def __call__(self, table: str, rows: int) -> None:
+        if not self.quiet:
+            print(f"  [{time.perf_counter() - self.started:6.1f} s] {table}: {_n(rows)} riviä / rows",
+                  file=sys.stderr, flush=True)
+
+
+def _report(result) -> int:
+    if result.ok:
+        total = sum(result.rows.values())
+        label = "Ei muutoksia" if result.status == "unchanged" else "Ladattu"
+        print(f"{label} / {'Unchanged' if result.status == 'unchanged' else 'Loaded'}: "
+              f"{_n(total)} riviä / rows, ajo / run #{result.run_id}")
+        if result.message and result.status == "success":
+            print(f"Varoitus / Warning: Sotkanet-tiedot ovat vanhoja välimuistista / Sotkanet data is stale, "
+                  f"from the cache: {result.message}", file=sys.stderr)
+        return EXIT_OK
+    if result.status == "rejected":
+        print(f"Hylätty / Rejected: {len(result.problems)} virhettä / problems; "
+              "tietoja ei muutettu / the store is unchanged.", file=sys.stderr)
+        for problem in result.problems:
+            print(str(problem), file=sys.stderr)
+        return EXIT_REJECTED
+    print(f"Lataus epäonnistui / Load failed: {result.message}; tietoja ei muutettu / the store is unchanged.",
+          file=sys.stderr)
+    return EXIT_FAILED
+
+
+def cmd_refresh(args) -> int:
+    from data_pipeline.pipeline import refresh
+
+    url = resolve_url(args.db)
+    print(f"Päivitetään / Refreshing {args.config} → {_safe(url)}", file=sys.stderr)
+    return _report(refresh(args.config, url, command="refresh", progress=TerminalProgress(args.quiet),
+                           offline=args.offline))
+
+
+def cmd_demo(args) -> int:
+    from data_pipeline.demo import write_demo_package
+    from data_pipeline.pipeline import refresh
+
+    config = write_demo_package(Path(args.out), seed=args.seed)
+    print(f"Esittelyaineisto kirjoitettu / Demo package written: {config}", file=sys.stderr)
+    url = resolve_url(args.db)
+    return _report(refresh(config, url, command="demo", progress=TerminalProgress(args.quiet)))
+
+
+def cmd_status(args) -> int:
+    from data_pipeline.status import format_status, store_status
+
+    status = store_status(make_engine(resolve_url(args.db)))
+    if args.json:
+        print(json.dumps(status, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(format_status(status))
+    return EXIT_OK
+
+
+def cmd_template(args) -> int:
+    from data_pipeline.template import write_templates
+
+    written = write_templates(Path(args.dir))
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from data_pipeline.export import export_indicator_values
+
+    if args.what != "indicator-values":
+        print(f"Tuntematon vienti / unknown export: {args.what}", file=sys.stderr)
+        return EXIT_USAGE
+    rows = export_indicator_values(make_engine(resolve_url(args.db)), Path(args.out))
+    print(f"{rows} riviä / rows → {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_has_data(args) -> int:
+    from data_pipeline.store import data_version
+
+    return EXIT_OK if data_version(make_engine(resolve_url(args.db))) > 0 else EXIT_REJECTED
+
+
+def _safe(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hyte", description="HYTE-tietojen päivitys / HYTE data pipeline")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show debug logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(p):
+        p.add_argument("--db", help="store URL (default: env HYTE_DATABASE_URL, else sqlite:///data/hyte.db)")
+        return p
+
+    p = with_db(sub.add_parser("demo", help="write the demo data package to DIR and load it"))
+    p.add_argument("--out", required=True, help="folder for the demo package")
+    p.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same data)")
+    p.add_argument("-q", "--quiet", action="store_true")
+    p.set_defaults(func=cmd_demo)
+
+    p = with_db(sub.add_parser("refresh", help="validate and load a data package"))
+    p.add_argument("--config", required=True, help="the package's hyte.toml")
+    p.add_argument("--offline", action="store_true", help="use only cached Sotkanet responses")
+    p.add_argument("-q", "--quiet", action="store_true")
+    p.set_defaults(func=cmd_refresh)
+
+    p = with_db(sub.add_parser("status", help="last runs, freshness per source, rows per table"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("template", help="write empty register files and a description of every column")
+    p.add_argument("dir")
+    p.set_defaults(func=cmd_template)
+
+    p = with_db(sub.add_parser("has-data", help="exit 0 if the store holds a successful load (for make run)"))
+    p.set_defaults(func=cmd_has_data)
+
+    p = with_db(sub.add_parser("export", help="export stored data"))
+    p.add_argument("what", choices=["indicator-values"])
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except OperationalError as exc:
+        print(f"Tietokantaan ei saada yhteyttä / cannot reach the store: {exc.orig}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("Keskeytetty / interrupted; tietoja ei muutettu / the store is unchanged.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

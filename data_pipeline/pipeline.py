@@ -1,0 +1,170 @@
+"""Runs a refresh: extract and validate the package, then load it in one transaction, and log the run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, insert, select, update
+
+from data_pipeline import schema
+from data_pipeline.config import ConfigError, load_config
+from data_pipeline.package import Source, build_package
+from data_pipeline.problems import Problem
+from data_pipeline.store import make_engine, upgrade
+from data_pipeline.writer import Progress, write_package
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunResult:
+    run_id: int
+    status: str  # success | unchanged | rejected | failed
+    rows: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    message: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("success", "unchanged")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def start_run(engine: Engine, command: str, config_path: str | None) -> int:
+    with engine.begin() as conn:
+        return conn.execute(
+            insert(schema.load_run).values(started_at=_now(), status="running", command=command,
+                                           config_path=config_path).returning(schema.load_run.c.id)
+        ).scalar_one()
+
+
+def finish_run(engine: Engine, run_id: int, status: str, message: str | None,
+               problems: list[Problem] = (), rows: dict | None = None) -> None:
+    with engine.begin() as conn:
+        conn.execute(update(schema.load_run).where(schema.load_run.c.id == run_id).values(
+            status=status, finished_at=_now(), message=message,
+            rows_json=json.dumps(rows) if rows is not None else None))
+        if problems:
+            conn.execute(insert(schema.rejected_input), [
+                {"run_id": run_id, "file": p.file, "line": p.line, "column_name": p.column, "message": p.message}
+                for p in problems
+            ])
+
+
+def mark_stale(engine: Engine, sources: list[str], message: str) -> None:
+    """A source that failed keeps its data but is marked stale, with why."""
+    now = _now()
+    with engine.begin() as conn:
+        for name in sources:
+            existing = conn.execute(select(schema.source_freshness.c.source)
+                                    .where(schema.source_freshness.c.source == name)).first()
+            values = {"status": "stale", "last_attempt_at": now, "message": message}
+            if existing:
+                conn.execute(update(schema.source_freshness).where(schema.source_freshness.c.source == name).values(**values))
+            else:
+                conn.execute(insert(schema.source_freshness).values(source=name, **values))
+
+
+def _stored_hashes(engine: Engine) -> dict[str, str | None]:
+    with engine.connect() as conn:
+        return dict(conn.execute(select(schema.source_freshness.c.source, schema.source_freshness.c.content_hash)).all())
+
+
+def _config_source(path: Path) -> Source:
+    return Source("config", hashlib.sha256(path.read_bytes()).hexdigest())
+
+
+def _fetch_sotkanet(config, engine: Engine, run_id: int, progress) -> tuple[str | None, RunResult | None]:
+    """Update the Sotkanet cache. Returns a stale-message to record, or a failed result to return."""
+    from data_pipeline.sotkanet_client import fetch
+
+    report = fetch(config, progress=progress)
+    log.info("sotkanet: %d requests, %d downloaded, %d unchanged, %d failed", report.requests,
+             len(report.downloaded), len(report.unchanged), len(report.failed))
+    if report.ok:
+        return None, None
+    message = "; ".join(report.failed.values())
+    cache = config.sotkanet_cache_dir
+    missing = [key for key in report.failed
+               if not (cache / ("regions.json" if key == "regions" else f"data/{key}.json")).is_file()]
+    if missing:
+        mark_stale(engine, ["sotkanet"], message)
+        finish_run(engine, run_id, "failed", message)
+        return None, RunResult(run_id, "failed", message=message)
+    # Every failed indicator has an earlier response in the cache: load from it, and say it is stale.
+    return message, None
+
+
+def refresh(config_path: str | Path, url: str, command: str = "refresh", progress: Progress | None = None,
+            engine: Engine | None = None, offline: bool = False) -> RunResult:
+    """Load the package named by `config_path` into the store at `url`.
+
+    Unless `offline` (or the package is recorded, `[sotkanet] offline = true`), Sotkanet's indicators
+    are fetched into the package's cache first. On rejected input, every problem is recorded and
+    returned, and the store's data is unchanged. A package identical to the last load is not rewritten.
+    """
+    engine = engine or make_engine(url)
+    upgrade(engine)
+    config_path = Path(config_path)
+    run_id = start_run(engine, command, str(config_path))
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        problem = Problem(config_path.name, None, "-", str(exc))
+        finish_run(engine, run_id, "rejected", str(exc), [problem])
+        return RunResult(run_id, "rejected", problems=[problem], message=str(exc))
+
+    stale: dict[str, str] = {}  # source -> why its fresh copy could not be had (loaded from the cache)
+    if not (offline or config.sotkanet_offline) and any(i.source == "sotkanet" for i in config.indicators):
+        message, failed = _fetch_sotkanet(config, engine, run_id, progress)
+        if failed:
+            return failed
+        if message:
+            stale["sotkanet"] = message
+    if not offline and config.districts_source == "paavo":
+        from data_pipeline import paavo
+
+        error = paavo.fetch(config)
+        if error:
+            mark_stale(engine, ["districts"], error)
+            if not paavo.cache_path(config).is_file():
+                finish_run(engine, run_id, "failed", error)
+                return RunResult(run_id, "failed", message=error)
+            stale["districts"] = error
+
+    package, problems = build_package(config)
+    if problems:
+        message = f"{len(problems)} virhettä syötteessä, tietoja ei muutettu / {len(problems)} problems, store unchanged"
+        finish_run(engine, run_id, "rejected", message, problems)
+        return RunResult(run_id, "rejected", problems=problems, message=message)
+
+    now = _now()
+    sources = [_config_source(config.path), *package.sources]
+    stored = _stored_hashes(engine)
+    unchanged = stored and all(stored.get(s.name) == s.content_hash for s in sources) \
+        and set(stored) == {s.name for s in sources}
+    freshness = [{"source": s.name, "status": "fresh", "last_success_at": now, "last_attempt_at": now,
+                  "data_updated": s.data_updated, "content_hash": s.content_hash, "attribution": s.attribution}
+                 for s in sources]
+    for item in freshness:
+        if item["source"] in stale:
+            item.update(status="stale", message=stale[item["source"]])
+            unchanged = False
+    skip = frozenset(t.name for t in schema.DATA_TABLES) if unchanged else frozenset()
+    try:
+        rows = write_package(url, package.tables, run_id, freshness, progress, skip_tables=skip)
+    except Exception as exc:
+        log.exception("load of %s into %s failed", config_path, engine.url.render_as_string(hide_password=True))
+        finish_run(engine, run_id, "failed", f"{type(exc).__name__}: {exc}")
+        return RunResult(run_id, "failed", message=str(exc))
+    if unchanged:
+        return RunResult(run_id, "unchanged", rows=rows, message="ei muutoksia / no changes since the last load")
+    return RunResult(run_id, "success", rows=rows, message="; ".join(stale.values()) or None)

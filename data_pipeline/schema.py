@@ -1,0 +1,422 @@
+"""The store schema: every table, defined once, used by the pipeline (writes) and the dashboard (reads).
+
+Names are the domain's, in English. No table holds a personal name: groups, organisations and
+counts only (see DESIGN.md, Privacy).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+# --- Municipality, regions, age groups, districts -------------------------------------------------
+
+municipality = Table(
+    "municipality",
+    metadata,
+    Column("code", String(3), primary_key=True, comment="Statistics Finland municipality code, e.g. 609"),
+    Column("name_fi", Text, nullable=False),
+    Column("name_sv", Text),
+    Column("name_en", Text),
+    Column("is_demo", Boolean, nullable=False, default=False),
+    Column("plan_name_fi", Text),
+    Column("plan_name_sv", Text),
+    Column("plan_name_en", Text),
+    Column("plan_start_year", Integer),
+    Column("plan_end_year", Integer),
+)
+
+# Sotkanet's own region ids: codes repeat across categories, so the id is the key.
+region = Table(
+    "region",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("category", String(32), nullable=False),
+    Column("code", String(16), nullable=False),
+    Column("name_fi", Text, nullable=False),
+    Column("name_sv", Text),
+    Column("name_en", Text),
+    Column("role", String(16), nullable=False, comment="municipality | county | country | peer"),
+    UniqueConstraint("category", "code", name="uq_region_category_code"),
+)
+
+age_group = Table(
+    "age_group",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("name_fi", Text, nullable=False),
+    Column("name_sv", Text),
+    Column("name_en", Text),
+    Column("min_age", Integer, nullable=False),
+    Column("max_age", Integer, comment="inclusive; empty = no upper bound"),
+    Column("sort_order", Integer, nullable=False),
+)
+
+district = Table(
+    "district",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("name_fi", Text, nullable=False),
+    Column("name_sv", Text),
+    Column("geometry", Text, nullable=False, comment="GeoJSON geometry in WGS84 lon/lat"),
+    Column("centroid_lon", Float, nullable=False),
+    Column("centroid_lat", Float, nullable=False),
+    Column("area_km2", Float),
+)
+
+district_population = Table(
+    "district_population",
+    metadata,
+    Column("district_code", String(32), ForeignKey("district.code"), primary_key=True),
+    Column("age_group_code", String(32), ForeignKey("age_group.code"), primary_key=True),
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("population", Integer, nullable=False),
+)
+
+# --- The wellbeing plan ---------------------------------------------------------------------------
+
+priority_area = Table(
+    "priority_area",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("name_fi", Text, nullable=False),
+    Column("name_sv", Text),
+    Column("name_en", Text),
+    Column("sort_order", Integer, nullable=False),
+)
+
+goal = Table(
+    "goal",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("priority_area_code", String(32), ForeignKey("priority_area.code"), nullable=False),
+    Column("text_fi", Text, nullable=False),
+    Column("text_sv", Text),
+    Column("text_en", Text),
+)
+
+measure = Table(
+    "measure",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("goal_code", String(32), ForeignKey("goal.code"), nullable=False),
+    Column("text_fi", Text, nullable=False),
+    Column("text_sv", Text),
+    Column("text_en", Text),
+    Column("responsible_unit", Text, nullable=False),
+    Column("status", String(16), nullable=False, comment="planned | ongoing | done | delayed"),
+)
+
+indicator = Table(
+    "indicator",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False, comment="Sotkanet id, or a local id"),
+    Column("source", String(16), nullable=False, comment="sotkanet | local"),
+    Column("priority_area_code", String(32), ForeignKey("priority_area.code"), nullable=False),
+    Column("age_group_code", String(32), ForeignKey("age_group.code")),
+    Column("title_fi", Text, nullable=False),
+    Column("title_sv", Text),
+    Column("title_en", Text),
+    Column("unit", Text),
+    Column("value_type", String(32), comment="Sotkanet primaryValueType code, e.g. PROS"),
+    Column("decimals", Integer, nullable=False, default=1),
+    Column("direction", String(16), nullable=False, comment="higher_better | lower_better"),
+    Column("target_value", Float),
+    Column("target_year", Integer),
+    Column("description_fi", Text),
+    Column("description_sv", Text),
+    Column("description_en", Text),
+    Column("interpretation_fi", Text),
+    Column("interpretation_sv", Text),
+    Column("interpretation_en", Text),
+    Column("organization", Text),
+    Column("data_updated", Date),
+    Column("range_start", Integer),
+    Column("range_end", Integer),
+    Column("sort_order", Integer, nullable=False, default=0),
+)
+
+indicator_value = Table(
+    "indicator_value",
+    metadata,
+    Column("indicator_id", Integer, nullable=False),
+    Column("region_id", Integer, nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("gender", String(8), nullable=False, comment="total | male | female"),
+    Column("value", Float),
+    Column("abs_value", Float),
+)
+# One index serves "one indicator, all regions", the other "one region, all indicators":
+# PostgreSQL cannot use the indicator-first index for a region filter (PERFORMANCE.md).
+INDICATOR_VALUE_INDEXES = (
+    ("ix_indicator_value_key", ("indicator_id", "region_id", "year", "gender"), True),
+    ("ix_indicator_value_region", ("region_id", "indicator_id", "year"), False),
+)
+for _name, _cols, _unique in INDICATOR_VALUE_INDEXES:
+    Index(_name, *(indicator_value.c[c] for c in _cols), unique=_unique)
+
+indicator_district_value = Table(
+    "indicator_district_value",
+    metadata,
+    Column("indicator_id", Integer, ForeignKey("indicator.id"), primary_key=True, autoincrement=False),
+    Column("district_code", String(32), ForeignKey("district.code"), primary_key=True),
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("gender", String(8), primary_key=True),
+    Column("value", Float),
+)
+
+# --- Participation --------------------------------------------------------------------------------
+
+department = Table(
+    "department",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("name_fi", Text, nullable=False),
+    Column("name_sv", Text),
+    Column("name_en", Text),
+)
+
+participation_event = Table(
+    "participation_event",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("event_date", Date, nullable=False),
+    Column("district_code", String(32), ForeignKey("district.code"), comment="empty = municipality-wide"),
+    Column("lon", Float),
+    Column("lat", Float),
+    Column("department_code", String(32), ForeignKey("department.code"), nullable=False),
+    Column("event_type", String(32), nullable=False),
+    Column("participation_level", String(16), nullable=False,
+           comment="information | planning | decision | action"),
+)
+Index("ix_participation_event_date", participation_event.c.event_date)
+
+event_participants = Table(
+    "event_participants",
+    metadata,
+    Column("event_id", String(64), ForeignKey("participation_event.id"), primary_key=True),
+    Column("age_group_code", String(32), ForeignKey("age_group.code"), primary_key=True),
+    Column("participants", Integer, nullable=False),
+)
+
+participation_adoption = Table(
+    "participation_adoption",
+    metadata,
+    Column("department_code", String(32), ForeignKey("department.code"), primary_key=True),
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("trainings_held", Integer, nullable=False),
+    Column("units_total", Integer, nullable=False),
+    Column("units_using_model", Integer, nullable=False),
+)
+
+# --- Working groups -------------------------------------------------------------------------------
+
+working_group = Table(
+    "working_group",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("name_fi", Text, nullable=False),
+    Column("name_sv", Text),
+    Column("name_en", Text),
+    Column("kind", String(16), nullable=False, comment="leadership | steering | lifecycle | subgroup"),
+    Column("parent_code", String(32), ForeignKey("working_group.code")),
+    Column("age_group_code", String(32), ForeignKey("age_group.code")),
+    Column("target_meetings_min", Integer),
+    Column("target_meetings_max", Integer),
+)
+
+group_seat = Table(
+    "group_seat",
+    metadata,
+    Column("group_code", String(32), ForeignKey("working_group.code"), primary_key=True),
+    Column("seat_type", String(16), primary_key=True, comment="official | entrepreneur | parish | ngo"),
+    Column("seats_required", Integer, nullable=False),
+    Column("seats_filled", Integer, nullable=False),
+)
+
+meeting = Table(
+    "meeting",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("group_code", String(32), ForeignKey("working_group.code"), nullable=False),
+    Column("meeting_date", Date, nullable=False),
+    Column("is_joint", Boolean, nullable=False, default=False),
+    Column("members_invited", Integer),
+    Column("members_present", Integer),
+)
+Index("ix_meeting_group_date", meeting.c.group_code, meeting.c.meeting_date)
+
+meeting_topic = Table(
+    "meeting_topic",
+    metadata,
+    Column("meeting_id", String(64), ForeignKey("meeting.id"), primary_key=True),
+    Column("priority_area_code", String(32), ForeignKey("priority_area.code"), primary_key=True),
+    Column("topic", Text),
+)
+
+annual_clock_item = Table(
+    "annual_clock_item",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("year", Integer, nullable=False),
+    Column("month", Integer, nullable=False),
+    Column("title_fi", Text, nullable=False),
+    Column("title_sv", Text),
+    Column("title_en", Text),
+    Column("status", String(16), nullable=False, comment="planned | done"),
+)
+
+# --- NGO partnerships -----------------------------------------------------------------------------
+
+ngo = Table(
+    "ngo",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("ngo_type", String(32), nullable=False,
+           comment="association | sports_club | cultural | parish | other"),
+    Column("serves_whole_municipality", Boolean, nullable=False, default=False),
+)
+
+ngo_district = Table(
+    "ngo_district",
+    metadata,
+    Column("ngo_id", String(64), ForeignKey("ngo.id"), primary_key=True),
+    Column("district_code", String(32), ForeignKey("district.code"), primary_key=True),
+)
+
+partnership = Table(
+    "partnership",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("ngo_id", String(64), ForeignKey("ngo.id"), nullable=False),
+    Column("kind", String(16), nullable=False, comment="agreement | grant | joint_service | seat"),
+    Column("start_date", Date, nullable=False),
+    Column("end_date", Date),
+    Column("grant_eur", Float),
+    Column("group_code", String(32), ForeignKey("working_group.code")),
+    Column("description", Text),
+)
+
+ngo_activity = Table(
+    "ngo_activity",
+    metadata,
+    Column("ngo_id", String(64), ForeignKey("ngo.id"), primary_key=True),
+    Column("priority_area_code", String(32), ForeignKey("priority_area.code"), primary_key=True),
+    Column("age_group_code", String(32), ForeignKey("age_group.code"), primary_key=True),
+    Column("year", Integer, primary_key=True, autoincrement=False),
+)
+
+joint_forum = Table(
+    "joint_forum",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("forum_date", Date, nullable=False),
+    Column("title", Text, nullable=False),
+)
+
+joint_forum_attendance = Table(
+    "joint_forum_attendance",
+    metadata,
+    Column("forum_id", String(64), ForeignKey("joint_forum.id"), primary_key=True),
+    Column("ngo_id", String(64), ForeignKey("ngo.id"), primary_key=True),
+)
+
+experiential_note = Table(
+    "experiential_note",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("ngo_id", String(64), ForeignKey("ngo.id"), nullable=False),
+    Column("note_date", Date, nullable=False),
+    Column("priority_area_code", String(32), ForeignKey("priority_area.code"), nullable=False),
+    Column("age_group_code", String(32), ForeignKey("age_group.code")),
+    Column("note", Text, nullable=False),
+)
+
+# --- Pipeline metadata ----------------------------------------------------------------------------
+
+load_run = Table(
+    "load_run",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("status", String(16), nullable=False, comment="running | success | rejected | failed"),
+    Column("command", Text, nullable=False),
+    Column("config_path", Text),
+    Column("message", Text),
+    Column("rows_json", Text, comment="rows written per table, JSON object"),
+)
+
+source_freshness = Table(
+    "source_freshness",
+    metadata,
+    Column("source", String(64), primary_key=True),
+    Column("status", String(16), nullable=False, comment="fresh | stale"),
+    Column("last_success_at", DateTime(timezone=True)),
+    Column("last_attempt_at", DateTime(timezone=True), nullable=False),
+    Column("data_updated", Date, comment="the source's own date for its data, if it gives one"),
+    Column("content_hash", String(64)),
+    Column("message", Text),
+    Column("attribution", Text),
+)
+
+rejected_input = Table(
+    "rejected_input",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("run_id", BigInteger().with_variant(Integer, "sqlite"), ForeignKey("load_run.id"), nullable=False),
+    Column("file", Text, nullable=False),
+    Column("line", Integer),
+    Column("column_name", Text),
+    Column("message", Text, nullable=False),
+)
+
+# Tables the pipeline replaces on each load, in dependency order (parents first).
+DATA_TABLES = (
+    municipality,
+    region,
+    age_group,
+    district,
+    district_population,
+    priority_area,
+    goal,
+    measure,
+    indicator,
+    indicator_value,
+    indicator_district_value,
+    department,
+    participation_event,
+    event_participants,
+    participation_adoption,
+    working_group,
+    group_seat,
+    meeting,
+    meeting_topic,
+    annual_clock_item,
+    ngo,
+    ngo_district,
+    partnership,
+    ngo_activity,
+    joint_forum,
+    joint_forum_attendance,
+    experiential_note,
+)
+META_TABLES = (load_run, source_freshness, rejected_input)

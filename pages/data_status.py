@@ -1,0 +1,52 @@
+"""Data status: the pipeline's runs, what a rejected load found, source freshness, rows per table."""
+
+import streamlit as st
+
+from dashboard import cache, layout, status_tables, theme
+from dashboard.formatting import fmt_datetime, plain
+from dashboard.i18n import current_language, t
+
+
+def data_status() -> None:
+    lang = current_language()
+    store = cache.open_store()
+    layout.page_header(t("page.data_status"), store)
+
+    st.subheader(t("status.runs"), anchor=False)
+    runs = cache.load_runs(store)
+    if runs.height:
+        st.dataframe(status_tables.runs(runs, lang), hide_index=True)
+    else:
+        st.info(t("status.no_runs"))
+
+    st.subheader(t("status.rejected"), anchor=False)
+    rejected_run = cache.latest_run(store, "rejected").to_dicts()
+    if rejected_run:
+        run = rejected_run[0]
+        st.markdown(t("status.rejected_intro", when=fmt_datetime(run["started_at"], lang)))
+        problems = cache.rejected_inputs(store, run["id"])
+        st.dataframe(status_tables.rejected(problems, lang), hide_index=True)
+    else:
+        st.info(t("status.no_rejected"))
+
+    freshness_column, counts_column = st.columns(2, gap="large")
+    with freshness_column:
+        st.subheader(t("status.freshness"), anchor=False)
+        sources = status_tables.freshness(cache.source_freshness(store), lang)
+        if not sources:
+            st.info(t("status.no_sources"))
+        for source in sources:
+            with st.container(border=True, gap="small"):
+                with st.container(horizontal=True, vertical_alignment="center"):
+                    st.markdown(f"**{plain(source['source'])}**", width="content")
+                    st.badge(source["status"], color=theme.BADGE_GOOD if source["fresh"] else theme.BADGE_BAD,
+                             icon=":material/check_circle:" if source["fresh"] else ":material/warning:")
+                notes = (source["last_success"], source["data_updated"], plain(source["message"]),
+                         plain(source["attribution"]))
+                st.caption(" · ".join(note for note in notes if note))
+    with counts_column:
+        st.subheader(t("status.counts"), anchor=False)
+        st.dataframe(status_tables.row_counts(cache.row_counts(store), lang), hide_index=True)
+
+
+data_status()

@@ -1,0 +1,192 @@
+"""Priority-area indicators: a card per indicator, one indicator in detail, the same numbers as a table."""
+
+import polars as pl
+import streamlit as st
+
+from dashboard import cache, filters, indicator_charts, layout, url_state
+from dashboard import indicator_widgets as w
+from dashboard.formatting import fmt_number, plain
+from dashboard.i18n import current_language, localized, t
+
+CARDS_PER_ROW = 3
+AREA_KEY, VIEW_KEY = "area", "view"
+
+
+def indicators() -> None:
+    lang = current_language()
+    store = cache.open_store()
+    f = filters.current()
+    layout.page_header(t("page.indicators"), store)
+    st.caption(filters.describe(f, store))
+
+    board = cache.indicator_board(store, f.start_year, f.end_year, f.age_group)
+    areas = cache.priority_areas(store).to_dicts()
+    area_names = {a["code"]: localized(a, "name", lang) for a in areas}
+    municipality = localized(cache.municipality(store).row(0, named=True), "name", lang)
+    series = cache.indicator_series(store, f.start_year, f.end_year)
+    attribution = w.attribution_line(cache.sotkanet_attribution(store), lang)
+
+    area, view = choose_area_and_view(area_names, board["cards"])
+    detail(board["cards"], series, municipality, area_names, attribution, lang)
+
+    cards = board["cards"] if area is None else board["cards"].filter(pl.col("priority_area_code") == area)
+    if cards.is_empty():
+        st.info(t("ind.none"))
+        return
+    if f.district is not None:
+        st.caption(t("ind.district_note"))
+    district_figures = district_lines(store, f, cards, lang)
+
+    if view == "table":
+        table_view(cards, area_names, f, store, attribution, lang)
+    else:
+        summaries = {row["priority_area_code"]: row for row in board["areas"].iter_rows(named=True)}
+        for code in area_names:  # the plan's order
+            if code in summaries and area in (None, code):
+                area_cards(summaries[code], cards, series, municipality, area_names, district_figures, lang)
+    goals(store, area, area_names, lang)
+    if attribution:
+        st.caption(attribution)
+
+
+def choose_area_and_view(area_names: dict[str, str], cards: pl.DataFrame) -> tuple[str | None, str]:
+    """The area tabs and the cards/table switch, both kept in the URL (`area`, `view`)."""
+    options = ("all", *area_names)
+    for key, allowed, default in ((AREA_KEY, options, "all"), (VIEW_KEY, ("cards", "table"), "cards")):
+        url_state.seed_from_url(key, url_state.one_of(allowed))
+        st.session_state.setdefault(key, default)
+    # Radio buttons wrap on a narrow projector screen; a segmented control would be cut off.
+    st.radio(t("ind.area"), options, key=AREA_KEY, horizontal=True,
+             format_func=lambda c: t("ind.area_all") if c == "all" else area_names[c])
+    st.segmented_control(t("ind.view"), ("cards", "table"), key=VIEW_KEY, required=True,
+                         format_func=lambda v: t(f"ind.view.{v}"))
+    url_state.write_to_url(AREA_KEY, st.session_state[AREA_KEY], "all")
+    url_state.write_to_url(VIEW_KEY, st.session_state[VIEW_KEY], "cards")
+    area = st.session_state[AREA_KEY]
+    return (None if area == "all" else area), st.session_state[VIEW_KEY]
+
+
+def detail(cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_names: dict[str, str],
+           attribution: str | None, lang: str) -> None:
+    """One indicator in depth: regions over time, genders, description; selected via `?indicator=`."""
+    ids = tuple(cards["id"].to_list())
+    url_state.seed_from_url(w.INDICATOR_KEY, lambda raw: _known_id(raw, ids))
+    if st.session_state.get(w.INDICATOR_KEY) not in (None, *ids):
+        st.session_state[w.INDICATOR_KEY] = None  # filtered out by the age group
+    titles = {row["id"]: localized(row, "title", lang) for row in cards.iter_rows(named=True)}
+    chosen = st.selectbox(t("ind.detail_select"), (None, *ids), key=w.INDICATOR_KEY,
+                          format_func=lambda i: t("ind.detail_none") if i is None else titles[i])
+    url_state.write_to_url(w.INDICATOR_KEY, chosen, None)
+    if chosen is None:
+        return
+    row = cards.filter(pl.col("id") == chosen).row(0, named=True)
+    own = series.filter(pl.col("indicator_id") == chosen)
+    labels = {key: t(f"ind.axis.{key}") for key in ("year", "value", "region", "target", "gender")}
+    with st.container(border=True):
+        st.subheader(localized(row, "title", lang), anchor=False)
+        st.caption(f"{area_names.get(row['priority_area_code'], '')} · {t('ind.direction.' + row['direction'])}"
+                   f" · {w.target_text(row, lang)}")
+        regions = own.filter(pl.col("gender") == "total").with_columns(
+            pl.when(pl.lit(lang) == "sv").then(pl.coalesce("region_sv", "region_fi"))
+            .when(pl.lit(lang) == "en").then(pl.coalesce("region_en", "region_fi"))
+            .otherwise(pl.col("region_fi")).alias("region"))
+        st.markdown(f"**{t('ind.chart.regions')}**")
+        st.altair_chart(indicator_charts.trend_chart(regions, row.get("target_value"), labels,
+                                                     w.alt_text(row, lang, municipality)),
+                        width="stretch")
+        st.caption(w.alt_text(row, lang, municipality))
+        genders = own.filter(pl.col("role") == "municipality").with_columns(
+            pl.col("gender").replace_strict({g: t(f"ind.gender.{g}") for g in ("total", "male", "female")})
+        )
+        st.markdown(f"**{t('ind.chart.gender')}**")
+        if genders.filter(pl.col("gender") != t("ind.gender.total")).is_empty():
+            st.caption(t("ind.no_gender"))
+        else:
+            st.altair_chart(indicator_charts.gender_chart(genders, labels, w.alt_text(row, lang, municipality)),
+                            width="stretch")
+        for key in ("description", "interpretation"):
+            text = localized(row, key, lang)
+            if text:
+                with st.expander(t(f"ind.{key}")):
+                    st.text(text)
+        if attribution:
+            st.caption(attribution)
+        st.button(t("ind.close"), on_click=lambda: st.session_state.update({w.INDICATOR_KEY: None}),
+                  icon=":material/close:")
+
+
+def _known_id(raw: str, ids: tuple[int, ...]) -> int:
+    if raw.isdigit() and int(raw) in ids:
+        return int(raw)
+    raise ValueError(raw)
+
+
+def district_lines(store, f: filters.Filters, cards: pl.DataFrame, lang: str) -> dict[int, str]:
+    """For a chosen district: each local indicator's district figure, or a note that there is none."""
+    if f.district is None:
+        return {}
+    values = cache.district_values(store, f.start_year, f.end_year, f.district)
+    with_data = cache.indicators_with_district_data(store)
+    names = {d["code"]: localized(d, "name", lang) for d in cache.districts(store).to_dicts()}
+    name = plain(names.get(f.district, f.district))
+    lines = {}
+    for row in cards.iter_rows(named=True):
+        own = values.filter(pl.col("indicator_id") == row["id"]).sort("year")
+        if row["id"] in with_data and own.height:
+            last = own.row(-1, named=True)
+            lines[row["id"]] = t("ind.district_value", district=name,
+                                 value=w.with_unit(fmt_number(last["value"], row["decimals"], lang), row),
+                                 year=last["year"])
+        else:
+            lines[row["id"]] = t("ind.district_none", district=name)
+    return lines
+
+
+def area_cards(summary: dict, cards: pl.DataFrame, series: pl.DataFrame, municipality: str,
+               area_names: dict[str, str], district_figures: dict[int, str], lang: str) -> None:
+    code = summary["priority_area_code"]
+    st.header(plain(area_names.get(code, code)), anchor=False)
+    st.markdown(w.area_line(summary))
+    st.caption(w.comparison_line(summary))
+    rows = cards.filter(pl.col("priority_area_code") == code).to_dicts()
+    own = series.filter((pl.col("role") == "municipality") & (pl.col("gender") == "total"))
+    by_indicator = own.partition_by("indicator_id", as_dict=True)
+    empty = own.clear()
+    for start in range(0, len(rows), CARDS_PER_ROW):
+        for column, row in zip(st.columns(CARDS_PER_ROW), rows[start:start + CARDS_PER_ROW]):
+            with column:
+                w.card(row, by_indicator.get((row["id"],), empty), lang, municipality,
+                       district_figures.get(row["id"]))
+
+
+def table_view(cards: pl.DataFrame, area_names: dict[str, str], f: filters.Filters, store,
+               attribution: str | None, lang: str) -> None:
+    frame = w.table(cards, area_names, lang)
+    st.dataframe(w.table(cards, area_names, lang, formatted=True), hide_index=True, width="stretch")
+    header = [t("ind.file.title"), filters.describe(f, store), attribution or ""]
+    csv_col, xlsx_col = st.columns(2)
+    csv_col.download_button(t("ind.download.csv"), w.csv_bytes(frame, header), file_name="indikaattorit.csv",
+                            mime="text/csv", icon=":material/download:")
+    xlsx_col.download_button(t("ind.download.excel"), w.excel_bytes(frame, header, t("ind.file.title")),
+                             file_name="indikaattorit.xlsx", icon=":material/download:",
+                             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def goals(store, area: str | None, area_names: dict[str, str], lang: str) -> None:
+    plan = cache.goals_and_measures(store)
+    if area is not None:
+        plan = plan.filter(pl.col("priority_area_code") == area)
+    with st.expander(t("ind.goals"), icon=":material/flag:"):
+        if plan.is_empty():
+            st.caption(t("ind.no_goals"))
+            return
+        for (code,), group in plan.group_by("goal_code", maintain_order=True):
+            first = group.row(0, named=True)
+            st.markdown(f"**{plain(localized(first, 'goal', lang))}** · "
+                        f"{plain(area_names.get(first['priority_area_code'], ''))}")
+            for m in group.filter(pl.col("measure_code").is_not_null()).iter_rows(named=True):
+                st.markdown("- " + plain(t("ind.measure_line", measure=localized(m, "measure", lang),
+                                            unit=m["responsible_unit"], status=t(f"measure.{m['status']}"))))
+
+
+indicators()

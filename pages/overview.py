@@ -1,0 +1,75 @@
+"""Overview: the municipality, its wellbeing plan and priority areas, and the headline tiles."""
+
+import streamlit as st
+
+from dashboard import cache, filters, layout
+from dashboard import group_widgets, ngo_widgets, participation_widgets
+from dashboard import indicator_widgets as w
+from dashboard.formatting import DASH, fmt_number, fmt_year_range, plain
+from dashboard.i18n import current_language, localized, names, t
+
+# Tiles whose screens are not built yet show a dash: never a number we do not have.
+# Each screen's headline: (i18n key of the tile, page, function giving (value, note); a screen
+# without data gives a dash and says why, never a made-up number).
+TILES = (
+    ("tile.reach", "participation.py", participation_widgets.headline),
+    ("tile.groups", "working_groups.py", group_widgets.headline),
+    ("tile.ngo", "partnerships.py", ngo_widgets.headline),
+)
+AREAS_PER_ROW = 3
+
+
+def overview() -> None:
+    lang = current_language()
+    store = cache.open_store()
+    layout.page_header(t("page.overview"), store)
+    st.caption(filters.describe(filters.current(), store))
+
+    municipality = cache.municipality(store).to_dicts()
+    if municipality:
+        muni = municipality[0]
+        st.header(plain(localized(muni, "name", lang)), anchor=False)
+        if muni["plan_name_fi"]:
+            plan = plain(localized(muni, "plan_name", lang))
+            years = fmt_year_range(muni["plan_start_year"], muni["plan_end_year"])
+            st.markdown(f"**{plan}** · {t('overview.period', period=years)}")
+    if not municipality or not municipality[0]["plan_name_fi"]:
+        st.info(t("overview.no_plan"))
+
+    f = filters.current()
+    board = cache.indicator_board(store, f.start_year, f.end_year, f.age_group)
+    status = {row["priority_area_code"]: row for row in board["areas"].iter_rows(named=True)}
+    st.subheader(t("ov.status"), anchor=False)
+    areas = cache.indicator_summary_by_area(store).to_dicts()
+    if not areas:
+        st.info(t("overview.no_areas"))
+    for start in range(0, len(areas), AREAS_PER_ROW):
+        row = areas[start:start + AREAS_PER_ROW]
+        for column, name, area in zip(st.columns(AREAS_PER_ROW), names(row, lang), row):
+            layout.card(column, name, fmt_number(area["indicators"], 0, lang), label=t("overview.indicator_count"),
+                        note=w.area_line(status[area["code"]]) if area["code"] in status else None)
+            if area["code"] in status:
+                column.caption(w.comparison_line(status[area["code"]]))
+            column.page_link("../pages/indicators.py", label=t("page.indicators"), icon=":material/arrow_forward:",
+                             query_params={"area": area["code"]})
+
+    st.subheader(t("ov.signals"), anchor=False)
+    signals = board["signals"].to_dicts()
+    if not signals:
+        st.caption(t("ov.no_signals"))
+    for signal in signals:
+        what = t(f"ov.signal.{signal['kind']}", change=w.value_text(signal["change"], signal, lang, signed=True),
+                 year=signal["year"])
+        st.page_link("../pages/indicators.py", icon=":material/warning:",
+                     label=f"**{plain(localized(signal, 'title', lang))}**: {plain(what)}",
+                     query_params={"indicator": str(signal["indicator_id"])})
+
+    st.subheader(t("overview.headlines"), anchor=False)
+    for column, (tile, page, headline) in zip(st.columns(len(TILES)), TILES):
+        value, note = headline(store, f) if headline else (DASH, t("tile.not_available"))
+        layout.card(column, t(tile), value, note=note)
+        # A short label: a long one is cut off in a third of a 1280 px screen.
+        column.page_link(f"../pages/{page}", label=t("tile.open"), icon=":material/arrow_forward:")
+
+
+overview()

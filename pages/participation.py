@@ -1,0 +1,200 @@
+"""Participation reach: a map of reach per 1,000 residents by district, one district in detail,
+levels and event types, and how far each department has adopted the participation model."""
+
+from functools import partial
+
+import polars as pl
+import streamlit as st
+
+from dashboard import cache, filters, layout
+from dashboard import participation_charts as charts
+from dashboard import participation_metrics as metrics
+from dashboard import participation_widgets as w
+from dashboard.formatting import fmt_number, plain
+from dashboard.i18n import current_language, localized, t
+from dashboard.indicator_widgets import csv_bytes
+
+
+def participation() -> None:
+    lang = current_language()
+    store = cache.open_store()
+    f = filters.current()
+    layout.page_header(t("page.participation"), store)
+    st.caption(filters.describe(f, store))
+    st.markdown(t("participation.lead"))
+
+    narrowing = w.choices(store)
+    types, levels, departments = narrowing
+    view = cache.participation_reach(store, f.start_year, f.end_year, f.age_group, types, levels, departments)
+    districts = cache.districts(store).to_dicts()
+    names = {d["code"]: localized(d, "name", lang) for d in districts}
+    department_names = {d["code"]: localized(d, "name", lang)
+                        for d in cache.participation_departments(store).to_dicts()}
+
+    if view["summary"]["events"] == 0:
+        st.info(t("part.no_events"), icon=":material/event_busy:")
+    else:
+        frame = w.district_frame(view, names, lang)
+        headline_figures(view, frame, f, lang)
+        if not districts:
+            st.info(t("part.no_districts"), icon=":material/map:")
+        else:
+            chosen = w.seed_district(tuple(names), f)
+            map_column, ranking_column = st.columns([3, 2], gap="large")
+            with map_column:
+                reach_map(store, view, frame, districts, department_names, chosen, lang)
+            with ranking_column:
+                ranking(view, frame, lang)
+            if w.district_picker(tuple(names), names) is not None:
+                district_detail(store, f, narrowing, view, frame, chosen, names[chosen], department_names, lang)
+            district_table(frame, f, store, lang)
+        levels_and_types(view, lang)
+    adoption(store, f, narrowing, department_names, lang)
+
+
+def headline_figures(view: dict, frame: pl.DataFrame, f: filters.Filters, lang: str) -> None:
+    summary = view["summary"]
+    reach, participants, events, low = st.columns(4)
+    layout.card(reach, t("part.metric.reach"), w.reach_number(summary["reach"], lang))
+    layout.card(participants, t("part.metric.participants"), fmt_number(summary["participants"], 0, lang))
+    layout.card(events, t("part.metric.events"), fmt_number(summary["events"], 0, lang))
+    layout.card(low, t("part.metric.low"), fmt_number(int(frame["low"].sum()), 0, lang))
+    if view["population_year"] is None:
+        st.warning(t("part.no_population", year=f.end_year), icon=":material/groups:")
+    notes = [t("part.reach_note", year=view["population_year"])] if view["population_year"] else []
+    if summary["events_without_district"]:
+        notes.append(w.counted("part.no_district_events", summary["events_without_district"], lang,
+                               participants=fmt_number(summary["participants_without_district"], 0, lang)))
+    st.caption(" ".join([*notes, t("part.suppression_note")]))
+
+
+def reach_map(store, view: dict, frame: pl.DataFrame, districts: list[dict], department_names: dict[str, str],
+              chosen: str | None, lang: str) -> None:
+    st.subheader(t("part.map"), anchor=False)
+    st.caption(t("part.map_hint"))
+    show_events = w.show_events()
+    centroids = {d["code"]: (d["centroid_lon"], d["centroid_lat"]) for d in districts}
+    points, unplaced = w.event_points(view["events"], centroids, department_names, lang)
+    alt = w.map_alt(frame, lang)
+    if show_events:
+        alt += " " + t("part.alt.events", count=fmt_number(points.height, 0, lang))
+    deck = charts.reach_deck(cache.participation_geo(store), frame, points if show_events else None,
+                             view["breaks"], selected=chosen, description=alt)
+    key = w.map_key()
+    st.pydeck_chart(deck, height=charts.MAP_HEIGHT, key=key, on_select=partial(w.on_map_select, key),
+                    selection_mode="single-object", alt=alt)
+    entries, extras = w.legend_entries(view["breaks"], frame, lang)
+    st.vega_lite_chart(charts.legend(entries, w.legend_alt(entries, extras), extras), width="stretch")
+    st.caption(plain(alt))
+    if show_events and unplaced:
+        st.caption(w.counted("part.events_not_drawn", unplaced, lang))
+
+
+def ranking(view: dict, frame: pl.DataFrame, lang: str) -> None:
+    st.subheader(t("part.ranked"), anchor=False)
+    threshold = view["median"] * metrics.LOW_REACH_SHARE if view["median"] is not None else None
+    alt = w.map_alt(frame, lang, "part.alt.ranked")
+    labels = {"reach": t("part.axis.reach"), "district": t("part.axis.district"), "threshold": t("part.threshold")}
+    st.vega_lite_chart(charts.ranked_reach(frame, labels, alt, threshold, w.vega_locale(lang)), width="stretch")
+    st.caption(plain(alt))
+    line = w.low_line(frame, view["median"], lang)
+    if line:
+        st.markdown(f"**{plain(line)}**" if frame["low"].any() else plain(line))
+
+
+def district_detail(store, f: filters.Filters, narrowing: tuple, view: dict, frame: pl.DataFrame, code: str,
+                    name: str, department_names: dict[str, str], lang: str) -> None:
+    """One district: its figures, reach by age group, by quarter against the municipality, its events."""
+    detail = cache.participation_district(store, f.start_year, f.end_year, f.age_group, *narrowing, code)
+    row = frame.filter(pl.col("code") == code).row(0, named=True)
+    ages = {g["code"]: localized(g, "name", lang) for g in cache.age_groups(store).to_dicts()}
+    with st.container(border=True):
+        st.subheader(plain(name), anchor=False)
+        if row["suppressed"]:
+            st.markdown(t("part.district.summary_small", events=fmt_number(row["events"], 0, lang)))
+        else:
+            place, count = w.rank(view["districts"], code)
+            st.markdown(plain(t("part.district.summary", participants=w.count_text(row["participants"], lang),
+                                events=fmt_number(row["events"], 0, lang), reach=w.per_1000(row, lang),
+                                rank=place, count=count)))
+        locale = w.vega_locale(lang)
+        st.markdown(f"**{t('part.district.by_age')}**")
+        # Chart over table, not beside it: age-group names are long ("Personer i arbetsför ålder").
+        bars = w.age_bars(detail["by_age"], ages, lang)
+        alt = w.age_alt(bars, name, lang)
+        labels = {"value": t("part.axis.reach"), "label": t("part.axis.age")}
+        st.vega_lite_chart(charts.bars(bars, "reach", labels, alt, sort=False, locale=locale), width="stretch")
+        st.caption(plain(alt))
+        st.dataframe(w.age_table(detail["by_age"], ages, lang), hide_index=True, width="stretch")
+        st.markdown(f"**{t('part.district.trend')}**")
+        trend = w.trend_lines(detail["quarterly"], name, lang)
+        alt = w.trend_alt(trend, name)
+        labels = {"quarter": t("part.axis.quarter"), "reach": t("part.axis.reach"), "series": t("part.axis.series")}
+        st.vega_lite_chart(charts.quarter_trend(trend, labels, alt, locale), width="stretch")
+        st.caption(plain(alt + (" " + t("part.trend_hidden") if trend["hidden"].any() else "")))
+        st.markdown(f"**{t('part.district.events')}**")
+        events = view["events"].filter(pl.col("district_code") == code)
+        if events.is_empty():
+            st.caption(t("part.district.no_events"))
+        else:
+            st.dataframe(w.events_table(events, department_names, lang), hide_index=True, width="stretch",
+                         height=min(38 + 35 * events.height, 320))
+        st.button(t("part.close"), on_click=w.close_district, icon=":material/close:")
+
+
+def district_table(frame: pl.DataFrame, f: filters.Filters, store, lang: str) -> None:
+    with st.expander(t("part.file.title"), icon=":material/table:"):
+        st.dataframe(w.districts_table(frame, lang, formatted=True), hide_index=True, width="stretch")
+        header = [t("part.file.title"), filters.describe(f, store), t("part.suppression_note")]
+        st.download_button(t("part.download"), csv_bytes(w.districts_table(frame, lang, formatted=False), header),
+                           file_name="osallisuus-alueittain.csv", mime="text/csv", icon=":material/download:")
+
+
+def levels_and_types(view: dict, lang: str) -> None:
+    level_column, type_column = st.columns(2, gap="large")
+    with level_column:
+        st.subheader(t("part.levels"), anchor=False)
+        bars = w.level_bars(view["levels"], lang)
+        alt = w.levels_alt(bars, lang)
+        labels = {"value": t("part.axis.participants"), "label": t("part.axis.level")}
+        st.vega_lite_chart(charts.bars(bars, "participants", labels, alt, sort=False, locale=w.vega_locale(lang)),
+                           width="stretch")
+        st.caption(plain(alt))
+    with type_column:
+        st.subheader(t("part.types"), anchor=False)
+        bars = w.type_bars(view["types"], lang)
+        alt = w.types_alt(bars, lang)
+        labels = {"value": t("part.axis.reach"), "label": t("part.axis.type")}
+        st.vega_lite_chart(charts.bars(bars, "reach", labels, alt, locale=w.vega_locale(lang)), width="stretch")
+        st.caption(plain(alt))
+
+
+def adoption(store, f: filters.Filters, narrowing: tuple, department_names: dict[str, str], lang: str) -> None:
+    st.subheader(t("part.adoption"), anchor=False)
+    st.caption(t("part.adoption.lead"))
+    frame = w.adoption_frame(cache.participation_adoption(store, f.start_year, f.end_year, *narrowing),
+                             department_names, lang)
+    if frame.is_empty() or frame["year"].is_null().all():
+        st.info(t("part.adoption.no_data"), icon=":material/school:")
+        return
+    line, bad = w.adoption_line(frame)
+    st.markdown(f"**{plain(line)}**" if bad else plain(line))
+    # One chart under the other: department names are long, and side by side at 1280 px the bars
+    # would have no room.
+    alt = w.adoption_alt(frame, lang)
+    labels = {"share": t("part.axis.units_share"), "department": t("part.axis.department")}
+    st.vega_lite_chart(charts.adoption_chart(frame, labels, alt, metrics.LAGGING_SHARE, w.vega_locale(lang)),
+                       width="stretch")
+    st.caption(plain(alt))
+    st.markdown(f"**{t('part.adoption.levels')}**")
+    bars = w.department_level_bars(frame)
+    alt = w.department_levels_alt(bars, lang)
+    labels = {"share": t("part.axis.share"), "department": t("part.axis.department"),
+              "level": t("part.axis.level"), "events": t("part.axis.events")}
+    st.vega_lite_chart(charts.level_mix_by_department(bars, [w.level_label(lv) for lv in metrics.LEVELS],
+                                                      labels, alt, w.vega_locale(lang)), width="stretch")
+    st.caption(plain(alt))
+    st.dataframe(w.adoption_table(frame, lang), hide_index=True, width="stretch")
+
+
+participation()

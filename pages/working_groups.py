@@ -1,0 +1,112 @@
+"""Working-group activity: who reports to whom, meetings against target, attendance, seats, topics,
+the leadership group's annual clock, and the meetings ahead."""
+
+from datetime import date
+
+import streamlit as st
+
+from dashboard import cache, filters, layout
+from dashboard import group_widgets as w
+from dashboard.formatting import fmt_year_range
+from dashboard.i18n import current_language, localized, t
+
+SEAT_TYPES = ("official", "entrepreneur", "parish", "ngo")
+
+
+def working_groups() -> None:
+    lang = current_language()
+    store = cache.open_store()
+    f = filters.current()
+    today = w.today()
+    layout.page_header(t("page.working_groups"), store)
+    st.caption(filters.describe(f, store))
+    st.markdown(t("working_groups.lead"))
+
+    act = cache.group_activity(store, f.start_year, f.end_year, f.age_group, today)
+    if act["groups"].is_empty():
+        st.info(t("wg.none_for_age" if f.age_group else "wg.none"), icon=":material/groups:")
+        return
+    if f.district is not None:
+        st.caption(t("wg.district_note"))
+    names = w.group_names(act["tree"], lang)
+    seat_names = {s: t(f"wg.seat.{s}") for s in SEAT_TYPES}
+    areas = {a["code"]: localized(a, "name", lang) for a in cache.priority_areas(store).to_dicts()}
+    if not act["years"]:
+        st.info(t("wg.no_meetings", period=fmt_year_range(f.start_year, f.end_year)), icon=":material/event_busy:")
+        seats_section(act, names, seat_names, (store, f.start_year, f.end_year, f.age_group, None, lang, today))
+        return
+
+    year = w.choose_year(act["years"])
+    key = (store, f.start_year, f.end_year, f.age_group, year, lang, today)
+    w.key_figures(act, year, names, seat_names, lang, in_progress=year == today.year)
+    w.short_of_target(act, year, names)
+
+    st.header(t("wg.structure"), anchor=False)
+    message = w.structure_message(act, year, names)
+    w.show_chart(("structure", *key), lambda: w.structure(act, year, names, w.age_names(store, lang), message),
+                 message)
+
+    st.header(t("wg.meetings_title"), anchor=False)
+    st.subheader(t("wg.meetings_year", year=year), anchor=False)
+    message = w.meetings_year_message(act, year, names)
+    w.show_chart(("meetings", *key), lambda: w.meetings_year(act, year, names, message), message)
+    if year == today.year:
+        st.caption(t("wg.in_progress_note"))
+    st.subheader(t("wg.meetings_history"), anchor=False)
+    message = w.meetings_history_message(act, names)
+    w.show_chart(("history", *key), lambda: w.meetings_history(act, names, message), message)
+    st.subheader(t("wg.attendance_title"), anchor=False)
+    message = w.attendance_message(act, year, names, lang)
+    w.show_chart(("attendance", *key), lambda: w.attendance(act, names, message), message)
+
+    seats_section(act, names, seat_names, key)
+
+    st.header(t("wg.topics_title"), anchor=False)
+    period = fmt_year_range(act["years"][0], act["years"][-1])
+    message = w.topics_message(act, names, areas, period)
+    w.show_chart(("topics", *key), lambda: w.topics(act, names, areas, message), message)
+    st.caption(t("wg.topics_note"))
+
+    annual_clock(store, year, today, lang, key)
+    meeting_lists(act, names, f, store, lang)
+
+
+def seats_section(act: dict, names: dict[str, str], seat_names: dict[str, str], key: tuple) -> None:
+    st.header(t("wg.seats_title"), anchor=False)
+    if act["seats"].is_empty():
+        st.info(t("wg.no_seats"), icon=":material/chair:")
+        return
+    message = w.seats_message(act, names, seat_names)
+    w.show_chart(("seats", *key), lambda: w.seats(act, names, seat_names, message), message)
+
+
+def annual_clock(store: cache.Store, year: int, today: date, lang: str, key: tuple) -> None:
+    st.header(t("wg.clock_title", year=year), anchor=False)
+    items = cache.annual_clock(store, year)
+    if items.is_empty():
+        st.info(t("wg.clock.none", year=year), icon=":material/event_note:")
+        return
+    chart, upcoming = st.columns([3, 2], vertical_alignment="center")
+    message = w.clock_message(items, year, today, lang)
+    with chart:
+        w.show_chart(("clock", *key), lambda: w.clock(items, year, today, lang, message), message, stretch=False)
+        st.caption(t("wg.clock.legend"))
+    with upcoming:
+        w.next_items(items, year, today, lang)
+
+
+def meeting_lists(act: dict, names: dict[str, str], f: filters.Filters, store: cache.Store, lang: str) -> None:
+    st.header(t("wg.lists_title"), anchor=False)
+    st.subheader(t("wg.upcoming"), anchor=False)
+    if act["upcoming"].is_empty():
+        st.caption(t("wg.no_upcoming"))
+    else:
+        st.dataframe(w.meeting_table(act["upcoming"], names, lang, formatted=True), hide_index=True, width="stretch")
+    st.subheader(t("wg.latest"), anchor=False)
+    st.dataframe(w.meeting_table(act["latest"], names, lang, formatted=True), hide_index=True, width="stretch")
+    st.subheader(t("wg.downloads"), anchor=False)
+    w.downloads(w.meeting_table(act["meetings"], names, lang), w.activity_table(act, names, lang),
+                [filters.describe(f, store)])
+
+
+working_groups()

@@ -1,0 +1,87 @@
+"""Shared fixtures: small data packages and stores (SQLite in a temp folder, a fresh PostgreSQL database)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import polars as pl
+import pytest
+from sqlalchemy import create_engine, select, text
+
+from data_pipeline import schema
+from data_pipeline.store import make_engine
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PG_ADMIN_URL = os.environ.get("HYTE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture
+def mini_package(tmp_path: Path) -> Path:
+    """A writable copy of the tiny fixture package; returns its hyte.toml."""
+    target = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", target)
+    return target / "hyte.toml"
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'store' / 'hyte.db'}"
+
+
+def _pg_admin_engine():
+    engine = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:  # noqa: BLE001 - any failure to connect means: no server here
+        engine.dispose()
+        pytest.skip(f"no PostgreSQL server answers at {PG_ADMIN_URL} ({type(exc).__name__}); "
+                    "set HYTE_TEST_POSTGRES_URL to test the PostgreSQL store")
+    return engine
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    admin = _pg_admin_engine()
+    name = f"hyte_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request) -> str:
+    """Each test using this runs on both stores."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_url")
+    return request.getfixturevalue("pg_url")
+
+
+def dump_store(url: str, tables=schema.DATA_TABLES) -> dict[str, list[tuple]]:
+    """Every data table's rows, sorted, with floats as stored: for comparing two stores exactly."""
+    engine = make_engine(url)
+    out = {}
+    with engine.connect() as conn:
+        for table in tables:
+            rows = conn.execute(select(table)).all()
+            out[table.name] = sorted((tuple(r) for r in rows), key=repr)
+    engine.dispose()
+    return out
+
+
+def table_frame(url: str, table) -> pl.DataFrame:
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(select(table)).mappings().all()
+    engine.dispose()
+    return pl.DataFrame([dict(r) for r in rows], infer_schema_length=None)

@@ -1,0 +1,94 @@
+"""Statistics Finland's Paavo postal areas as districts, fetched from a local WFS stand-in."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import table_frame
+from data_pipeline import schema
+from data_pipeline.pipeline import refresh
+from sotkanet_server import FakeSotkanet, Fault, serve
+
+BANDS = ["he_0_2", "he_3_6", "he_7_12", "he_13_15", "he_16_17", "he_18_19", "he_20_24", "he_25_29", "he_30_34",
+         "he_35_39", "he_40_44", "he_45_49", "he_50_54", "he_55_59", "he_60_64", "he_65_69", "he_70_74",
+         "he_75_79", "he_80_84", "he_85_"]
+
+
+def postal_area(code: str, name: str, x0: float, counts: dict[str, int | None]) -> dict:
+    ring = [[x0, 6_830_000], [x0 + 1_000, 6_830_000], [x0 + 1_000, 6_831_000], [x0, 6_831_000], [x0, 6_830_000]]
+    props = {"postinumeroalue": code, "nimi": name, "namn": name + " sv", "kunta": "999", "he_vakiy": 0,
+             **{band: counts.get(band, 10) for band in BANDS}}
+    return {"type": "Feature", "properties": props, "geometry": {"type": "Polygon", "coordinates": [ring]}}
+
+
+class FakePaavo(FakeSotkanet):
+    def __init__(self, collection):
+        super().__init__(regions=[], metadata={}, data={})
+        self.collection = collection
+
+    def route(self, path, query):
+        if path == "/wfs" and query.get("typeNames") == ["postialue:pno_tilasto_2024"] \
+                and query.get("CQL_FILTER") == ["kunta='999'"]:
+            return self.collection
+        return None
+
+
+@pytest.fixture
+def paavo_package(mini_package):
+    collection = {"type": "FeatureCollection",
+                  "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3067"}},
+                  "features": [postal_area("99100", "Keskusta", 220_000, {"he_85_": 7}),
+                               postal_area("99120", "Saari", 222_000, {"he_65_69": None})]}
+    fake = FakePaavo(collection)
+    base_url, stop = serve(fake)
+    text = mini_package.read_text(encoding="utf-8").replace(
+        'file = "districts.geojson"\nid_property = "code"\nname_property = "name"',
+        f'source = "paavo"\npaavo_year = 2024\npaavo_url = "{base_url}/wfs"')
+    mini_package.write_text(text, encoding="utf-8")
+    regs = mini_package.parent / "registers"
+    (regs / "district_population.csv").write_text("district,age_group,year,population\n", encoding="utf-8")
+    for name in ("events", "local_indicator_values", "ngos"):  # they name the old districts
+        (regs / f"{name}.csv").unlink()
+    yield mini_package, fake
+    stop()
+
+
+def test_paavo_areas_become_districts_with_population_by_age_group(paavo_package, sqlite_url):
+    config, fake = paavo_package
+    result = refresh(config, sqlite_url)
+    assert result.status == "success", (result.message, result.problems)
+    districts = table_frame(sqlite_url, schema.district).sort("code")
+    assert districts.select("code", "name_fi", "name_sv").rows() == [
+        ("99100", "Keskusta", "Keskusta sv"), ("99120", "Saari", "Saari sv")]
+    assert 21.0 < districts["centroid_lon"][0] < 22.0  # reprojected from TM35FIN
+    population = {(r["district_code"], r["age_group_code"]): r["population"]
+                  for r in table_frame(sqlite_url, schema.district_population).iter_rows(named=True)}
+    # young 0-17: five bands of 10; adult 18-64: ten bands of 10; old 65+: four bands of 10 + he_85_ 7.
+    assert population[("99100", "young")] == 50
+    assert population[("99100", "adult")] == 100
+    assert population[("99100", "old")] == 47
+    # A protected (left out) band means no figure for that group, never a made-up zero.
+    assert ("99120", "old") not in population and population[("99120", "young")] == 50
+    # Offline, the cached response is used and no request is made.
+    fake.requests.clear()
+    assert refresh(config, sqlite_url, offline=True).ok and fake.requests == []
+
+
+def test_age_band_that_paavo_cannot_build_is_refused_with_usable_boundaries(paavo_package, sqlite_url):
+    config, _ = paavo_package
+    config.write_text(config.read_text(encoding="utf-8").replace("max_age = 17", "max_age = 14")
+                      .replace("min_age = 18", "min_age = 15"), encoding="utf-8")
+    result = refresh(config, sqlite_url)
+    assert result.status == "rejected"
+    assert "cannot be built from Paavo's bands; use boundaries 0, 3, 7, 13, 16, 18, 20" in str(result.problems[0])
+
+
+def test_paavo_down_without_a_cache_fails_clearly_and_marks_districts_stale(paavo_package, sqlite_url):
+    config, fake = paavo_package
+    fake.faults["/wfs"] = Fault(status=503)
+    config.write_text(config.read_text(encoding="utf-8").replace("offline = true", "offline = true\nretries = 0"),
+                      encoding="utf-8")
+    result = refresh(config, sqlite_url)
+    assert result.status == "failed" and "HTTP 503" in result.message and "Statistics Finland" in result.message
+    freshness = table_frame(sqlite_url, schema.source_freshness).row(0, named=True)
+    assert (freshness["source"], freshness["status"]) == ("districts", "stale")
