@@ -1,8 +1,9 @@
-"""The `hyte` command: demo, refresh, status, template, export."""
+"""The `hyte` command: demo, refresh, status, health, template, export."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
 import sys
@@ -55,23 +56,32 @@ def _report(result) -> int:
     return EXIT_FAILED
 
 
+def _actor() -> str:
+    """Who ran the command, for the audit log: the OS user (the systemd unit's user for the timer)."""
+    try:
+        return f"{getpass.getuser()} (hyte)"
+    except (KeyError, OSError):
+        return "hyte"
+
+
 def cmd_refresh(args) -> int:
-    from data_pipeline.pipeline import refresh
+    from data_pipeline.pipeline import Change, refresh
 
     url = resolve_url(args.db)
     print(f"Päivitetään / Refreshing {args.config} → {_safe(url)}", file=sys.stderr)
     return _report(refresh(args.config, url, command="refresh", progress=TerminalProgress(args.quiet),
-                           offline=args.offline))
+                           offline=args.offline, change=Change(_actor())))
 
 
 def cmd_demo(args) -> int:
     from data_pipeline.demo import write_demo_package
-    from data_pipeline.pipeline import refresh
+    from data_pipeline.pipeline import Change, refresh
 
     config = write_demo_package(Path(args.out), seed=args.seed)
     print(f"Esittelyaineisto kirjoitettu / Demo package written: {config}", file=sys.stderr)
     url = resolve_url(args.db)
-    return _report(refresh(config, url, command="demo", progress=TerminalProgress(args.quiet)))
+    return _report(refresh(config, url, command="demo", progress=TerminalProgress(args.quiet),
+                           change=Change(_actor())))
 
 
 def cmd_status(args) -> int:
@@ -83,6 +93,14 @@ def cmd_status(args) -> int:
     else:
         print(format_status(status))
     return EXIT_OK
+
+
+def cmd_health(args) -> int:
+    from data_pipeline.health import check
+
+    health = check(make_engine(resolve_url(args.db)), max_age_hours=args.max_age_hours)
+    print(health.reason)
+    return EXIT_OK if health.ok else EXIT_REJECTED
 
 
 def cmd_template(args) -> int:
@@ -141,6 +159,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_db(sub.add_parser("status", help="last runs, freshness per source, rows per table"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_status)
+
+    p = with_db(sub.add_parser("health", help="exit 0 if the store is reachable, current and fresh, else 1; "
+                                              "one line saying why (for monitoring)"))
+    p.add_argument("--max-age-hours", type=float, default=48.0,
+                   help="the last successful load may be at most this old (default 48)")
+    p.set_defaults(func=cmd_health)
 
     p = sub.add_parser("template", help="write empty register files and a description of every column")
     p.add_argument("dir")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
+import fcntl
 import hashlib
 import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import polars as pl
 from sqlalchemy import Engine, insert, select, update
 
 from data_pipeline import schema
@@ -32,6 +36,67 @@ class RunResult:
     @property
     def ok(self) -> bool:
         return self.status in ("success", "unchanged")
+
+
+@dataclass(frozen=True)
+class Change:
+    """Who asked for a load and why: logged in the audit table in the load's own transaction."""
+
+    actor: str
+    action: str = "refresh"  # refresh | upload | restore
+    register: str | None = None
+    file_name: str | None = None
+    rows: int | None = None  # the register's rows (upload, restore); a refresh logs all rows loaded
+    versions: tuple[dict, ...] = ()  # register_version rows saved with the load
+
+
+@contextlib.contextmanager
+def package_lock(config_path: str | Path):
+    """Hold the package exclusively: a nightly refresh and an upload from the app never interleave.
+
+    flock on the config file itself (opened read-only, never changed): no lock file to clean up,
+    released by the kernel if the process dies. Threads of one app process each open their own
+    file description, so two sessions' uploads queue behind each other too.
+    """
+    try:
+        handle = open(config_path, "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        yield  # nothing to protect: the refresh reports the missing config
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def log_refusal(engine: Engine, change: Change, run_id: int | None, message: str) -> None:
+    """A change that was refused (rejected input, failed load) is logged too, in its own transaction."""
+    with engine.begin() as conn:
+        conn.execute(insert(schema.audit_log).values(
+            at=_now(), actor=change.actor, action="rejected", register=change.register,
+            file_name=change.file_name, rows=change.rows, run_id=run_id,
+            message=f"{change.action}: {message}"))
+
+
+def _log_rows(change: Change | None, run_id: int, rows: dict[str, int]) -> dict[str, pl.DataFrame] | None:
+    if change is None:
+        return None
+    now = _now()
+    total = change.rows if change.rows is not None else sum(rows.values())
+    out = {"audit_log": pl.DataFrame([{
+        "at": now, "actor": change.actor, "action": change.action, "register": change.register,
+        "file_name": change.file_name, "rows": total, "run_id": run_id, "message": None}],
+        schema={"at": pl.Datetime("us", "UTC"), "actor": pl.Utf8, "action": pl.Utf8, "register": pl.Utf8,
+                "file_name": pl.Utf8, "rows": pl.Int64, "run_id": pl.Int64, "message": pl.Utf8})}
+    if change.versions:
+        out["register_version"] = pl.DataFrame(
+            [{**v, "saved_at": now} for v in change.versions],
+            schema={"register": pl.Utf8, "file_name": pl.Utf8, "uploaded_name": pl.Utf8, "content": pl.Binary,
+                    "sha256": pl.Utf8, "rows": pl.Int64, "origin": pl.Utf8, "actor": pl.Utf8,
+                    "saved_at": pl.Datetime("us", "UTC")})
+    return out
 
 
 def _now() -> dt.datetime:
@@ -104,23 +169,43 @@ def _fetch_sotkanet(config, engine: Engine, run_id: int, progress) -> tuple[str 
 
 
 def refresh(config_path: str | Path, url: str, command: str = "refresh", progress: Progress | None = None,
-            engine: Engine | None = None, offline: bool = False) -> RunResult:
+            engine: Engine | None = None, offline: bool = False, change: Change | None = None) -> RunResult:
     """Load the package named by `config_path` into the store at `url`.
 
     Unless `offline` (or the package is recorded, `[sotkanet] offline = true`), Sotkanet's indicators
     are fetched into the package's cache first. On rejected input, every problem is recorded and
     returned, and the store's data is unchanged. A package identical to the last load is not rewritten.
+    With `change`, the load is logged in the audit table (who, what) in the same transaction.
     """
+    with package_lock(config_path):
+        return refresh_locked(config_path, url, command, progress, engine, offline, change)
+
+
+def refresh_locked(config_path: str | Path, url: str, command: str = "refresh", progress: Progress | None = None,
+                   engine: Engine | None = None, offline: bool = False, change: Change | None = None,
+                   registers_dir: Path | None = None) -> RunResult:
+    """`refresh` for a caller already holding `package_lock`; `registers_dir` replaces the package's
+    registers folder (an upload validates and loads a staged copy before it touches the package)."""
     engine = engine or make_engine(url)
     upgrade(engine)
     config_path = Path(config_path)
     run_id = start_run(engine, command, str(config_path))
+    result = _refresh(config_path, url, command, progress, engine, offline, change, registers_dir, run_id)
+    if change is not None and not result.ok:
+        log_refusal(engine, change, run_id, result.message or result.status)
+    return result
+
+
+def _refresh(config_path: Path, url: str, command: str, progress: Progress | None, engine: Engine,
+             offline: bool, change: Change | None, registers_dir: Path | None, run_id: int) -> RunResult:
     try:
         config = load_config(config_path)
     except ConfigError as exc:
         problem = Problem(config_path.name, None, "-", str(exc))
         finish_run(engine, run_id, "rejected", str(exc), [problem])
         return RunResult(run_id, "rejected", problems=[problem], message=str(exc))
+    if registers_dir is not None:
+        config = dataclasses.replace(config, registers_dir=registers_dir)
 
     stale: dict[str, str] = {}  # source -> why its fresh copy could not be had (loaded from the cache)
     if not (offline or config.sotkanet_offline) and any(i.source == "sotkanet" for i in config.indicators):
@@ -160,7 +245,8 @@ def refresh(config_path: str | Path, url: str, command: str = "refresh", progres
             unchanged = False
     skip = frozenset(t.name for t in schema.DATA_TABLES) if unchanged else frozenset()
     try:
-        rows = write_package(url, package.tables, run_id, freshness, progress, skip_tables=skip)
+        rows = write_package(url, package.tables, run_id, freshness, progress, skip_tables=skip,
+                             log_rows=_log_rows(change, run_id, {n: f.height for n, f in package.tables.items()}))
     except Exception as exc:
         log.exception("load of %s into %s failed", config_path, engine.url.render_as_string(hide_password=True))
         finish_run(engine, run_id, "failed", f"{type(exc).__name__}: {exc}")

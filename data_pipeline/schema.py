@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -389,6 +390,42 @@ rejected_input = Table(
     Column("message", Text, nullable=False),
 )
 
+# --- Changes made through the app or the CLI (who, when, what file, rows) ---------------------------
+
+# One row per change a person made: an upload, a restore, a refresh, and uploads that were refused.
+# Written in the load's own transaction, so a change is logged exactly when it happened.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", Text, nullable=False, comment="the signed-in e-mail, or the OS user of the CLI"),
+    Column("action", String(16), nullable=False, comment="upload | restore | refresh | rejected"),
+    Column("register", String(64), comment="the register changed; empty for a whole refresh"),
+    Column("file_name", Text, comment="the file as the person uploaded it"),
+    Column("rows", Integer, comment="rows of the register (upload, restore) or of all tables (refresh)"),
+    Column("run_id", BigInteger().with_variant(Integer, "sqlite"), ForeignKey("load_run.id")),
+    Column("message", Text),
+)
+
+# Every version of a register file that has been in the package since uploads began: the bytes as
+# uploaded, so any earlier version can be restored even if the package folder is lost.
+register_version = Table(
+    "register_version",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("register", String(64), nullable=False),
+    Column("file_name", Text, nullable=False, comment="as stored in the package: <register>.csv|.xlsx"),
+    Column("uploaded_name", Text, comment="as the person uploaded it"),
+    Column("content", LargeBinary, comment="empty when the package had no file for the register"),
+    Column("sha256", String(64)),
+    Column("rows", Integer),
+    Column("origin", String(16), nullable=False, comment="package | upload | restore"),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Column("actor", Text, nullable=False),
+    Index("ix_register_version_register", "register", "id"),
+)
+
 # Tables the pipeline replaces on each load, in dependency order (parents first).
 DATA_TABLES = (
     municipality,
@@ -419,4 +456,4 @@ DATA_TABLES = (
     joint_forum_attendance,
     experiential_note,
 )
-META_TABLES = (load_run, source_freshness, rejected_input)
+META_TABLES = (load_run, source_freshness, rejected_input, audit_log, register_version)

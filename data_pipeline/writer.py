@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 import polars as pl
 import pyarrow as pa
-from sqlalchemy import BigInteger, Boolean, Date, DateTime, Float, Integer, Table
+from sqlalchemy import BigInteger, Boolean, Column, Date, DateTime, Float, Integer, LargeBinary, MetaData, Table
 from sqlalchemy.engine import make_url
 
 from data_pipeline import schema
@@ -78,6 +78,8 @@ def _arrow_type(column, sqlite: bool) -> pa.DataType:
         return pa.int64() if sqlite else pa.bool_()
     if isinstance(kind, DateTime):
         return pa.string() if sqlite else pa.timestamp("us", tz="UTC")
+    if isinstance(kind, LargeBinary):
+        return pa.binary()
     if isinstance(kind, Date):
         # SQLAlchemy keeps SQLite dates as ISO text; write them the way it reads them.
         return pa.string() if sqlite else pa.date32()
@@ -121,11 +123,14 @@ def write_package(
     freshness: list[dict],
     progress: Progress | None = None,
     skip_tables: frozenset[str] = frozenset(),
+    log_rows: dict[str, pl.DataFrame] | None = None,
 ) -> dict[str, int]:
     """Replace every data table with the package's rows and mark the run a success, atomically.
 
     Tables named in `skip_tables` are unchanged since the last load and are left as they are.
-    Returns the rows each table holds afterwards.
+    `log_rows` are appended to the named metadata tables (the audit log, register versions) in the
+    same transaction, so a change is logged if and only if it was made. Returns the rows each data
+    table holds afterwards.
     """
     sqlite = is_sqlite(url)
     conn = adbc_connect(url)
@@ -148,6 +153,8 @@ def write_package(
             elif frame.height:
                 _ingest(cur, table, frame, sqlite)
         _write_freshness(cur, freshness, sqlite)
+        for name, frame in (log_rows or {}).items():
+            _append_rows(cur, schema.metadata.tables[name], frame, sqlite)
         now = dt.datetime.now(dt.timezone.utc)
         cur.execute(
             f"UPDATE load_run SET status = 'success', finished_at = {_sql_literal(_ts(now, sqlite))}, "
@@ -177,6 +184,14 @@ def _ingest_into(cur, name: str, table: Table, frame: pl.DataFrame, sqlite: bool
     arrow = to_arrow(table, frame, sqlite)
     batches = pa.RecordBatchReader.from_batches(arrow.schema, arrow.to_batches(max_chunksize=INGEST_BATCH_ROWS))
     cur.adbc_ingest(name, batches, mode="append")
+
+
+def _append_rows(cur, table: Table, frame: pl.DataFrame, sqlite: bool) -> None:
+    """Append rows giving only some columns (the rest, such as the generated id, take their defaults)."""
+    if not frame.height:
+        return
+    subset = Table(table.name, MetaData(), *(Column(c.name, c.type) for c in table.columns if c.name in frame.columns))
+    _ingest(cur, subset, frame.select([c.name for c in subset.columns]), sqlite)
 
 
 def _create_indexes(cur, table_name: str, suffix: str = "") -> None:
