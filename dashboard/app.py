@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import cache, filters, layout, theme
+from dashboard import access, cache, filters, layout, theme
 from dashboard.i18n import language_selector, t
 
 # Beside the repository root, not beside this file: a pages/ folder next to the entry point
@@ -27,7 +27,8 @@ PAGES = (
 def run() -> None:
     st.set_page_config(page_title=t("app.title"), page_icon=":material/diversity_3:", layout="wide")
     theme.apply()
-    pages = [st.Page(PAGES_DIR / file, title=t(key), url_path=url_path, icon=icon)
+    visitor = access.current_visitor()
+    pages = [access.page_for(visitor, PAGES_DIR / file, title=t(key), url_path=url_path, icon=icon)
              for file, url_path, key, icon in PAGES]
     # Streamlit serves its default page at "/" whatever its url_path, so "/" is a hidden page
     # that forwards to /overview: every screen keeps one address, with the link's parameters.
@@ -38,6 +39,9 @@ def run() -> None:
         st.switch_page(pages[0], query_params=st.query_params.to_dict())
 
     language_selector()
+    if not access.show(visitor):  # the sign-in page: no store, no filters
+        page.run()
+        return
     try:
         store = cache.open_store()
     except cache.StoreUnavailable as problem:

@@ -289,3 +289,15 @@ def ngo_chart_specs(store: Store, start_year: int, end_year: int, age_group: str
 
     board = ngo_board(store, start_year, end_year, age_group, district, kinds)
     return ngo_widgets.chart_specs(board, ngo_widgets.names(store, lang), district, lang)
+
+
+# --- changes (uploads, restores, refreshes) ---------------------------------------------------------
+
+# Not cached: a coordinator must see a refused upload in the log the moment it happens, and a
+# rejection does not change the data version. Both are small indexed reads.
+def audit_log(store: Store, limit: int = 50) -> pl.DataFrame:
+    return queries.audit_log(engine(store.url), limit)
+
+
+def register_versions(store: Store, register: str) -> pl.DataFrame:
+    return queries.register_versions(engine(store.url), register)

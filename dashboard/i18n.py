@@ -12,6 +12,7 @@ import logging
 import streamlit as st
 
 from dashboard import url_state
+from dashboard.texts import access as texts_access
 from dashboard.texts import participation as texts_participation
 from dashboard.texts import partnerships as texts_partnerships
 from dashboard.texts import working_groups as texts_working_groups
@@ -319,7 +320,7 @@ _TEXT = {
                                  "crossed the county's level for the worse in {year}"),
 }
 _TEXT.update({f"table.{name}": names for name, names in _TABLE_NAMES.items()})
-for _screen in (texts_participation, texts_working_groups, texts_partnerships):
+for _screen in (texts_participation, texts_working_groups, texts_partnerships, texts_access):
     _TEXT.update(_screen.TEXT)
 
 CATALOG: dict[str, dict[str, str]] = {

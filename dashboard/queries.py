@@ -157,3 +157,18 @@ def year_span(engine: Engine) -> tuple[int, int] | None:
 def _year(value) -> int:
     # min()/max() of a Date column comes back as a date on PostgreSQL, as text on SQLite.
     return value.year if hasattr(value, "year") else int(str(value)[:4])
+
+
+def audit_log(engine: Engine, limit: int = 50) -> pl.DataFrame:
+    """The newest changes first: when, who, what (upload, restore, refresh, rejected), file and rows."""
+    t = schema.audit_log
+    stmt = select(t.c.at, t.c.actor, t.c.action, t.c.register, t.c.file_name, t.c.rows, t.c.message)
+    return _frame(engine, stmt.order_by(t.c.id.desc()).limit(limit))
+
+
+def register_versions(engine: Engine, register: str) -> pl.DataFrame:
+    """Saved versions of one register, newest (the current one) first; the file bytes stay in the store."""
+    t = schema.register_version
+    stmt = select(t.c.id, t.c.file_name, t.c.uploaded_name, t.c.rows, t.c.origin, t.c.saved_at, t.c.actor,
+                  (t.c.content.is_(None)).label("absent"))
+    return _frame(engine, stmt.where(t.c.register == register).order_by(t.c.id.desc()))

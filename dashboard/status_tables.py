@@ -93,3 +93,29 @@ def freshness(frame: pl.DataFrame, lang: str) -> list[dict]:
         }
         for r in frame.to_dicts()
     ]
+
+
+def audit(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """The change log: when, who, what, register, file, rows, note (newest first, as stored)."""
+    rows = frame.to_dicts()
+    return _table({
+        translate("audit.col.at", lang): [fmt_datetime(r["at"], lang) for r in rows],
+        translate("audit.col.actor", lang): [r["actor"] for r in rows],
+        translate("audit.col.action", lang): [translate(f"audit.action.{r['action']}", lang) for r in rows],
+        translate("audit.col.register", lang): [r["register"] or "" for r in rows],
+        translate("audit.col.file", lang): [r["file_name"] or "" for r in rows],
+        translate("audit.col.rows", lang): ["" if r["rows"] is None else fmt_number(r["rows"], 0, lang) for r in rows],
+        translate("audit.col.message", lang): [r["message"] or "" for r in rows],
+    })
+
+
+def version_labels(frame: pl.DataFrame, lang: str) -> dict[int, str]:
+    """Saved register versions as choices, newest first; the newest is marked as the current one."""
+    labels = {}
+    for i, r in enumerate(frame.to_dicts()):
+        name = (translate("up.version.absent", lang) if r["absent"]
+                else r["uploaded_name"] or f"{r['file_name']} ({translate('up.origin.package', lang)})")
+        label = translate("up.version", lang, when=fmt_datetime(r["saved_at"], lang), name=name,
+                          rows=fmt_number(r["rows"] or 0, 0, lang), who=r["actor"])
+        labels[r["id"]] = translate("up.version.current", lang, label=label) if i == 0 else label
+    return labels

@@ -1,8 +1,9 @@
-"""Data status: the pipeline's runs, what a rejected load found, source freshness, rows per table."""
+"""Data status: the pipeline's runs, what a rejected load found, source freshness, rows per table;
+for coordinators also uploads, restores, refresh and the change log."""
 
 import streamlit as st
 
-from dashboard import cache, layout, status_tables, theme
+from dashboard import access, cache, layout, manage_widgets, status_tables, theme
 from dashboard.formatting import fmt_datetime, plain
 from dashboard.i18n import current_language, t
 
@@ -11,6 +12,15 @@ def data_status() -> None:
     lang = current_language()
     store = cache.open_store()
     layout.page_header(t("page.data_status"), store)
+    visitor = access.current_visitor()
+
+    if visitor.manages_data:
+        upload_column, restore_column = st.columns(2, gap="large")
+        with upload_column:
+            manage_widgets.upload_form(store, visitor, lang)
+        with restore_column:
+            manage_widgets.restore_form(store, visitor, lang)
+            manage_widgets.refresh_panel(store, visitor, lang)
 
     st.subheader(t("status.runs"), anchor=False)
     runs = cache.load_runs(store)
@@ -47,6 +57,16 @@ def data_status() -> None:
     with counts_column:
         st.subheader(t("status.counts"), anchor=False)
         st.dataframe(status_tables.row_counts(cache.row_counts(store), lang), hide_index=True)
+
+    st.subheader(t("audit.title"), anchor=False)
+    changes = cache.audit_log(store)
+    if changes.height:
+        st.dataframe(status_tables.audit(changes, lang), hide_index=True)
+    else:
+        st.info(t("audit.none"))
+
+    if visitor.is_admin:
+        manage_widgets.public_link_panel(lang)
 
 
 data_status()
