@@ -46,7 +46,8 @@ def parse_settings(secrets: dict) -> AccessSettings:
     """Settings from the secrets as a dict; unknown roles in `default_role` are ignored (no access)."""
     auth = secrets.get("auth") or {}
     access = secrets.get("access") or {}
-    providers = tuple(name for name, value in auth.items() if isinstance(value, dict))
+    # A named provider is a sub-table with its own client ([auth.microsoft]); client_kwargs is not one.
+    providers = tuple(name for name, value in auth.items() if isinstance(value, dict) and "client_id" in value)
     default = access.get("default_role")
     return AccessSettings(
         auth_enabled=bool(auth),

@@ -166,3 +166,14 @@ def test_public_link_opens_aggregate_screens_only():
 def test_a_forged_public_link_leads_to_the_sign_in_page():
     at = app({"is_logged_in": False}, public="20991231.0000")
     assert [t.value for t in at.title] == [fi("access.signin.title")]
+
+
+def test_the_committed_secrets_example_turns_sign_in_on():
+    import tomllib
+
+    example = tomllib.loads((APP.parent.parent / ".streamlit" / "secrets.toml.example").read_text(encoding="utf-8"))
+    settings = rules.parse_settings(example)
+    assert settings.auth_enabled and settings.providers == ()  # the [auth] section's own provider (Entra ID)
+    assert rules.role_for({"email": "hyvinvointikoordinaattori@kunta.fi"}, settings) == "coordinator"
+    assert rules.role_for({"email": "joku@kunta.fi"}, settings) == "viewer"
+    assert rules.role_for({"email": "joku@muu.fi"}, settings) is None
