@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import textwrap
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -39,6 +40,7 @@ FONT = "DejaVu"
 # years before the plan.
 TREND_YEARS = 6
 CHARTS_PER_ROW = 2
+CHARTS_PER_IMAGE = 4  # two rows of two: a half page
 INDICATOR_CHART_PX = 430  # chart width in pixels for half a page: the screens' 15 px labels stay readable
 MAP_PX = 520
 TEXT_RGB = (26, 26, 46)  # theme.TEXT
@@ -318,7 +320,8 @@ class _Document(FPDF):
 def _heading_style():
     from fpdf.fonts import FontFace
 
-    return FontFace(family=FONT, emphasis="BOLD", fill_color=(232, 240, 247))
+    # Smaller than the cells: Finnish headings are long words that must not break mid-word.
+    return FontFace(family=FONT, emphasis="BOLD", size_pt=7.5, fill_color=(232, 240, 247))
 
 
 def _data_date(b: Briefing) -> str:
@@ -386,7 +389,7 @@ def _overview(pdf: _Document, b: Briefing, board: dict[str, pl.DataFrame]) -> No
             continue
         rows.append([name, str(a["indicators"]), str(a["improving"]), str(a["holding"]), str(a["worsening"]),
                      str(a["no_data"]), f"{a['target_met']}/{a['with_target']}"])
-    pdf.table(header, rows, (52, 20, 18, 18, 18, 18, 26), ("LEFT", *("RIGHT",) * 6))
+    pdf.table(header, rows, (56, 24, 18, 18, 18, 18, 26), ("LEFT", *("RIGHT",) * 6))
     for code, name in b.area_names.items():
         if code in areas:
             a = areas[code]
@@ -416,11 +419,12 @@ def _overview(pdf: _Document, b: Briefing, board: dict[str, pl.DataFrame]) -> No
         pdf.para(b.t("ov.no_signals"))
     for s in signals:
         what = b.t(f"ov.signal.{s['kind']}", change=value_text(s["change"], s, b.lang, signed=True), year=s["year"])
-        pdf.para(f"▲ {localized(s, 'title', b.lang)}: {what}", size=9.5)
+        pdf.para(f"⚠ {localized(s, 'title', b.lang)}: {what}", size=9.5)
         pdf.ln(0.8)
 
 
 def _priority_area(pdf: _Document, b: Briefing, code: str, board: dict, series: pl.DataFrame) -> None:
+    """The area's indicators as a table of figures, then their time series as small multiples."""
     name = b.area_names[code]
     pdf.heading(name)
     summaries = {row["priority_area_code"]: row for row in board["areas"].iter_rows(named=True)}
@@ -429,47 +433,60 @@ def _priority_area(pdf: _Document, b: Briefing, code: str, board: dict, series: 
         a = summaries[code]
         pdf.para(b.t("ind.summary", improving=a["improving"], holding=a["holding"], worsening=a["worsening"],
                      no_data=a["no_data"], met=a["target_met"], with_target=a["with_target"]), size=10, bold=True)
+        pdf.para(b.t("ind.summary_compare", better_county=a["better_than_county"],
+                     worse_county=a["worse_than_county"], better_country=a["better_than_country"],
+                     worse_country=a["worse_than_country"]), size=9, colour=MUTED_RGB)
     if not cards:
         pdf.para(b.t("ind.none"))
         return
     pdf.ln(2)
+    header = [b.t("ind.col.indicator"), b.t("ind.col.latest"), b.t("ind.col.trend"), b.t("ind.col.target"),
+              b.t("ind.col.county"), b.t("ind.col.country")]
+    rows = []
+    for card in cards:
+        latest = with_unit(value_text(card.get("latest"), card, b.lang), card)
+        if card.get("latest_year"):
+            latest += f" ({card['latest_year']})"
+        target = DASH if card.get("target_value") is None else with_unit(
+            value_text(card["target_value"], card, b.lang), card) + (
+            "" if card.get("target_met") is None else (" ✓" if card["target_met"] else " ✗"))
+        rows.append([localized(card, "title", b.lang), latest, b.t(f"ind.trend.{card.get('trend') or 'no_data'}"),
+                     target, _versus(card, "county", b), _versus(card, "country", b)])
+    pdf.table(header, rows, (56, 30, 19, 24, 27, 22), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT"))
+    pdf.para(b.t("brief.table_note"), size=8, colour=MUTED_RGB)
+
     totals = series.filter(pl.col("gender") == "total").with_columns(
-        pl.coalesce(f"region_{b.lang}", "region_fi").alias("region") if b.lang != "fi" else pl.col("region_fi")
-        .alias("region"))
+        (pl.coalesce(f"region_{b.lang}", "region_fi") if b.lang != "fi" else pl.col("region_fi")).alias("region"))
     labels = {key: b.t(f"ind.axis.{key}") for key in ("year", "value", "region", "target", "gender")}
-    gap = 6
-    cell_w = (pdf.width - gap * (CHARTS_PER_ROW - 1)) / CHARTS_PER_ROW
-    for start in range(0, len(cards), CHARTS_PER_ROW):
-        row_cards = cards[start:start + CHARTS_PER_ROW]
-        if pdf.get_y() > pdf.h - 95:
+    charts = []
+    for card in cards:
+        own = totals.filter(pl.col("indicator_id") == card["id"])
+        if own.drop_nulls("value").is_empty():
+            continue
+        title = localized(card, "title", b.lang)
+        with alt.utils.schemapi.debug_mode(False):
+            chart = indicator_charts.trend_chart(own, card.get("target_value"), labels, title)
+            charts.append(chart.properties(height=170, width=INDICATOR_CHART_PX, title=alt.TitleParams(
+                textwrap.wrap(title, 52), anchor="start", fontSize=15, fontWeight="bold")))
+    # One image per CHARTS_PER_IMAGE charts: vl-convert's cost is mostly per call, not per chart.
+    for start in range(0, len(charts), CHARTS_PER_IMAGE):
+        with alt.utils.schemapi.debug_mode(False):
+            grid = alt.concat(*charts[start:start + CHARTS_PER_IMAGE], columns=CHARTS_PER_ROW, spacing=28)
+        png = chart_render.png(grid, width=None)
+        px_w, px_h = chart_render.png_size(png)
+        height = pdf.width * px_h / px_w
+        if pdf.get_y() + height > pdf.h - pdf.b_margin:
             pdf.add_page()
-        top, bottom = pdf.get_y(), pdf.get_y()
-        for i, card in enumerate(row_cards):
-            x = pdf.l_margin + i * (cell_w + gap)
-            pdf.set_xy(x, top)
-            pdf.para(localized(card, "title", b.lang), size=9.5, bold=True, width=cell_w, height=4.6)
-            if card.get("latest") is None:
-                pdf.set_x(x)
-                pdf.para(b.t("brief.no_values"), size=8.5, width=cell_w, height=4.2)
-            else:
-                latest = with_unit(value_text(card["latest"], card, b.lang), card)
-                pdf.set_x(x)
-                pdf.para(b.t("brief.latest", year=card["latest_year"], value=latest,
-                             trend=b.t(f"ind.trend.{card['trend'] or 'no_data'}")), size=8.5, width=cell_w,
-                         height=4.2)
-            for line in (target_text(card, b), comparison_text(card, b)):
-                pdf.set_x(x)
-                pdf.para(line, size=8, colour=MUTED_RGB, width=cell_w, height=4)
-            own = totals.filter(pl.col("indicator_id") == card["id"])
-            if own.drop_nulls("value").height:
-                chart = indicator_charts.trend_chart(own, card.get("target_value"), labels,
-                                                     localized(card, "title", b.lang))
-                chart = chart.properties(height=190)
-                y = pdf.get_y() + 1
-                height = pdf.chart(chart_render.png(chart, INDICATOR_CHART_PX), x, y, cell_w, 72)
-                bottom = max(bottom, y + height)
-            bottom = max(bottom, pdf.get_y())
-        pdf.set_y(bottom + 6)
+        y = pdf.get_y() + 2
+        pdf.set_y(y + pdf.chart(png, pdf.l_margin, y, pdf.width) + 4)
+
+
+def _versus(card: dict, role: str, b: Briefing) -> str:
+    """The comparison region's value, with ▲ where we are better and ▼ where worse."""
+    if card.get(role) is None:
+        return DASH
+    mark = {"better": " ▲", "worse": " ▼"}.get(card.get(f"vs_{role}") or "", "")
+    return value_text(card[role], card, b.lang) + mark
 
 
 def _participation(pdf: _Document, b: Briefing, engine: Engine) -> None:
@@ -505,7 +522,7 @@ def _participation(pdf: _Document, b: Briefing, engine: Engine) -> None:
     table_rows = [[r["name"], count_text(r["participants"], b.lang), fmt_number(r["events"], 0, b.lang),
                    fmt_number(r["population"], 0, b.lang), reach_text(r, b.lang),
                    b.t("part.yes") if r["low"] else ""] for r in districts.sort("name").iter_rows(named=True)]
-    pdf.table(header, table_rows, (48, 28, 22, 24, 30, 28), ("LEFT", *("RIGHT",) * 4, "LEFT"))
+    pdf.table(header, table_rows, (40, 34, 24, 22, 34, 24), ("LEFT", *("RIGHT",) * 4, "LEFT"))
 
 
 def legend_entries(breaks: list[float], districts: pl.DataFrame, b: Briefing) -> list[tuple[str, str, str]]:

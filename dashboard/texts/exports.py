@@ -24,6 +24,13 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "brief.col.target_met": ("Tavoite saavutettu", "Mål uppnått", "Target met"),
     "brief.latest": ("Viimeisin ({year}): {value} · {trend}", "Senaste ({year}): {value} · {trend}",
                      "Latest ({year}): {value} · {trend}"),
+    "brief.table_note": (
+        "Viimeisin arvo ja suunta edelliseen vuoteen verrattuna. ▲ = me paremmin kuin vertailualue, "
+        "▼ = me heikommin; ✓ = tavoite saavutettu, ✗ = ei vielä.",
+        "Senaste värde och riktning jämfört med året innan. ▲ = vi bättre än jämförelseområdet, "
+        "▼ = vi sämre; ✓ = målet uppnått, ✗ = inte ännu.",
+        "Latest value and its direction since the year before. ▲ = we are better than the comparison "
+        "region, ▼ = we are worse; ✓ = target met, ✗ = not yet."),
     "brief.no_values": ("Ei arvoja valitulla aikavälillä.", "Inga värden under perioden.", "No values in the period."),
     "brief.participation": ("Osallisuus: tavoittavuus alueittain", "Delaktighet: räckvidd per område",
                             "Participation: reach by district"),
