@@ -48,6 +48,11 @@ MUTED_RGB = (90, 90, 90)
 BAD_RGB = (213, 94, 0)  # theme.BAD
 
 
+def missing_fonts() -> list[str]:
+    """The PDF font files not installed (empty when the briefing can be made)."""
+    return [name for name in FONT_FILES.values() if not (FONT_DIR / name).is_file()]
+
+
 class BriefingError(Exception):
     """Something the person asking can fix: an empty store or a filter value the store does not know.
 
@@ -230,7 +235,7 @@ class _Document(FPDF):
     def __init__(self, b: Briefing) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.b = b
-        missing = [name for name in FONT_FILES.values() if not (FONT_DIR / name).is_file()]
+        missing = missing_fonts()
         if missing:
             raise FileNotFoundError(
                 f"fonts {', '.join(missing)} not found in {FONT_DIR}: install Debian's fonts-dejavu-core")

@@ -227,3 +227,62 @@ def test_chart_images_are_valid_png_and_svg():
     svg = chart_render.svg(spec, width=300).decode()
     assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>") and "Ikääntyneet" in svg
     assert spec["width"] == "container"  # the screen's spec is left as it was
+
+
+# --- the download buttons on the screens --------------------------------------------------------------
+
+def _labels(at) -> list[str]:
+    return [button.label for button in at.get("download_button")]
+
+
+def _charts(at) -> int:
+    return sum(len(at.get(kind)) for kind in ("arrow_vega_lite_chart", "vega_lite_chart"))
+
+
+def test_overview_offers_the_briefing_for_the_filters_and_language(demo_url, monkeypatch):
+    from screen_helpers import open_screen
+
+    from dashboard import cache, downloads
+    from dashboard.filters import Filters
+    from data_pipeline.store import data_version
+
+    monkeypatch.setenv("HYTE_DATABASE_URL", demo_url)
+    assert translate("brief.download", "sv") in _labels(open_screen(None, lang="sv", age="older"))
+    # What the button hands over when clicked: the briefing for those filters, in that language.
+    store = cache.Store(demo_url, data_version(make_engine(demo_url)))
+    pdf = downloads.briefing_pdf(store, Filters("older", None, 2019, 2028), "sv")
+    assert "Åldersgrupp: Äldre" in flat(pages_text(pdf)[0])
+
+
+@pytest.mark.parametrize("page, exempt", [
+    ("participation.py", 1),  # the map's legend: part of the map, not a chart of its own
+    ("working_groups.py", 0),
+    ("partnerships.py", 0),
+    ("indicators.py", 0),
+])
+def test_every_chart_offers_png_and_svg(demo_url, monkeypatch, page, exempt):
+    from screen_helpers import open_screen
+
+    from dashboard import indicator_queries
+
+    monkeypatch.setenv("HYTE_DATABASE_URL", demo_url)
+    params = {}
+    if page == "indicators.py":
+        # One indicator in detail: its two charts (regions, genders). The cards' sparklines are exempt:
+        # a 56 px line beside the card's number, not a chart anyone would put on a slide.
+        ids = indicator_queries.plan_indicators(make_engine(demo_url))["id"]
+        params["indicator"], exempt = str(ids[0]), len(ids)
+    at = open_screen(page, **params)
+    labels = _labels(at)
+    charts = _charts(at) - exempt
+    assert charts >= 2
+    assert labels.count(translate("exp.png", "fi")) == charts
+    assert labels.count(translate("exp.svg", "fi")) == charts
+
+
+def test_participation_table_downloads_as_csv_and_excel(demo_url, monkeypatch):
+    from screen_helpers import open_screen
+
+    monkeypatch.setenv("HYTE_DATABASE_URL", demo_url)
+    labels = _labels(open_screen("participation.py"))
+    assert translate("part.download", "fi") in labels and translate("part.download.excel", "fi") in labels

@@ -61,9 +61,14 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "Mötesunderlaget kunde inte sammanställas: {reason}",
         "The meeting briefing could not be compiled: {reason}"),
 
-    # --- chart and table downloads ---
+    "brief.no_font": (
+        "PDF-fontti puuttuu ({fonts}). Ylläpito: asenna Debianin paketti fonts-dejavu-core.",
+        "PDF-typsnittet saknas ({fonts}). Administratören: installera Debian-paketet fonts-dejavu-core.",
+        "The PDF font is missing ({fonts}). Administrator: install Debian's fonts-dejavu-core package."),
+
+    # --- chart images and the participation table's Excel ---
     "exp.png": ("Kuva (PNG)", "Bild (PNG)", "Image (PNG)"),
     "exp.svg": ("Vektorikuva (SVG)", "Vektorbild (SVG)", "Vector image (SVG)"),
-    "exp.csv": ("Lataa CSV", "Ladda ner CSV", "Download CSV"),
-    "exp.excel": ("Lataa Excel", "Ladda ner Excel", "Download Excel"),
+    "part.download.excel": ("Lataa alueiden luvut (Excel)", "Ladda ner områdenas siffror (Excel)",
+                            "Download the districts' figures (Excel)"),
 }
