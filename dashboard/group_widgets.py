@@ -17,6 +17,7 @@ from dashboard import cache, filters, layout, url_state
 from dashboard import group_charts as charts
 from dashboard import group_metrics as metrics
 from dashboard import indicator_widgets as iw
+from dashboard.downloads import chart as chart_with_downloads
 from dashboard.formatting import DASH, NBSP, fmt_date, fmt_number, plain
 from dashboard.i18n import current_language, localized, t
 
@@ -141,7 +142,7 @@ def short_of_target(act: dict, year: int, names: dict[str, str]) -> None:
 def show_chart(key: tuple, build: Callable[[], alt.TopLevelMixin], message: str, *, stretch: bool = True) -> None:
     """A chart (its spec cached under `key`, which must name everything it shows) and its text alternative."""
     spec = cache.group_chart(key, build)
-    st.vega_lite_chart(spec, width="stretch" if stretch else "content")
+    chart_with_downloads(spec, f"tyoryhmat-{key[0]}", width="stretch" if stretch else "content")
     st.caption(plain(message))  # it names stored groups: shown as typed, never as Markdown
 
 

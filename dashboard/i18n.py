@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import logging
 
-import streamlit as st
-
-from dashboard import url_state
 from dashboard.texts import access as texts_access
+from dashboard.texts import exports as texts_exports
 from dashboard.texts import participation as texts_participation
 from dashboard.texts import partnerships as texts_partnerships
 from dashboard.texts import working_groups as texts_working_groups
@@ -320,7 +318,7 @@ _TEXT = {
                                  "crossed the county's level for the worse in {year}"),
 }
 _TEXT.update({f"table.{name}": names for name, names in _TABLE_NAMES.items()})
-for _screen in (texts_participation, texts_working_groups, texts_partnerships, texts_access):
+for _screen in (texts_participation, texts_working_groups, texts_partnerships, texts_access, texts_exports):
     _TEXT.update(_screen.TEXT)
 
 CATALOG: dict[str, dict[str, str]] = {
@@ -331,6 +329,9 @@ CATALOG: dict[str, dict[str, str]] = {
 
 def current_language() -> str:
     """The language picked in the selector, else the one in the URL, else Finnish."""
+    # Streamlit is imported on use: the briefing (CLI) reads the catalogue without the app.
+    import streamlit as st
+
     # The URL counts before the selector is drawn: the navigation is built first.
     lang = st.session_state.get(LANG_KEY) or st.query_params.get(LANG_KEY)
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
@@ -364,6 +365,10 @@ def localized(row: dict, prefix: str, lang: str) -> str:
 
 def language_selector() -> str:
     """Draw the language choice in the sidebar, kept in the URL as `lang`; return the language."""
+    import streamlit as st
+
+    from dashboard import url_state
+
     def parse(raw: str) -> str:
         if raw not in LANGUAGES:
             raise ValueError(f"unknown language {raw!r}")

@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from dashboard import cache, filters, indicator_charts, layout, url_state
+from dashboard import cache, downloads, filters, indicator_charts, layout, url_state
 from dashboard import indicator_widgets as w
 from dashboard.formatting import fmt_number, plain
 from dashboard.i18n import current_language, localized, t
@@ -91,9 +91,9 @@ def detail(cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_na
             .when(pl.lit(lang) == "en").then(pl.coalesce("region_en", "region_fi"))
             .otherwise(pl.col("region_fi")).alias("region"))
         st.markdown(f"**{t('ind.chart.regions')}**")
-        st.altair_chart(indicator_charts.trend_chart(regions, row.get("target_value"), labels,
+        downloads.chart(indicator_charts.trend_chart(regions, row.get("target_value"), labels,
                                                      w.alt_text(row, lang, municipality)),
-                        width="stretch")
+                        f"indikaattori-{chosen}")
         st.caption(w.alt_text(row, lang, municipality))
         genders = own.filter(pl.col("role") == "municipality").with_columns(
             pl.col("gender").replace_strict({g: t(f"ind.gender.{g}") for g in ("total", "male", "female")})
@@ -102,8 +102,8 @@ def detail(cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_na
         if genders.filter(pl.col("gender") != t("ind.gender.total")).is_empty():
             st.caption(t("ind.no_gender"))
         else:
-            st.altair_chart(indicator_charts.gender_chart(genders, labels, w.alt_text(row, lang, municipality)),
-                            width="stretch")
+            downloads.chart(indicator_charts.gender_chart(genders, labels, w.alt_text(row, lang, municipality)),
+                            f"indikaattori-{chosen}-sukupuolittain")
         for key in ("description", "interpretation"):
             text = localized(row, key, lang)
             if text:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cache, filters, layout
+from dashboard import cache, downloads, filters, layout
 from dashboard import group_widgets, ngo_widgets, participation_widgets
 from dashboard import indicator_widgets as w
 from dashboard.formatting import DASH, fmt_number, fmt_year_range, plain
@@ -24,6 +24,7 @@ def overview() -> None:
     store = cache.open_store()
     layout.page_header(t("page.overview"), store)
     st.caption(filters.describe(filters.current(), store))
+    downloads.briefing_button(store)
 
     municipality = cache.municipality(store).to_dicts()
     if municipality:

@@ -6,13 +6,13 @@ from functools import partial
 import polars as pl
 import streamlit as st
 
-from dashboard import cache, filters, layout
+from dashboard import cache, downloads, filters, layout
 from dashboard import participation_charts as charts
 from dashboard import participation_metrics as metrics
 from dashboard import participation_widgets as w
 from dashboard.formatting import fmt_number, plain
 from dashboard.i18n import current_language, localized, t
-from dashboard.indicator_widgets import csv_bytes
+from dashboard.indicator_widgets import csv_bytes, excel_bytes
 
 
 def participation() -> None:
@@ -95,7 +95,7 @@ def ranking(view: dict, frame: pl.DataFrame, lang: str) -> None:
     threshold = view["median"] * metrics.LOW_REACH_SHARE if view["median"] is not None else None
     alt = w.map_alt(frame, lang, "part.alt.ranked")
     labels = {"reach": t("part.axis.reach"), "district": t("part.axis.district"), "threshold": t("part.threshold")}
-    st.vega_lite_chart(charts.ranked_reach(frame, labels, alt, threshold, w.vega_locale(lang)), width="stretch")
+    downloads.chart(charts.ranked_reach(frame, labels, alt, threshold, w.vega_locale(lang)), "tavoittavuus-alueittain")
     st.caption(plain(alt))
     line = w.low_line(frame, view["median"], lang)
     if line:
@@ -123,14 +123,14 @@ def district_detail(store, f: filters.Filters, narrowing: tuple, view: dict, fra
         bars = w.age_bars(detail["by_age"], ages, lang)
         alt = w.age_alt(bars, name, lang)
         labels = {"value": t("part.axis.reach"), "label": t("part.axis.age")}
-        st.vega_lite_chart(charts.bars(bars, "reach", labels, alt, sort=False, locale=locale), width="stretch")
+        downloads.chart(charts.bars(bars, "reach", labels, alt, sort=False, locale=locale), f"alue-{code}-ikaryhmat")
         st.caption(plain(alt))
         st.dataframe(w.age_table(detail["by_age"], ages, lang), hide_index=True, width="stretch")
         st.markdown(f"**{t('part.district.trend')}**")
         trend = w.trend_lines(detail["quarterly"], name, lang)
         alt = w.trend_alt(trend, name)
         labels = {"quarter": t("part.axis.quarter"), "reach": t("part.axis.reach"), "series": t("part.axis.series")}
-        st.vega_lite_chart(charts.quarter_trend(trend, labels, alt, locale), width="stretch")
+        downloads.chart(charts.quarter_trend(trend, labels, alt, locale), f"alue-{code}-neljannekset")
         st.caption(plain(alt + (" " + t("part.trend_hidden") if trend["hidden"].any() else "")))
         st.markdown(f"**{t('part.district.events')}**")
         events = view["events"].filter(pl.col("district_code") == code)
@@ -146,8 +146,12 @@ def district_table(frame: pl.DataFrame, f: filters.Filters, store, lang: str) ->
     with st.expander(t("part.file.title"), icon=":material/table:"):
         st.dataframe(w.districts_table(frame, lang, formatted=True), hide_index=True, width="stretch")
         header = [t("part.file.title"), filters.describe(f, store), t("part.suppression_note")]
-        st.download_button(t("part.download"), csv_bytes(w.districts_table(frame, lang, formatted=False), header),
+        raw = w.districts_table(frame, lang, formatted=False)
+        st.download_button(t("part.download"), csv_bytes(raw, header),
                            file_name="osallisuus-alueittain.csv", mime="text/csv", icon=":material/download:")
+        st.download_button(t("part.download.excel"), excel_bytes(raw, header, t("part.file.title")),
+                           file_name="osallisuus-alueittain.xlsx", mime=downloads.EXCEL_MIME,
+                           icon=":material/download:")
 
 
 def levels_and_types(view: dict, lang: str) -> None:
@@ -157,15 +161,15 @@ def levels_and_types(view: dict, lang: str) -> None:
         bars = w.level_bars(view["levels"], lang)
         alt = w.levels_alt(bars, lang)
         labels = {"value": t("part.axis.participants"), "label": t("part.axis.level")}
-        st.vega_lite_chart(charts.bars(bars, "participants", labels, alt, sort=False, locale=w.vega_locale(lang)),
-                           width="stretch")
+        downloads.chart(charts.bars(bars, "participants", labels, alt, sort=False, locale=w.vega_locale(lang)),
+                        "osallisuuden-tasot")
         st.caption(plain(alt))
     with type_column:
         st.subheader(t("part.types"), anchor=False)
         bars = w.type_bars(view["types"], lang)
         alt = w.types_alt(bars, lang)
         labels = {"value": t("part.axis.reach"), "label": t("part.axis.type")}
-        st.vega_lite_chart(charts.bars(bars, "reach", labels, alt, locale=w.vega_locale(lang)), width="stretch")
+        downloads.chart(charts.bars(bars, "reach", labels, alt, locale=w.vega_locale(lang)), "tapahtumatyypit")
         st.caption(plain(alt))
 
 
@@ -183,16 +187,16 @@ def adoption(store, f: filters.Filters, narrowing: tuple, department_names: dict
     # would have no room.
     alt = w.adoption_alt(frame, lang)
     labels = {"share": t("part.axis.units_share"), "department": t("part.axis.department")}
-    st.vega_lite_chart(charts.adoption_chart(frame, labels, alt, metrics.LAGGING_SHARE, w.vega_locale(lang)),
-                       width="stretch")
+    downloads.chart(charts.adoption_chart(frame, labels, alt, metrics.LAGGING_SHARE, w.vega_locale(lang)),
+                    "osallisuusmallin-kaytto")
     st.caption(plain(alt))
     st.markdown(f"**{t('part.adoption.levels')}**")
     bars = w.department_level_bars(frame)
     alt = w.department_levels_alt(bars, lang)
     labels = {"share": t("part.axis.share"), "department": t("part.axis.department"),
               "level": t("part.axis.level"), "events": t("part.axis.events")}
-    st.vega_lite_chart(charts.level_mix_by_department(bars, [w.level_label(lv) for lv in metrics.LEVELS],
-                                                      labels, alt, w.vega_locale(lang)), width="stretch")
+    downloads.chart(charts.level_mix_by_department(bars, [w.level_label(lv) for lv in metrics.LEVELS],
+                                                   labels, alt, w.vega_locale(lang)), "tasot-toimialoittain")
     st.caption(plain(alt))
     st.dataframe(w.adoption_table(frame, lang), hide_index=True, width="stretch")
 

@@ -4,7 +4,7 @@ what the municipality gives them, and their experiential knowledge beside the ar
 import polars as pl
 import streamlit as st
 
-from dashboard import cache, filters, layout, ngo_metrics, url_state
+from dashboard import cache, downloads, filters, layout, ngo_metrics, url_state
 from dashboard import indicator_widgets as iw
 from dashboard import ngo_widgets as w
 from dashboard.formatting import fmt_number, plain
@@ -84,7 +84,7 @@ def coverage(matrix: pl.DataFrame, spec: dict | None, names: w.Names, lang: str)
     st.subheader(t("ngo.coverage.title"), anchor=False)
     if spec is None:
         return
-    st.vega_lite_chart(spec, width="stretch")
+    downloads.chart(spec, "jarjestot-kattavuus")
     # The chart's description is these two sentences: the gaps stand out, the count is a caption.
     st.markdown(plain(w.gap_sentence(matrix, names, lang)))
     st.caption(plain(w.coverage_summary(matrix, lang)))
@@ -96,7 +96,7 @@ def by_district(districts: pl.DataFrame, spec: dict | None, names: w.Names, f: f
     st.subheader(t("ngo.districts.title"), anchor=False)
     if spec is None:
         return
-    st.vega_lite_chart(spec, width="stretch")
+    downloads.chart(spec, "jarjestot-alueittain")
     said = w.district_sentences(districts, names, f.district, lang)
     for key in ("none", "chosen"):
         if key in said:
@@ -144,7 +144,7 @@ def grants(spec: dict | None) -> None:
     if spec is None:
         st.caption(t("ngo.grants.none"))
         return
-    st.vega_lite_chart(spec, width="stretch")
+    downloads.chart(spec, "jarjestoavustukset")
     st.caption(plain(spec["description"]))
     st.caption(t("ngo.grants.caption"))
 
