@@ -121,15 +121,16 @@ def write_package(
     freshness: list[dict],
     progress: Progress | None = None,
     skip_tables: frozenset[str] = frozenset(),
+    rows: dict[str, int] | None = None,
 ) -> dict[str, int]:
     """Replace every data table with the package's rows and mark the run a success, atomically.
 
     Tables named in `skip_tables` are unchanged since the last load and are left as they are.
-    Returns the rows each table holds afterwards.
+    Returns the rows each table holds afterwards (`rows` when given: what the skipped tables hold).
     """
     sqlite = is_sqlite(url)
     conn = adbc_connect(url)
-    rows = {name: frame.height for name, frame in tables.items()}
+    rows = rows if rows is not None else {name: frame.height for name, frame in tables.items()}
     try:
         cur = conn.cursor()
         for pragma in SQLITE_LOAD_PRAGMAS if sqlite else ():
