@@ -37,6 +37,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import logging
 import os
 import random
 import shutil
@@ -385,6 +386,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-app", action="store_true", help="no page times, no app memory")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()))
     args = parser.parse_args(argv)
+    # AppTest outside `streamlit run` logs "no runtime" warnings on every cached call: noise here.
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
     size = SMALL if args.small else FULL
     stores = [s.strip() for s in args.stores.split(",") if s.strip()]
     print(f"National store benchmark: {size.label}\n{os.cpu_count()} cores; load average at start "
