@@ -54,6 +54,32 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def descendants_cpu_seconds(root: int, exclude: int | None = None) -> float:
+    """CPU time used so far by the living processes below `root` (e.g. the browser), `exclude` and its own left out."""
+    parent, cpu = {}, {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        pid = int(entry.name)
+        parent[pid] = int(fields[1])
+        cpu[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def below(pid: int) -> bool:
+        while pid in parent and pid not in (0, 1):
+            if pid == exclude:
+                return False
+            pid = parent[pid]
+            if pid == root:
+                return True
+        return False
+
+    return sum(seconds for pid, seconds in cpu.items() if below(pid))
+
+
 def gb(n: int) -> str:
     return f"{n / 1024**3:.2f} GB"
 

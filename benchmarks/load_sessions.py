@@ -7,7 +7,7 @@
 Every session is its own browser context (its own cookies and Streamlit session) in one headless
 Chromium (/usr/bin/chromium), all started at once, as a council opening the same link. Each one:
 1. opens /overview and waits until it has rendered (title shown, no run in progress, no skeletons),
-2. opens /participation (the district map) and waits again,
+2. moves to the participation map through the sidebar's navigation and waits again,
 3. picks an age group in the sidebar filter and waits until the screen shows it.
 Each step's time is one sample; p50 and p95 are over all sessions' samples of a step, and over
 all steps. An error is a step that failed or timed out, or an exception or error dialog on screen.
@@ -48,7 +48,8 @@ async def session(browser, base: str, titles: dict[str, str], age_label: str, re
     page = await context.new_page()
     try:
         for step, action in ((STEPS[0], lambda: page.goto(f"{base}/overview")),
-                             (STEPS[1], lambda: page.goto(f"{base}/participation")),
+                             # A click in the navigation, as a user moves on: same session, no reload.
+                             (STEPS[1], lambda: page.locator('a[href$="/participation"]').first.click()),
                              (STEPS[2], lambda: _pick_age(page, age_label))):
             started = time.perf_counter()
             try:
@@ -74,7 +75,8 @@ async def _pick_age(page, label: str) -> None:
     await page.get_by_role("option", name=label, exact=True).click()
 
 
-async def one_round(base: str, n: int, titles: dict[str, str], age_label: str):
+async def one_round(base: str, n: int, titles: dict[str, str], age_label: str, server_pid: int):
+    """Run n sessions at once; returns (step times, errors, CPU-seconds the browser side used)."""
     from playwright.async_api import async_playwright
 
     results: list[tuple[str, float]] = []
@@ -86,8 +88,10 @@ async def one_round(base: str, n: int, titles: dict[str, str], age_label: str):
         try:
             await asyncio.gather(*(session(browser, base, titles, age_label, results, errors) for _ in range(n)))
         finally:
+            # Chromium and Playwright's driver are this process's descendants; the app is left out.
+            browser_cpu = app_server.descendants_cpu_seconds(os.getpid(), exclude=server_pid)
             await browser.close()
-    return results, errors
+    return results, errors, browser_cpu
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -114,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Concurrent sessions against one `streamlit run` ({os.cpu_count()} cores); store "
               f"{'demo' if not args.db else args.db}; load average at start {app_server.loadavg()}", flush=True)
         with app_server.serve(url, tuple(args.server_arg)) as (base, server):
-            asyncio.run(one_round(base, 1, titles, age_label))  # warm-up: imports, first caches (not counted)
+            asyncio.run(one_round(base, 1, titles, age_label, server.pid))  # warm-up: imports, first caches (not counted)
             print(f"  RSS after one warm-up session: {app_server.gb(app_server.memory(server.pid)['VmRSS'])}")
             print(f"  {'N':>3} {'step':<18} {'p50 s':>6} {'p95 s':>6} {'max s':>6}  errors  "
                   f"RSS before / peak / after {args.settle:.0f} s   load avg")
@@ -123,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
                 before = app_server.memory(server.pid)["VmRSS"]
                 Path(f"/proc/{server.pid}/clear_refs").write_text("5")  # peak (VmHWM) from here on
                 cpu, wall = app_server.cpu_seconds(server.pid), time.perf_counter()
-                results, errors = asyncio.run(one_round(base, n, titles, age_label))
+                results, errors, browser_cpu = asyncio.run(one_round(base, n, titles, age_label, server.pid))
                 cpu, wall = app_server.cpu_seconds(server.pid) - cpu, time.perf_counter() - wall
                 peak = app_server.memory(server.pid)["VmHWM"]
                 time.sleep(args.settle)
@@ -140,8 +144,8 @@ def main(argv: list[str] | None = None) -> int:
                         line += (f"  {len(errors):>6}  {app_server.gb(before)} / {app_server.gb(peak)} / "
                                  f"{app_server.gb(after)}   {load}")
                     print(line, flush=True)
-                print(f"      app process: {cpu:.1f} CPU-seconds in {wall:.1f} s wall ({cpu / n:.2f} per session); "
-                      f"the browsers share the same {os.cpu_count()} cores")
+                print(f"      CPU-seconds in {wall:.1f} s wall: app {cpu:.1f} ({cpu / n:.2f} a session), browser side "
+                      f"{browser_cpu:.1f} ({browser_cpu / n:.2f} a session); both on the same {os.cpu_count()} cores")
                 for error in errors[:5]:
                     print(f"        error: {error}")
                 if n == 30 or n == max(args.sessions):
