@@ -46,6 +46,10 @@ class Store:
     version: int
 
 
+# Results kept per query when the query names no bound: a handful of data versions × its arguments.
+DEFAULT_MAX_ENTRIES = 8
+
+
 def _versioned(**cache_args):
     """`st.cache_data` for a query of one data version, refusing a result that a newer load may have mixed in.
 
@@ -54,6 +58,10 @@ def _versioned(**cache_args):
     Otherwise StoreChanged is raised (nothing is cached) and the app reruns at the new version:
     a screen shows the old data or the new, never some of each (tests/test_consistency.py).
     """
+    # Every load makes a new key, and st.cache_data keeps entries without a bound until the process ends:
+    # a long-running app refreshed daily would hold every day's results. A few versions' worth is enough.
+    cache_args.setdefault("max_entries", DEFAULT_MAX_ENTRIES)
+
     def decorate(query):
         @functools.wraps(query)
         def checked(store: Store, *args, **kwargs):
