@@ -387,7 +387,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()))
     args = parser.parse_args(argv)
     # AppTest outside `streamlit run` logs "no runtime" warnings on every cached call: noise here.
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    from streamlit import logger as streamlit_logger
+
+    streamlit_logger.set_log_level(logging.ERROR)
     size = SMALL if args.small else FULL
     stores = [s.strip() for s in args.stores.split(",") if s.strip()]
     print(f"National store benchmark: {size.label}\n{os.cpu_count()} cores; load average at start "
