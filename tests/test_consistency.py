@@ -110,3 +110,31 @@ def test_readers_see_old_or_new_never_a_mix(store_url, two_packages, monkeypatch
     assert not errors, errors
     assert not mixed, f"a reader saw a mix of two loads: {mixed[0]} (old {old_view}, new {new_view})"
     print(f"{len(seen)} consistent views, {retried} reads interrupted by a commit and retried")
+
+
+def test_a_load_committed_mid_run_reruns_the_screen_instead_of_showing_an_error(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from dashboard_fixtures import build_fixture_store
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.i18n import translate
+    from data_pipeline import store as store_module
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    build_fixture_store(url)
+    monkeypatch.setenv("HYTE_DATABASE_URL", url)
+    real = store_module.data_version
+    calls = []
+
+    def version_moves_once(engine):
+        calls.append(1)
+        # The second read is the first query's check: as if a refresh had just committed.
+        return real(engine) + (1 if len(calls) == 2 else 0)
+
+    monkeypatch.setattr(store_module, "data_version", version_moves_once)
+    st.cache_data.clear()
+    at = AppTest.from_file(Path(__file__).parent.parent / "dashboard" / "app.py", default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [t.value for t in at.title] == [translate("page.overview", "fi")]
+    assert len(calls) > 3  # the run started over after the refused read
