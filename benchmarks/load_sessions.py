@@ -47,7 +47,10 @@ async def session(browser, base: str, titles: dict[str, str], age_label: str, re
     context = await browser.new_context(viewport={"width": 1280, "height": 720}, locale="fi-FI")
     page = await context.new_page()
     try:
-        for step, action in ((STEPS[0], lambda: page.goto(f"{base}/overview")),
+        # goto returns once the server answers; the rendered condition below (with its own timeout)
+        # decides, not the browser's load event of the script bundles.
+        for step, action in ((STEPS[0], lambda: page.goto(f"{base}/overview", wait_until="commit",
+                                                         timeout=STEP_TIMEOUT_MS)),
                              # A click in the navigation, as a user moves on: same session, no reload.
                              (STEPS[1], lambda: page.locator('a[href$="/participation"]').first.click()),
                              (STEPS[2], lambda: _pick_age(page, age_label))):
