@@ -47,9 +47,12 @@ def run() -> None:
     except cache.StoreUnavailable as problem:
         layout.store_error(problem)
         return
-    layout.demo_label(store)
-    filters.render_sidebar(store)
-    page.run()
+    try:
+        layout.demo_label(store)
+        filters.render_sidebar(store)
+        page.run()
+    except cache.StoreChanged:
+        st.rerun()  # a refresh committed mid-run: start over on the new data rather than show a mix
 
 
 run()

@@ -8,6 +8,7 @@ Returned frames are copies (st.cache_data pickles), so a page may use them freel
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,12 +34,45 @@ class StoreUnavailable(Exception):
         self.url = url
 
 
+class StoreChanged(Exception):
+    """A load committed while a script run was reading: its reads may mix two data versions. Rerun."""
+
+
 @dataclass(frozen=True)
 class Store:
     """Which store, at which data version: the cache key of every query below."""
 
     url: str
     version: int
+
+
+# Results kept per query when the query names no bound: a handful of data versions × its arguments.
+DEFAULT_MAX_ENTRIES = 8
+
+
+def _versioned(**cache_args):
+    """`st.cache_data` for a query of one data version, refusing a result that a newer load may have mixed in.
+
+    A load and its run's success row commit together and versions only grow, so if the version
+    still equals `store.version` after the query, everything the query read belonged to that version.
+    Otherwise StoreChanged is raised (nothing is cached) and the app reruns at the new version:
+    a screen shows the old data or the new, never some of each (tests/test_consistency.py).
+    """
+    # Every load makes a new key, and st.cache_data keeps entries without a bound until the process ends:
+    # a long-running app refreshed daily would hold every day's results. A few versions' worth is enough.
+    cache_args.setdefault("max_entries", DEFAULT_MAX_ENTRIES)
+
+    def decorate(query):
+        @functools.wraps(query)
+        def checked(store: Store, *args, **kwargs):
+            result = query(store, *args, **kwargs)
+            if store_module.data_version(engine(store.url)) != store.version:
+                raise StoreChanged(f"data version {store.version} was replaced while it was read")
+            return result
+
+        return st.cache_data(**cache_args)(checked)
+
+    return decorate
 
 
 @st.cache_resource(show_spinner=False)
@@ -60,71 +94,71 @@ def open_store() -> Store:
     return Store(url, version)
 
 
-@st.cache_data(show_spinner=False)
+@_versioned(show_spinner=False)
 def municipality(store: Store) -> pl.DataFrame:
     return queries.municipality(engine(store.url))
 
 
-@st.cache_data(show_spinner=False)
+@_versioned(show_spinner=False)
 def priority_areas(store: Store) -> pl.DataFrame:
     return queries.priority_areas(engine(store.url))
 
 
-@st.cache_data(show_spinner=False)
+@_versioned(show_spinner=False)
 def age_groups(store: Store) -> pl.DataFrame:
     return queries.age_groups(engine(store.url))
 
 
-@st.cache_data(show_spinner=False)
+@_versioned(show_spinner=False)
 def districts(store: Store, with_geometry: bool = False) -> pl.DataFrame:
     return queries.districts(engine(store.url), with_geometry=with_geometry)
 
 
-@st.cache_data(show_spinner=False)
+@_versioned(show_spinner=False)
 def indicator_summary_by_area(store: Store) -> pl.DataFrame:
     return queries.indicator_summary_by_area(engine(store.url))
 
 
-@st.cache_data(show_spinner=False)
+@_versioned(show_spinner=False)
 def year_span(store: Store) -> tuple[int, int] | None:
     return queries.year_span(engine(store.url))
 
 
-@st.cache_data(show_spinner=False)
+@_versioned(show_spinner=False)
 def last_successful_load(store: Store) -> datetime | None:
     return queries.last_successful_load(engine(store.url))
 
 
 # Run log, freshness and rejections change without a successful load (a rejected run leaves the
 # data version as it was), so they are keyed on the version and also expire after a minute.
-@st.cache_data(show_spinner=False, ttl=60)
+@_versioned(show_spinner=False, ttl=60)
 def load_runs(store: Store, limit: int = 20) -> pl.DataFrame:
     return queries.load_runs(engine(store.url), limit)
 
 
-@st.cache_data(show_spinner=False, ttl=60)
+@_versioned(show_spinner=False, ttl=60)
 def latest_run(store: Store, status: str) -> pl.DataFrame:
     return queries.latest_run(engine(store.url), status)
 
 
-@st.cache_data(show_spinner=False, ttl=60)
+@_versioned(show_spinner=False, ttl=60)
 def rejected_inputs(store: Store, run_id: int) -> pl.DataFrame:
     return queries.rejected_inputs(engine(store.url), run_id)
 
 
-@st.cache_data(show_spinner=False, ttl=60)
+@_versioned(show_spinner=False, ttl=60)
 def source_freshness(store: Store) -> pl.DataFrame:
     return queries.source_freshness(engine(store.url))
 
 
-@st.cache_data(show_spinner=False)
+@_versioned(show_spinner=False)
 def row_counts(store: Store) -> pl.DataFrame:
     return queries.row_counts(engine(store.url))
 
 
 # --- indicators -------------------------------------------------------------------------------------
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@_versioned(show_spinner=False, max_entries=64)
 def indicator_board(store: Store, start_year: int, end_year: int, age_group: str | None) -> dict[str, pl.DataFrame]:
     """Cards, area summaries and weak signals for the period and age group (see indicator_status)."""
     eng = engine(store.url)
@@ -135,29 +169,29 @@ def indicator_board(store: Store, start_year: int, end_year: int, age_group: str
                                   plan_start, age_group)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@_versioned(show_spinner=False, max_entries=64)
 def indicator_series(store: Store, start_year: int, end_year: int) -> pl.DataFrame:
     """Every plan indicator's values by region role and gender within the period (for the details)."""
     return indicator_queries.indicator_values(engine(store.url), start_year, end_year,
                                               genders=("total", "male", "female"))
 
 
-@st.cache_data(show_spinner=False)
+@_versioned(show_spinner=False)
 def goals_and_measures(store: Store) -> pl.DataFrame:
     return indicator_queries.goals_and_measures(engine(store.url))
 
 
-@st.cache_data(show_spinner=False)
+@_versioned(show_spinner=False)
 def sotkanet_attribution(store: Store) -> dict | None:
     return indicator_queries.sotkanet_attribution(engine(store.url))
 
 
-@st.cache_data(show_spinner=False)
+@_versioned(show_spinner=False)
 def indicators_with_district_data(store: Store) -> tuple[int, ...]:
     return indicator_queries.indicators_with_district_data(engine(store.url))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@_versioned(show_spinner=False, max_entries=64)
 def district_values(store: Store, start_year: int, end_year: int, district: str) -> pl.DataFrame:
     return indicator_queries.district_values(engine(store.url), start_year, end_year, district)
 
@@ -171,24 +205,24 @@ from dashboard import participation_queries as part_queries  # noqa: E402
 from data_pipeline.registers import EVENT_TYPES  # noqa: E402
 
 
-@st.cache_data(show_spinner=False)
+@_versioned(show_spinner=False)
 def participation_geo(store: Store) -> dict:
     """District outlines for the map (simplified GeoJSON features and bounds), built once a data version."""
     return part_charts.district_features(part_queries.district_shapes(engine(store.url)))
 
 
-@st.cache_data(show_spinner=False)
+@_versioned(show_spinner=False)
 def participation_departments(store: Store) -> pl.DataFrame:
     return part_queries.departments(engine(store.url))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@_versioned(show_spinner=False, max_entries=16)
 def participation_rows(store: Store, start_year: int, end_year: int) -> pl.DataFrame:
     """Events × age groups in the period (exact counts: only for the cached views below)."""
     return part_queries.event_participants(engine(store.url), start_year, end_year)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@_versioned(show_spinner=False, max_entries=64)
 def participation_reach(store: Store, start_year: int, end_year: int, age_group: str | None,
                         event_types: tuple[str, ...] = (), levels: tuple[str, ...] = (),
                         departments: tuple[str, ...] = ()) -> dict:
@@ -199,7 +233,7 @@ def participation_reach(store: Store, start_year: int, end_year: int, age_group:
                                    queries.districts(eng)["code"].to_list(), age_group, EVENT_TYPES)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@_versioned(show_spinner=False, max_entries=64)
 def participation_district(store: Store, start_year: int, end_year: int, age_group: str | None,
                            event_types: tuple[str, ...], levels: tuple[str, ...], departments: tuple[str, ...],
                            district: str) -> dict:
@@ -210,7 +244,7 @@ def participation_district(store: Store, start_year: int, end_year: int, age_gro
                                       queries.age_groups(eng)["code"].to_list(), age_group)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@_versioned(show_spinner=False, max_entries=32)
 def participation_adoption(store: Store, start_year: int, end_year: int, event_types: tuple[str, ...],
                            levels: tuple[str, ...], departments: tuple[str, ...]) -> pl.DataFrame:
     """Participation-model adoption and event levels by department (the chosen ones, or all)."""
@@ -229,7 +263,7 @@ from typing import Callable  # noqa: E402
 from dashboard import group_metrics, group_queries  # noqa: E402
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@_versioned(show_spinner=False, max_entries=64)
 def group_activity(store: Store, start_year: int, end_year: int, age_group: str | None, today: date) -> dict:
     """Groups, tree, meetings against target, seats, topics and meeting lists (group_metrics.activity).
 
@@ -245,7 +279,7 @@ def group_activity(store: Store, start_year: int, end_year: int, age_group: str 
         start_year, end_year, age_group, today)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@_versioned(show_spinner=False, max_entries=16)
 def annual_clock(store: Store, year: int) -> pl.DataFrame:
     return group_queries.annual_clock(engine(store.url), year)
 
@@ -266,13 +300,13 @@ def group_chart(key: tuple, _build: Callable) -> dict:
 from dashboard import ngo_metrics, ngo_queries  # noqa: E402
 
 
-@st.cache_data(show_spinner=False)
+@_versioned(show_spinner=False)
 def ngo_tables(store: Store) -> dict[str, pl.DataFrame]:
     """The NGO registers as stored (small: read whole once per data version)."""
     return ngo_queries.ngo_tables(engine(store.url))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@_versioned(show_spinner=False, max_entries=64)
 def ngo_board(store: Store, start_year: int, end_year: int, age_group: str | None, district: str | None,
               kinds: tuple[str, ...] = ngo_metrics.KINDS) -> dict:
     """Partners, coverage cells, districts, grants, forums and notes for one choice of filters."""
@@ -281,7 +315,7 @@ def ngo_board(store: Store, start_year: int, end_year: int, age_group: str | Non
                              start_year, end_year, age_group, district, kinds)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@_versioned(show_spinner=False, max_entries=64)
 def ngo_chart_specs(store: Store, start_year: int, end_year: int, age_group: str | None, district: str | None,
                     kinds: tuple[str, ...], lang: str) -> dict[str, dict | None]:
     """The partnerships screen's charts as Vega-Lite specs: building them with Altair costs ~25 ms each."""

@@ -89,7 +89,7 @@ def _join_names(names: list[str]) -> str:
 def choose_year(years: list[int]) -> int:
     """The year the structure, the bars and the clock show, kept in the URL (`wg_year`); default the latest."""
     default = years[-1]
-    url_state.seed_from_url(YEAR_KEY, lambda raw: _known_year(raw, years))
+    url_state.seed_or_warn(YEAR_KEY, lambda raw: _known_year(raw, years), str(default))
     if st.session_state.get(YEAR_KEY) not in years:
         st.session_state[YEAR_KEY] = default  # the period changed under it
     st.radio(t("wg.year"), years, key=YEAR_KEY, horizontal=True)

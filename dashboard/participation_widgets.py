@@ -140,8 +140,8 @@ def show_events() -> bool:
     Off by default: on a projector the districts' colours are the message, and hundreds of points
     would hide them.
     """
-    url_state.seed_from_url(EVENTS_KEY, lambda raw: {"1": True, "0": False}[raw] if raw in ("0", "1")
-                            else _raise(raw))
+    url_state.seed_or_warn(EVENTS_KEY, lambda raw: {"1": True, "0": False}[raw] if raw in ("0", "1")
+                           else _raise(raw), "0")
     st.session_state.setdefault(EVENTS_KEY, False)
     st.checkbox(t("part.show_events"), key=EVENTS_KEY)
     url_state.write_to_url(EVENTS_KEY, "1" if st.session_state[EVENTS_KEY] else "0", "0")

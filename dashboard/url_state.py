@@ -38,6 +38,20 @@ def seed_from_url(key: str, parse: Callable[[str], T]) -> str | None:
     return None
 
 
+def seed_or_warn(key: str, parse: Callable[[str], T], default_label: str) -> None:
+    """seed_from_url, and an unusable value is named on screen with the default shown instead.
+
+    A link someone edited or mistyped must not silently show something else than it says.
+    """
+    rejected = seed_from_url(key, parse)
+    if rejected is not None:
+        from dashboard.formatting import plain  # imported on use: i18n imports this module
+        from dashboard.i18n import t
+
+        st.warning(t("filters.invalid", param=key, value=plain(rejected), default=plain(default_label)),
+                   icon=":material/link_off:")
+
+
 def write_to_url(key: str, value: object, default: object) -> None:
     """Put `value` in the URL, or take the parameter out when it is the default (cleaner links)."""
     wanted = None if value == default else str(value)

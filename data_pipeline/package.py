@@ -47,6 +47,38 @@ def find_register(directory: Path, name: str) -> tuple[Path | None, Problem | No
     return (found[0] if found else None), None
 
 
+def sotkanet_cache_files(config: Config) -> list[Path]:
+    return list(config.sotkanet_cache_dir.rglob("*.json"))
+
+
+def content_hashes(config: Config) -> dict[str, str] | None:
+    """Each source's content hash exactly as `build_package` records it, without reading any file's content.
+
+    None when that cannot be told without building the package: a missing districts file, a register
+    in both formats, districts from Paavo (derived during the build). A refresh compares these with the
+    stored hashes before the expensive read and validation (nationally most of an unchanged re-run).
+    """
+    if config.districts_source != "file":
+        return None
+    hashes: dict[str, str] = {}
+    if config.districts_file is not None:
+        if not config.districts_file.is_file():
+            return None
+        hashes["districts"] = _hash_files([config.districts_file])
+    if any(ind.source == "sotkanet" for ind in config.indicators) or (config.sotkanet_cache_dir / "regions.json").is_file():
+        hashes["sotkanet"] = _hash_files(sotkanet_cache_files(config))
+    files = []
+    for name in R.REGISTER_ORDER:
+        path, problem = find_register(config.registers_dir, name)
+        if problem:
+            return None
+        if path is not None:
+            files.append(path)
+    if files:
+        hashes["registers"] = _hash_files(files)
+    return hashes
+
+
 def _hash_files(paths: list[Path]) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):
@@ -270,8 +302,8 @@ def build_package(config: Config) -> tuple[Package | None, list[Problem]]:
     if data is not None:
         tables["region"] = data.regions
         municipality_region = int(data.regions.filter(pl.col("role") == "municipality")["id"][0])
-        cache_files = [p for p in config.sotkanet_cache_dir.rglob("*.json")]
-        sources.append(Source("sotkanet", _hash_files(cache_files), data.data_updated, sotkanet.ATTRIBUTION))
+        sources.append(Source("sotkanet", _hash_files(sotkanet_cache_files(config)), data.data_updated,
+                              sotkanet.ATTRIBUTION))
     else:
         # A plan of local indicators only still needs its municipality as a region; negative ids never
         # collide with Sotkanet's.

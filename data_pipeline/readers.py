@@ -10,6 +10,8 @@ import csv
 import datetime as dt
 import io
 import zipfile
+import zlib
+from xml.etree import ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,13 +82,26 @@ def _cell_text(value) -> str:
     return str(value)
 
 
+# What a damaged workbook raises, on opening or (read-only mode reads lazily) on any later row:
+# a broken zip, a missing part, a truncated deflate stream, XML cut off mid-tag.
+_DAMAGED_XLSX = (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError, IndexError, EOFError, zlib.error,
+                 ElementTree.ParseError)
+
+
 def read_xlsx(path: Path, display_name: str) -> tuple[RawTable | None, list[Problem]]:
+    try:
+        return _read_xlsx(path, display_name)
+    except _DAMAGED_XLSX as exc:
+        reason = str(exc)[:120] or type(exc).__name__
+        return None, [Problem(display_name, 1, "-", "ei kelvollinen Excel-tiedosto tai se on vioittunut; tallenna se "
+                                                    "uudelleen Excelistä / not a valid XLSX file, or a damaged one: "
+                                                    f"save it again from Excel ({reason})")]
+
+
+def _read_xlsx(path: Path, display_name: str) -> tuple[RawTable | None, list[Problem]]:
     from openpyxl import load_workbook
 
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        return None, [Problem(display_name, 1, "-", f"ei kelvollinen Excel-tiedosto / not a valid XLSX file: {exc}")]
+    workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = workbook.worksheets[0]
         rows_iter = sheet.iter_rows(values_only=True)

@@ -123,6 +123,7 @@ def write_package(
     freshness: list[dict],
     progress: Progress | None = None,
     skip_tables: frozenset[str] = frozenset(),
+    rows: dict[str, int] | None = None,
     log_rows: dict[str, pl.DataFrame] | None = None,
 ) -> dict[str, int]:
     """Replace every data table with the package's rows and mark the run a success, atomically.
@@ -130,11 +131,11 @@ def write_package(
     Tables named in `skip_tables` are unchanged since the last load and are left as they are.
     `log_rows` are appended to the named metadata tables (the audit log, register versions) in the
     same transaction, so a change is logged if and only if it was made. Returns the rows each data
-    table holds afterwards.
+    table holds afterwards (`rows` when given: what the skipped tables hold).
     """
     sqlite = is_sqlite(url)
     conn = adbc_connect(url)
-    rows = {name: frame.height for name, frame in tables.items()}
+    rows = rows if rows is not None else {name: frame.height for name, frame in tables.items()}
     try:
         cur = conn.cursor()
         for pragma in SQLITE_LOAD_PRAGMAS if sqlite else ():

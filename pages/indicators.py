@@ -52,8 +52,9 @@ def indicators() -> None:
 def choose_area_and_view(area_names: dict[str, str], cards: pl.DataFrame) -> tuple[str | None, str]:
     """The area tabs and the cards/table switch, both kept in the URL (`area`, `view`)."""
     options = ("all", *area_names)
-    for key, allowed, default in ((AREA_KEY, options, "all"), (VIEW_KEY, ("cards", "table"), "cards")):
-        url_state.seed_from_url(key, url_state.one_of(allowed))
+    for key, allowed, default, label in ((AREA_KEY, options, "all", t("ind.area_all")),
+                                         (VIEW_KEY, ("cards", "table"), "cards", t("ind.view.cards"))):
+        url_state.seed_or_warn(key, url_state.one_of(allowed), label)
         st.session_state.setdefault(key, default)
     # Radio buttons wrap on a narrow projector screen; a segmented control would be cut off.
     st.radio(t("ind.area"), options, key=AREA_KEY, horizontal=True,
@@ -70,7 +71,7 @@ def detail(cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_na
            attribution: str | None, lang: str) -> None:
     """One indicator in depth: regions over time, genders, description; selected via `?indicator=`."""
     ids = tuple(cards["id"].to_list())
-    url_state.seed_from_url(w.INDICATOR_KEY, lambda raw: _known_id(raw, ids))
+    url_state.seed_or_warn(w.INDICATOR_KEY, lambda raw: _known_id(raw, ids), t("ind.detail_none"))
     if st.session_state.get(w.INDICATOR_KEY) not in (None, *ids):
         st.session_state[w.INDICATOR_KEY] = None  # filtered out by the age group
     titles = {row["id"]: localized(row, "title", lang) for row in cards.iter_rows(named=True)}

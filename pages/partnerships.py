@@ -168,7 +168,7 @@ def knowledge(store: cache.Store, f: filters.Filters, board: dict, names: w.Name
     areas = tuple(names.area)
     if not areas:
         return
-    url_state.seed_from_url(AREA_KEY, url_state.one_of(areas))
+    url_state.seed_or_warn(AREA_KEY, url_state.one_of(areas), names.area[areas[0]])
     if st.session_state.get(AREA_KEY) not in areas:
         st.session_state[AREA_KEY] = areas[0]
     area = st.radio(t("ngo.knowledge.area"), areas, key=AREA_KEY, horizontal=True,

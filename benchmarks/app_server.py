@@ -1,0 +1,141 @@
+"""Serves the app with `streamlit run` for the benchmarks, opens its pages in headless Chromium, reads its memory.
+
+Shared by national.py (peak memory after opening every page) and load_sessions.py (concurrent
+sessions). The server is one process; its memory is read from /proc (VmRSS now, VmHWM the peak).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+# url path -> i18n key of the page's h1 (the rendered page is recognised by its title)
+PAGES = {
+    "overview": "page.overview",
+    "indicators": "page.indicators",
+    "participation": "page.participation",
+    "working-groups": "page.working_groups",
+    "partnerships": "page.partnerships",
+    "data-status": "page.data_status",
+}
+# A page has rendered when its title is there and Streamlit shows neither its running widget nor a
+# placeholder skeleton (the same condition as tests/test_browser.py).
+RENDERED_JS = """() => !document.querySelector('[data-testid="stStatusWidget"],'
+                                              + '[data-testid="stSkeleton"], [data-testid="stAppSkeleton"]')"""
+
+
+def loadavg() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def memory(pid: int) -> dict[str, int]:
+    """VmRSS (now) and VmHWM (peak since start) of a process, in bytes."""
+    out = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key = line.split(":")[0]
+        if key in ("VmRSS", "VmHWM"):
+            out[key] = int(line.split()[1]) * 1024
+    return out
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def descendants_cpu_seconds(root: int, exclude: int | None = None) -> float:
+    """CPU time used so far by the living processes below `root` (e.g. the browser), `exclude` and its own left out."""
+    parent, cpu = {}, {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        pid = int(entry.name)
+        parent[pid] = int(fields[1])
+        cpu[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def below(pid: int) -> bool:
+        while pid in parent and pid not in (0, 1):
+            if pid == exclude:
+                return False
+            pid = parent[pid]
+            if pid == root:
+                return True
+        return False
+
+    return sum(seconds for pid, seconds in cpu.items() if below(pid))
+
+
+def gb(n: int) -> str:
+    return f"{n / 1024**3:.2f} GB"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serve(db_url: str, extra_args: tuple[str, ...] = ()):
+    """`streamlit run dashboard/app.py` on a free port reading `db_url`; yields (base url, process)."""
+    port = _free_port()
+    env = {**os.environ, "HYTE_DATABASE_URL": db_url}
+    log = open(os.devnull, "w")  # noqa: SIM115 - closed below; the app's log is not part of the figures
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
+         "--server.headless", "true", "--server.address", "127.0.0.1", *extra_args],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if server.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {server.returncode}")
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as reply:
+                    if reply.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"streamlit did not answer at {base}") from None
+                time.sleep(0.3)
+        yield base, server
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+def launch_chromium(playwright):
+    if not CHROMIUM.exists():
+        raise SystemExit(f"{CHROMIUM} is missing: install Debian's chromium")
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+def wait_rendered(page, h1: str, timeout_ms: int = 60_000) -> None:
+    page.locator("h1", has_text=h1).first.wait_for(timeout=timeout_ms)
+    page.wait_for_function(RENDERED_JS, timeout=timeout_ms)
+
+
+def page_errors(page) -> int:
+    """Exceptions and error dialogs (e.g. "Page not found") the user would see."""
+    return page.locator('[data-testid="stException"]').count() + page.locator('[role="dialog"]').count()
