@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import cache, filters, layout, theme
+from dashboard import accessibility, cache, filters, layout, presentation, theme
 from dashboard.i18n import language_selector, t
 
 # Beside the repository root, not beside this file: a pages/ folder next to the entry point
@@ -21,27 +21,35 @@ PAGES = (
     ("working_groups.py", "working-groups", "page.working_groups", ":material/event:"),
     ("partnerships.py", "partnerships", "page.partnerships", ":material/handshake:"),
     ("data_status.py", "data-status", "page.data_status", ":material/fact_check:"),
+    ("accessibility.py", "accessibility", "page.accessibility", ":material/accessibility_new:"),
 )
 
 
 def run() -> None:
     st.set_page_config(page_title=t("app.title"), page_icon=":material/diversity_3:", layout="wide")
     theme.apply()
+    presenting = presentation.requested()
     pages = [st.Page(PAGES_DIR / file, title=t(key), url_path=url_path, icon=icon)
              for file, url_path, key, icon in PAGES]
     # Streamlit serves its default page at "/" whatever its url_path, so "/" is a hidden page
     # that forwards to /overview: every screen keeps one address, with the link's parameters.
     home = st.Page(lambda: None, title=t("page.overview"), url_path="home", default=True,
                    visibility="hidden")
-    page = st.navigation([home, *pages])
+    page = st.navigation([home, *pages], position="hidden" if presenting else "sidebar")
     if page is home:
         st.switch_page(pages[0], query_params=st.query_params.to_dict())
 
-    language_selector()
+    if not presenting:
+        presentation.start_button(page)  # first in the sidebar: a presenter looks for it
+    accessibility.apply(language_selector(widget=not presenting))
     try:
         store = cache.open_store()
     except cache.StoreUnavailable as problem:
         layout.store_error(problem)
+        return
+    if presenting:
+        filters.render_sidebar(store, widgets=False)
+        presentation.run(page, pages, store)
         return
     layout.demo_label(store)
     filters.render_sidebar(store)
