@@ -24,12 +24,12 @@ PRESENT_KEY, ROTATE_KEY = "present", "rotate"
 # presented (any screen can), but they are not slides of the meeting: "next" from them starts over.
 SEQUENCE = ("overview", "indicators", "participation", "working-groups", "partnerships")
 ROTATE_MIN, ROTATE_MAX = 3, 3600
-NAMES_SHOWN = 3
+NAMES_SHOWN = 2
 _TICKS = "_present_rotate_ticks"
 
 # Static CSS of our own (no stored text). Hiding the header and the sidebar is the point here; in
 # normal mode they stay. Sizes: body text at least 28 px (24 px is the floor for a 1280×720
-# projector), the key figure at least 120 px; on a 1920 px screen everything grows with the width.
+# projector), the key figure at least 120 px; on a 1920×1080 screen everything grows with it.
 # Colours: black on white (21:1); the figure's dark blue is 12.7:1, all text above 7:1.
 CSS = """<style>
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
@@ -39,7 +39,7 @@ CSS = """<style>
 [data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] button p {
   font-size: max(28px, 2.2vw); line-height: 1.3; color: #000000; }
 [data-testid="stMain"] h1 { font-size: max(44px, 3.4vw); line-height: 1.15; color: #000000; padding: 0; }
-.st-key-present-figure p { font-size: max(120px, 10vw); font-weight: 700; line-height: 1; color: #00355A;
+.st-key-present-figure p { font-size: max(120px, min(14vw, 22vh)); font-weight: 700; line-height: 1; color: #00355A;
   margin: 0; }
 .st-key-present-label p { font-size: max(36px, 2.8vw); font-weight: 600; }
 .st-key-present-footer p, .st-key-present-footer [data-testid="stCaptionContainer"] {
@@ -47,7 +47,9 @@ CSS = """<style>
 .st-key-present-demo p { display: inline-block; background: #F0E442; color: #000000; font-weight: 700;
   padding: 0 0.4em; border-radius: 4px; font-size: max(24px, 1.6vw); }
 .st-key-present-nav button { min-height: 3.2rem; }
-.st-key-present-nav kbd, .st-key-present-nav [data-testid="stMarkdownContainer"] + * { color: #1A1A2E; }
+.st-key-present-nav [data-testid="stIconMaterial"] { font-size: max(28px, 2.2vw); }
+/* The buttons' shortcut hints (Esc) are faded by default: 4.48:1, under even the normal floor. */
+.st-key-present-nav kbd { color: #1A1A2E !important; opacity: 1 !important; font-size: max(24px, 1.6vw); }
 </style>"""
 
 # A presenter's clicker sends PageDown/PageUp; Streamlit's button shortcut takes one key, the arrow.
@@ -96,13 +98,15 @@ def slide(url_path: str, title: str, store: cache.Store, f: filters.Filters, lan
         return _overview(title, store, f, lang)
     if url_path == "indicators":
         return _indicators(title, store, f, lang)
-    headlines = {"participation": (participation_widgets.headline, "present.part.figure"),
-                 "working-groups": (group_widgets.headline, "present.wg.figure"),
+    # The overview tiles' headline and its note. The working groups' note continues its number
+    # ("7/8" "groups on target in 2025. ..."), so there the note is the label.
+    headlines = {"participation": (participation_widgets.headline, "tile.reach"),
+                 "working-groups": (group_widgets.headline, None),
                  "partnerships": (ngo_widgets.headline, "present.ngo.figure")}
     if url_path in headlines:
         headline, label = headlines[url_path]
         value, note = headline(store, f)
-        return Slide(title, value, t(label), [note])
+        return Slide(title, value, note, []) if label is None else Slide(title, value, t(label), [note])
     if url_path == "data-status":
         return _data_status(title, store, lang)
     return Slide(title, None, t("present.a11y.message"))

@@ -36,10 +36,6 @@ TEXT: dict[str, tuple[str, str, str]] = {
     # Indicators: targets met, and each priority area's line.
     "present.ind.figure": ("tavoitearvosta saavutettu", "målvärden uppnådda", "target values met"),
     "present.ind.area": ("{area}: {line}", "{area}: {line}", "{area}: {line}"),
-    "present.part.figure": ("osallistumiskertaa 1 000 asukasta kohden", "deltaganden per 1 000 invånare",
-                            "participations per 1,000 residents"),
-    "present.wg.figure": ("työryhmää kokoontuu tavoitteen mukaisesti", "arbetsgrupper möts enligt målet",
-                          "working groups meet as often as planned"),
     "present.ngo.figure": ("painopistealueen ja ikäryhmän yhdistelmää on järjestökumppani",
                            "kombinationer av fokusområde och åldersgrupp har en organisationspartner",
                            "priority-area × age-group combinations have an NGO partner"),
