@@ -87,9 +87,11 @@ def requested() -> bool:
 
 def start_button(page) -> None:
     """In normal mode: open the current screen, with the URL's filters, in presentation mode."""
-    params = {**st.query_params.to_dict(), PRESENT_KEY: "1"}
-    st.sidebar.page_link(page, label=t("present.start"), icon=":material/slideshow:",
-                         query_params=params, help=t("present.start_help"))
+    # A button and st.switch_page rather than st.page_link: a link to the page already shown runs it
+    # with `present=1` but leaves the address bar without it, so the next click fell out of the mode.
+    if st.sidebar.button(t("present.start"), icon=":material/slideshow:", help=t("present.start_help"),
+                         key="present-start"):
+        st.switch_page(page, query_params={**st.query_params.to_dict(), PRESENT_KEY: "1"})
 
 
 def slide(url_path: str, title: str, store: cache.Store, f: filters.Filters, lang: str) -> Slide:
