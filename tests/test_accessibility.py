@@ -13,11 +13,12 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
+import time
+import urllib.request
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, SHOTS, _free_port, _wait_until_healthy
+from test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, SHOTS, STARTUP_SECONDS, _free_port
 
 from dashboard.i18n import LANGUAGES, translate
 from data_pipeline.cli import main as hyte
@@ -70,14 +71,20 @@ def demo_app(tmp_path_factory) -> str:
     assert hyte(["demo", "--out", str(folder / "pkg"), "--db", url, "-q"]) == 0
     port = _free_port()
     env = {**os.environ, "HYTE_DATABASE_URL": url}
+    # The server's output goes to a file, not a pipe nobody reads: a full pipe would stall the server.
+    log = open(folder / "server.log", "w")  # noqa: SIM115 - closed with the server below
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
          "--server.headless", "true", "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_healthy(base, server)
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while not _healthy(base):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not start: {(folder / 'server.log').read_text()[-2000:]}")
+            time.sleep(0.3)
         yield base
     finally:
         server.terminate()
@@ -86,6 +93,15 @@ def demo_app(tmp_path_factory) -> str:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        log.close()
+
+
+def _healthy(base: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as reply:
+            return reply.status == 200
+    except OSError:
+        return False
 
 
 @pytest.fixture(scope="module")
