@@ -14,7 +14,8 @@ from dataclasses import dataclass
 # Each role includes the ones before it.
 ROLES = ("viewer", "coordinator", "admin")
 # Screens that show only aggregates (small counts suppressed): what a public link may open.
-PUBLIC_PAGES = frozenset({"overview", "indicators", "participation", "working-groups", "partnerships"})
+PUBLIC_PAGES = frozenset({"overview", "indicators", "participation", "working-groups", "partnerships",
+                          "accessibility"})
 # Screens a coordinator needs: the data status with uploads, restores and refresh.
 COORDINATOR_PAGES = frozenset({"data-status"})
 # A public link can be made for at most this long: it is meant for one meeting, not forever.

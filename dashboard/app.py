@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import access, cache, filters, layout, theme
+from dashboard import access, accessibility, cache, filters, layout, presentation, theme
 from dashboard.i18n import language_selector, t
 
 # Beside the repository root, not beside this file: a pages/ folder next to the entry point
@@ -21,6 +21,7 @@ PAGES = (
     ("working_groups.py", "working-groups", "page.working_groups", ":material/event:"),
     ("partnerships.py", "partnerships", "page.partnerships", ":material/handshake:"),
     ("data_status.py", "data-status", "page.data_status", ":material/fact_check:"),
+    ("accessibility.py", "accessibility", "page.accessibility", ":material/accessibility_new:"),
 )
 
 
@@ -28,19 +29,22 @@ def run() -> None:
     st.set_page_config(page_title=t("app.title"), page_icon=":material/diversity_3:", layout="wide")
     theme.apply()
     visitor = access.current_visitor()
+    presenting = presentation.requested()
     pages = [access.page_for(visitor, PAGES_DIR / file, title=t(key), url_path=url_path, icon=icon)
              for file, url_path, key, icon in PAGES]
     # Streamlit serves its default page at "/" whatever its url_path, so "/" is a hidden page
     # that forwards to /overview: every screen keeps one address, with the link's parameters.
     home = st.Page(lambda: None, title=t("page.overview"), url_path="home", default=True,
                    visibility="hidden")
-    page = st.navigation([home, *pages])
+    page = st.navigation([home, *pages], position="hidden" if presenting else "sidebar")
     if page is home:
         st.switch_page(pages[0], query_params=st.query_params.to_dict())
 
-    language_selector()
-    if not access.show(visitor):  # the sign-in page: no store, no filters
-        page.run()
+    if not presenting:
+        presentation.start_button(page)  # first in the sidebar: a presenter looks for it
+    accessibility.apply(language_selector(widget=not presenting))
+    if not access.show(visitor) or not visitor.may_open(page.url_path):
+        page.run()  # the sign-in or "no access" page standing in for the screen: no store, no filters
         return
     try:
         store = cache.open_store()
@@ -48,6 +52,10 @@ def run() -> None:
         layout.store_error(problem)
         return
     try:
+        if presenting:
+            filters.render_sidebar(store, widgets=False)
+            presentation.run(page, pages, store)
+            return
         layout.demo_label(store)
         filters.render_sidebar(store)
         page.run()

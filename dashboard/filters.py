@@ -71,8 +71,12 @@ def choices(store: cache.Store) -> Choices:
     )
 
 
-def render_sidebar(store: cache.Store) -> Filters:
-    """Draw the filters in the sidebar (seeded from the URL) and return the chosen ones."""
+def render_sidebar(store: cache.Store, *, widgets: bool = True) -> Filters:
+    """Draw the filters in the sidebar (seeded from the URL) and return the chosen ones.
+
+    Without `widgets` (presentation mode) the filters come from the URL alone and nothing is drawn
+    but a warning about a value the link got wrong.
+    """
     offer = choices(store)
     labels = _labels(store)
     for key in (AGE_KEY, DISTRICT_KEY, FROM_KEY, TO_KEY):
@@ -85,6 +89,8 @@ def render_sidebar(store: cache.Store) -> Filters:
         # (Streamlit warns when a widget gets both).
         st.session_state.setdefault(key, offer.default(key))
 
+    if not widgets:
+        return current()
     with st.sidebar:
         st.subheader(t("filters.title"))
         st.selectbox(t("filters.age"), (ALL, *offer.age_groups), key=AGE_KEY,

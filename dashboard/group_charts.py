@@ -98,7 +98,9 @@ def structure_chart(nodes: pl.DataFrame, column_titles: dict[int, str], descript
         fill=alt.Fill("fill:N", scale=None), stroke=alt.Stroke("stroke:N", scale=None),
         strokeWidth=alt.StrokeWidth("width:Q", scale=None),
         tooltip=[alt.Tooltip("name:N", title=None), alt.Tooltip("tooltip:N", title=None)])
-        for dash in ("solid", "dash")]
+        for dash in ("solid", "dash") if any(b["dash"] == dash for b in boxes)]
+    # An empty layer would leave Vega's mark group with an ARIA role and no name: screen readers
+    # announce an unnamed graphic (axe's svg-img-alt), so a style nobody has is not drawn at all.
     bold = alt.Chart(_values([li for li in lines if li["style"] != "detail"])).mark_text(
         fontSize=14, fontWeight="bold", baseline="middle").encode(
         x=x, y=y, text="text:N", color=alt.Color("colour:N", scale=None))

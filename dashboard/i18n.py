@@ -13,6 +13,7 @@ from dashboard.texts import access as texts_access
 from dashboard.texts import exports as texts_exports
 from dashboard.texts import participation as texts_participation
 from dashboard.texts import partnerships as texts_partnerships
+from dashboard.texts import presentation as texts_presentation
 from dashboard.texts import working_groups as texts_working_groups
 from dashboard.formatting import plain
 
@@ -318,7 +319,8 @@ _TEXT = {
                                  "crossed the county's level for the worse in {year}"),
 }
 _TEXT.update({f"table.{name}": names for name, names in _TABLE_NAMES.items()})
-for _screen in (texts_participation, texts_working_groups, texts_partnerships, texts_access, texts_exports):
+for _screen in (texts_participation, texts_working_groups, texts_partnerships, texts_access, texts_exports,
+                texts_presentation):
     _TEXT.update(_screen.TEXT)
 
 CATALOG: dict[str, dict[str, str]] = {
@@ -363,8 +365,11 @@ def localized(row: dict, prefix: str, lang: str) -> str:
     return row.get(f"{prefix}_{lang}") or row.get(f"{prefix}_fi") or ""
 
 
-def language_selector() -> str:
-    """Draw the language choice in the sidebar, kept in the URL as `lang`; return the language."""
+def language_selector(*, widget: bool = True) -> str:
+    """Draw the language choice in the sidebar, kept in the URL as `lang`; return the language.
+
+    Without `widget` (presentation mode) the language comes from the URL alone.
+    """
     import streamlit as st
 
     from dashboard import url_state
@@ -379,8 +384,9 @@ def language_selector() -> str:
     if rejected is not None:
         st.warning(t("filters.invalid", param=LANG_KEY, value=plain(rejected),
                      default=LANGUAGE_NAMES[DEFAULT_LANGUAGE]), icon=":material/link_off:")
-    st.sidebar.segmented_control(t("lang.label"), LANGUAGES, key=LANG_KEY,
-                                 format_func=LANGUAGE_NAMES.get, required=True)
+    if widget:
+        st.sidebar.segmented_control(t("lang.label"), LANGUAGES, key=LANG_KEY,
+                                     format_func=LANGUAGE_NAMES.get, required=True)
     url_state.write_to_url(LANG_KEY, st.session_state[LANG_KEY], DEFAULT_LANGUAGE)
     return current_language()
 

@@ -177,3 +177,16 @@ def test_the_committed_secrets_example_turns_sign_in_on():
     assert rules.role_for({"email": "hyvinvointikoordinaattori@kunta.fi"}, settings) == "coordinator"
     assert rules.role_for({"email": "joku@kunta.fi"}, settings) == "viewer"
     assert rules.role_for({"email": "joku@muu.fi"}, settings) is None
+
+
+def test_presentation_mode_does_not_open_a_screen_the_visitor_may_not_see():
+    """`?present=1` draws slides, not pages: it must ask the same question before drawing one."""
+    at = go(app({"is_logged_in": True, "email": "someone@kunta.fi"}, present="1"), "data-status")
+    assert not at.exception
+    assert at.title[0].value == fi("access.denied.title")
+    assert not at.metric and not at.dataframe
+    token = rules.sign_public_link(ACCESS["publish_secret"], dt.date.today() + dt.timedelta(days=1))
+    at = go(app({"is_logged_in": False}, public=token, present="1"), "data-status")
+    assert at.title[0].value == fi("access.denied.title")
+    at = go(app({"is_logged_in": False}, public=token, present="1"), "accessibility")
+    assert at.title[0].value != fi("access.denied.title")
