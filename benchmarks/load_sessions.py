@@ -45,6 +45,7 @@ def build_demo(folder: Path) -> str:
 
 async def session(browser, base: str, titles: dict[str, str], age_label: str, results: list, errors: list) -> None:
     context = await browser.new_context(viewport={"width": 1280, "height": 720}, locale="fi-FI")
+    context.set_default_timeout(STEP_TIMEOUT_MS)  # clicks too: Playwright's own default is 30 s
     page = await context.new_page()
     try:
         # goto returns once the server answers; the rendered condition below (with its own timeout)
