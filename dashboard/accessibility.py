@@ -1,5 +1,5 @@
-"""What every screen needs for WCAG 2.1 AA that Streamlit's defaults lack: the page language,
-caption contrast and a visible keyboard focus.
+"""What every screen needs for WCAG 2.1 AA that Streamlit's defaults lack (the page language, caption
+contrast, a visible keyboard focus), and the accessibility statement's feedback contact.
 
 Only static text of our own goes into the HTML here; the one variable, the language, is one of
 `i18n.LANGUAGES`, never user input.
