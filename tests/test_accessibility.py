@@ -9,16 +9,12 @@ sizes, and presentation mode's keys and rotation. Screenshots go to HYTE_SCREENS
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, SHOTS, STARTUP_SECONDS, _free_port
+from served_app import chromium, serve
+from test_browser import SHOTS
 
 from dashboard.i18n import LANGUAGES, translate
 from data_pipeline.cli import main as hyte
@@ -69,53 +65,14 @@ def demo_app(tmp_path_factory) -> str:
     folder = tmp_path_factory.mktemp("a11y")
     url = f"sqlite:///{folder / 'demo.db'}"
     assert hyte(["demo", "--out", str(folder / "pkg"), "--db", url, "-q"]) == 0
-    port = _free_port()
-    env = {**os.environ, "HYTE_DATABASE_URL": url}
-    # The server's output goes to a file, not a pipe nobody reads: a full pipe would stall the server.
-    log = open(folder / "server.log", "w")  # noqa: SIM115 - closed with the server below
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while not _healthy(base):
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start: {(folder / 'server.log').read_text()[-2000:]}")
-            time.sleep(0.3)
+    with serve(url, folder) as base:
         yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
-
-
-def _healthy(base: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as reply:
-            return reply.status == 200
-    except OSError:
-        return False
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium to run the browser tests")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

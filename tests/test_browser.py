@@ -7,24 +7,16 @@ Screenshots at projector (1920×1080) and laptop (1280×720) sizes go to HYTE_SC
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from dashboard_fixtures import build_fixture_store
+from served_app import chromium, serve
 
 from dashboard.i18n import translate
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SHOTS = Path(os.environ.get("HYTE_SCREENSHOT_DIR", "/tmp/hyte-shots"))
 SIZES = ((1920, 1080), (1280, 720))
 # url path -> i18n key of the page's h1
@@ -36,66 +28,21 @@ PAGES = {
     "partnerships": "page.partnerships",
     "data-status": "page.data_status",
 }
-STARTUP_SECONDS = 60
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_until_healthy(base: str, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {server.returncode}: {server.stdout.read()}")
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"streamlit did not answer at {base} within {STARTUP_SECONDS} s")
 
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory) -> str:
     """A served app on a free port, reading a fixture store; stopped after the module."""
-    store = tmp_path_factory.mktemp("browser-store") / "store.db"
-    build_fixture_store(f"sqlite:///{store}")
-    port = _free_port()
-    env = {**os.environ, "HYTE_DATABASE_URL": f"sqlite:///{store}"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_healthy(base, server)
+    folder = tmp_path_factory.mktemp("browser-store")
+    build_fixture_store(f"sqlite:///{folder / 'store.db'}")
+    with serve(f"sqlite:///{folder / 'store.db'}", folder) as base:
         yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium to run the browser tests")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _open(browser, url: str, size: tuple[int, int], h1: str):

@@ -3,14 +3,12 @@ the fixed file loads and the change log names it. Screenshots go to HYTE_SCREENS
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, SHOTS, _free_port, _wait_until_healthy
+from served_app import chromium, serve
+from test_browser import SHOTS
 
 from dashboard.i18n import translate
 from data_pipeline.pipeline import Change, refresh
@@ -27,23 +25,8 @@ def served(tmp_path_factory):
     shutil.copytree(FIXTURES / "mini", root / "mini")
     url = f"sqlite:///{root / 'store.db'}"
     assert refresh(root / "mini" / "hyte.toml", url, change=Change("test")).ok
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1"],
-        cwd=ROOT, env={**os.environ, "HYTE_DATABASE_URL": url}, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_healthy(base, server)
+    with serve(url, root) as base:
         yield base, root / "mini"
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def _upload(page, name: str, content: bytes) -> None:
@@ -62,18 +45,13 @@ def _upload(page, name: str, content: bytes) -> None:
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_upload_a_broken_file_then_the_fixed_one(served, size):
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium to run the browser tests")
-    from playwright.sync_api import sync_playwright
-
     base, package = served
     original = (FIXTURES / "mini" / "registers" / "events.csv").read_bytes()
     event_id = f"w{size[0]}"
     broken = original + f"{event_id};Työpaja;31.02.2026;01;;;siv;workshop;action;5;;\n".encode()
     fixed = original + f"{event_id};Työpaja;28.02.2026;01;;;siv;workshop;action;5;;\n".encode()
     SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as browser:
         try:
             page = browser.new_page(viewport={"width": size[0], "height": size[1]}, locale="fi-FI")
             page.goto(f"{base}/data-status")
@@ -102,5 +80,3 @@ def test_upload_a_broken_file_then_the_fixed_one(served, size):
         except Exception:
             page.screenshot(path=str(SHOTS / f"upload-failed-{size[0]}x{size[1]}.png"), full_page=True)
             raise
-        finally:
-            browser.close()
