@@ -96,9 +96,15 @@ def page_for(visitor: Visitor, path: Path, title: str, url_path: str, icon: str)
     return st.Page(_denied_page, title=title, url_path=url_path, icon=icon, visibility="hidden")
 
 
-def show(visitor: Visitor) -> bool:
-    """Draw who is signed in (or the open / public banner); False if the visitor may see no data."""
-    if visitor.mode == "open":
+def show(visitor: Visitor, *, banner: bool = True) -> bool:
+    """Draw who is signed in (or the open / public banner); False if the visitor may see no data.
+
+    Without `banner` (presentation mode: the audience sees slides, not the operator's notices) only
+    the answer is given.
+    """
+    if not banner:
+        pass
+    elif visitor.mode == "open":
         st.badge(t("access.open_banner"), icon=":material/lock_open:", color="gray")
     elif visitor.mode == "public":
         st.badge(t("access.public_banner", until=fmt_date(visitor.public_until, current_language())),

@@ -43,7 +43,7 @@ def run() -> None:
     if not presenting:
         presentation.start_button(page)  # first in the sidebar: a presenter looks for it
     accessibility.apply(language_selector(widget=not presenting))
-    if not access.show(visitor) or not visitor.may_open(page.url_path):
+    if not access.show(visitor, banner=not presenting) or not visitor.may_open(page.url_path):
         page.run()  # the sign-in or "no access" page standing in for the screen: no store, no filters
         return
     try:

@@ -168,7 +168,8 @@ def _fetch_sotkanet(config, engine: Engine, run_id: int, progress) -> tuple[str 
     return message, None
 
 
-def _unchanged_without_reading(config, engine: Engine, url: str, run_id: int, progress) -> RunResult | None:
+def _unchanged_without_reading(config, engine: Engine, url: str, run_id: int, progress,
+                               change: Change | None) -> RunResult | None:
     """The "unchanged" result, when every source's hash equals the last load's; else None (build it).
 
     The hashes need only the files' bytes, not their parsing and validation, which is most of an
@@ -190,14 +191,16 @@ def _unchanged_without_reading(config, engine: Engine, url: str, run_id: int, pr
     freshness = [{**stored[name], "status": "fresh", "last_success_at": now, "last_attempt_at": now, "message": None}
                  for name in sorted(stored)]
     skip = frozenset(t.name for t in schema.DATA_TABLES)
+    rows = json.loads(last_rows) if last_rows else {}
     try:
-        write_package(url, {}, run_id, freshness, progress, skip_tables=skip,
-                      rows=json.loads(last_rows) if last_rows else {})
+        # Logged like any other run: the change log says who refreshed, even when nothing changed.
+        write_package(url, {}, run_id, freshness, progress, skip_tables=skip, rows=rows,
+                      log_rows=_log_rows(change, run_id, rows))
     except Exception as exc:
         log.exception("recording the unchanged run of %s failed", config.path)
         finish_run(engine, run_id, "failed", f"{type(exc).__name__}: {exc}")
         return RunResult(run_id, "failed", message=str(exc))
-    return RunResult(run_id, "unchanged", rows=json.loads(last_rows) if last_rows else {},
+    return RunResult(run_id, "unchanged", rows=rows,
                      message="ei muutoksia / no changes since the last load")
 
 
@@ -259,7 +262,7 @@ def _refresh(config_path: Path, url: str, command: str, progress: Progress | Non
             stale["districts"] = error
 
     if not stale:
-        quick = _unchanged_without_reading(config, engine, url, run_id, progress)
+        quick = _unchanged_without_reading(config, engine, url, run_id, progress, change)
         if quick is not None:
             return quick
     package, problems = build_package(config)

@@ -190,3 +190,10 @@ def test_presentation_mode_does_not_open_a_screen_the_visitor_may_not_see():
     assert at.title[0].value == fi("access.denied.title")
     at = go(app({"is_logged_in": False}, public=token, present="1"), "accessibility")
     assert at.title[0].value != fi("access.denied.title")
+
+
+def test_presentation_mode_leaves_the_operators_banner_off_the_slide():
+    at = app(auth=False, present="1")
+    assert not at.exception
+    assert not any(fi("access.open_banner") in b for b in badges(at))
+    assert any(fi("access.open_banner") in b for b in badges(app(auth=False)))
