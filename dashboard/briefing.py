@@ -29,6 +29,7 @@ from dashboard import indicator_queries, indicator_status, ngo_charts, ngo_metri
 from dashboard import participation_charts, participation_metrics, participation_queries, queries, theme
 from dashboard.formatting import DASH, NBSP, fmt_datetime, fmt_number, fmt_year_range
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, localized, translate
+from dashboard.participation_text import count_text, reach_number, reach_text
 from data_pipeline import store as store_module
 from data_pipeline.registers import EVENT_TYPES
 
@@ -205,26 +206,6 @@ def comparison_text(row: dict, b: Briefing) -> str:
             parts.append(b.t(f"ind.vs_{role}", value=with_unit(value_text(row[role], row, b.lang), row),
                              relation=relation))
     return " · ".join(parts) or b.t("ind.no_comparison")
-
-
-def count_text(value: int | None, lang: str) -> str:
-    """A participant count, or "< 5" where the metrics suppressed it (null): never the small number."""
-    return translate("part.small", lang) if value is None else fmt_number(value, 0, lang)
-
-
-def reach_number(value: float | None, lang: str) -> str:
-    if value is None:
-        return DASH
-    return fmt_number(value, 1 if value < 100 else 0, lang)
-
-
-def reach_text(row: dict, lang: str) -> str:
-    if row.get("suppressed"):
-        bound = row.get("reach_bound")
-        if bound is None:
-            return translate("part.small", lang)
-        return translate("part.reach_under", lang, value=reach_number(bound, lang))
-    return reach_number(row.get("reach"), lang)
 
 
 # --- the document -----------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from dashboard import participation_charts as charts
 from dashboard import participation_metrics as metrics
 from dashboard.formatting import DASH, NBSP, fmt_date, fmt_number, plain
 from dashboard.i18n import current_language, localized, t, translate
+from dashboard.participation_text import count_text, reach_number, reach_text  # noqa: F401 - the widgets' API
 from data_pipeline.registers import EVENT_TYPES
 
 TYPES_KEY, LEVELS_KEY, DEPARTMENTS_KEY = "ptype", "plevel", "pdept"
@@ -27,28 +28,6 @@ _SEEN_DISTRICT = "pdistrict_sidebar"
 
 
 # --- figures as text ------------------------------------------------------------------------------
-
-def count_text(value: int | None, lang: str) -> str:
-    """A participant count, or "< 5" where it is suppressed (null)."""
-    return translate("part.small", lang) if value is None else fmt_number(value, 0, lang)
-
-
-def reach_number(value: float | None, lang: str) -> str:
-    """Reach per 1,000 with one decimal under 100 ("3,5"), whole numbers above ("566")."""
-    if value is None:
-        return DASH
-    return fmt_number(value, 1 if value < 100 else 0, lang)
-
-
-def reach_text(row: dict, lang: str) -> str:
-    """A district's (or age group's) reach as a reader sees it: a number, "under 1,9", or a dash."""
-    if row.get("suppressed"):
-        bound = row.get("reach_bound")
-        if bound is None:
-            return translate("part.small", lang)
-        return translate("part.reach_under", lang, value=reach_number(bound, lang))
-    return reach_number(row.get("reach"), lang)
-
 
 def chart_figure(row: dict, lang: str) -> str:
     """A reach as written at the end of its bar: the number, or "< 5" (participants) where hidden."""

@@ -23,6 +23,16 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 STARTUP_SECONDS = 60
+# Every screen: url path -> i18n key of its h1 (how a test knows the page has rendered).
+PAGES = {
+    "overview": "page.overview",
+    "indicators": "page.indicators",
+    "participation": "page.participation",
+    "working-groups": "page.working_groups",
+    "partnerships": "page.partnerships",
+    "data-status": "page.data_status",
+    "accessibility": "page.accessibility",
+}
 
 
 def free_port() -> int:

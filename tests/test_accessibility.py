@@ -13,7 +13,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from served_app import chromium, serve
+from served_app import PAGES, chromium, serve
 from test_browser import SHOTS
 
 from dashboard.i18n import LANGUAGES, translate
@@ -21,16 +21,6 @@ from data_pipeline.cli import main as hyte
 
 pytestmark = pytest.mark.browser
 
-# url path -> i18n key of the page's h1
-PAGES = {
-    "overview": "page.overview",
-    "indicators": "page.indicators",
-    "participation": "page.participation",
-    "working-groups": "page.working_groups",
-    "partnerships": "page.partnerships",
-    "data-status": "page.data_status",
-    "accessibility": "page.accessibility",
-}
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
                "resultTypes": ["violations"]}
 PROJECTOR = (1280, 720)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from dashboard_fixtures import build_fixture_store
-from served_app import chromium, serve
+from served_app import PAGES, chromium, serve
 
 from dashboard.i18n import translate
 
@@ -19,15 +19,6 @@ pytestmark = pytest.mark.browser
 
 SHOTS = Path(os.environ.get("HYTE_SCREENSHOT_DIR", "/tmp/hyte-shots"))
 SIZES = ((1920, 1080), (1280, 720))
-# url path -> i18n key of the page's h1
-PAGES = {
-    "overview": "page.overview",
-    "indicators": "page.indicators",
-    "participation": "page.participation",
-    "working-groups": "page.working_groups",
-    "partnerships": "page.partnerships",
-    "data-status": "page.data_status",
-}
 
 
 @pytest.fixture(scope="module")
