@@ -233,6 +233,49 @@ def participation_reach(store: Store, start_year: int, end_year: int, age_group:
                                    queries.districts(eng)["code"].to_list(), age_group, EVENT_TYPES)
 
 
+def _localized_names(frame: pl.DataFrame, lang: str) -> dict[str, str]:
+    from dashboard.i18n import localized
+
+    return {d["code"]: localized(d, "name", lang) for d in frame.to_dicts()}
+
+
+@_versioned(show_spinner=False, max_entries=64)
+def participation_districts(store: Store, start_year: int, end_year: int, age_group: str | None,
+                            event_types: tuple[str, ...], levels: tuple[str, ...], departments: tuple[str, ...],
+                            lang: str) -> dict:
+    """The districts as the screen shows them (suppressed), in `lang`: frame (names, tooltip lines,
+    figures; participation_widgets.district_frame), table (formatted for the screen), ranked (the
+    ranked-reach chart's Vega-Lite spec). Thousands of districts take a second to format in Python,
+    so it is done once per filters and language, not per rerun."""
+    from dashboard import participation_widgets as part_widgets  # imported on use: it reads this module
+
+    view = participation_reach(store, start_year, end_year, age_group, event_types, levels, departments)
+    frame = part_widgets.district_frame(view, _localized_names(districts(store), lang), lang)
+    return {"frame": frame, "table": part_widgets.districts_table(frame, lang, formatted=True),
+            "ranked": part_widgets.ranked_chart(view, frame, lang)}
+
+
+@_versioned(show_spinner=False, max_entries=64)
+def participation_map(store: Store, start_year: int, end_year: int, age_group: str | None,
+                      event_types: tuple[str, ...], levels: tuple[str, ...], departments: tuple[str, ...],
+                      lang: str, show_events: bool, selected: str | None) -> dict:
+    """The reach map built and serialised once per filters, language, events toggle and chosen district
+    (participation_widgets.map_view): a rerun only hands the cached JSON to the browser."""
+    from dashboard import participation_widgets as part_widgets  # imported on use: it reads this module
+
+    view = participation_reach(store, start_year, end_year, age_group, event_types, levels, departments)
+    frame = participation_districts(store, start_year, end_year, age_group, event_types, levels, departments,
+                                    lang)["frame"]
+    events = None
+    if show_events:
+        rows = part_metrics.narrow(participation_rows(store, start_year, end_year), event_types, levels, departments)
+        events = part_metrics.events_of(rows, age_group)
+    centroids = {d["code"]: (d["centroid_lon"], d["centroid_lat"]) for d in districts(store).to_dicts()}
+    return part_widgets.map_view(participation_geo(store), view, events, frame, centroids,
+                                 _localized_names(participation_departments(store), lang), show_events, selected,
+                                 lang)
+
+
 @_versioned(show_spinner=False, max_entries=64)
 def participation_district(store: Store, start_year: int, end_year: int, age_group: str | None,
                            event_types: tuple[str, ...], levels: tuple[str, ...], departments: tuple[str, ...],

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import polars as pl
 import streamlit as st
+from altair.utils.schemapi import debug_mode
 
 from dashboard import cache, ngo_charts, ngo_metrics
 from dashboard import indicator_widgets as iw
@@ -295,24 +296,32 @@ def chart_locale(lang: str) -> dict:
 
 
 def chart_specs(board: dict, n: Names, district: str | None, lang: str) -> dict[str, dict | None]:
-    """The screen's charts as Vega-Lite specs (validated by Altair), each with its `description`.
+    """The screen's charts as Vega-Lite specs, each with its `description`.
 
     coverage, districts and grants; None for a chart with nothing to draw. Built once per data
     version, filters and language (see cache.ngo_chart_specs): Altair costs about 25 ms a chart.
+    Altair's schema validation is off here: it checks every inline data row, and with 3,000
+    districts it took over a second of a cold run. The builders' structure is validated by their
+    unit tests (tests/test_partnerships.py), on small frames, where it costs nothing.
     """
+    with debug_mode(False):
+        return _chart_specs(board, n, district, lang)
+
+
+def _chart_specs(board: dict, n: Names, district: str | None, lang: str) -> dict[str, dict | None]:
     matrix, districts, grants = board["matrix"], board["districts"], board["grants"]
     specs: dict[str, dict | None] = {"coverage": None, "districts": None, "grants": None}
     if not matrix.is_empty():
         specs["coverage"] = ngo_charts.coverage_heatmap(
-            coverage_cells(matrix, n, lang), coverage_labels(lang), coverage_alt(matrix, n, lang)).to_dict()
+            coverage_cells(matrix, n, lang), coverage_labels(lang), coverage_alt(matrix, n, lang)).to_dict(validate=False)
     if not districts.is_empty():
         said = district_sentences(districts, n, district, lang)
         description = f"{district_summary(said, lang)} {said['none']}"
         specs["districts"] = ngo_charts.district_bars(
             district_rows(districts, n, district, lang), district_labels(lang), description,
-            chart_locale(lang)).to_dict()
+            chart_locale(lang)).to_dict(validate=False)
     if not grants.is_empty():
         bars, totals = grant_frames(grants, n, lang)
         specs["grants"] = ngo_charts.grants_bars(bars, totals, grant_labels(lang), grants_alt(bars, totals, lang),
-                                                 chart_locale(lang)).to_dict()
+                                                 chart_locale(lang)).to_dict(validate=False)
     return specs

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 
+import numpy as np
 import polars as pl
 import pydeck as pdk
 import shapely
@@ -80,18 +81,16 @@ def class_colours(classes: int) -> list[str]:
 def district_features(shapes: pl.DataFrame) -> dict:
     """Districts as GeoJSON features (geometry simplified and rounded, `code` in the properties) and
     their common bounds (min lon, min lat, max lon, max lat). `shapes`: code, geometry (GeoJSON text)."""
-    features, boxes = [], []
-    for code, text in shapes.select("code", "geometry").iter_rows():
-        geom = shapely.from_geojson(text)
-        small = shapely.set_precision(geom.simplify(SIMPLIFY_DEGREES, preserve_topology=True), GRID_DEGREES)
-        if small.is_empty:  # a district smaller than the grid: keep it as it was
-            small = geom
-        boxes.append(small.bounds)
-        features.append({"type": "Feature", "geometry": json.loads(shapely.to_geojson(small)),
-                         "properties": {"code": code}})
-    bounds = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
-              max(b[3] for b in boxes)) if boxes else None
-    return {"features": features, "bounds": bounds}
+    if shapes.is_empty():
+        return {"features": [], "bounds": None}
+    # Shapely's array functions: thousands of districts in one call each, not one call per district.
+    geoms = shapely.from_geojson(shapes["geometry"].to_list())
+    small = shapely.set_precision(shapely.simplify(geoms, SIMPLIFY_DEGREES, preserve_topology=True), GRID_DEGREES)
+    small = np.where(shapely.is_empty(small), geoms, small)  # a district smaller than the grid: kept as it was
+    features = [{"type": "Feature", "geometry": json.loads(text), "properties": {"code": code}}
+                for code, text in zip(shapes["code"].to_list(), shapely.to_geojson(small))]
+    west, south, east, north = shapely.total_bounds(small)
+    return {"features": features, "bounds": (float(west), float(south), float(east), float(north))}
 
 
 def view_for(bounds: tuple[float, float, float, float] | None, width: int = _MAP_WIDTH_GUESS,
@@ -120,6 +119,19 @@ class CompactDeck(pdk.Deck):
 
     def to_json(self) -> str:
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
+class FrozenDeck:
+    """A deck already written as JSON, for st.pydeck_chart, which reads only `to_json()` and the
+    tooltip of a Deck. Cheap to keep in st.cache_data and to hand back on every rerun: building and
+    serialising thousands of district polygons is what made the map slow, not sending them."""
+
+    def __init__(self, deck: pdk.Deck) -> None:
+        self.json = deck.to_json()
+        self._tooltip = deck._tooltip
+
+    def to_json(self) -> str:
+        return self.json
 
 
 def _tip_body(lines: list[str]) -> str:

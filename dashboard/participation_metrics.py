@@ -309,7 +309,8 @@ def reach_view(rows: pl.DataFrame, population: pl.DataFrame, districts: list[str
     """Everything the map and the charts beside it need, small counts already suppressed.
 
     districts (with `low`), median (of the districts' reach), breaks (the map's classes),
-    summary (the whole municipality), events (one row each), levels, types, population_year.
+    summary (the whole municipality), levels, types, population_year. The events themselves are
+    in events_of() (the map's points) and district_view() (one district's list).
     """
     marked, median = mark_low(suppress(district_reach(rows, population, districts, age_group)))
     years = population["year"]
@@ -318,7 +319,6 @@ def reach_view(rows: pl.DataFrame, population: pl.DataFrame, districts: list[str
         "median": median,
         "breaks": class_breaks(marked["reach"].to_list()),
         "summary": municipality_summary(rows, population, age_group),
-        "events": events_of(rows, age_group),
         "levels": level_mix(rows, age_group),
         "types": reach_by_type(rows, population, age_group, event_types),
         "population_year": int(years.max()) if years.len() else None,
@@ -327,6 +327,7 @@ def reach_view(rows: pl.DataFrame, population: pl.DataFrame, districts: list[str
 
 def district_view(rows: pl.DataFrame, population: pl.DataFrame, district: str, age_groups: list[str],
                   age_group: str | None) -> dict:
-    """One district in detail: reach by age group and by quarter (suppressed)."""
+    """One district in detail: reach by age group and by quarter, and its events (suppressed)."""
     return {"by_age": reach_by_age(rows, population, district, age_groups),
-            "quarterly": quarterly(rows, population, district, age_group)}
+            "quarterly": quarterly(rows, population, district, age_group),
+            "events": events_of(rows, age_group, district)}

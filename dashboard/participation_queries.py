@@ -25,13 +25,17 @@ def event_participants(engine: Engine, first_year: int, last_year: int) -> pl.Da
     participants (0 then).
     """
     e, p = schema.participation_event, schema.event_participants
-    stmt = (select(e.c.id.label("event_id"), e.c.title, e.c.event_date, e.c.district_code, e.c.lon, e.c.lat,
-                   e.c.department_code, e.c.event_type, e.c.participation_level.label("level"),
-                   p.c.age_group_code, p.c.participants)
-            .select_from(e.outerjoin(p, p.c.event_id == e.c.id))
-            .where(e.c.event_date >= date(first_year, 1, 1), e.c.event_date <= date(last_year, 12, 31))
-            .order_by(e.c.event_date, e.c.id, p.c.age_group_code))
-    return _frame(engine, stmt).with_columns(pl.col("participants").fill_null(0))
+    within = (e.c.event_date >= date(first_year, 1, 1), e.c.event_date <= date(last_year, 12, 31))
+    # Two reads joined here rather than one joined in SQL: an event's nine columns once, not once per
+    # age group. At national scale (144,000 rows) building the Python values was most of the cost.
+    events = _frame(engine, select(e.c.id.label("event_id"), e.c.title, e.c.event_date, e.c.district_code, e.c.lon,
+                                   e.c.lat, e.c.department_code, e.c.event_type,
+                                   e.c.participation_level.label("level")).where(*within))
+    counts = _frame(engine, select(p.c.event_id, p.c.age_group_code, p.c.participants)
+                    .where(p.c.event_id.in_(select(e.c.id).where(*within))))
+    return (events.join(counts, on="event_id", how="left")
+            .with_columns(pl.col("participants").fill_null(0))
+            .sort("event_date", "event_id", "age_group_code", nulls_last=False))
 
 
 def population(engine: Engine, last_year: int) -> pl.DataFrame:

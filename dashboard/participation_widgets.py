@@ -222,7 +222,7 @@ def event_points(events: pl.DataFrame, centroids: dict[str, tuple[float, float]]
     text = {key: translate(f"part.tip.{key}", lang) for key in ("type", "level", "department", "participants")}
     types = {code: type_label(code) for code in EVENT_TYPES}
     levels = {code: level_label(code) for code in metrics.LEVELS}
-    small = t("part.small")
+    small = translate("part.small", lang)
     rows, unplaced = [], 0
     for e in events.iter_rows(named=True):
         lon, lat = e["lon"], e["lat"]
@@ -243,6 +243,28 @@ def event_points(events: pl.DataFrame, centroids: dict[str, tuple[float, float]]
     schema = {"lon": pl.Float64, "lat": pl.Float64, "participants": pl.Int64, "district": pl.Utf8,
               "tip_title": pl.Utf8, "tip_lines": pl.List(pl.Utf8)}
     return pl.DataFrame(rows, schema=schema), unplaced
+
+
+def map_view(geo: dict, view: dict, events: pl.DataFrame | None, frame: pl.DataFrame, centroids: dict[str, tuple[float, float]],
+             departments: dict[str, str], show_events: bool, selected: str | None, lang: str) -> dict:
+    """The reach map ready to draw (cached by dashboard.cache per filters, language, toggle and choice):
+    deck (charts.FrozenDeck), legend (Vega-Lite spec), alt (its text alternative), unplaced (events
+    not drawn for want of a place). `events` (participation_metrics.events_of) only when shown."""
+    alt, unplaced, points = map_alt(frame, lang), 0, None
+    if show_events:
+        points, unplaced = event_points(events, centroids, departments, lang)
+        alt += " " + translate("part.alt.events", lang, count=fmt_number(points.height, 0, lang))
+    deck = charts.reach_deck(geo, frame, points, view["breaks"], selected=selected, description=alt)
+    entries, extras = legend_entries(view["breaks"], frame, lang)
+    return {"deck": charts.FrozenDeck(deck), "legend": charts.legend(entries, legend_alt(entries, extras), extras),
+            "alt": alt, "unplaced": unplaced}
+
+
+def ranked_chart(view: dict, frame: pl.DataFrame, lang: str) -> dict:
+    """The districts ranked by reach, with the "barely reached" threshold (Vega-Lite spec)."""
+    threshold = view["median"] * metrics.LOW_REACH_SHARE if view["median"] is not None else None
+    labels = {"reach": t("part.axis.reach"), "district": t("part.axis.district"), "threshold": t("part.threshold")}
+    return charts.ranked_reach(frame, labels, map_alt(frame, lang, "part.alt.ranked"), threshold, vega_locale(lang))
 
 
 def legend_entries(breaks: list[float], frame: pl.DataFrame,
@@ -414,8 +436,9 @@ def _headers(*keys: str) -> list[str]:
 
 def districts_table(frame: pl.DataFrame, lang: str, formatted: bool) -> pl.DataFrame:
     """The districts' figures with translated headers: numbers formatted for the screen, raw for the
-    download — but a suppressed figure is "< 5" (and its reach "under …") in both."""
-    yes, no = t("part.yes"), t("part.no")
+    download — but a suppressed figure is "< 5" (and its reach "under …") in both. Reads no session
+    (the download builds it after the run, when the button is clicked)."""
+    yes, no = translate("part.yes", lang), translate("part.no", lang)
     rows = []
     for row in frame.sort("name").iter_rows(named=True):
         shown_as_text = formatted or row["suppressed"]
@@ -428,7 +451,8 @@ def districts_table(frame: pl.DataFrame, lang: str, formatted: bool) -> pl.DataF
             reach_text(row, lang) if shown_as_text else (None if row["reach"] is None else f"{row['reach']:.1f}"),
             yes if row["low"] else no,
         ))
-    columns = _headers("district", "code", "participants", "events", "population", "reach", "low")
+    columns = [translate(f"part.col.{key}", lang)
+               for key in ("district", "code", "participants", "events", "population", "reach", "low")]
     return pl.DataFrame(rows, schema={c: pl.Utf8 for c in columns}, orient="row")
 
 

@@ -26,28 +26,28 @@ def participation() -> None:
     narrowing = w.choices(store)
     types, levels, departments = narrowing
     view = cache.participation_reach(store, f.start_year, f.end_year, f.age_group, types, levels, departments)
-    districts = cache.districts(store).to_dicts()
-    names = {d["code"]: localized(d, "name", lang) for d in districts}
+    shown = cache.participation_districts(store, f.start_year, f.end_year, f.age_group, *narrowing, lang)
+    names = dict(shown["frame"].select("code", "name").iter_rows())
     department_names = {d["code"]: localized(d, "name", lang)
                         for d in cache.participation_departments(store).to_dicts()}
 
     if view["summary"]["events"] == 0:
         st.info(t("part.no_events"), icon=":material/event_busy:")
     else:
-        frame = w.district_frame(view, names, lang)
+        frame = shown["frame"]
         headline_figures(view, frame, f, lang)
-        if not districts:
+        if not names:
             st.info(t("part.no_districts"), icon=":material/map:")
         else:
             chosen = w.seed_district(tuple(names), f)
             map_column, ranking_column = st.columns([3, 2], gap="large")
             with map_column:
-                reach_map(store, view, frame, districts, department_names, chosen, lang)
+                reach_map(store, f, narrowing, chosen, lang)
             with ranking_column:
-                ranking(view, frame, lang)
+                ranking(view, frame, shown["ranked"], lang)
             if w.district_picker(tuple(names), names) is not None:
                 district_detail(store, f, narrowing, view, frame, chosen, names[chosen], department_names, lang)
-            district_table(frame, f, store, lang)
+            district_table(frame, shown["table"], f, store, lang)
         levels_and_types(view, lang)
     adoption(store, f, narrowing, department_names, lang)
 
@@ -68,35 +68,25 @@ def headline_figures(view: dict, frame: pl.DataFrame, f: filters.Filters, lang: 
     st.caption(" ".join([*notes, t("part.suppression_note")]))
 
 
-def reach_map(store, view: dict, frame: pl.DataFrame, districts: list[dict], department_names: dict[str, str],
-              chosen: str | None, lang: str) -> None:
+def reach_map(store, f: filters.Filters, narrowing: tuple, chosen: str | None, lang: str) -> None:
     st.subheader(t("part.map"), anchor=False)
     st.caption(t("part.map_hint"))
     show_events = w.show_events()
-    centroids = {d["code"]: (d["centroid_lon"], d["centroid_lat"]) for d in districts}
-    points, unplaced = w.event_points(view["events"], centroids, department_names, lang)
-    alt = w.map_alt(frame, lang)
-    if show_events:
-        alt += " " + t("part.alt.events", count=fmt_number(points.height, 0, lang))
-    deck = charts.reach_deck(cache.participation_geo(store), frame, points if show_events else None,
-                             view["breaks"], selected=chosen, description=alt)
+    drawn = cache.participation_map(store, f.start_year, f.end_year, f.age_group, *narrowing, lang, show_events,
+                                    chosen)
     key = w.map_key()
-    st.pydeck_chart(deck, height=charts.MAP_HEIGHT, key=key, on_select=partial(w.on_map_select, key),
-                    selection_mode="single-object", alt=alt)
-    entries, extras = w.legend_entries(view["breaks"], frame, lang)
-    st.vega_lite_chart(charts.legend(entries, w.legend_alt(entries, extras), extras), width="stretch")
-    st.caption(plain(alt))
-    if show_events and unplaced:
-        st.caption(w.counted("part.events_not_drawn", unplaced, lang))
+    st.pydeck_chart(drawn["deck"], height=charts.MAP_HEIGHT, key=key, on_select=partial(w.on_map_select, key),
+                    selection_mode="single-object", alt=drawn["alt"])
+    st.vega_lite_chart(drawn["legend"], width="stretch")
+    st.caption(plain(drawn["alt"]))
+    if drawn["unplaced"]:
+        st.caption(w.counted("part.events_not_drawn", drawn["unplaced"], lang))
 
 
-def ranking(view: dict, frame: pl.DataFrame, lang: str) -> None:
+def ranking(view: dict, frame: pl.DataFrame, ranked: dict, lang: str) -> None:
     st.subheader(t("part.ranked"), anchor=False)
-    threshold = view["median"] * metrics.LOW_REACH_SHARE if view["median"] is not None else None
-    alt = w.map_alt(frame, lang, "part.alt.ranked")
-    labels = {"reach": t("part.axis.reach"), "district": t("part.axis.district"), "threshold": t("part.threshold")}
-    downloads.chart(charts.ranked_reach(frame, labels, alt, threshold, w.vega_locale(lang)), "tavoittavuus-alueittain")
-    st.caption(plain(alt))
+    downloads.chart(ranked, "tavoittavuus-alueittain")
+    st.caption(plain(ranked["description"]))
     line = w.low_line(frame, view["median"], lang)
     if line:
         st.markdown(f"**{plain(line)}**" if frame["low"].any() else plain(line))
@@ -133,7 +123,7 @@ def district_detail(store, f: filters.Filters, narrowing: tuple, view: dict, fra
         downloads.chart(charts.quarter_trend(trend, labels, alt, locale), f"alue-{code}-neljannekset")
         st.caption(plain(alt + (" " + t("part.trend_hidden") if trend["hidden"].any() else "")))
         st.markdown(f"**{t('part.district.events')}**")
-        events = view["events"].filter(pl.col("district_code") == code)
+        events = detail["events"]
         if events.is_empty():
             st.caption(t("part.district.no_events"))
         else:
@@ -142,16 +132,19 @@ def district_detail(store, f: filters.Filters, narrowing: tuple, view: dict, fra
         st.button(t("part.close"), on_click=w.close_district, icon=":material/close:")
 
 
-def district_table(frame: pl.DataFrame, f: filters.Filters, store, lang: str) -> None:
+def district_table(frame: pl.DataFrame, table: pl.DataFrame, f: filters.Filters, store, lang: str) -> None:
     with st.expander(t("part.file.title"), icon=":material/table:"):
-        st.dataframe(w.districts_table(frame, lang, formatted=True), hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch")
         header = [t("part.file.title"), filters.describe(f, store), t("part.suppression_note")]
-        raw = w.districts_table(frame, lang, formatted=False)
-        st.download_button(t("part.download"), csv_bytes(raw, header),
-                           file_name="osallisuus-alueittain.csv", mime="text/csv", icon=":material/download:")
-        st.download_button(t("part.download.excel"), excel_bytes(raw, header, t("part.file.title")),
+        title = t("part.file.title")
+        # The files are made when a button is clicked: for thousands of districts, not on every rerun.
+        st.download_button(t("part.download"), lambda: csv_bytes(w.districts_table(frame, lang, formatted=False), header),
+                           file_name="osallisuus-alueittain.csv", mime="text/csv", icon=":material/download:",
+                           on_click="ignore", key="districts_csv")
+        st.download_button(t("part.download.excel"),
+                           lambda: excel_bytes(w.districts_table(frame, lang, formatted=False), header, title),
                            file_name="osallisuus-alueittain.xlsx", mime=downloads.EXCEL_MIME,
-                           icon=":material/download:")
+                           icon=":material/download:", on_click="ignore", key="districts_xlsx")
 
 
 def levels_and_types(view: dict, lang: str) -> None:

@@ -532,3 +532,67 @@ def test_a_store_without_events_says_so(tmp_path, monkeypatch, lang):
     assert [i.value for i in at.info][0] == translate("part.no_events", lang)
     assert translate("part.adoption.no_data", lang) in [i.value for i in at.info]
     assert not at.get("deck_gl_json_chart")
+
+
+# --- the cached map (dashboard.cache.participation_map) ------------------------------------------
+
+def test_the_cached_map_is_the_one_built_from_the_queries_and_hides_small_counts(participation_store):
+    """The map is cached per filters, language, events toggle and district: what the cache hands back
+    must be what the builders make from the queries' frames on the spot, with small counts hidden."""
+
+    def compare():
+        import json as json_
+
+        import streamlit as st
+
+        from dashboard import cache
+        from dashboard import participation_charts as charts_
+        from dashboard import participation_metrics as m_
+        from dashboard import participation_queries as q_
+        from dashboard import participation_widgets as w
+        from dashboard.queries import districts
+        from data_pipeline.registers import EVENT_TYPES
+
+        store = cache.open_store()
+        engine = cache.engine(store.url)
+        rows_ = q_.event_participants(engine, 2025, 2025)
+        view = m_.reach_view(rows_, q_.population(engine, 2025), districts(engine)["code"].to_list(), None,
+                             EVENT_TYPES)
+        names = {"01": "Keskusta", "02": "Saari", "03": "Metsä"}
+        frame = w.district_frame(view, names, "fi")
+        shown_ = cache.participation_districts(store, 2025, 2025, None, (), (), (), "fi")
+        results = {"frame": shown_["frame"].equals(frame)}
+        centroids = {d["code"]: (d["centroid_lon"], d["centroid_lat"]) for d in districts(engine).to_dicts()}
+        departments = {d["code"]: d["name_fi"] for d in q_.departments(engine).to_dicts()}
+        for show_events, selected in ((False, None), (True, "03")):
+            cached = cache.participation_map(store, 2025, 2025, None, (), (), (), "fi", show_events, selected)
+            again = cache.participation_map(store, 2025, 2025, None, (), (), (), "fi", show_events, selected)
+            fresh = w.map_view(charts_.district_features(q_.district_shapes(engine)), view,
+                               m_.events_of(rows_, None) if show_events else None, frame, centroids, departments,
+                               show_events, selected, "fi")
+            spec = json_.loads(cached["deck"].to_json())
+            counts = [line for layer in spec["layers"] for item in layer["data"]
+                      for line in (item.get("tip_body") or item["properties"]["tip_body"]).split("\n")
+                      if line.startswith("Osallistumiskertoja")]
+            results[f"{show_events}-{selected}"] = {
+                "same": cached["deck"].to_json() == fresh["deck"].to_json() == again["deck"].to_json()
+                and cached["legend"] == fresh["legend"] and cached["alt"] == fresh["alt"]
+                and cached["unplaced"] == fresh["unplaced"],
+                "layers": len(spec["layers"]),
+                "geometries": sum(1 for layer in spec["layers"] for item in layer["data"] if "geometry" in item),
+                "counts": counts}
+        st.text(json_.dumps(results, ensure_ascii=False))
+
+    at = AppTest.from_function(compare, default_timeout=60).run()
+    assert not at.exception
+    results = json.loads(at.text[0].value)
+    assert results["frame"]
+    assert results["False-None"]["same"] and results["True-03"]["same"]
+    assert results["False-None"]["layers"] == 1 and results["True-03"]["layers"] == 2
+    assert results["False-None"]["geometries"] == 3  # each district's outline once, also with a district chosen
+    assert results["True-03"]["geometries"] == 3
+    for key in ("False-None", "True-03"):
+        counts = results[key]["counts"]
+        assert "Osallistumiskertoja: < 5" in counts  # Metsä's 4 (and e6's 4 among the events)
+        # Never an exact count under 5, in district or event tooltips.
+        assert not [c for c in counts if c.split(": ")[1].isdigit() and int(c.split(": ")[1]) < 5]
