@@ -244,14 +244,15 @@ def participation_districts(store: Store, start_year: int, end_year: int, age_gr
                             event_types: tuple[str, ...], levels: tuple[str, ...], departments: tuple[str, ...],
                             lang: str) -> dict:
     """The districts as the screen shows them (suppressed), in `lang`: frame (names, tooltip lines,
-    figures; participation_widgets.district_frame), table (formatted for the screen), ranked (the
+    figures; participation_widgets.district_frame), names (code -> name), table (formatted for the screen), ranked (the
     ranked-reach chart's Vega-Lite spec). Thousands of districts take a second to format in Python,
     so it is done once per filters and language, not per rerun."""
     from dashboard import participation_widgets as part_widgets  # imported on use: it reads this module
 
     view = participation_reach(store, start_year, end_year, age_group, event_types, levels, departments)
     frame = part_widgets.district_frame(view, _localized_names(districts(store), lang), lang)
-    return {"frame": frame, "table": part_widgets.districts_table(frame, lang, formatted=True),
+    return {"frame": frame, "names": dict(zip(frame["code"], frame["name"], strict=True)),
+            "table": part_widgets.districts_table(frame, lang, formatted=True),
             "ranked": part_widgets.ranked_chart(view, frame, lang)}
 
 

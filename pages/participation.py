@@ -27,7 +27,7 @@ def participation() -> None:
     types, levels, departments = narrowing
     view = cache.participation_reach(store, f.start_year, f.end_year, f.age_group, types, levels, departments)
     shown = cache.participation_districts(store, f.start_year, f.end_year, f.age_group, *narrowing, lang)
-    names = dict(shown["frame"].select("code", "name").iter_rows())
+    names = shown["names"]
     department_names = {d["code"]: localized(d, "name", lang)
                         for d in cache.participation_departments(store).to_dicts()}
 

@@ -175,6 +175,33 @@ def test_filters_and_navigation_work_with_the_keyboard_alone(demo_app, tab):
     page.get_by_text("Rajaukset: Ikääntyneet").first.wait_for(timeout=30_000)  # the filter came along
 
 
+def one_slide(page, h1: str) -> None:
+    """Wait until the slide titled `h1` is the only one: while a run replaces a slide, Streamlit keeps
+    the previous slide's elements on the page for a moment (two "Next" buttons, two filter lines)."""
+    page.wait_for_function(
+        """(h1) => document.querySelectorAll('.st-key-present-next button').length === 1
+                   && [...document.querySelectorAll('h1')].map((e) => e.innerText.trim()).join('|') === h1""",
+        arg=h1, timeout=30_000)
+    settled(page)
+
+
+def press_until_shown(page, key: str, h1: str, tries: int = 3) -> None:
+    """Press `key` until the screen titled `h1` is shown. Under a full suite's load a key pressed
+    while the slide was being redrawn was seen to get lost (once in ~500 tests); a key is pressed
+    again only while the previous screen is still the one shown, so a step is never taken twice."""
+    before = page.locator("h1").first.inner_text().strip()
+    one_slide(page, before)
+    for _ in range(tries):
+        page.keyboard.press(key)
+        try:
+            page.locator("h1", has_text=h1).wait_for(timeout=10_000)
+            break
+        except Exception:  # Playwright's TimeoutError: look again at what is shown
+            if page.locator("h1").first.inner_text().strip() != before:
+                raise
+    one_slide(page, h1)
+
+
 def test_presentation_steps_with_the_keys_and_keeps_the_filters(demo_app, tab):
     page = visit(tab, f"{demo_app}/overview?age=older&lang=en", "Overview")
     page.get_by_role("button", name="Present").click()
@@ -185,9 +212,7 @@ def test_presentation_steps_with_the_keys_and_keeps_the_filters(demo_app, tab):
     steps = (("ArrowRight", "Indicators"), ("PageDown", "Participation"), ("PageUp", "Indicators"),
              ("ArrowLeft", "Overview"))
     for key, h1 in steps:
-        page.keyboard.press(key)
-        page.locator("h1", has_text=h1).wait_for(timeout=30_000)
-        settled(page)
+        press_until_shown(page, key, h1)
         assert "present=1" in page.url and "age=older" in page.url and "lang=en" in page.url, page.url
         assert page.get_by_text("Filters: Older people").count() == 1
     page.keyboard.press("Escape")
