@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 from axe_playwright_python.sync_playwright import Axe
 from served_app import PAGES, chromium, serve
 from test_browser import SHOTS
@@ -214,7 +215,8 @@ def test_presentation_steps_with_the_keys_and_keeps_the_filters(demo_app, tab):
     for key, h1 in steps:
         press_until_shown(page, key, h1)
         assert "present=1" in page.url and "age=older" in page.url and "lang=en" in page.url, page.url
-        assert page.get_by_text("Filters: Older people").count() == 1
+        # expect() waits: Streamlit draws a slide's parts one after another, the footer after the figure.
+        expect(page.get_by_text("Filters: Older people")).to_have_count(1, timeout=30_000)
     page.keyboard.press("Escape")
     page.locator('[data-testid="stSidebar"]').wait_for(timeout=30_000)
     assert "present" not in page.url and "age=older" in page.url
