@@ -1,4 +1,4 @@
-"""Downloads on the screens: every chart as PNG and SVG, and the meeting briefing as PDF.
+"""Downloads on the screens: every chart as PNG and SVG, every table as CSV and Excel, the briefing as PDF.
 
 Files are made when the button is clicked (a callable as the button's data), not on every rerun:
 rendering a chart costs a fraction of a second, the briefing several seconds.
@@ -10,10 +10,12 @@ import logging
 import re
 
 import altair as alt
+import polars as pl
 import streamlit as st
 
 from dashboard import briefing, cache, chart_render, filters
 from dashboard.i18n import current_language, t
+from dashboard.indicator_widgets import csv_bytes, excel_bytes
 
 log = logging.getLogger(__name__)
 EXCEL_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -40,6 +42,22 @@ def image_buttons(spec: alt.TopLevelMixin | dict, name: str) -> None:
                            on_click="ignore", icon=":material/image:", key=f"png_{safe}")
         st.download_button(t("exp.svg"), lambda: chart_render.svg(spec), file_name=f"{safe}.svg",
                            mime="image/svg+xml", on_click="ignore", icon=":material/draw:", key=f"svg_{safe}")
+
+
+def table(frame: pl.DataFrame, name: str, title: str, **kwargs) -> None:
+    """Draw a table as the page did, with its CSV and Excel beneath: the file holds what the table shows
+    (small counts stay "< 5"), titled, and cells that would start a formula escaped.
+
+    `name` is the file name without extension, unique on the page (it keys the buttons).
+    """
+    kwargs.setdefault("hide_index", True)
+    st.dataframe(frame, **kwargs)
+    safe = _file_name(name)
+    with st.container(horizontal=True):
+        st.download_button(t("exp.csv"), lambda: csv_bytes(frame, [title]), file_name=f"{safe}.csv",
+                           mime="text/csv", on_click="ignore", icon=":material/download:", key=f"csv_{safe}")
+        st.download_button(t("exp.excel"), lambda: excel_bytes(frame, [title], title), file_name=f"{safe}.xlsx",
+                           mime=EXCEL_MIME, on_click="ignore", icon=":material/table:", key=f"xlsx_{safe}")
 
 
 def _file_name(name: str) -> str:

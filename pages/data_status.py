@@ -3,7 +3,7 @@ for coordinators also uploads, restores, refresh and the change log."""
 
 import streamlit as st
 
-from dashboard import access, cache, layout, manage_widgets, status_tables, theme
+from dashboard import access, cache, downloads, layout, manage_widgets, status_tables, theme
 from dashboard.formatting import fmt_datetime, plain
 from dashboard.i18n import current_language, t
 
@@ -25,7 +25,7 @@ def data_status() -> None:
     st.subheader(t("status.runs"), anchor=False)
     runs = cache.load_runs(store)
     if runs.height:
-        st.dataframe(status_tables.runs(runs, lang), hide_index=True)
+        downloads.table(status_tables.runs(runs, lang), "latausajot", t("status.runs"))
     else:
         st.info(t("status.no_runs"))
 
@@ -35,7 +35,7 @@ def data_status() -> None:
         run = rejected_run[0]
         st.markdown(t("status.rejected_intro", when=fmt_datetime(run["started_at"], lang)))
         problems = cache.rejected_inputs(store, run["id"])
-        st.dataframe(status_tables.rejected(problems, lang), hide_index=True)
+        downloads.table(status_tables.rejected(problems, lang), "hylatyt-rivit", t("status.rejected"))
     else:
         st.info(t("status.no_rejected"))
 
@@ -56,12 +56,12 @@ def data_status() -> None:
                 st.caption(" · ".join(note for note in notes if note))
     with counts_column:
         st.subheader(t("status.counts"), anchor=False)
-        st.dataframe(status_tables.row_counts(cache.row_counts(store), lang), hide_index=True)
+        downloads.table(status_tables.row_counts(cache.row_counts(store), lang), "rivimaarat", t("status.counts"))
 
     st.subheader(t("audit.title"), anchor=False)
     changes = cache.audit_log(store)
     if changes.height:
-        st.dataframe(status_tables.audit(changes, lang), hide_index=True)
+        downloads.table(status_tables.audit(changes, lang), "muutosloki", t("audit.title"))
     else:
         st.info(t("audit.none"))
 

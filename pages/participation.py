@@ -115,7 +115,8 @@ def district_detail(store, f: filters.Filters, narrowing: tuple, view: dict, fra
         labels = {"value": t("part.axis.reach"), "label": t("part.axis.age")}
         downloads.chart(charts.bars(bars, "reach", labels, alt, sort=False, locale=locale), f"alue-{code}-ikaryhmat")
         st.caption(plain(alt))
-        st.dataframe(w.age_table(detail["by_age"], ages, lang), hide_index=True, width="stretch")
+        downloads.table(w.age_table(detail["by_age"], ages, lang), f"alue-{code}-ikaryhmat-taulukko",
+                        f"{name}: {t('part.district.by_age')}", width="stretch")
         st.markdown(f"**{t('part.district.trend')}**")
         trend = w.trend_lines(detail["quarterly"], name, lang)
         alt = w.trend_alt(trend, name)
@@ -127,8 +128,9 @@ def district_detail(store, f: filters.Filters, narrowing: tuple, view: dict, fra
         if events.is_empty():
             st.caption(t("part.district.no_events"))
         else:
-            st.dataframe(w.events_table(events, department_names, lang), hide_index=True, width="stretch",
-                         height=min(38 + 35 * events.height, 320))
+            downloads.table(w.events_table(events, department_names, lang), f"alue-{code}-tapahtumat",
+                            f"{name}: {t('part.district.events')}", width="stretch",
+                            height=min(38 + 35 * events.height, 320))
         st.button(t("part.close"), on_click=w.close_district, icon=":material/close:")
 
 
@@ -191,7 +193,8 @@ def adoption(store, f: filters.Filters, narrowing: tuple, department_names: dict
     downloads.chart(charts.level_mix_by_department(bars, [w.level_label(lv) for lv in metrics.LEVELS],
                                                    labels, alt, w.vega_locale(lang)), "tasot-toimialoittain")
     st.caption(plain(alt))
-    st.dataframe(w.adoption_table(frame, lang), hide_index=True, width="stretch")
+    downloads.table(w.adoption_table(frame, lang), "osallisuusmallin-kayttoonotto", t("part.adoption.levels"),
+                    width="stretch")
 
 
 participation()

@@ -155,10 +155,10 @@ def forums(board: dict, lang: str) -> None:
         st.caption(t("ngo.forums.none"))
         return
     per_year, each = w.forum_tables(board["forums_by_year"], board["forums"], board["names"], lang)
-    st.dataframe(per_year, hide_index=True)
+    downloads.table(per_year, "foorumit-vuosittain", t("ngo.forums.title"))
     st.caption(t("ngo.forums.caption"))
     with st.expander(t("ngo.forums.list"), icon=":material/groups:"):
-        st.dataframe(each, hide_index=True, width="stretch")
+        downloads.table(each, "foorumit", t("ngo.forums.list"), width="stretch")
 
 
 def knowledge(store: cache.Store, f: filters.Filters, board: dict, names: w.Names, lang: str) -> None:

@@ -168,6 +168,22 @@ def test_data_status_lists_runs_rejections_freshness_and_counts(fixture_store, l
     assert by_table["priority_area"] == "3" and by_table["indicator"] == "4" and by_table["meeting"] == "0"
 
 
+def test_every_data_status_table_downloads_as_csv_and_excel(fixture_store):
+    at = open_app("data_status.py", lang="sv")
+    names = [b.proto.label for b in at.get("download_button")]
+    assert len(at.dataframe) >= 3
+    assert names.count(translate("exp.csv", "sv")) == len(at.dataframe)
+    assert names.count(translate("exp.excel", "sv")) == len(at.dataframe)
+
+
+def test_a_table_file_holds_what_the_table_shows_with_formulas_escaped():
+    from dashboard.indicator_widgets import csv_bytes
+
+    shown = pl.DataFrame({"Alue": ["=HYPERLINK(\"http://x\")", "Metsä"], "Osallistujia": ["12", "< 5"]})
+    text = csv_bytes(shown, ["Otsikko"]).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "Metsä;< 5" in text and text.splitlines()[0] == "# Otsikko"
+
+
 # --- filters in the URL ---------------------------------------------------------------------------
 
 def test_url_filters_change_what_is_shown(fixture_store):

@@ -69,6 +69,8 @@ TEXT: dict[str, tuple[str, str, str]] = {
     # --- chart images and the participation table's Excel ---
     "exp.png": ("Kuva (PNG)", "Bild (PNG)", "Image (PNG)"),
     "exp.svg": ("Vektorikuva (SVG)", "Vektorbild (SVG)", "Vector image (SVG)"),
+    "exp.csv": ("Taulukko (CSV)", "Tabell (CSV)", "Table (CSV)"),
+    "exp.excel": ("Taulukko (Excel)", "Tabell (Excel)", "Table (Excel)"),
     "part.download.excel": ("Lataa alueiden luvut (Excel)", "Ladda ner områdenas siffror (Excel)",
                             "Download the districts' figures (Excel)"),
 }
