@@ -77,7 +77,7 @@ def reach_map(store, f: filters.Filters, narrowing: tuple, chosen: str | None, l
     key = w.map_key()
     st.pydeck_chart(drawn["deck"], height=charts.MAP_HEIGHT, key=key, on_select=partial(w.on_map_select, key),
                     selection_mode="single-object", alt=drawn["alt"])
-    st.vega_lite_chart(drawn["legend"], width="stretch")
+    downloads.chart(drawn["legend"], "kartan-selite")
     st.caption(plain(drawn["alt"]))
     if drawn["unplaced"]:
         st.caption(w.counted("part.events_not_drawn", drawn["unplaced"], lang))

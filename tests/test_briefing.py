@@ -255,7 +255,7 @@ def test_overview_offers_the_briefing_for_the_filters_and_language(demo_url, mon
 
 
 @pytest.mark.parametrize("page, exempt", [
-    ("participation.py", 1),  # the map's legend: part of the map, not a chart of its own
+    ("participation.py", 0),
     ("working_groups.py", 0),
     ("partnerships.py", 0),
     ("indicators.py", 0),
