@@ -85,3 +85,14 @@ def table_frame(url: str, table) -> pl.DataFrame:
         rows = conn.execute(select(table)).mappings().all()
     engine.dispose()
     return pl.DataFrame([dict(r) for r in rows], infer_schema_length=None)
+
+
+@pytest.fixture
+def fixture_store(tmp_path, monkeypatch) -> str:
+    """The screens' fixture store (tests/dashboard_fixtures.py), named to the app by HYTE_DATABASE_URL."""
+    from dashboard_fixtures import build_fixture_store
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    build_fixture_store(url)
+    monkeypatch.setenv("HYTE_DATABASE_URL", url)
+    return url

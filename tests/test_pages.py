@@ -41,14 +41,6 @@ PAGES = {
 AREA_NAME = {"fi": 0, "sv": 1, "en": 2}
 
 
-@pytest.fixture
-def fixture_store(tmp_path, monkeypatch) -> str:
-    url = f"sqlite:///{tmp_path / 'store.db'}"
-    build_fixture_store(url)
-    monkeypatch.setenv("HYTE_DATABASE_URL", url)
-    return url
-
-
 def open_app(page: str = "overview.py", **params: str) -> AppTest:
     """Run the app with `params` in the URL, then switch to `page` (the way a user clicks)."""
     at = AppTest.from_file(APP, default_timeout=30)

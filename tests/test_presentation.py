@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from dashboard_fixtures import build_fixture_store
 from screen_helpers import open_screen, screen_text
 from test_participation import participation_store  # noqa: F401 - fixtures used by name below
 from test_partnerships import ngo_store  # noqa: F401
@@ -26,14 +25,6 @@ PAGES = {
     "accessibility.py": ("accessibility", "page.accessibility"),
 }
 WIDGETS = ("selectbox", "multiselect", "radio", "segmented_control", "text_input", "checkbox", "toggle")
-
-
-@pytest.fixture
-def fixture_store(tmp_path, monkeypatch) -> str:
-    url = f"sqlite:///{tmp_path / 'store.db'}"
-    build_fixture_store(url)
-    monkeypatch.setenv("HYTE_DATABASE_URL", url)
-    return url
 
 
 def present(page: str, **params: str):
