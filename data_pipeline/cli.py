@@ -125,7 +125,7 @@ def cmd_export(args) -> int:
 
 def cmd_briefing(args) -> int:
     # Imported on use: the dashboard's modules (polars, Altair, vl-convert) are not needed by the pipeline.
-    from dashboard.briefing import BriefingError, Request, build
+    from dashboard.outputs.briefing import BriefingError, Request, build
 
     url = resolve_url(args.db)
     request = Request(lang=args.lang, age_group=args.age, district=args.district, start_year=args.from_year,

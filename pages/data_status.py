@@ -3,9 +3,15 @@ for coordinators also uploads, restores, refresh and the change log."""
 
 import streamlit as st
 
-from dashboard import access, cache, downloads, layout, manage_widgets, status_tables, theme
-from dashboard.formatting import fmt_datetime, plain
-from dashboard.i18n import current_language, t
+from dashboard.access import session as access
+from dashboard.core import cache
+from dashboard.core import downloads
+from dashboard.core import layout
+from dashboard.data_status import manage as manage_widgets
+from dashboard.data_status import view as status_tables
+from dashboard.core import theme
+from dashboard.core.formatting import fmt_datetime, plain
+from dashboard.core.i18n import current_language, t
 
 
 def data_status() -> None:

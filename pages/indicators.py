@@ -3,10 +3,15 @@
 import polars as pl
 import streamlit as st
 
-from dashboard import cache, downloads, filters, indicator_charts, layout, url_state
-from dashboard import indicator_widgets as w
-from dashboard.formatting import fmt_number, plain
-from dashboard.i18n import current_language, localized, t
+from dashboard.core import cache
+from dashboard.core import downloads
+from dashboard.core import filters
+from dashboard.indicators import charts as indicator_charts
+from dashboard.core import layout
+from dashboard.core import url_state
+from dashboard.indicators import widgets as w
+from dashboard.core.formatting import fmt_number, plain
+from dashboard.core.i18n import current_language, localized, t
 
 CARDS_PER_ROW = 3
 AREA_KEY, VIEW_KEY = "area", "view"

@@ -2,11 +2,16 @@
 
 import streamlit as st
 
-from dashboard import cache, downloads, filters, layout
-from dashboard import group_widgets, ngo_widgets, participation_widgets
-from dashboard import indicator_widgets as w
-from dashboard.formatting import DASH, fmt_number, fmt_year_range, plain
-from dashboard.i18n import current_language, localized, names, t
+from dashboard.core import cache
+from dashboard.core import downloads
+from dashboard.core import filters
+from dashboard.core import layout
+from dashboard.working_groups import widgets as group_widgets
+from dashboard.partnerships import widgets as ngo_widgets
+from dashboard.participation import widgets as participation_widgets
+from dashboard.indicators import widgets as w
+from dashboard.core.formatting import DASH, fmt_number, fmt_year_range, plain
+from dashboard.core.i18n import current_language, localized, names, t
 
 # Tiles whose screens are not built yet show a dash: never a number we do not have.
 # Each screen's headline: (i18n key of the tile, page, function giving (value, note); a screen

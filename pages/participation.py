@@ -6,13 +6,16 @@ from functools import partial
 import polars as pl
 import streamlit as st
 
-from dashboard import cache, downloads, filters, layout
-from dashboard import participation_charts as charts
-from dashboard import participation_metrics as metrics
-from dashboard import participation_widgets as w
-from dashboard.formatting import fmt_number, plain
-from dashboard.i18n import current_language, localized, t
-from dashboard.indicator_widgets import csv_bytes, excel_bytes
+from dashboard.core import cache
+from dashboard.core import downloads
+from dashboard.core import filters
+from dashboard.core import layout
+from dashboard.participation import charts
+from dashboard.participation import metrics
+from dashboard.participation import widgets as w
+from dashboard.core.formatting import fmt_number, plain
+from dashboard.core.i18n import current_language, localized, t
+from dashboard.indicators.widgets import csv_bytes, excel_bytes
 
 
 def participation() -> None:

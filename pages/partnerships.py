@@ -4,11 +4,16 @@ what the municipality gives them, and their experiential knowledge beside the ar
 import polars as pl
 import streamlit as st
 
-from dashboard import cache, downloads, filters, layout, ngo_metrics, url_state
-from dashboard import indicator_widgets as iw
-from dashboard import ngo_widgets as w
-from dashboard.formatting import fmt_number, plain
-from dashboard.i18n import current_language, t
+from dashboard.core import cache
+from dashboard.core import downloads
+from dashboard.core import filters
+from dashboard.core import layout
+from dashboard.partnerships import metrics as ngo_metrics
+from dashboard.core import url_state
+from dashboard.indicators import widgets as iw
+from dashboard.partnerships import widgets as w
+from dashboard.core.formatting import fmt_number, plain
+from dashboard.core.i18n import current_language, t
 
 # URL parameters of this screen: kinds of partnership (comma-separated codes), the name search,
 # the priority area of the knowledge section.

@@ -5,10 +5,12 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import cache, filters, layout
-from dashboard import group_widgets as w
-from dashboard.formatting import fmt_year_range
-from dashboard.i18n import current_language, localized, t
+from dashboard.core import cache
+from dashboard.core import filters
+from dashboard.core import layout
+from dashboard.working_groups import widgets as w
+from dashboard.core.formatting import fmt_year_range
+from dashboard.core.i18n import current_language, localized, t
 
 SEAT_TYPES = ("official", "entrepreneur", "parish", "ngo")
 

@@ -10,8 +10,8 @@ from dashboard_fixtures import build_fixture_store
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from dashboard import access_rules as rules
-from dashboard.i18n import translate
+from dashboard.access import rules
+from dashboard.core.i18n import translate
 
 APP = Path(__file__).parent.parent / "dashboard" / "app.py"
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,

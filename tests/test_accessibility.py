@@ -17,7 +17,7 @@ from axe_playwright_python.sync_playwright import Axe
 from served_app import PAGES, chromium, serve
 from test_browser import SHOTS
 
-from dashboard.i18n import LANGUAGES, translate
+from dashboard.core.i18n import LANGUAGES, translate
 from data_pipeline.cli import main as hyte
 
 pytestmark = pytest.mark.browser

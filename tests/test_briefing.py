@@ -14,8 +14,9 @@ import pytest
 from dashboard_fixtures import AGE_GROUPS, DISTRICTS, MUNICIPALITY, PRIORITY_AREAS, build_fixture_store
 from pypdf import PdfReader
 
-from dashboard import briefing, chart_render
-from dashboard.i18n import translate
+from dashboard.outputs import briefing
+from dashboard.core import chart_render
+from dashboard.core.i18n import translate
 from data_pipeline.cli import main as hyte
 from data_pipeline.store import make_engine
 
@@ -139,7 +140,7 @@ def test_unknown_filter_values_and_an_empty_store_are_refused(fixture_engine, tm
 
 
 def test_briefing_module_does_not_load_streamlit():
-    code = "import sys, dashboard.briefing; print('streamlit' in sys.modules)"
+    code = "import sys, dashboard.outputs.briefing; print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -242,8 +243,9 @@ def _charts(at) -> int:
 def test_overview_offers_the_briefing_for_the_filters_and_language(demo_url, monkeypatch):
     from screen_helpers import open_screen
 
-    from dashboard import cache, downloads
-    from dashboard.filters import Filters
+    from dashboard.core import cache
+    from dashboard.core import downloads
+    from dashboard.core.filters import Filters
     from data_pipeline.store import data_version
 
     monkeypatch.setenv("HYTE_DATABASE_URL", demo_url)
@@ -263,7 +265,7 @@ def test_overview_offers_the_briefing_for_the_filters_and_language(demo_url, mon
 def test_every_chart_offers_png_and_svg(demo_url, monkeypatch, page, exempt):
     from screen_helpers import open_screen
 
-    from dashboard import indicator_queries
+    from dashboard.indicators import queries as indicator_queries
 
     monkeypatch.setenv("HYTE_DATABASE_URL", demo_url)
     params = {}

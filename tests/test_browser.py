@@ -13,7 +13,7 @@ import pytest
 from dashboard_fixtures import build_fixture_store
 from served_app import PAGES, chromium, serve
 
-from dashboard.i18n import translate
+from dashboard.core.i18n import translate
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ import pytest
 from served_app import chromium, serve
 from test_browser import SHOTS
 
-from dashboard.i18n import translate
+from dashboard.core.i18n import translate
 from data_pipeline.pipeline import Change, refresh
 
 pytestmark = pytest.mark.browser

@@ -48,7 +48,7 @@ def two_packages(mini_package: Path) -> tuple[Path, Path]:
 
 def _view() -> tuple:
     """What a screen would read: several cached queries, each its own connection, like a script run."""
-    from dashboard import cache
+    from dashboard.core import cache
 
     store = cache.open_store()
     counts = dict(cache.row_counts(store).iter_rows())
@@ -66,7 +66,7 @@ def _quiet_view() -> tuple:
 
 
 def test_readers_see_old_or_new_never_a_mix(store_url, two_packages, monkeypatch):
-    from dashboard import cache
+    from dashboard.core import cache
 
     old_pkg, new_pkg = two_packages
     monkeypatch.setenv("HYTE_DATABASE_URL", store_url)
@@ -125,7 +125,7 @@ def test_a_load_committed_mid_run_reruns_the_screen_instead_of_showing_an_error(
     from dashboard_fixtures import build_fixture_store
     from streamlit.testing.v1 import AppTest
 
-    from dashboard.i18n import translate
+    from dashboard.core.i18n import translate
     from data_pipeline import store as store_module
 
     url = f"sqlite:///{tmp_path / 'store.db'}"

@@ -184,7 +184,7 @@ def test_exported_cells_never_start_a_formula(text, start):
     import openpyxl
     import polars as pl
 
-    from dashboard import indicator_widgets as w
+    from dashboard.indicators import widgets as w
 
     cell = start + text
     frame = pl.DataFrame({"Nimi": [cell], "Luku": [-1.5]})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard import indicator_charts as charts
-from dashboard import theme
+from dashboard.indicators import charts
+from dashboard.core import theme
 
 LABELS = {"year": "Vuosi", "value": "Arvo", "region": "Alue", "target": "Tavoite", "gender": "Sukupuoli",
           "count": "Indikaattoreita", "improving": "Paranee", "holding": "Ennallaan", "worsening": "Heikkenee",

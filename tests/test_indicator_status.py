@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from dashboard.indicator_status import area_summary, classify, indicator_status, weak_signals
+from dashboard.indicators.metrics import area_summary, classify, indicator_status, weak_signals
 
 
 def values(series: dict[tuple[int, str], dict[int, float]]) -> pl.DataFrame:

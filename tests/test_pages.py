@@ -23,9 +23,10 @@ from dashboard_fixtures import (
 )
 from streamlit.testing.v1 import AppTest
 
-from dashboard import queries, status_tables
-from dashboard.formatting import DASH, NBSP, fmt_date, fmt_datetime, fmt_number, plain
-from dashboard.i18n import CATALOG, LANGUAGES, missing_keys, translate
+from dashboard.core import queries
+from dashboard.data_status import view as status_tables
+from dashboard.core.formatting import DASH, NBSP, fmt_date, fmt_datetime, fmt_number, plain
+from dashboard.core.i18n import CATALOG, LANGUAGES, missing_keys, translate
 from data_pipeline.store import make_engine
 
 APP = Path(__file__).parent.parent / "dashboard" / "app.py"
@@ -169,7 +170,7 @@ def test_every_data_status_table_downloads_as_csv_and_excel(fixture_store):
 
 
 def test_a_table_file_holds_what_the_table_shows_with_formulas_escaped():
-    from dashboard.indicator_widgets import csv_bytes
+    from dashboard.indicators.widgets import csv_bytes
 
     shown = pl.DataFrame({"Alue": ["=HYPERLINK(\"http://x\")", "Metsä"], "Osallistujia": ["12", "< 5"]})
     text = csv_bytes(shown, ["Otsikko"]).decode("utf-8-sig")

@@ -10,7 +10,8 @@ import itertools
 
 import pytest
 
-from dashboard import participation_charts, theme
+from dashboard.participation import charts as participation_charts
+from dashboard.core import theme
 
 MACHADO = {
     "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216), (-0.003882, -0.048116, 1.051998)),

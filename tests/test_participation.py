@@ -13,12 +13,12 @@ from dashboard_fixtures import build_fixture_store
 from screen_helpers import open_screen, screen_text
 from streamlit.testing.v1 import AppTest
 
-from dashboard import participation_charts as charts
-from dashboard import participation_metrics as m
-from dashboard import participation_queries as q
-from dashboard.formatting import NBSP
-from dashboard.i18n import translate
-from dashboard.participation_widgets import picked_district
+from dashboard.participation import charts
+from dashboard.participation import metrics as m
+from dashboard.participation import queries as q
+from dashboard.core.formatting import NBSP
+from dashboard.core.i18n import translate
+from dashboard.participation.widgets import picked_district
 from data_pipeline.pipeline import refresh
 from data_pipeline.store import make_engine
 
@@ -469,9 +469,9 @@ def test_the_download_keeps_small_counts_hidden(participation_store):
     def csv_file():
         import streamlit as st
 
-        from dashboard import cache
-        from dashboard import participation_widgets as w
-        from dashboard.indicator_widgets import csv_bytes
+        from dashboard.core import cache
+        from dashboard.participation import widgets as w
+        from dashboard.indicators.widgets import csv_bytes
 
         store = cache.open_store()
         frame = w.district_frame(cache.participation_reach(store, 2025, 2025, None),
@@ -503,8 +503,9 @@ def test_headline_for_the_overview(participation_store):
     def tile():
         import streamlit as st
 
-        from dashboard import cache, filters
-        from dashboard.participation_widgets import headline
+        from dashboard.core import cache
+        from dashboard.core import filters
+        from dashboard.participation.widgets import headline
 
         store = cache.open_store()
         for district in (None, "01", "03"):
@@ -534,7 +535,7 @@ def test_a_store_without_events_says_so(tmp_path, monkeypatch, lang):
     assert not at.get("deck_gl_json_chart")
 
 
-# --- the cached map (dashboard.cache.participation_map) ------------------------------------------
+# --- the cached map (dashboard.core.cache.participation_map) ------------------------------------------
 
 def test_the_cached_map_is_the_one_built_from_the_queries_and_hides_small_counts(participation_store):
     """The map is cached per filters, language, events toggle and district: what the cache hands back
@@ -545,12 +546,12 @@ def test_the_cached_map_is_the_one_built_from_the_queries_and_hides_small_counts
 
         import streamlit as st
 
-        from dashboard import cache
-        from dashboard import participation_charts as charts_
-        from dashboard import participation_metrics as m_
-        from dashboard import participation_queries as q_
-        from dashboard import participation_widgets as w
-        from dashboard.queries import districts
+        from dashboard.core import cache
+        from dashboard.participation import charts as charts_
+        from dashboard.participation import metrics as m_
+        from dashboard.participation import queries as q_
+        from dashboard.participation import widgets as w
+        from dashboard.core.queries import districts
         from data_pipeline.registers import EVENT_TYPES
 
         store = cache.open_store()

@@ -14,10 +14,12 @@ from dashboard_fixtures import build_fixture_store
 from screen_helpers import APP, open_screen, screen_text
 from streamlit.testing.v1 import AppTest
 
-from dashboard import ngo_charts, ngo_metrics, theme
-from dashboard import ngo_queries as q
-from dashboard.formatting import DASH, NBSP
-from dashboard.i18n import LANGUAGES, translate
+from dashboard.partnerships import charts as ngo_charts
+from dashboard.partnerships import metrics as ngo_metrics
+from dashboard.core import theme
+from dashboard.partnerships import queries as q
+from dashboard.core.formatting import DASH, NBSP
+from dashboard.core.i18n import LANGUAGES, translate
 from data_pipeline.pipeline import refresh
 from data_pipeline.store import make_engine
 
@@ -510,8 +512,9 @@ def test_headline_for_the_overview(ngo_store):
     def script():
         import streamlit as st
 
-        from dashboard import cache, ngo_widgets
-        from dashboard.filters import Filters
+        from dashboard.core import cache
+        from dashboard.partnerships import widgets as ngo_widgets
+        from dashboard.core.filters import Filters
 
         store = cache.open_store()
         for age in (None, "old"):
@@ -541,8 +544,9 @@ def test_store_without_organisations_says_so(tmp_path, monkeypatch, lang):
     def script():
         import streamlit as st
 
-        from dashboard import cache, ngo_widgets
-        from dashboard.filters import Filters
+        from dashboard.core import cache
+        from dashboard.partnerships import widgets as ngo_widgets
+        from dashboard.core.filters import Filters
 
         value, note = ngo_widgets.headline(cache.open_store(), Filters(None, None, 2024, 2026))
         st.metric("ngo", value)

@@ -11,8 +11,8 @@ from test_participation import participation_store  # noqa: F401 - fixtures used
 from test_partnerships import ngo_store  # noqa: F401
 from test_working_groups import TODAY, groups_url  # noqa: F401
 
-from dashboard.formatting import DASH, NBSP, fmt_datetime
-from dashboard.i18n import LANGUAGES, translate
+from dashboard.core.formatting import DASH, NBSP, fmt_datetime
+from dashboard.core.i18n import LANGUAGES, translate
 
 # page file -> (url path, i18n key of the title)
 PAGES = {
@@ -88,7 +88,7 @@ def test_participation_slide_is_the_overview_tiles_reach(participation_store):  
 
 def test_working_group_slide_counts_groups_on_target(groups_url, monkeypatch):  # noqa: F811
     monkeypatch.setenv("HYTE_DATABASE_URL", groups_url)
-    monkeypatch.setattr("dashboard.group_widgets.today", lambda: TODAY)
+    monkeypatch.setattr("dashboard.working_groups.widgets.today", lambda: TODAY)
     at = present("working_groups.py", lang="en", **{"from": "2025", "to": "2026"})
     assert figure(at) == "4/5"
     assert label(at) == translate("wg.tile.value_note", "en", year=2025) + (

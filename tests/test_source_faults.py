@@ -17,7 +17,7 @@ from test_paavo import paavo_package  # noqa: F401 - fixture
 from test_sotkanet_client import online_package  # noqa: F401 - fixture
 
 from conftest import dump_store, table_frame
-from dashboard.i18n import translate
+from dashboard.core.i18n import translate
 from data_pipeline import schema
 from data_pipeline.cli import main as hyte
 from data_pipeline.pipeline import refresh

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.i18n import translate
+from dashboard.core.i18n import translate
 from data_pipeline.cli import main as hyte
 
 APP = Path(__file__).parent.parent / "dashboard" / "app.py"

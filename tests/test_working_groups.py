@@ -15,10 +15,10 @@ from dashboard_fixtures import build_fixture_store
 from screen_helpers import APP, open_screen, screen_text
 from streamlit.testing.v1 import AppTest
 
-from dashboard import group_charts as charts
-from dashboard import group_metrics as m
-from dashboard import group_queries as q
-from dashboard import theme
+from dashboard.working_groups import charts
+from dashboard.working_groups import metrics as m
+from dashboard.working_groups import queries as q
+from dashboard.core import theme
 from data_pipeline.pipeline import refresh
 from data_pipeline.store import make_engine
 
@@ -408,7 +408,7 @@ def test_queries_read_the_same_on_both_stores(store_url, tmp_path):
 @pytest.fixture
 def group_store(groups_url, monkeypatch) -> str:
     monkeypatch.setenv("HYTE_DATABASE_URL", groups_url)
-    monkeypatch.setattr("dashboard.group_widgets.today", lambda: TODAY)
+    monkeypatch.setattr("dashboard.working_groups.widgets.today", lambda: TODAY)
     return groups_url
 
 
@@ -534,8 +534,8 @@ def test_downloads_offer_csv_and_excel_of_meetings_and_activity(group_store):
 
 
 def test_tables_and_files_escape_formulas_and_keep_raw_values():
-    from dashboard import group_widgets as w
-    from dashboard import indicator_widgets as iw
+    from dashboard.working_groups import widgets as w
+    from dashboard.indicators import widgets as iw
 
     meetings = m.with_attendance(meetings_frame([("x", "bad", date(2025, 1, 2), True, 4, 3)]))
     at = AppTest.from_function(_table_script, args=(meetings,))
@@ -553,7 +553,7 @@ def test_tables_and_files_escape_formulas_and_keep_raw_values():
 def _table_script(meetings):
     import streamlit as st
 
-    from dashboard import group_widgets as w
+    from dashboard.working_groups import widgets as w
 
     st.session_state["raw"] = w.meeting_table(meetings, {"bad": "=HYPERLINK(1)"}, "fi")
     st.session_state["shown"] = w.meeting_table(meetings, {"bad": "=HYPERLINK(1)"}, "fi", formatted=True)
@@ -571,8 +571,9 @@ def test_headline_for_the_overview_tile(group_store):
 def _headline_script():
     import streamlit as st
 
-    from dashboard import cache, filters
-    from dashboard import group_widgets as w
+    from dashboard.core import cache
+    from dashboard.core import filters
+    from dashboard.working_groups import widgets as w
 
     store = cache.open_store()
     st.session_state["tile"] = w.headline(store, filters.Filters(None, None, 2025, 2026))
