@@ -5,6 +5,7 @@ from datetime import date
 
 import streamlit as st
 
+from dashboard.working_groups import cache as wg_cache
 from dashboard.core import cache
 from dashboard.core import filters
 from dashboard.core import layout
@@ -24,7 +25,7 @@ def working_groups() -> None:
     st.caption(filters.describe(f, store))
     st.markdown(t("working_groups.lead"))
 
-    act = cache.group_activity(store, f.start_year, f.end_year, f.age_group, today)
+    act = wg_cache.group_activity(store, f.start_year, f.end_year, f.age_group, today)
     if act["groups"].is_empty():
         st.info(t("wg.none_for_age" if f.age_group else "wg.none"), icon=":material/groups:")
         return
@@ -84,7 +85,7 @@ def seats_section(act: dict, names: dict[str, str], seat_names: dict[str, str], 
 
 def annual_clock(store: cache.Store, year: int, today: date, lang: str, key: tuple) -> None:
     st.header(t("wg.clock_title", year=year), anchor=False)
-    items = cache.annual_clock(store, year)
+    items = wg_cache.annual_clock(store, year)
     if items.is_empty():
         st.info(t("wg.clock.none", year=year), icon=":material/event_note:")
         return

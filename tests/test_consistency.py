@@ -49,12 +49,15 @@ def two_packages(mini_package: Path) -> tuple[Path, Path]:
 def _view() -> tuple:
     """What a screen would read: several cached queries, each its own connection, like a script run."""
     from dashboard.core import cache
+    from dashboard.data_status import cache as status_cache
+    from dashboard.indicators import cache as ind_cache
+    from dashboard.participation import cache as part_cache
 
     store = cache.open_store()
-    counts = dict(cache.row_counts(store).iter_rows())
-    events = cache.participation_rows(store, 2000, 2030)
-    values = cache.indicator_series(store, 2000, 2030)
-    reach = cache.participation_reach(store, 2000, 2030, None)
+    counts = dict(status_cache.row_counts(store).iter_rows())
+    events = part_cache.participation_rows(store, 2000, 2030)
+    values = ind_cache.indicator_series(store, 2000, 2030)
+    reach = part_cache.participation_reach(store, 2000, 2030, None)
     return (counts["participation_event"], counts["event_participants"], counts["indicator_value"],
             events["event_id"].n_unique(), int(events["participants"].sum()), values.height,
             repr(sorted(reach.keys())))

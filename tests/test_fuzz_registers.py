@@ -184,14 +184,14 @@ def test_exported_cells_never_start_a_formula(text, start):
     import openpyxl
     import polars as pl
 
-    from dashboard.indicators import widgets as w
+    from dashboard.core import spreadsheet
 
     cell = start + text
     frame = pl.DataFrame({"Nimi": [cell], "Luku": [-1.5]})
-    body = w.csv_bytes(frame, ["Otsikko"]).decode("utf-8-sig")
+    body = spreadsheet.csv_bytes(frame, ["Otsikko"]).decode("utf-8-sig")
     exported = pl.read_csv(io.StringIO(body.split("\n", 1)[1]), separator=";", infer_schema=False)
     assert exported["Nimi"][0] == "'" + cell  # a spreadsheet shows it as text
     assert exported["Luku"][0] == "-1.5"  # numbers stay numbers
-    sheet = openpyxl.load_workbook(io.BytesIO(w.excel_bytes(frame, ["Otsikko"], "Taulu"))).active
+    sheet = openpyxl.load_workbook(io.BytesIO(spreadsheet.excel_bytes(frame, ["Otsikko"], "Taulu"))).active
     assert sheet.cell(3, 1).value == "Nimi" and sheet.cell(4, 1).data_type == "s"  # a string cell, never a formula
     assert sheet.cell(4, 1).value == cell and sheet.cell(4, 2).value == -1.5

@@ -122,10 +122,10 @@ def test_table_view_and_downloads_carry_filters_and_source(indicator_store):
     assert list(frame["Indikaattori"]) == ["Väestö 31.12.", "Asukasillan osallistujat / 1000 asukasta",
                                            "Tupakoi päivittäin, % 8. ja 9. luokan oppilaista"]
     assert list(frame["Suunta"]) == ["Paranee", "Ei tietoa", "Heikkenee"]
-    from dashboard.indicators import widgets as w
+    from dashboard.core import spreadsheet
 
     import polars as pl
-    data = w.csv_bytes(pl.DataFrame({"a": ["=cmd|' /C calc'!A0", "ok"]}), ["Rajaukset: x", "Lähde: THL"])
+    data = spreadsheet.csv_bytes(pl.DataFrame({"a": ["=cmd|' /C calc'!A0", "ok"]}), ["Rajaukset: x", "Lähde: THL"])
     text = data.decode("utf-8-sig")
     assert text.startswith("# Rajaukset: x\n# Lähde: THL\n") and "'=cmd" in text
 

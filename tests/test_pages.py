@@ -24,6 +24,7 @@ from dashboard_fixtures import (
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core import queries
+from dashboard.data_status import queries as status_queries
 from dashboard.data_status import view as status_tables
 from dashboard.core.formatting import DASH, NBSP, fmt_date, fmt_datetime, fmt_number, plain
 from dashboard.core.i18n import CATALOG, LANGUAGES, missing_keys, translate
@@ -170,7 +171,7 @@ def test_every_data_status_table_downloads_as_csv_and_excel(fixture_store):
 
 
 def test_a_table_file_holds_what_the_table_shows_with_formulas_escaped():
-    from dashboard.indicators.widgets import csv_bytes
+    from dashboard.core.spreadsheet import csv_bytes
 
     shown = pl.DataFrame({"Alue": ["=HYPERLINK(\"http://x\")", "Metsä"], "Osallistujia": ["12", "< 5"]})
     text = csv_bytes(shown, ["Otsikko"]).decode("utf-8-sig")
@@ -262,17 +263,17 @@ def test_queries_give_the_same_types_on_every_store(store_url):
                                                      "centroid_lat", "area_km2"]
         assert "geometry" in queries.districts(engine, with_geometry=True).columns
         assert sorted(queries.districts(engine)["code"]) == sorted(d[0] for d in DISTRICTS)
-        runs = queries.load_runs(engine, limit=5)
+        runs = status_queries.load_runs(engine, limit=5)
         assert runs.schema["id"] == pl.Int64
         assert runs.schema["started_at"] == pl.Datetime("us", "UTC")
         assert runs["status"].to_list() == ["rejected", "success"]
         assert queries.municipality(engine).schema["is_demo"] == pl.Boolean
         assert queries.last_successful_load(engine) == datetime(2026, 11, 20, 10, 5, tzinfo=timezone.utc)
-        rejected_run = queries.latest_run(engine, "rejected")["id"][0]
-        assert queries.rejected_inputs(engine, rejected_run).rows() == list(REJECTED)
-        counts = dict(queries.row_counts(engine).rows())
+        rejected_run = status_queries.latest_run(engine, "rejected")["id"][0]
+        assert status_queries.rejected_inputs(engine, rejected_run).rows() == list(REJECTED)
+        counts = dict(status_queries.row_counts(engine).rows())
         assert counts["indicator"] == 4 and counts["ngo"] == 0 and len(counts) == 27
-        assert queries.source_freshness(engine)["status"].to_list() == ["fresh", "stale"]
+        assert status_queries.source_freshness(engine)["status"].to_list() == ["fresh", "stale"]
         assert queries.year_span(engine) == (2020, 2028)
     finally:
         engine.dispose()

@@ -470,11 +470,12 @@ def test_the_download_keeps_small_counts_hidden(participation_store):
         import streamlit as st
 
         from dashboard.core import cache
-        from dashboard.participation import widgets as w
-        from dashboard.indicators.widgets import csv_bytes
+        from dashboard.core.spreadsheet import csv_bytes
+        from dashboard.participation import cache as part_cache
+        from dashboard.participation import view as w
 
         store = cache.open_store()
-        frame = w.district_frame(cache.participation_reach(store, 2025, 2025, None),
+        frame = w.district_frame(part_cache.participation_reach(store, 2025, 2025, None),
                                  {"01": "Keskusta", "02": "Saari", "03": "Metsä"}, "fi")
         st.text(csv_bytes(w.districts_table(frame, "fi", formatted=False), ["Rajaukset"]).decode("utf-8-sig"))
 
@@ -535,7 +536,7 @@ def test_a_store_without_events_says_so(tmp_path, monkeypatch, lang):
     assert not at.get("deck_gl_json_chart")
 
 
-# --- the cached map (dashboard.core.cache.participation_map) ------------------------------------------
+# --- the cached map (dashboard.participation.cache.participation_map) ------------------------------------------
 
 def test_the_cached_map_is_the_one_built_from_the_queries_and_hides_small_counts(participation_store):
     """The map is cached per filters, language, events toggle and district: what the cache hands back
@@ -550,8 +551,9 @@ def test_the_cached_map_is_the_one_built_from_the_queries_and_hides_small_counts
         from dashboard.participation import charts as charts_
         from dashboard.participation import metrics as m_
         from dashboard.participation import queries as q_
-        from dashboard.participation import widgets as w
         from dashboard.core.queries import districts
+        from dashboard.participation import cache as part_cache
+        from dashboard.participation import view as w
         from data_pipeline.registers import EVENT_TYPES
 
         store = cache.open_store()
@@ -561,13 +563,13 @@ def test_the_cached_map_is_the_one_built_from_the_queries_and_hides_small_counts
                              EVENT_TYPES)
         names = {"01": "Keskusta", "02": "Saari", "03": "Metsä"}
         frame = w.district_frame(view, names, "fi")
-        shown_ = cache.participation_districts(store, 2025, 2025, None, (), (), (), "fi")
+        shown_ = part_cache.participation_districts(store, 2025, 2025, None, (), (), (), "fi")
         results = {"frame": shown_["frame"].equals(frame)}
         centroids = {d["code"]: (d["centroid_lon"], d["centroid_lat"]) for d in districts(engine).to_dicts()}
         departments = {d["code"]: d["name_fi"] for d in q_.departments(engine).to_dicts()}
         for show_events, selected in ((False, None), (True, "03")):
-            cached = cache.participation_map(store, 2025, 2025, None, (), (), (), "fi", show_events, selected)
-            again = cache.participation_map(store, 2025, 2025, None, (), (), (), "fi", show_events, selected)
+            cached = part_cache.participation_map(store, 2025, 2025, None, (), (), (), "fi", show_events, selected)
+            again = part_cache.participation_map(store, 2025, 2025, None, (), (), (), "fi", show_events, selected)
             fresh = w.map_view(charts_.district_features(q_.district_shapes(engine)), view,
                                m_.events_of(rows_, None) if show_events else None, frame, centroids, departments,
                                show_events, selected, "fi")

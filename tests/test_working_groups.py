@@ -535,7 +535,7 @@ def test_downloads_offer_csv_and_excel_of_meetings_and_activity(group_store):
 
 def test_tables_and_files_escape_formulas_and_keep_raw_values():
     from dashboard.working_groups import widgets as w
-    from dashboard.indicators import widgets as iw
+    from dashboard.core import spreadsheet
 
     meetings = m.with_attendance(meetings_frame([("x", "bad", date(2025, 1, 2), True, 4, 3)]))
     at = AppTest.from_function(_table_script, args=(meetings,))
@@ -545,7 +545,7 @@ def test_tables_and_files_escape_formulas_and_keep_raw_values():
     assert raw.columns == ["Päivämäärä", "Ryhmä", "Yhteiskokous", "Kutsuttuja", "Läsnä", "Osallistumisaste"]
     assert raw.row(0) == (date(2025, 1, 2), "=HYPERLINK(1)", "kyllä", 4, 3, 0.75)
     assert at.session_state["shown"].row(0)[5] == "75\u00a0%"
-    text = iw.csv_bytes(raw, ["Kokoukset"]).decode("utf-8-sig")
+    text = spreadsheet.csv_bytes(raw, ["Kokoukset"]).decode("utf-8-sig")
     assert "'=HYPERLINK(1)" in text and text.startswith("# Kokoukset\n")
     assert w.target_range(5, 6) == "5–6"
 

@@ -18,7 +18,7 @@ from dashboard.core import cache
 from dashboard.core import chart_render
 from dashboard.core import filters
 from dashboard.core.i18n import current_language, t
-from dashboard.indicators.widgets import csv_bytes, excel_bytes
+from dashboard.core.spreadsheet import csv_bytes, excel_bytes
 
 log = logging.getLogger(__name__)
 EXCEL_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import polars as pl
-from sqlalchemy import Engine, Select, func, literal, select, union_all
+from sqlalchemy import Engine, Select, func, select
 from sqlalchemy import types as sa_types
 
 from data_pipeline import schema
@@ -39,7 +39,7 @@ def _utc(value):
     return value
 
 
-def _frame(engine: Engine, stmt: Select) -> pl.DataFrame:
+def read_frame(engine: Engine, stmt: Select) -> pl.DataFrame:
     """Run `stmt` and build a frame typed by the selected columns' schema types."""
     schema_ = {col.key: _dtype(col.type) for col in stmt.selected_columns}
     with engine.connect() as conn:
@@ -52,33 +52,33 @@ def _frame(engine: Engine, stmt: Select) -> pl.DataFrame:
         for (name, dtype), values in zip(schema_.items(), columns)])
 
 
-def _scalar(engine: Engine, stmt: Select):
+def read_scalar(engine: Engine, stmt: Select):
     with engine.connect() as conn:
         return conn.execute(stmt).scalar()
 
 
 def municipality(engine: Engine) -> pl.DataFrame:
     """The municipality and its wellbeing plan: one row (none in an empty store)."""
-    return _frame(engine, select(schema.municipality))
+    return read_frame(engine, select(schema.municipality))
 
 
 def priority_areas(engine: Engine) -> pl.DataFrame:
     """The plan's priority areas in plan order."""
     t = schema.priority_area
-    return _frame(engine, select(t).order_by(t.c.sort_order, t.c.code))
+    return read_frame(engine, select(t).order_by(t.c.sort_order, t.c.code))
 
 
 def age_groups(engine: Engine) -> pl.DataFrame:
     """Lifecycle age groups, youngest first."""
     t = schema.age_group
-    return _frame(engine, select(t).order_by(t.c.sort_order, t.c.code))
+    return read_frame(engine, select(t).order_by(t.c.sort_order, t.c.code))
 
 
 def districts(engine: Engine, with_geometry: bool = False) -> pl.DataFrame:
     """Districts by Finnish name; GeoJSON geometry only when asked (it is the bulky column)."""
     t = schema.district
     cols = [c for c in t.c if with_geometry or c.key != "geometry"]
-    return _frame(engine, select(*cols).order_by(t.c.name_fi, t.c.code))
+    return read_frame(engine, select(*cols).order_by(t.c.name_fi, t.c.code))
 
 
 def indicator_summary_by_area(engine: Engine) -> pl.DataFrame:
@@ -90,56 +90,15 @@ def indicator_summary_by_area(engine: Engine) -> pl.DataFrame:
         .group_by(*a.c)
         .order_by(a.c.sort_order, a.c.code)
     )
-    return _frame(engine, stmt)
-
-
-def load_runs(engine: Engine, limit: int = 20) -> pl.DataFrame:
-    """The latest pipeline runs, newest first."""
-    t = schema.load_run
-    return _frame(engine, select(t).order_by(t.c.id.desc()).limit(limit))
+    return read_frame(engine, stmt)
 
 
 def last_successful_load(engine: Engine) -> datetime | None:
     """When the last successful load finished: the data date every page shows."""
     t = schema.load_run
     latest = select(func.max(t.c.id)).where(t.c.status == "success").scalar_subquery()
-    value = _scalar(engine, select(func.coalesce(t.c.finished_at, t.c.started_at)).where(t.c.id == latest))
+    value = read_scalar(engine, select(func.coalesce(t.c.finished_at, t.c.started_at)).where(t.c.id == latest))
     return _utc(value)
-
-
-def latest_run(engine: Engine, status: str) -> pl.DataFrame:
-    """The newest run with `status` (e.g. "rejected"): one row, or none."""
-    t = schema.load_run
-    return _frame(engine, select(t).where(t.c.status == status).order_by(t.c.id.desc()).limit(1))
-
-
-def rejected_inputs(engine: Engine, run_id: int) -> pl.DataFrame:
-    """What a rejected run found wrong, in the order it was reported (file, line, column, message)."""
-    t = schema.rejected_input
-    stmt = (
-        select(t.c.file, t.c.line, t.c.column_name, t.c.message)
-        .where(t.c.run_id == run_id)
-        .order_by(t.c.id)
-    )
-    return _frame(engine, stmt)
-
-
-def source_freshness(engine: Engine) -> pl.DataFrame:
-    """Each source's last fetch and whether it is fresh or stale, by source name."""
-    t = schema.source_freshness
-    return _frame(engine, select(t).order_by(t.c.source))
-
-
-def row_counts(engine: Engine) -> pl.DataFrame:
-    """Rows in every data table (`table`, `rows`), in schema order, in one round trip."""
-    parts = [
-        select(literal(i).label("position"), literal(t.name).label("table"),
-               func.count().label("rows")).select_from(t)
-        for i, t in enumerate(schema.DATA_TABLES)
-    ]
-    stmt = union_all(*parts).subquery()
-    ordered = select(stmt.c.table, stmt.c.rows).order_by(stmt.c.position)
-    return _frame(engine, ordered)
 
 
 def year_span(engine: Engine) -> tuple[int, int] | None:
@@ -164,18 +123,3 @@ def year_span(engine: Engine) -> tuple[int, int] | None:
 def _year(value) -> int:
     # min()/max() of a Date column comes back as a date on PostgreSQL, as text on SQLite.
     return value.year if hasattr(value, "year") else int(str(value)[:4])
-
-
-def audit_log(engine: Engine, limit: int = 50) -> pl.DataFrame:
-    """The newest changes first: when, who, what (upload, restore, refresh, rejected), file and rows."""
-    t = schema.audit_log
-    stmt = select(t.c.at, t.c.actor, t.c.action, t.c.register, t.c.file_name, t.c.rows, t.c.message)
-    return _frame(engine, stmt.order_by(t.c.id.desc()).limit(limit))
-
-
-def register_versions(engine: Engine, register: str) -> pl.DataFrame:
-    """Saved versions of one register, newest (the current one) first; the file bytes stay in the store."""
-    t = schema.register_version
-    stmt = select(t.c.id, t.c.file_name, t.c.uploaded_name, t.c.rows, t.c.origin, t.c.saved_at, t.c.actor,
-                  (t.c.content.is_(None)).label("absent"))
-    return _frame(engine, stmt.where(t.c.register == register).order_by(t.c.id.desc()))

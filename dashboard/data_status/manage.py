@@ -10,6 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard.data_status import cache as status_cache
 from dashboard.access import session as access
 from dashboard.access import rules as access_rules
 from dashboard.core import cache
@@ -90,7 +91,7 @@ def restore_form(store: cache.Store, visitor: access.Visitor, lang: str) -> None
     st.subheader(t("up.restore.title"), anchor=False)
     register = st.selectbox(t("up.register"), R.REGISTER_ORDER, key="restore.register",
                             format_func=lambda name: register_label(name, lang))
-    labels = status_tables.version_labels(cache.register_versions(store, register), lang)
+    labels = status_tables.version_labels(status_cache.register_versions(store, register), lang)
     if not labels:
         st.info(t("up.restore.none"))
         return

@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 import polars as pl
 import streamlit as st
 
+from dashboard.indicators import cache as ind_cache
+from dashboard.data_status import cache as status_cache
 from dashboard.core import cache
 from dashboard.core import filters
 from dashboard.working_groups import widgets as group_widgets
 from dashboard.partnerships import widgets as ngo_widgets
 from dashboard.participation import widgets as participation_widgets
 from dashboard.data_status import view as status_tables
-from dashboard.indicators import widgets as iw
+from dashboard.indicators import view as ind_view
 from dashboard.core.formatting import DASH, fmt_datetime, plain
 from dashboard.core.i18n import current_language, localized, t
 
@@ -120,7 +122,7 @@ def slide(url_path: str, title: str, store: cache.Store, f: filters.Filters, lan
 
 
 def _overview(title: str, store: cache.Store, f: filters.Filters, lang: str) -> Slide:
-    board = cache.indicator_board(store, f.start_year, f.end_year, f.age_group)
+    board = ind_cache.indicator_board(store, f.start_year, f.end_year, f.age_group)
     areas = board["areas"]
     if areas.is_empty():
         return Slide(title, DASH, t("present.ov.figure"), [t("overview.no_areas")])
@@ -139,19 +141,19 @@ def _overview(title: str, store: cache.Store, f: filters.Filters, lang: str) -> 
 
 
 def _indicators(title: str, store: cache.Store, f: filters.Filters, lang: str) -> Slide:
-    board = cache.indicator_board(store, f.start_year, f.end_year, f.age_group)
+    board = ind_cache.indicator_board(store, f.start_year, f.end_year, f.age_group)
     areas = board["areas"]
     if areas.is_empty():
         return Slide(title, DASH, t("present.ind.figure"), [t("ind.none")])
     names = {a["code"]: localized(a, "name", lang) for a in cache.priority_areas(store).to_dicts()}
     met, with_target = int(areas["target_met"].sum()), int(areas["with_target"].sum())
     lines = [t("present.ind.area", area=plain(names.get(row["priority_area_code"], row["priority_area_code"])),
-               line=iw.area_line(row)) for row in areas.iter_rows(named=True)]
+               line=ind_view.area_line(row, lang)) for row in areas.iter_rows(named=True)]
     return Slide(title, f"{met}/{with_target}" if with_target else DASH, t("present.ind.figure"), lines)
 
 
 def _data_status(title: str, store: cache.Store, lang: str) -> Slide:
-    sources = status_tables.freshness(cache.source_freshness(store), lang)
+    sources = status_tables.freshness(status_cache.source_freshness(store), lang)
     if not sources:
         return Slide(title, DASH, t("present.status.figure"), [t("status.no_sources")])
     stale = [plain(s["source"]) for s in sources if not s["fresh"]]

@@ -13,7 +13,7 @@ from datetime import date
 import polars as pl
 from sqlalchemy import Engine, and_, func, select
 
-from dashboard.core.queries import _frame
+from dashboard.core.queries import read_frame
 from data_pipeline import schema
 
 
@@ -28,10 +28,10 @@ def event_participants(engine: Engine, first_year: int, last_year: int) -> pl.Da
     within = (e.c.event_date >= date(first_year, 1, 1), e.c.event_date <= date(last_year, 12, 31))
     # Two reads joined here rather than one joined in SQL: an event's nine columns once, not once per
     # age group. At national scale (144,000 rows) building the Python values was most of the cost.
-    events = _frame(engine, select(e.c.id.label("event_id"), e.c.title, e.c.event_date, e.c.district_code, e.c.lon,
+    events = read_frame(engine, select(e.c.id.label("event_id"), e.c.title, e.c.event_date, e.c.district_code, e.c.lon,
                                    e.c.lat, e.c.department_code, e.c.event_type,
                                    e.c.participation_level.label("level")).where(*within))
-    counts = _frame(engine, select(p.c.event_id, p.c.age_group_code, p.c.participants)
+    counts = read_frame(engine, select(p.c.event_id, p.c.age_group_code, p.c.participants)
                     .where(p.c.event_id.in_(select(e.c.id).where(*within))))
     return (events.join(counts, on="event_id", how="left")
             .with_columns(pl.col("participants").fill_null(0))
@@ -53,13 +53,13 @@ def population(engine: Engine, last_year: int) -> pl.DataFrame:
             .join(latest, and_(latest.c.district_code == d.c.district_code,
                                latest.c.age_group_code == d.c.age_group_code, latest.c.year == d.c.year))
             .order_by(d.c.district_code, d.c.age_group_code))
-    return _frame(engine, stmt)
+    return read_frame(engine, stmt)
 
 
 def departments(engine: Engine) -> pl.DataFrame:
     """Organising departments (code, name_fi, name_sv, name_en) by Finnish name."""
     t = schema.department
-    return _frame(engine, select(t).order_by(t.c.name_fi, t.c.code))
+    return read_frame(engine, select(t).order_by(t.c.name_fi, t.c.code))
 
 
 def adoption(engine: Engine, first_year: int, last_year: int) -> pl.DataFrame:
@@ -67,11 +67,11 @@ def adoption(engine: Engine, first_year: int, last_year: int) -> pl.DataFrame:
     a = schema.participation_adoption
     stmt = (select(a).where(a.c.year >= first_year, a.c.year <= last_year)
             .order_by(a.c.department_code, a.c.year))
-    return _frame(engine, stmt)
+    return read_frame(engine, stmt)
 
 
 def district_shapes(engine: Engine) -> pl.DataFrame:
     """Districts with their GeoJSON geometry text and centroid, by code (for the map)."""
     t = schema.district
-    return _frame(engine, select(t.c.code, t.c.name_fi, t.c.name_sv, t.c.geometry, t.c.centroid_lon,
+    return read_frame(engine, select(t.c.code, t.c.name_fi, t.c.name_sv, t.c.geometry, t.c.centroid_lon,
                                  t.c.centroid_lat).order_by(t.c.code))

@@ -13,13 +13,14 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
+from dashboard.working_groups import cache as wg_cache
 from dashboard.core import cache
 from dashboard.core import filters
 from dashboard.core import layout
 from dashboard.core import url_state
 from dashboard.working_groups import charts
 from dashboard.working_groups import metrics
-from dashboard.indicators import widgets as iw
+from dashboard.core import spreadsheet
 from dashboard.core.downloads import chart as chart_with_downloads
 from dashboard.core.formatting import DASH, NBSP, fmt_date, fmt_number, plain
 from dashboard.core.i18n import current_language, localized, t
@@ -144,7 +145,7 @@ def short_of_target(act: dict, year: int, names: dict[str, str]) -> None:
 
 def show_chart(key: tuple, build: Callable[[], alt.TopLevelMixin], message: str, *, stretch: bool = True) -> None:
     """A chart (its spec cached under `key`, which must name everything it shows) and its text alternative."""
-    spec = cache.group_chart(key, build)
+    spec = wg_cache.group_chart(key, build)
     chart_with_downloads(spec, f"tyoryhmat-{key[0]}", width="stretch" if stretch else "content")
     st.caption(plain(message))  # it names stored groups: shown as typed, never as Markdown
 
@@ -406,11 +407,11 @@ def downloads(meetings: pl.DataFrame, activity: pl.DataFrame, header: list[str])
              (activity, "tyoryhmien-aktiivisuus", t("wg.file.activity")))
     for column, (frame, name, title) in zip(st.columns(2), files):
         lines = [title, *header]
-        column.download_button(t("wg.download.csv", what=title), lambda f=frame, h=lines: iw.csv_bytes(f, h),
+        column.download_button(t("wg.download.csv", what=title), lambda f=frame, h=lines: spreadsheet.csv_bytes(f, h),
                                file_name=f"{name}.csv", mime="text/csv", icon=":material/download:",
                                key=f"wg_csv_{name}")
         column.download_button(
-            t("wg.download.excel", what=title), lambda f=frame, h=lines, s=title: iw.excel_bytes(f, h, s),
+            t("wg.download.excel", what=title), lambda f=frame, h=lines, s=title: spreadsheet.excel_bytes(f, h, s),
             file_name=f"{name}.xlsx", icon=":material/download:", key=f"wg_xlsx_{name}",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -425,7 +426,7 @@ def headline(store: cache.Store, f: filters.Filters) -> tuple[str, str]:
     escaped), ready for `layout.card`.
     """
     now = today()
-    act = cache.group_activity(store, f.start_year, f.end_year, f.age_group, now)
+    act = wg_cache.group_activity(store, f.start_year, f.end_year, f.age_group, now)
     if act["groups"].is_empty():
         return DASH, t("wg.none")
     year = min(f.end_year, now.year - 1)
