@@ -13,7 +13,8 @@ from dashboard.core import filters
 from dashboard.core import layout
 from dashboard.outputs import slides as presentation
 from dashboard.core import theme
-from dashboard.core.i18n import language_selector, t
+from dashboard.core.i18n import t
+from dashboard.core.url_state import language_selector
 
 # Beside the repository root, not beside this file: a pages/ folder next to the entry point
 # would switch Streamlit into its legacy auto-discovery mode.

@@ -365,32 +365,6 @@ def localized(row: dict, prefix: str, lang: str) -> str:
     return row.get(f"{prefix}_{lang}") or row.get(f"{prefix}_fi") or ""
 
 
-def language_selector(*, widget: bool = True) -> str:
-    """Draw the language choice in the sidebar, kept in the URL as `lang`; return the language.
-
-    Without `widget` (presentation mode) the language comes from the URL alone.
-    """
-    import streamlit as st
-
-    from dashboard.core import url_state
-
-    def parse(raw: str) -> str:
-        if raw not in LANGUAGES:
-            raise ValueError(f"unknown language {raw!r}")
-        return raw
-
-    rejected = url_state.seed_from_url(LANG_KEY, parse)
-    st.session_state.setdefault(LANG_KEY, DEFAULT_LANGUAGE)
-    if rejected is not None:
-        st.warning(t("filters.invalid", param=LANG_KEY, value=plain(rejected),
-                     default=LANGUAGE_NAMES[DEFAULT_LANGUAGE]), icon=":material/link_off:")
-    if widget:
-        st.sidebar.segmented_control(t("lang.label"), LANGUAGES, key=LANG_KEY,
-                                     format_func=LANGUAGE_NAMES.get, required=True)
-    url_state.write_to_url(LANG_KEY, st.session_state[LANG_KEY], DEFAULT_LANGUAGE)
-    return current_language()
-
-
 def names(rows: list[dict], lang: str, prefix: str = "name") -> list[str]:
     """Stored names in `lang`, one per row, Finnish where the language has none."""
     return [localized(row, prefix, lang) for row in rows]

@@ -14,6 +14,9 @@ from typing import Callable, TypeVar
 
 import streamlit as st
 
+from dashboard.core.formatting import plain
+from dashboard.core.i18n import DEFAULT_LANGUAGE, LANG_KEY, LANGUAGE_NAMES, LANGUAGES, current_language, t
+
 T = TypeVar("T")
 # Longest piece of a rejected URL value echoed back to the user.
 _ECHO_LIMIT = 40
@@ -45,9 +48,6 @@ def seed_or_warn(key: str, parse: Callable[[str], T], default_label: str) -> Non
     """
     rejected = seed_from_url(key, parse)
     if rejected is not None:
-        from dashboard.core.formatting import plain  # imported on use: i18n imports this module
-        from dashboard.core.i18n import t
-
         st.warning(t("filters.invalid", param=key, value=plain(rejected), default=plain(default_label)),
                    icon=":material/link_off:")
 
@@ -71,3 +71,25 @@ def one_of(allowed: tuple[str, ...]) -> Callable[[str], str]:
         return raw
 
     return parse
+
+
+def language_selector(*, widget: bool = True) -> str:
+    """Draw the language choice in the sidebar, kept in the URL as `lang`; return the language.
+
+    Without `widget` (presentation mode) the language comes from the URL alone.
+    """
+    def parse(raw: str) -> str:
+        if raw not in LANGUAGES:
+            raise ValueError(f"unknown language {raw!r}")
+        return raw
+
+    rejected = seed_from_url(LANG_KEY, parse)
+    st.session_state.setdefault(LANG_KEY, DEFAULT_LANGUAGE)
+    if rejected is not None:
+        st.warning(t("filters.invalid", param=LANG_KEY, value=plain(rejected),
+                     default=LANGUAGE_NAMES[DEFAULT_LANGUAGE]), icon=":material/link_off:")
+    if widget:
+        st.sidebar.segmented_control(t("lang.label"), LANGUAGES, key=LANG_KEY,
+                                     format_func=LANGUAGE_NAMES.get, required=True)
+    write_to_url(LANG_KEY, st.session_state[LANG_KEY], DEFAULT_LANGUAGE)
+    return current_language()
