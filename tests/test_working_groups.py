@@ -534,8 +534,8 @@ def test_downloads_offer_csv_and_excel_of_meetings_and_activity(group_store):
 
 
 def test_tables_and_files_escape_formulas_and_keep_raw_values():
-    from dashboard.working_groups import widgets as w
     from dashboard.core import spreadsheet
+    from dashboard.working_groups import view as wg_view
 
     meetings = m.with_attendance(meetings_frame([("x", "bad", date(2025, 1, 2), True, 4, 3)]))
     at = AppTest.from_function(_table_script, args=(meetings,))
@@ -547,16 +547,16 @@ def test_tables_and_files_escape_formulas_and_keep_raw_values():
     assert at.session_state["shown"].row(0)[5] == "75\u00a0%"
     text = spreadsheet.csv_bytes(raw, ["Kokoukset"]).decode("utf-8-sig")
     assert "'=HYPERLINK(1)" in text and text.startswith("# Kokoukset\n")
-    assert w.target_range(5, 6) == "5–6"
+    assert wg_view.target_range(5, 6, "fi") == "5–6"
 
 
 def _table_script(meetings):
     import streamlit as st
 
-    from dashboard.working_groups import widgets as w
+    from dashboard.working_groups import view as wg_view
 
-    st.session_state["raw"] = w.meeting_table(meetings, {"bad": "=HYPERLINK(1)"}, "fi")
-    st.session_state["shown"] = w.meeting_table(meetings, {"bad": "=HYPERLINK(1)"}, "fi", formatted=True)
+    st.session_state["raw"] = wg_view.meeting_table(meetings, {"bad": "=HYPERLINK(1)"}, "fi")
+    st.session_state["shown"] = wg_view.meeting_table(meetings, {"bad": "=HYPERLINK(1)"}, "fi", formatted=True)
 
 
 def test_headline_for_the_overview_tile(group_store):

@@ -25,7 +25,6 @@ from fpdf.enums import XPos, YPos
 from sqlalchemy import Engine
 
 from dashboard.core import chart_render
-from dashboard.working_groups import charts as group_charts
 from dashboard.working_groups import metrics as group_metrics
 from dashboard.working_groups import queries as group_queries
 from dashboard.indicators import charts as indicator_charts
@@ -39,9 +38,13 @@ from dashboard.participation import metrics as participation_metrics
 from dashboard.participation import queries as participation_queries
 from dashboard.core import queries
 from dashboard.core import theme
-from dashboard.core.formatting import DASH, NBSP, fmt_datetime, fmt_number, fmt_year_range
+from dashboard.core.formatting import DASH, fmt_datetime, fmt_number, fmt_year_range
 from dashboard.core.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, localized, translate
+from dashboard.indicators import view as ind_view
+from dashboard.participation import view as part_view
 from dashboard.participation.view import count_text, reach_number, reach_text
+from dashboard.partnerships import view as ngo_view
+from dashboard.working_groups import view as wg_view
 from data_pipeline import store as store_module
 from data_pipeline.registers import EVENT_TYPES
 
@@ -103,16 +106,13 @@ class Briefing:
     district_names: dict[str, str] = field(default_factory=dict)
     area_names: dict[str, str] = field(default_factory=dict)
 
-    def t(self, key: str, **fmt: object) -> str:
-        return translate(key, self.lang, **fmt)
-
     @property
     def age_label(self) -> str:
-        return self.age_names[self.age_group] if self.age_group else self.t("filters.all_ages")
+        return self.age_names[self.age_group] if self.age_group else translate("filters.all_ages", self.lang)
 
     @property
     def district_label(self) -> str:
-        return self.district_names[self.district] if self.district else self.t("filters.all_districts")
+        return self.district_names[self.district] if self.district else translate("filters.all_districts", self.lang)
 
     @property
     def period(self) -> str:
@@ -182,44 +182,6 @@ def build(engine: Engine, request: Request, today: date | None = None) -> bytes:
     return bytes(pdf.output())
 
 
-# --- numbers as text (the screens' formats: dashboard.indicators.widgets, participation_widgets) ------
-
-SHORT_UNITS = {"PROS": "%", "PER1000": f"/ 1{NBSP}000", "PER10000": f"/ 10{NBSP}000",
-               "PER100000": f"/ 100{NBSP}000", "LKM": "", "EUR": "€", "INDEKSI": ""}
-
-
-def value_text(value: float | None, row: dict, lang: str, signed: bool = False) -> str:
-    if value is None:
-        return DASH
-    text = fmt_number(value, int(row.get("decimals") or 0), lang)
-    return "+" + text if signed and value > 0 else text
-
-
-def with_unit(text: str, row: dict) -> str:
-    unit = SHORT_UNITS.get(row.get("value_type") or "", row.get("unit") or "")
-    return f"{text}{NBSP}{unit}" if unit and text != DASH else text
-
-
-def target_text(row: dict, b: Briefing) -> str:
-    if row.get("target_value") is None:
-        return b.t("ind.no_target")
-    target = with_unit(value_text(row["target_value"], row, b.lang), row)
-    year = row.get("target_year") or ""
-    if row.get("target_met") is None:
-        return b.t("ind.target_pending", target=target, year=year)
-    return b.t("ind.target_met" if row["target_met"] else "ind.target_not_met", target=target, year=year)
-
-
-def comparison_text(row: dict, b: Briefing) -> str:
-    parts = []
-    for role in ("county", "country"):
-        if row.get(role) is not None:
-            relation = b.t(f"ind.compare.{row[f'vs_{role}']}") if row.get(f"vs_{role}") else ""
-            parts.append(b.t(f"ind.vs_{role}", value=with_unit(value_text(row[role], row, b.lang), row),
-                             relation=relation))
-    return " · ".join(parts) or b.t("ind.no_comparison")
-
-
 # --- the document -----------------------------------------------------------------------------------
 
 class _Document(FPDF):
@@ -236,7 +198,7 @@ class _Document(FPDF):
             self.add_font(FONT, style, str(FONT_DIR / name))
         self.set_margins(16, 16, 16)
         self.set_auto_page_break(True, margin=16)
-        self.set_title(f"{b.t('brief.title')} – {b.municipality_name}")
+        self.set_title(f"{translate('brief.title', b.lang)} – {b.municipality_name}")
         self.set_author(b.municipality_name)
         self.set_lang(b.lang)
         self.set_creator("HYTE dashboard")
@@ -253,8 +215,8 @@ class _Document(FPDF):
         self.set_font(FONT, size=7.5)
         self.set_text_color(*MUTED_RGB)
         b = self.b
-        line = (f"{b.municipality_name} · {b.t('brief.subtitle')} · "
-                f"{b.t('filters.active', age=b.age_label, district=b.district_label, period=b.period)} · "
+        line = (f"{b.municipality_name} · {translate('brief.subtitle', b.lang)} · "
+                f"{translate('filters.active', b.lang, age=b.age_label, district=b.district_label, period=b.period)} · "
                 f"{_data_date(b)}")
         self.cell(self.width, 4, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_y(self.get_y() + 3)
@@ -265,7 +227,7 @@ class _Document(FPDF):
         self.set_y(-11)
         self.set_font(FONT, size=7.5)
         self.set_text_color(*MUTED_RGB)
-        self.cell(self.width, 5, self.b.t("brief.page", page=self.page_no(), pages="{nb}"), align="R")
+        self.cell(self.width, 5, translate("brief.page", self.b.lang, page=self.page_no(), pages="{nb}"), align="R")
         self.set_text_color(*TEXT_RGB)
 
     def heading(self, text: str, level: int = 0) -> None:
@@ -324,42 +286,42 @@ def _heading_style():
 
 def _data_date(b: Briefing) -> str:
     if b.loaded_at is None:
-        return b.t("data_date.none")
-    return b.t("data_date", when=fmt_datetime(b.loaded_at, b.lang))
+        return translate("data_date.none", b.lang)
+    return translate("data_date", b.lang, when=fmt_datetime(b.loaded_at, b.lang))
 
 
 # --- the sections -----------------------------------------------------------------------------------
 
 def _cover(pdf: _Document, b: Briefing, engine: Engine) -> None:
     pdf.add_page()
-    pdf.start_section(b.t("brief.title"), level=0)
+    pdf.start_section(translate("brief.title", b.lang), level=0)
     pdf.set_y(48)
     pdf.para(b.municipality_name, size=30, bold=True, height=13)
-    pdf.para(b.t("brief.title"), size=19, height=10)
-    pdf.para(b.t("brief.subtitle"), size=13, colour=MUTED_RGB, height=8)
+    pdf.para(translate("brief.title", b.lang), size=19, height=10)
+    pdf.para(translate("brief.subtitle", b.lang), size=13, colour=MUTED_RGB, height=8)
     muni = b.municipality
     if muni.get("plan_name_fi"):
         pdf.ln(3)
         plan = localized(muni, "plan_name", b.lang)
         years = fmt_year_range(muni.get("plan_start_year"), muni.get("plan_end_year"))
-        pdf.para(f"{plan} · {b.t('overview.period', period=years)}", size=11)
+        pdf.para(f"{plan} · {translate('overview.period', b.lang, period=years)}", size=11)
     pdf.ln(10)
     top = pdf.get_y()
     pdf.set_fill_color(232, 240, 247)
     pdf.rect(pdf.l_margin, top, pdf.width, 46, style="F")
     pdf.set_xy(pdf.l_margin + 5, top + 4)
-    pdf.para(b.t("brief.filters"), size=12, bold=True, width=pdf.width - 10, height=7)
-    for line in (b.t("brief.age", value=b.age_label), b.t("brief.district", value=b.district_label),
-                 b.t("brief.period", value=b.period), _data_date(b),
-                 b.t("brief.language", value=LANGUAGE_NAMES[b.lang])):
+    pdf.para(translate("brief.filters", b.lang), size=12, bold=True, width=pdf.width - 10, height=7)
+    for line in (translate("brief.age", b.lang, value=b.age_label), translate("brief.district", b.lang, value=b.district_label),
+                 translate("brief.period", b.lang, value=b.period), _data_date(b),
+                 translate("brief.language", b.lang, value=LANGUAGE_NAMES[b.lang])):
         pdf.set_x(pdf.l_margin + 5)
         pdf.para(line, size=11, width=pdf.width - 10, height=6)
     pdf.set_y(top + 52)
     if muni.get("is_demo"):
-        pdf.para(b.t("brief.demo"), size=11, bold=True, colour=BAD_RGB)
+        pdf.para(translate("brief.demo", b.lang), size=11, bold=True, colour=BAD_RGB)
     attribution = indicator_queries.sotkanet_attribution(engine)
     pdf.set_y(pdf.h - 40)
-    pdf.para(b.t("brief.compiled", when=fmt_datetime(datetime.now(timezone.utc), b.lang)), size=9,
+    pdf.para(translate("brief.compiled", b.lang, when=fmt_datetime(datetime.now(timezone.utc), b.lang)), size=9,
              colour=MUTED_RGB)
     if attribution and attribution.get("attribution"):
         pdf.para(attribution["attribution"], size=9, colour=MUTED_RGB)
@@ -373,12 +335,12 @@ def _indicator_board(engine: Engine, b: Briefing) -> dict[str, pl.DataFrame]:
 
 
 def _overview(pdf: _Document, b: Briefing, board: dict[str, pl.DataFrame]) -> None:
-    pdf.heading(b.t("page.overview"))
-    pdf.heading(b.t("ov.status"), level=1)
+    pdf.heading(translate("page.overview", b.lang))
+    pdf.heading(translate("ov.status", b.lang), level=1)
     areas = {row["priority_area_code"]: row for row in board["areas"].iter_rows(named=True)}
-    header = [b.t("brief.col.area"), b.t("brief.col.indicators"), b.t("ind.trend.improving"),
-              b.t("ind.trend.holding"), b.t("ind.trend.worsening"), b.t("ind.trend.no_data"),
-              b.t("brief.col.target_met")]
+    header = [translate("brief.col.area", b.lang), translate("brief.col.indicators", b.lang), translate("ind.trend.improving", b.lang),
+              translate("ind.trend.holding", b.lang), translate("ind.trend.worsening", b.lang), translate("ind.trend.no_data", b.lang),
+              translate("brief.col.target_met", b.lang)]
     rows = []
     for code, name in b.area_names.items():
         a = areas.get(code)
@@ -392,7 +354,7 @@ def _overview(pdf: _Document, b: Briefing, board: dict[str, pl.DataFrame]) -> No
         if code in areas:
             a = areas[code]
             pdf.para(name, size=9.5, bold=True)
-            pdf.para(b.t("ind.summary_compare", better_county=a["better_than_county"],
+            pdf.para(translate("ind.summary_compare", b.lang, better_county=a["better_than_county"],
                          worse_county=a["worse_than_county"], better_country=a["better_than_country"],
                          worse_country=a["worse_than_country"]), size=9, colour=MUTED_RGB)
             pdf.ln(1)
@@ -402,21 +364,21 @@ def _overview(pdf: _Document, b: Briefing, board: dict[str, pl.DataFrame]) -> No
     if summary.height:
         long = summary.unpivot(index="area", on=["improving", "holding", "worsening", "no_data"],
                                variable_name="status_code", value_name="count").with_columns(
-            pl.col("status_code").replace_strict({s: b.t(f"ind.trend.{s}") for s in
+            pl.col("status_code").replace_strict({s: translate(f"ind.trend.{s}", b.lang) for s in
                                                   ("improving", "holding", "worsening", "no_data")}).alias("status"))
-        labels = {s: b.t(f"ind.trend.{s}") for s in ("improving", "holding", "worsening", "no_data")}
-        labels["count"] = b.t("ind.axis.count")
-        chart = indicator_charts.area_balance_chart(long, labels, b.t("ov.status"))
+        labels = {s: translate(f"ind.trend.{s}", b.lang) for s in ("improving", "holding", "worsening", "no_data")}
+        labels["count"] = translate("ind.axis.count", b.lang)
+        chart = indicator_charts.area_balance_chart(long, labels, translate("ov.status", b.lang))
         y = pdf.get_y() + 2
         height = pdf.chart(chart_render.png(chart, 760), pdf.l_margin, y, pdf.width, 70)
         pdf.set_y(y + height + 3)
 
-    pdf.heading(b.t("ov.signals"), level=1)
+    pdf.heading(translate("ov.signals", b.lang), level=1)
     signals = board["signals"].to_dicts()
     if not signals:
-        pdf.para(b.t("ov.no_signals"))
+        pdf.para(translate("ov.no_signals", b.lang))
     for s in signals:
-        what = b.t(f"ov.signal.{s['kind']}", change=value_text(s["change"], s, b.lang, signed=True), year=s["year"])
+        what = translate(f"ov.signal.{s['kind']}", b.lang, change=ind_view.value_text(s["change"], s, b.lang, signed=True), year=s["year"])
         pdf.para(f"⚠ {localized(s, 'title', b.lang)}: {what}", size=9.5)
         pdf.ln(0.8)
 
@@ -429,33 +391,33 @@ def _priority_area(pdf: _Document, b: Briefing, code: str, board: dict, series: 
     cards = board["cards"].filter(pl.col("priority_area_code") == code).to_dicts()
     if code in summaries:
         a = summaries[code]
-        pdf.para(b.t("ind.summary", improving=a["improving"], holding=a["holding"], worsening=a["worsening"],
+        pdf.para(translate("ind.summary", b.lang, improving=a["improving"], holding=a["holding"], worsening=a["worsening"],
                      no_data=a["no_data"], met=a["target_met"], with_target=a["with_target"]), size=10, bold=True)
-        pdf.para(b.t("ind.summary_compare", better_county=a["better_than_county"],
+        pdf.para(translate("ind.summary_compare", b.lang, better_county=a["better_than_county"],
                      worse_county=a["worse_than_county"], better_country=a["better_than_country"],
                      worse_country=a["worse_than_country"]), size=9, colour=MUTED_RGB)
     if not cards:
-        pdf.para(b.t("ind.none"))
+        pdf.para(translate("ind.none", b.lang))
         return
     pdf.ln(2)
-    header = [b.t("ind.col.indicator"), b.t("ind.col.latest"), b.t("ind.col.trend"), b.t("ind.col.target"),
-              b.t("ind.col.county"), b.t("ind.col.country")]
+    header = [translate("ind.col.indicator", b.lang), translate("ind.col.latest", b.lang), translate("ind.col.trend", b.lang), translate("ind.col.target", b.lang),
+              translate("ind.col.county", b.lang), translate("ind.col.country", b.lang)]
     rows = []
     for card in cards:
-        latest = with_unit(value_text(card.get("latest"), card, b.lang), card)
+        latest = ind_view.with_unit(ind_view.value_text(card.get("latest"), card, b.lang), card)
         if card.get("latest_year"):
             latest += f" ({card['latest_year']})"
-        target = DASH if card.get("target_value") is None else with_unit(
-            value_text(card["target_value"], card, b.lang), card) + (
+        target = DASH if card.get("target_value") is None else ind_view.with_unit(
+            ind_view.value_text(card["target_value"], card, b.lang), card) + (
             "" if card.get("target_met") is None else (" ✓" if card["target_met"] else " ✗"))
-        rows.append([localized(card, "title", b.lang), latest, b.t(f"ind.trend.{card.get('trend') or 'no_data'}"),
+        rows.append([localized(card, "title", b.lang), latest, translate(f"ind.trend.{card.get('trend') or 'no_data'}", b.lang),
                      target, _versus(card, "county", b), _versus(card, "country", b)])
     pdf.table(header, rows, (56, 30, 19, 24, 27, 22), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT"))
-    pdf.para(b.t("brief.table_note"), size=8, colour=MUTED_RGB)
+    pdf.para(translate("brief.table_note", b.lang), size=8, colour=MUTED_RGB)
 
     totals = series.filter(pl.col("gender") == "total").with_columns(
         (pl.coalesce(f"region_{b.lang}", "region_fi") if b.lang != "fi" else pl.col("region_fi")).alias("region"))
-    labels = {key: b.t(f"ind.axis.{key}") for key in ("year", "value", "region", "target", "gender")}
+    labels = {key: translate(f"ind.axis.{key}", b.lang) for key in ("year", "value", "region", "target", "gender")}
     charts = []
     for card in cards:
         own = totals.filter(pl.col("indicator_id") == card["id"])
@@ -484,63 +446,49 @@ def _versus(card: dict, role: str, b: Briefing) -> str:
     if card.get(role) is None:
         return DASH
     mark = {"better": " ▲", "worse": " ▼"}.get(card.get(f"vs_{role}") or "", "")
-    return value_text(card[role], card, b.lang) + mark
+    return ind_view.value_text(card[role], card, b.lang) + mark
 
 
 def _participation(pdf: _Document, b: Briefing, engine: Engine) -> None:
-    pdf.heading(b.t("brief.participation"))
+    pdf.heading(translate("brief.participation", b.lang))
     rows = participation_queries.event_participants(engine, b.start_year, b.end_year)
     population = participation_queries.population(engine, b.end_year)
     codes = list(b.district_names)
     view = participation_metrics.reach_view(rows, population, codes, b.age_group, EVENT_TYPES)
     summary = view["summary"]
     if summary["events"] == 0:
-        pdf.para(b.t("part.no_events"))
+        pdf.para(translate("part.no_events", b.lang))
         return
-    reach = DASH if summary["reach"] is None else b.t("part.per_1000", value=reach_number(summary["reach"], b.lang))
-    pdf.para(b.t("brief.participation.summary", reach=reach,
+    reach = DASH if summary["reach"] is None else translate("part.per_1000", b.lang, value=reach_number(summary["reach"], b.lang))
+    pdf.para(translate("brief.participation.summary", b.lang, reach=reach,
                  participants=fmt_number(summary["participants"], 0, b.lang),
                  events=fmt_number(summary["events"], 0, b.lang)), size=10, bold=True)
-    notes = [b.t("part.reach_note", year=view["population_year"])] if view["population_year"] else []
-    pdf.para(" ".join([*notes, b.t("part.suppression_note")]), size=8.5, colour=MUTED_RGB)
+    notes = [translate("part.reach_note", b.lang, year=view["population_year"])] if view["population_year"] else []
+    pdf.para(" ".join([*notes, translate("part.suppression_note", b.lang)]), size=8.5, colour=MUTED_RGB)
     pdf.ln(2)
     districts = view["districts"].with_columns(
         pl.col("district_code").replace_strict(b.district_names, default=pl.col("district_code")).alias("name"))
     if not codes:
-        pdf.para(b.t("part.no_districts"))
+        pdf.para(translate("part.no_districts", b.lang))
         return
     shapes = participation_queries.district_shapes(engine)
     chart = reach_map(shapes, districts, view["breaks"], b)
     y = pdf.get_y()
     height = pdf.chart(chart_render.png(chart, MAP_PX), pdf.l_margin, y, pdf.width * 0.8, 150)
     pdf.set_y(y + height + 2)
-    pdf.para(_map_message(districts, b), size=8.5, colour=MUTED_RGB)
+    pdf.para(part_view.map_alt(districts, b.lang), size=8.5, colour=MUTED_RGB)
     pdf.ln(2)
-    header = [b.t(f"part.col.{key}") for key in ("district", "participants", "events", "population", "reach", "low")]
+    header = [translate(f"part.col.{key}", b.lang) for key in ("district", "participants", "events", "population", "reach", "low")]
     table_rows = [[r["name"], count_text(r["participants"], b.lang), fmt_number(r["events"], 0, b.lang),
                    fmt_number(r["population"], 0, b.lang), reach_text(r, b.lang),
-                   b.t("part.yes") if r["low"] else ""] for r in districts.sort("name").iter_rows(named=True)]
+                   translate("part.yes", b.lang) if r["low"] else ""] for r in districts.sort("name").iter_rows(named=True)]
     pdf.table(header, table_rows, (40, 34, 24, 22, 34, 24), ("LEFT", *("RIGHT",) * 4, "LEFT"))
 
 
 def legend_entries(breaks: list[float], districts: pl.DataFrame, b: Briefing) -> list[tuple[str, str, str]]:
-    """(fill, outline, label) of each reach class and of the other marks that occur on the map."""
-    colours = participation_charts.class_colours(len(breaks) + 1)
-    if not breaks:
-        labels = [b.t("part.filter.all")]
-    else:
-        labels = [f"< {reach_number(breaks[0], b.lang)}",
-                  *(f"{reach_number(lo, b.lang)}–{reach_number(hi, b.lang)}" for lo, hi in zip(breaks, breaks[1:])),
-                  f"≥ {reach_number(breaks[-1], b.lang)}"]
-    entries = [(c, participation_charts.OUTLINE, label) for c, label in zip(colours, labels)]
-    if districts.height and districts["suppressed"].any():
-        entries.append((participation_charts.SUPPRESSED_FILL, participation_charts.OUTLINE,
-                        b.t("part.legend.suppressed")))
-    if districts.height and (districts["reach"].is_null() & ~districts["suppressed"]).any():
-        entries.append((participation_charts.NO_DATA_FILL, participation_charts.OUTLINE, b.t("part.legend.no_data")))
-    if districts.height and (districts["low"] & ~districts["suppressed"]).any():
-        entries.append(("#FFFFFF", participation_charts.LOW_OUTLINE, b.t("part.col.low")))
-    return entries
+    """(fill, outline, label) of each reach class and of the other marks that occur on the map (the screen's)."""
+    classes, extras = part_view.legend_entries(breaks, districts, b.lang)
+    return [(colour, participation_charts.OUTLINE, label) for colour, label in classes] + extras
 
 
 def reach_map(shapes: pl.DataFrame, districts: pl.DataFrame, breaks: list[float], b: Briefing) -> alt.Chart:
@@ -581,29 +529,13 @@ def reach_map(shapes: pl.DataFrame, districts: pl.DataFrame, breaks: list[float]
         x=alt.value(8), fill=alt.Color("fill:N", scale=None), stroke=alt.Color("line:N", scale=None))
     words = legend.mark_text(align="left", fontSize=12, color=theme.TEXT).encode(x=alt.value(24), text="label:N")
     key = alt.layer(swatches, words).properties(width=MAP_PX, height=22 * len(entries),
-                                                title=alt.TitleParams(b.t("part.axis.reach"), fontSize=13,
+                                                title=alt.TitleParams(translate("part.axis.reach", b.lang), fontSize=13,
                                                                       anchor="start"))
     return alt.vconcat(geo, key, spacing=12).configure_view(stroke=None)
 
 
-def _map_message(districts: pl.DataFrame, b: Briefing) -> str:
-    judged = districts.filter(pl.col("reach").is_not_null() | pl.col("suppressed"))
-    if judged.is_empty():
-        return b.t("part.legend.no_data")
-    ordered = judged.with_columns(pl.when(pl.col("suppressed")).then(-1.0).otherwise(pl.col("reach")).alias("_k")) \
-        .sort("_k", "name", descending=[True, False])
-    top, low = ordered.row(0, named=True), ordered.row(-1, named=True)
-
-    def per_1000(row: dict) -> str:
-        if row["suppressed"]:
-            return b.t("part.legend.suppressed")
-        return b.t("part.per_1000", value=reach_number(row["reach"], b.lang))
-
-    return b.t("part.alt.map", top=top["name"], top_value=per_1000(top), low=low["name"], low_value=per_1000(low))
-
-
 def _working_groups(pdf: _Document, b: Briefing, engine: Engine, today: date) -> None:
-    pdf.heading(b.t("brief.groups"))
+    pdf.heading(translate("brief.groups", b.lang))
     first_day, last_day = date(b.start_year, 1, 1), date(b.end_year, 12, 31)
     act = group_metrics.activity(
         group_queries.working_groups(engine), group_queries.group_seats(engine),
@@ -613,69 +545,36 @@ def _working_groups(pdf: _Document, b: Briefing, engine: Engine, today: date) ->
     # The last full year of the period, as the overview's tile judges it.
     year = min(b.end_year, today.year - 1)
     if act["groups"].is_empty() or year not in act["years"]:
-        pdf.para(b.t("brief.groups.none"))
+        pdf.para(translate("brief.groups.none", b.lang))
         return
-    names = {row["code"]: localized(row, "name", b.lang) for row in act["tree"].iter_rows(named=True)}
-    counts = act["counts"].filter(pl.col("year") == year)
-    rows = counts.with_columns(
-        pl.col("group_code").replace_strict(names, default=pl.col("group_code")).alias("group"),
-        pl.col("status").replace_strict({s: b.t(f"wg.status.{s}") for s in group_charts.STATUS_ORDER},
-                                        default=pl.col("status")).alias("status_label"))
-    rows = rows.with_columns(pl.Series("label", [
-        f"{r['held']}" + (f"+{r['scheduled']}" if r["scheduled"] else "")
-        + (f" / {_target_range(r['target_meetings_min'], r['target_meetings_max'], b)}"
-           if r["target_meetings_min"] is not None or r["target_meetings_max"] is not None else "")
-        for r in rows.iter_rows(named=True)], dtype=pl.Utf8))
-    pdf.heading(b.t("wg.meetings_year", year=year), level=1)
-    labels = {k: b.t(f"wg.axis.{k}") for k in ("meetings", "group", "target", "status")}
-    labels.update(own=b.t("wg.kind_own"), joint=b.t("wg.kind_joint"), scheduled=b.t("wg.kind_scheduled"))
-    chart = group_charts.meetings_chart(rows, labels, b.t("wg.alt.meetings", year=year))
+    names = wg_view.group_names(act["tree"], b.lang)
+    rows = wg_view.year_rows(act, year, names, b.lang)
+    pdf.heading(translate("wg.meetings_year", b.lang, year=year), level=1)
+    chart = wg_view.meetings_year(act, year, names, wg_view.meetings_year_message(act, year, names, b.lang), b.lang)
     y = pdf.get_y()
     height = pdf.chart(chart_render.png(chart, 760), pdf.l_margin, y, pdf.width, 150)
     pdf.set_y(y + height + 3)
-    header = [b.t("wg.axis.group"), b.t("wg.axis.meetings"), b.t("wg.kind_joint"), b.t("wg.axis.target"),
-              b.t("wg.axis.status")]
+    header = [translate("wg.axis.group", b.lang), translate("wg.axis.meetings", b.lang), translate("wg.kind_joint", b.lang), translate("wg.axis.target", b.lang),
+              translate("wg.axis.status", b.lang)]
     table_rows = [[r["group"], str(r["held"]), str(r["joint"]),
-                   _target_range(r["target_meetings_min"], r["target_meetings_max"], b), r["status_label"]]
+                   wg_view.target_range(r["target_meetings_min"], r["target_meetings_max"], b.lang), r["status_label"]]
                   for r in rows.iter_rows(named=True)]
     pdf.table(header, table_rows, (70, 22, 26, 24, 36), ("LEFT", "RIGHT", "RIGHT", "RIGHT", "LEFT"))
 
 
-def _target_range(lo: int | None, hi: int | None, b: Briefing) -> str:
-    """"5–6", "5", "at least 5" (dashboard.working_groups.widgets.target_range); a dash without a target."""
-    if lo is None and hi is None:
-        return DASH
-    if hi is None:
-        return b.t("wg.at_least", n=lo)
-    if lo is None:
-        return b.t("wg.at_most", n=hi)
-    return str(lo) if lo == hi else f"{lo}–{hi}"
-
-
 def _ngo_coverage(pdf: _Document, b: Briefing, engine: Engine) -> None:
-    pdf.heading(b.t("brief.ngo"))
+    pdf.heading(translate("brief.ngo", b.lang))
     tables = ngo_queries.ngo_tables(engine)
     board = ngo_metrics.board(tables, list(b.area_names), list(b.age_names), list(b.district_names),
                               b.start_year, b.end_year, b.age_group, b.district)
     matrix = board["matrix"]
     if board["ngos_in_store"] == 0 or matrix.is_empty():
-        pdf.para(b.t("brief.ngo.none"))
+        pdf.para(translate("brief.ngo.none", b.lang))
         return
-    pdf.heading(b.t("ngo.coverage.title"), level=1)
-    covered = int((matrix["partners"] > 0).sum())
-    gaps = ngo_metrics.gaps(matrix)
-    cells = [b.t("ngo.cell", area=b.area_names.get(r["priority_area_code"], r["priority_area_code"]),
-                 age=b.age_names.get(r["age_group_code"], r["age_group_code"]).lower())
-             for r in gaps.iter_rows(named=True)]
-    gap_line = b.t("ngo.gaps.some", cells="; ".join(cells)) if cells else b.t("ngo.gaps.none")
-    message = f"{b.t('ngo.alt.coverage', covered=covered, cells=matrix.height)} {gap_line}"
-    data = matrix.select(
-        pl.col("priority_area_code").replace_strict(b.area_names, default=pl.col("priority_area_code")).alias("area"),
-        pl.col("age_group_code").replace_strict(b.age_names, default=pl.col("age_group_code")).alias("age"),
-        "partners",
-        pl.Series("label", [b.t("ngo.gap_label") if n == 0 else fmt_number(n, 0, b.lang)
-                            for n in matrix["partners"].to_list()], dtype=pl.Utf8))
-    chart = ngo_charts.coverage_heatmap(data, {key: b.t(f"ngo.axis.{key}") for key in ("age", "area", "partners")},
+    pdf.heading(translate("ngo.coverage.title", b.lang), level=1)
+    names = ngo_view.Names(area=b.area_names, age=b.age_names, district=b.district_names)
+    message = ngo_view.coverage_alt(matrix, names, b.lang)
+    chart = ngo_charts.coverage_heatmap(ngo_view.coverage_cells(matrix, names, b.lang), ngo_view.coverage_labels(b.lang),
                                         message)
     y = pdf.get_y()
     height = pdf.chart(chart_render.png(chart, 760), pdf.l_margin, y, pdf.width, 120)
