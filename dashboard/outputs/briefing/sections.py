@@ -1,27 +1,16 @@
-"""The meeting briefing: the dashboard's picture for one choice of filters, as a PDF for the council.
+"""The briefing's sections: cover, overview, each priority area, participation map, working groups and
+NGO coverage, each from the screens' own queries, metrics, view functions and chart builders."""
 
-Cover (municipality, filters, data date, language), the overview (trend counts, targets and
-comparisons per priority area; the weak signals), each priority area with its indicators' time
-series, the participation map, working-group activity and NGO coverage. The numbers come from
-the same query and metric functions as the screens, the charts from the same builders, rendered
-on the server (chart_render). No Streamlit: `hyte briefing` builds it without the app, and the
-app's download button calls `build` inside its cache.
-"""
 
 from __future__ import annotations
 
-import io
 import json
 import textwrap
-from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from pathlib import Path
 
 import altair as alt
 import polars as pl
 import shapely
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 from sqlalchemy import Engine
 
 from dashboard.core import chart_render
@@ -36,263 +25,23 @@ from dashboard.partnerships import queries as ngo_queries
 from dashboard.participation import charts as participation_charts
 from dashboard.participation import metrics as participation_metrics
 from dashboard.participation import queries as participation_queries
-from dashboard.core import queries
 from dashboard.core import theme
 from dashboard.core.formatting import DASH, fmt_datetime, fmt_number, fmt_year_range
-from dashboard.core.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, localized, translate
+from dashboard.core.i18n import LANGUAGE_NAMES, localized, translate
 from dashboard.indicators import view as ind_view
 from dashboard.participation import view as part_view
 from dashboard.participation.view import count_text, reach_number, reach_text
 from dashboard.partnerships import view as ngo_view
 from dashboard.working_groups import view as wg_view
-from data_pipeline import store as store_module
 from data_pipeline.registers import EVENT_TYPES
 
 # DejaVu covers ä, ö, å and the typography the texts use (–, −, ≥, “”, ✓); Debian's fonts-dejavu-core.
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
-FONT = "DejaVu"
-# Same look-back as the screens' default period (dashboard.core.filters.TREND_YEARS): a trend needs the
-# years before the plan.
-TREND_YEARS = 6
-CHARTS_PER_ROW = 2
-CHARTS_PER_IMAGE = 4  # two rows of two: a half page
-INDICATOR_CHART_PX = 430  # chart width in pixels for half a page: the screens' 15 px labels stay readable
-MAP_PX = 520
-TEXT_RGB = (26, 26, 46)  # theme.TEXT
-MUTED_RGB = (90, 90, 90)
-BAD_RGB = (213, 94, 0)  # theme.BAD
-
-
-def missing_fonts() -> list[str]:
-    """The PDF font files not installed (empty when the briefing can be made)."""
-    return [name for name in FONT_FILES.values() if not (FONT_DIR / name).is_file()]
-
-
-class BriefingError(Exception):
-    """Something the person asking can fix: an empty store or a filter value the store does not know.
-
-    `reason` is "empty", "age", "district" or "period"; `known` lists the values on offer.
-    """
-
-    def __init__(self, reason: str, value: object = None, known: tuple = ()) -> None:
-        super().__init__(f"{reason}: {value!r} (known: {', '.join(map(str, known))})")
-        self.reason, self.value, self.known = reason, value, known
-
-
-@dataclass(frozen=True)
-class Request:
-    """What to brief on: None means all ages / the whole municipality / the screens' default period."""
-
-    lang: str = DEFAULT_LANGUAGE
-    age_group: str | None = None
-    district: str | None = None
-    start_year: int | None = None
-    end_year: int | None = None
-
-
-@dataclass
-class Briefing:
-    """The resolved request and the store's facts the cover states."""
-
-    lang: str
-    age_group: str | None
-    district: str | None
-    start_year: int
-    end_year: int
-    municipality: dict
-    loaded_at: datetime | None
-    age_names: dict[str, str] = field(default_factory=dict)
-    district_names: dict[str, str] = field(default_factory=dict)
-    area_names: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def age_label(self) -> str:
-        return self.age_names[self.age_group] if self.age_group else translate("filters.all_ages", self.lang)
-
-    @property
-    def district_label(self) -> str:
-        return self.district_names[self.district] if self.district else translate("filters.all_districts", self.lang)
-
-    @property
-    def period(self) -> str:
-        return fmt_year_range(self.start_year, self.end_year)
-
-    @property
-    def municipality_name(self) -> str:
-        return localized(self.municipality, "name", self.lang)
-
-
-def default_period(municipality: dict | None, span: tuple[int, int]) -> tuple[int, int]:
-    """The screens' default period (dashboard.core.filters.choices): the plan's years, looking back for trends."""
-    plan_start = municipality["plan_start_year"] if municipality else None
-    plan_end = municipality["plan_end_year"] if municipality else None
-    anchor = plan_start if plan_start is not None else span[1]
-    first = max(span[0], anchor - TREND_YEARS)
-    last = plan_end if plan_end is not None and first <= plan_end <= span[1] else span[1]
-    return first, last
-
-
-def resolve(engine: Engine, request: Request) -> Briefing:
-    """Check the request against the store; BriefingError names what is wrong and what is on offer."""
-    if request.lang not in LANGUAGES:
-        raise BriefingError("lang", request.lang, LANGUAGES)
-    if store_module.data_version(engine) == 0:
-        raise BriefingError("empty")
-    lang = request.lang
-    muni = queries.municipality(engine).to_dicts()
-    ages = {g["code"]: localized(g, "name", lang) for g in queries.age_groups(engine).to_dicts()}
-    districts = {d["code"]: localized(d, "name", lang) for d in queries.districts(engine).to_dicts()}
-    if request.age_group is not None and request.age_group not in ages:
-        raise BriefingError("age", request.age_group, tuple(ages))
-    if request.district is not None and request.district not in districts:
-        raise BriefingError("district", request.district, tuple(districts))
-    span = queries.year_span(engine)
-    if span is None:
-        raise BriefingError("empty")
-    start, end = default_period(muni[0] if muni else None, span)
-    start = request.start_year if request.start_year is not None else start
-    end = request.end_year if request.end_year is not None else end
-    years = tuple(range(span[0], span[1] + 1))
-    for year in (start, end):
-        if year not in years:
-            raise BriefingError("period", year, (span[0], span[1]))
-    start, end = sorted((start, end))
-    return Briefing(lang=lang, age_group=request.age_group, district=request.district, start_year=start,
-                    end_year=end, municipality=muni[0] if muni else {"name_fi": ""},
-                    loaded_at=queries.last_successful_load(engine), age_names=ages, district_names=districts,
-                    area_names={a["code"]: localized(a, "name", lang)
-                                for a in queries.priority_areas(engine).to_dicts()})
-
-
-def build(engine: Engine, request: Request, today: date | None = None) -> bytes:
-    """The briefing as PDF bytes. Raises BriefingError for what the person asking can fix."""
-    b = resolve(engine, request)
-    today = today or date.today()
-    pdf = _Document(b)
-    _cover(pdf, b, engine)
-    board = _indicator_board(engine, b)
-    _overview(pdf, b, board)
-    series = indicator_queries.indicator_values(engine, b.start_year, b.end_year)
-    for code in b.area_names:  # the plan's order
-        _priority_area(pdf, b, code, board, series)
-    _participation(pdf, b, engine)
-    _working_groups(pdf, b, engine, today)
-    _ngo_coverage(pdf, b, engine)
-    return bytes(pdf.output())
-
-
-# --- the document -----------------------------------------------------------------------------------
-
-class _Document(FPDF):
-    """A4 portrait with a running head (municipality, filters, data date) and page numbers."""
-
-    def __init__(self, b: Briefing) -> None:
-        super().__init__(orientation="P", unit="mm", format="A4")
-        self.b = b
-        missing = missing_fonts()
-        if missing:
-            raise FileNotFoundError(
-                f"fonts {', '.join(missing)} not found in {FONT_DIR}: install Debian's fonts-dejavu-core")
-        for style, name in FONT_FILES.items():
-            self.add_font(FONT, style, str(FONT_DIR / name))
-        self.set_margins(16, 16, 16)
-        self.set_auto_page_break(True, margin=16)
-        self.set_title(f"{translate('brief.title', b.lang)} – {b.municipality_name}")
-        self.set_author(b.municipality_name)
-        self.set_lang(b.lang)
-        self.set_creator("HYTE dashboard")
-        self.set_font(FONT, size=10)
-        self.set_text_color(*TEXT_RGB)
-
-    @property
-    def width(self) -> float:
-        return self.w - self.l_margin - self.r_margin
-
-    def header(self) -> None:
-        if self.page_no() == 1:
-            return
-        self.set_font(FONT, size=7.5)
-        self.set_text_color(*MUTED_RGB)
-        b = self.b
-        line = (f"{b.municipality_name} · {translate('brief.subtitle', b.lang)} · "
-                f"{translate('filters.active', b.lang, age=b.age_label, district=b.district_label, period=b.period)} · "
-                f"{_data_date(b)}")
-        self.cell(self.width, 4, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_y(self.get_y() + 3)
-        self.set_font(FONT, size=10)
-        self.set_text_color(*TEXT_RGB)
-
-    def footer(self) -> None:
-        self.set_y(-11)
-        self.set_font(FONT, size=7.5)
-        self.set_text_color(*MUTED_RGB)
-        self.cell(self.width, 5, translate("brief.page", self.b.lang, page=self.page_no(), pages="{nb}"), align="R")
-        self.set_text_color(*TEXT_RGB)
-
-    def heading(self, text: str, level: int = 0) -> None:
-        """A section heading (h1 starts a page), also an entry in the PDF's outline."""
-        if level == 0:
-            self.add_page()
-        elif self.get_y() > self.h - 60:
-            self.add_page()
-        self.start_section(text, level=level)
-        self.set_font(FONT, "B", size=17 if level == 0 else 12.5)
-        self.multi_cell(self.width, 8 if level == 0 else 6.5, text, align="L", new_x=XPos.LMARGIN,
-                        new_y=YPos.NEXT)
-        self.set_font(FONT, size=10)
-        self.ln(1.5)
-
-    def para(self, text: str, size: float = 10, bold: bool = False, colour=TEXT_RGB, width: float | None = None,
-             height: float | None = None) -> None:
-        self.set_font(FONT, "B" if bold else "", size=size)
-        self.set_text_color(*colour)
-        self.multi_cell(width or self.width, height or size * 0.5, text, align="L",
-                        new_x=XPos.LMARGIN if width is None else XPos.LEFT, new_y=YPos.NEXT)
-        self.set_font(FONT, size=10)
-        self.set_text_color(*TEXT_RGB)
-
-    def chart(self, png: bytes, x: float, y: float, width: float, max_height: float | None = None) -> float:
-        """Place a rendered chart at (x, y), `width` mm wide; returns its height in mm."""
-        px_w, px_h = chart_render.png_size(png)
-        height = width * px_h / px_w
-        if max_height is not None and height > max_height:
-            width, height = max_height * px_w / px_h, max_height
-        self.image(io.BytesIO(png), x=x, y=y, w=width, h=height)
-        return height
-
-    def table(self, header: list[str], rows: list[list[str]], widths: tuple[float, ...],
-              align: tuple[str, ...] | None = None) -> None:
-        self.set_font(FONT, size=8.5)
-        with super().table(col_widths=widths, text_align=align or "LEFT", line_height=4.6,
-                           headings_style=_heading_style(), borders_layout="HORIZONTAL_LINES") as table:
-            row = table.row()
-            for name in header:
-                row.cell(name)
-            for values in rows:
-                row = table.row()
-                for value in values:
-                    row.cell(value)
-        self.set_font(FONT, size=10)
-        self.ln(2)
-
-
-def _heading_style():
-    from fpdf.fonts import FontFace
-
-    # Smaller than the cells: Finnish headings are long words that must not break mid-word.
-    return FontFace(family=FONT, emphasis="BOLD", size_pt=7.5, fill_color=(232, 240, 247))
-
-
-def _data_date(b: Briefing) -> str:
-    if b.loaded_at is None:
-        return translate("data_date.none", b.lang)
-    return translate("data_date", b.lang, when=fmt_datetime(b.loaded_at, b.lang))
+from dashboard.outputs.briefing.document import (BAD_RGB, CHARTS_PER_IMAGE, CHARTS_PER_ROW, INDICATOR_CHART_PX, MAP_PX, MUTED_RGB, Briefing, data_date, Document)
 
 
 # --- the sections -----------------------------------------------------------------------------------
 
-def _cover(pdf: _Document, b: Briefing, engine: Engine) -> None:
+def cover(pdf: Document, b: Briefing, engine: Engine) -> None:
     pdf.add_page()
     pdf.start_section(translate("brief.title", b.lang), level=0)
     pdf.set_y(48)
@@ -312,7 +61,7 @@ def _cover(pdf: _Document, b: Briefing, engine: Engine) -> None:
     pdf.set_xy(pdf.l_margin + 5, top + 4)
     pdf.para(translate("brief.filters", b.lang), size=12, bold=True, width=pdf.width - 10, height=7)
     for line in (translate("brief.age", b.lang, value=b.age_label), translate("brief.district", b.lang, value=b.district_label),
-                 translate("brief.period", b.lang, value=b.period), _data_date(b),
+                 translate("brief.period", b.lang, value=b.period), data_date(b),
                  translate("brief.language", b.lang, value=LANGUAGE_NAMES[b.lang])):
         pdf.set_x(pdf.l_margin + 5)
         pdf.para(line, size=11, width=pdf.width - 10, height=6)
@@ -327,14 +76,14 @@ def _cover(pdf: _Document, b: Briefing, engine: Engine) -> None:
         pdf.para(attribution["attribution"], size=9, colour=MUTED_RGB)
 
 
-def _indicator_board(engine: Engine, b: Briefing) -> dict[str, pl.DataFrame]:
+def indicator_board(engine: Engine, b: Briefing) -> dict[str, pl.DataFrame]:
     plan_start = b.municipality.get("plan_start_year")
     return indicator_status.board(indicator_queries.plan_indicators(engine),
                                   indicator_queries.indicator_values(engine, b.start_year, b.end_year),
                                   plan_start, b.age_group)
 
 
-def _overview(pdf: _Document, b: Briefing, board: dict[str, pl.DataFrame]) -> None:
+def overview(pdf: Document, b: Briefing, board: dict[str, pl.DataFrame]) -> None:
     pdf.heading(translate("page.overview", b.lang))
     pdf.heading(translate("ov.status", b.lang), level=1)
     areas = {row["priority_area_code"]: row for row in board["areas"].iter_rows(named=True)}
@@ -383,7 +132,7 @@ def _overview(pdf: _Document, b: Briefing, board: dict[str, pl.DataFrame]) -> No
         pdf.ln(0.8)
 
 
-def _priority_area(pdf: _Document, b: Briefing, code: str, board: dict, series: pl.DataFrame) -> None:
+def priority_area(pdf: Document, b: Briefing, code: str, board: dict, series: pl.DataFrame) -> None:
     """The area's indicators as a table of figures, then their time series as small multiples."""
     name = b.area_names[code]
     pdf.heading(name)
@@ -449,7 +198,7 @@ def _versus(card: dict, role: str, b: Briefing) -> str:
     return ind_view.value_text(card[role], card, b.lang) + mark
 
 
-def _participation(pdf: _Document, b: Briefing, engine: Engine) -> None:
+def participation(pdf: Document, b: Briefing, engine: Engine) -> None:
     pdf.heading(translate("brief.participation", b.lang))
     rows = participation_queries.event_participants(engine, b.start_year, b.end_year)
     population = participation_queries.population(engine, b.end_year)
@@ -534,7 +283,7 @@ def reach_map(shapes: pl.DataFrame, districts: pl.DataFrame, breaks: list[float]
     return alt.vconcat(geo, key, spacing=12).configure_view(stroke=None)
 
 
-def _working_groups(pdf: _Document, b: Briefing, engine: Engine, today: date) -> None:
+def working_groups(pdf: Document, b: Briefing, engine: Engine, today: date) -> None:
     pdf.heading(translate("brief.groups", b.lang))
     first_day, last_day = date(b.start_year, 1, 1), date(b.end_year, 12, 31)
     act = group_metrics.activity(
@@ -562,7 +311,7 @@ def _working_groups(pdf: _Document, b: Briefing, engine: Engine, today: date) ->
     pdf.table(header, table_rows, (70, 22, 26, 24, 36), ("LEFT", "RIGHT", "RIGHT", "RIGHT", "LEFT"))
 
 
-def _ngo_coverage(pdf: _Document, b: Briefing, engine: Engine) -> None:
+def ngo_coverage(pdf: Document, b: Briefing, engine: Engine) -> None:
     pdf.heading(translate("brief.ngo", b.lang))
     tables = ngo_queries.ngo_tables(engine)
     board = ngo_metrics.board(tables, list(b.area_names), list(b.age_names), list(b.district_names),
