@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.core.i18n import translate
 from data_pipeline.cli import main as hyte
 
-APP = Path(__file__).parent.parent / "dashboard" / "app.py"
+APP = Path(__file__).parents[2] / "dashboard" / "app.py"
 COMMON = ("lang", "age", "district", "from", "to")
 # page file -> (i18n key of its title, the parameters the page itself reads)
 PAGES = {

@@ -7,9 +7,9 @@ from datetime import datetime
 
 import pytest
 from screen_helpers import open_screen, screen_text
-from test_participation import participation_store  # noqa: F401 - fixtures used by name below
-from test_partnerships import ngo_store  # noqa: F401
-from test_working_groups import TODAY, groups_url  # noqa: F401
+from participation_fixtures import participation_store  # noqa: F401 - fixtures used by name below
+from partnerships_fixtures import ngo_store  # noqa: F401
+from working_groups_fixtures import TODAY, groups_url  # noqa: F401
 
 from dashboard.core.formatting import DASH, NBSP, fmt_datetime
 from dashboard.core.i18n import LANGUAGES, translate

@@ -30,7 +30,7 @@ from dashboard.core.formatting import DASH, NBSP, fmt_date, fmt_datetime, fmt_nu
 from dashboard.core.i18n import CATALOG, LANGUAGES, missing_keys, translate
 from data_pipeline.store import make_engine
 
-APP = Path(__file__).parent.parent / "dashboard" / "app.py"
+APP = Path(__file__).parents[2] / "dashboard" / "app.py"
 # page file -> i18n key of its title
 PAGES = {
     "overview.py": "page.overview",

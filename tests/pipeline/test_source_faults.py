@@ -23,7 +23,7 @@ from data_pipeline.cli import main as hyte
 from data_pipeline.pipeline import refresh
 from sotkanet_server import Fault
 
-APP = Path(__file__).parent.parent / "dashboard" / "app.py"
+APP = Path(__file__).parents[2] / "dashboard" / "app.py"
 CLOSED_PORT = "http://127.0.0.1:9/rest/1.1"  # the discard port: nothing listens, the connection is refused
 
 

@@ -87,7 +87,7 @@ def test_refresh_killed_at_random_points_leaves_old_or_new_data_never_a_mix(demo
         return "new" if now == new else "old"
 
     # Kills known to land inside the write transaction (paused before a random table): always the old data.
-    helper = Path(__file__).with_name("killable_refresh.py")
+    helper = Path(__file__).parents[1] / "killable_refresh.py"
     for table_index in rng.sample(range(12), 3):
         proc = subprocess.Popen([sys.executable, str(helper), str(table_index), *refresh_args],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)

@@ -13,7 +13,7 @@ from streamlit.util import calc_hash
 from dashboard.access import rules
 from dashboard.core.i18n import translate
 
-APP = Path(__file__).parent.parent / "dashboard" / "app.py"
+APP = Path(__file__).parents[2] / "dashboard" / "app.py"
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
         "client_id": "hyte", "client_secret": "s",
         "server_metadata_url": "https://login.microsoftonline.com/tenant/v2.0/.well-known/openid-configuration"}

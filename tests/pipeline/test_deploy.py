@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-DEPLOY = Path(__file__).parent.parent / "deploy"
+DEPLOY = Path(__file__).parents[2] / "deploy"
 
 
 def unit(name: str) -> configparser.ConfigParser:

@@ -144,7 +144,7 @@ def test_a_load_committed_mid_run_reruns_the_screen_instead_of_showing_an_error(
 
     monkeypatch.setattr(store_module, "data_version", version_moves_once)
     st.cache_data.clear()
-    at = AppTest.from_file(Path(__file__).parent.parent / "dashboard" / "app.py", default_timeout=60).run()
+    at = AppTest.from_file(Path(__file__).parents[2] / "dashboard" / "app.py", default_timeout=60).run()
     assert not at.exception, [e.value for e in at.exception]
     assert [t.value for t in at.title] == [translate("page.overview", "fi")]
     assert len(calls) > 3  # the run started over after the refused read
