@@ -8,7 +8,7 @@ from dashboard.access import session as access
 from dashboard.core import cache
 from dashboard.core import downloads
 from dashboard.core import layout
-from dashboard.data_status import manage as manage_widgets
+from dashboard.data_status import widgets as manage_widgets
 from dashboard.data_status import view as status_tables
 from dashboard.core import theme
 from dashboard.core.formatting import fmt_datetime, plain
