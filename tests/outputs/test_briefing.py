@@ -288,3 +288,26 @@ def test_participation_table_downloads_as_csv_and_excel(demo_url, monkeypatch):
     monkeypatch.setenv("HYTE_DATABASE_URL", demo_url)
     labels = _labels(open_screen("participation.py"))
     assert translate("part.download", "fi") in labels and translate("part.download.excel", "fi") in labels
+
+
+def test_a_very_long_stored_name_is_cut_not_a_crash(tmp_path):
+    """A 2,000-character working-group name once ended `hyte briefing` with "row … too high to be
+    rendered on a single page"; long texts are cut with an ellipsis and the briefing is made."""
+    from working_groups_fixtures import TODAY as GROUPS_TODAY
+    from working_groups_fixtures import write_package
+
+    from data_pipeline.pipeline import refresh
+
+    toml = write_package(tmp_path)
+    groups = toml.parent / "registers" / "working_groups.csv"
+    long_name = "Hyvinvointi " * 400  # 4,800 characters
+    lines = groups.read_text(encoding="utf-8").splitlines()
+    code, _name, *rest = lines[3].split(",")
+    lines[3] = ",".join([code, long_name, *rest])
+    groups.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'long.db'}"
+    assert refresh(toml, url).ok
+    pdf = briefing.build(make_engine(url), briefing.Request(start_year=2025, end_year=2026), today=GROUPS_TODAY)
+    text = flat("\n".join(pages_text(pdf)))
+    assert "Hyvinvointi Hyvinvointi Hyvinvointi" in text and "…" in text
+    assert long_name not in text

@@ -30,6 +30,8 @@ CHARTS_PER_ROW = 2
 CHARTS_PER_IMAGE = 4  # two rows of two: a half page
 INDICATOR_CHART_PX = 430  # chart width in pixels for half a page: the screens' 15 px labels stay readable
 MAP_PX = 520
+# A table cell longer than this is cut with an ellipsis: fpdf2 cannot break one row across pages.
+CELL_CHARACTERS = 160
 TEXT_RGB = (26, 26, 46)  # theme.TEXT
 MUTED_RGB = (90, 90, 90)
 BAD_RGB = (213, 94, 0)  # theme.BAD
@@ -222,13 +224,18 @@ class Document(FPDF):
                            headings_style=heading_style(), borders_layout="HORIZONTAL_LINES") as table:
             row = table.row()
             for name in header:
-                row.cell(name)
+                row.cell(cut(name))
             for values in rows:
                 row = table.row()
                 for value in values:
-                    row.cell(value)
+                    row.cell(cut(value))
         self.set_font(FONT, size=10)
         self.ln(2)
+
+
+def cut(text: str, limit: int = CELL_CHARACTERS) -> str:
+    """A table cell's text, cut with an ellipsis where a stored name is too long for one page."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def heading_style():
