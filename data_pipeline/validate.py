@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -118,11 +119,17 @@ def validate_register(
     columns: tuple[R.ColumnSpec, ...],
     key: tuple[str, ...],
     known: dict[str, set[str]],
+    *,
+    rejected: dict[str, RejectedRows] | None = None,
+    rejected_keys: dict[str, int] | None = None,
 ) -> tuple[pl.DataFrame, list[Problem]]:
     """Type every cell, check ranges, choices, references and duplicate keys.
 
     `known` maps a reference kind (registers.REF_*) to the codes that exist; a column whose kind is
-    absent from `known` is not reference-checked.
+    absent from `known` is not reference-checked. `rejected` maps a reference kind to the rows of its
+    register that were rejected, so a reference to one is named as such instead of as unknown (one bad
+    row, one root problem). `rejected_keys`, when given, receives this register's own rejected rows:
+    the first key column's text -> line.
     """
     problems: list[Problem] = []
     by_name = {c.name: c for c in columns}
@@ -149,13 +156,18 @@ def validate_register(
             idx = position.get(col.name)
             text = cells[idx].strip() if idx is not None and idx < len(cells) else ""
             try:
-                row[col.name] = _cell(col, text, known)
+                row[col.name] = _cell(col, text, known, rejected)
             except CellError as exc:
                 problems.append(Problem(raw.file, line, col.name, str(exc)))
                 row_ok = False
         if len(cells) > len(raw.header) and any(c.strip() for c in cells[len(raw.header):]):
             problems.append(Problem(raw.file, line, "-", "rivillä on enemmän soluja kuin otsikoita / more cells than headers"))
             row_ok = False
+        if not row_ok and rejected_keys is not None and key:
+            idx = position.get(key[0])
+            code = cells[idx].strip() if idx is not None and idx < len(cells) else ""
+            if code:
+                rejected_keys.setdefault(code, line)
         if row_ok:
             lines.append(line)
             for name, value in row.items():
@@ -174,7 +186,16 @@ def validate_register(
     return frame.with_columns(pl.Series("_line", lines, dtype=pl.Int64)), problems
 
 
-def _cell(col: R.ColumnSpec, text: str, known: dict[str, set[str]]):
+@dataclass(frozen=True)
+class RejectedRows:
+    """The rows of a code-providing register that were rejected: which file, and code -> line."""
+
+    file: str
+    lines: dict[str, int]
+
+
+def _cell(col: R.ColumnSpec, text: str, known: dict[str, set[str]],
+          rejected: dict[str, RejectedRows] | None = None):
     if len(text) > MAX_CELL_CHARS:
         raise CellError(f"solu on liian pitkä ({len(text)} merkkiä, enintään {MAX_CELL_CHARS}) / cell too long")
     if text.startswith(_FORMULA_START) and col.type not in (R.INT, R.FLOAT):
@@ -189,6 +210,12 @@ def _cell(col: R.ColumnSpec, text: str, known: dict[str, set[str]]):
         codes = value if col.type == R.CODE_LIST else [str(value)]
         for code in codes:
             if code not in known[col.ref]:
+                bad = (rejected or {}).get(col.ref)
+                if bad is not None and code in bad.lines:
+                    line = bad.lines[code]
+                    raise CellError(f"{_REF_NAMES[col.ref]} '{_short(code)}' on tiedostossa {bad.file}, mutta se "
+                                    f"hylättiin (rivi {line}) / {col.ref.replace('_', ' ')} '{_short(code)}' is in "
+                                    f"{bad.file} but was rejected (line {line}): fix that row first")
                 raise CellError(f"tuntematon {_REF_NAMES[col.ref]} '{_short(code)}' / unknown {col.ref.replace('_', ' ')}")
     return value
 
