@@ -12,6 +12,8 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
+from data_pipeline.problems import MAX_LISTED_PER_FILE
+from data_pipeline.problems import count as count_problems
 from data_pipeline.store import make_engine, resolve_url
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2, 64
@@ -46,7 +48,9 @@ def _report(result) -> int:
                   f"from the cache: {result.message}", file=sys.stderr)
         return EXIT_OK
     if result.status == "rejected":
-        print(f"Hylätty / Rejected: {len(result.problems)} virhettä / problems; "
+        total, listed = count_problems(result.problems), sum(1 for p in result.problems if not p.more)
+        shown = "" if total == listed else f" (ensimmäiset {_n(listed)} listattu / first {_n(listed)} listed)"
+        print(f"Hylätty / Rejected: {_n(total)} virhettä / problems{shown}; "
               "tietoja ei muutettu / the store is unchanged.", file=sys.stderr)
         for problem in result.problems:
             print(str(problem), file=sys.stderr)
@@ -69,8 +73,16 @@ def cmd_refresh(args) -> int:
 
     url = resolve_url(args.db)
     print(f"Päivitetään / Refreshing {args.config} → {_safe(url)}", file=sys.stderr)
-    return _report(refresh(args.config, url, command="refresh", progress=TerminalProgress(args.quiet),
-                           offline=args.offline, change=Change(_actor())))
+    result = refresh(args.config, url, command="refresh", progress=TerminalProgress(args.quiet),
+                     offline=args.offline, change=Change(_actor()))
+    code = _report(result)
+    if result.status == "rejected" and args.all_problems:
+        from data_pipeline.config import load_config
+        from data_pipeline.package import write_all_problems
+
+        written = write_all_problems(load_config(args.config), Path(args.all_problems))
+        print(f"Kaikki {_n(written)} virhettä / all {_n(written)} problems → {args.all_problems}", file=sys.stderr)
+    return code
 
 
 def cmd_demo(args) -> int:
@@ -194,6 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_db(sub.add_parser("refresh", help="validate and load a data package"))
     p.add_argument("--config", required=True, help="the package's hyte.toml")
     p.add_argument("--offline", action="store_true", help="use only cached Sotkanet responses")
+    p.add_argument("--all-problems", metavar="FILE",
+                   help="on rejected input, write every problem to FILE (the listing shows the first "
+                        f"{MAX_LISTED_PER_FILE} per file)")
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=cmd_refresh)
 

@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from data_pipeline import registers as R
 from data_pipeline import schema, sotkanet, validate
 from data_pipeline.config import Config
 from data_pipeline.districts import points_outside, read_districts
-from data_pipeline.problems import Problem
+from data_pipeline.problems import MAX_LISTED_PER_FILE, Problem, ProblemList
 from data_pipeline.readers import read_register_file
 from data_pipeline.validate import RejectedRows, validate_register
 
@@ -145,10 +146,10 @@ def _indicator_table(config: Config, metas: list[dict]) -> pl.DataFrame:
     return pl.DataFrame(rows, infer_schema_length=None)
 
 
-def _load_registers(config: Config, known: dict[str, set[str]]) -> tuple[dict[str, pl.DataFrame], list[Path], list[Problem]]:
+def _load_registers(config: Config, known: dict[str, set[str]],
+                    problems: ProblemList) -> tuple[dict[str, pl.DataFrame], list[Path]]:
     frames: dict[str, pl.DataFrame] = {}
     files: list[Path] = []
-    problems: list[Problem] = []
     rejected: dict[str, RejectedRows] = {}  # reference kind -> the rows of its register that were rejected
     for name in R.REGISTER_ORDER:
         spec = R.REGISTERS[name]
@@ -170,14 +171,13 @@ def _load_registers(config: Config, known: dict[str, set[str]]) -> tuple[dict[st
                 known.pop(spec.provides, None)  # unknown codes: do not report every reference to them
             continue
         rejected_keys: dict[str, int] = {}
-        frame, reg_problems = validate_register(raw, columns, spec.key, known, rejected=rejected,
-                                                rejected_keys=rejected_keys)
-        problems.extend(reg_problems)
+        frame, _problems = validate_register(raw, columns, spec.key, known, rejected=rejected,
+                                             rejected_keys=rejected_keys, into=problems)
         frames[name] = frame
         if spec.provides:
             known[spec.provides] = set(frame[spec.key[0]].cast(pl.Utf8).to_list())
             rejected[spec.provides] = RejectedRows(raw.file, rejected_keys)
-    return frames, files, problems
+    return frames, files
 
 
 def _empty_raw(name: str, columns):
@@ -338,9 +338,11 @@ def _register_tables(f: dict[str, pl.DataFrame], config: Config, municipality_re
     return tables
 
 
-def build_package(config: Config) -> tuple[Package | None, list[Problem]]:
-    """Every store table from the package, or every problem found in it (nothing half-done)."""
-    problems: list[Problem] = []
+def build_package(config: Config, *, problem_limit: int | None = MAX_LISTED_PER_FILE,
+                  sink: Callable[[Problem], None] | None = None) -> tuple[Package | None, list[Problem]]:
+    """Every store table from the package, or its problems (nothing half-done): at most `problem_limit`
+    listed per file and the rest counted in a summary line; `sink` receives every one as it is found."""
+    problems = ProblemList(problem_limit, sink)
     tables = _config_tables(config)
     sources: list[Source] = []
 
@@ -385,25 +387,40 @@ def build_package(config: Config) -> tuple[Package | None, list[Problem]]:
         R.REF_INDICATOR: {str(ind.id) for ind in config.indicators},
     }
     known = {k: v for k, v in known.items() if v is not None}
-    frames, files, register_problems = _load_registers(config, known)
-    problems.extend(register_problems)
-    if not register_problems:
+    before = problems.total
+    frames, files = _load_registers(config, known, problems)
+    if problems.total == before:
         problems.extend(_cross_checks(frames, config, districts))
     if files:
         sources.append(Source("registers", _hash_files(files)))
-    if problems:
-        return None, problems
+    if problems.total:
+        return None, problems.finished()
 
     tables.update(_register_tables(frames, config, municipality_region))
     if config.districts_source == "paavo":
         paavo_population, paavo_problems = _paavo_population(config, frames)
         if paavo_problems:
-            return None, paavo_problems
+            problems.extend(paavo_problems)
+            return None, problems.finished()
         tables["district_population"] = paavo_population
     local_values = tables.pop("_local_indicator_value")
     values = data.values if data is not None else local_values.clear()
     tables["indicator_value"] = pl.concat([values, local_values], how="vertical_relaxed")
     return Package(_conform(tables), tuple(sources)), []
+
+
+def write_all_problems(config: Config, out: Path) -> int:
+    """Every problem of the package, uncapped, one `file:line: column: message` line each, written to
+    `out` as it is found (memory stays flat however many there are); returns how many."""
+    written = 0
+    with out.open("w", encoding="utf-8") as handle:
+        def sink(problem: Problem) -> None:
+            nonlocal written
+            written += 1
+            handle.write(f"{problem}\n")
+
+        build_package(config, problem_limit=0, sink=sink)
+    return written
 
 
 def _paavo_population(config: Config, frames: dict[str, pl.DataFrame]) -> tuple[pl.DataFrame | None, list[Problem]]:

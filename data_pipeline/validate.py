@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from data_pipeline import registers as R
-from data_pipeline.problems import Problem
+from data_pipeline.problems import Problem, ProblemList
 from data_pipeline.readers import MAX_CELL_CHARS, RawTable
 
 TODAY = dt.date.today
@@ -122,6 +122,7 @@ def validate_register(
     *,
     rejected: dict[str, RejectedRows] | None = None,
     rejected_keys: dict[str, int] | None = None,
+    into: ProblemList | None = None,
 ) -> tuple[pl.DataFrame, list[Problem]]:
     """Type every cell, check ranges, choices, references and duplicate keys.
 
@@ -129,9 +130,14 @@ def validate_register(
     absent from `known` is not reference-checked. `rejected` maps a reference kind to the rows of its
     register that were rejected, so a reference to one is named as such instead of as unknown (one bad
     row, one root problem). `rejected_keys`, when given, receives this register's own rejected rows:
-    the first key column's text -> line.
+    the first key column's text -> line. Problems go `into` a shared list when given (and that list is
+    returned); otherwise into a fresh one capped per file (`ProblemList`), whose finished form is returned.
     """
-    problems: list[Problem] = []
+    problems = into if into is not None else ProblemList()
+    already = problems.counts[raw.file]
+
+    def done(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[Problem]]:
+        return frame, (problems if into is not None else problems.finished())
     by_name = {c.name: c for c in columns}
     header_counts = Counter(raw.header)
     for name, count in header_counts.items():
@@ -143,8 +149,8 @@ def validate_register(
     for col in columns:
         if col.required and col.name not in header_counts:
             problems.append(Problem(raw.file, 1, col.name, "pakollinen sarake puuttuu / required column is missing"))
-    if problems:
-        return _empty_frame(columns), problems
+    if problems.counts[raw.file] > already:
+        return done(_empty_frame(columns))
 
     position = {name: raw.header.index(name) for name in by_name if name in header_counts}
     values: dict[str, list] = {c.name: [] for c in columns}
@@ -183,7 +189,7 @@ def validate_register(
             seen[k] = line
     frame = pl.DataFrame({c.name: values[c.name] for c in columns},
                          schema={c.name: POLARS_TYPES[c.type] for c in columns})
-    return frame.with_columns(pl.Series("_line", lines, dtype=pl.Int64)), problems
+    return done(frame.with_columns(pl.Series("_line", lines, dtype=pl.Int64)))
 
 
 @dataclass(frozen=True)
