@@ -116,11 +116,26 @@ def cmd_health(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from data_pipeline.template import write_templates
+    from data_pipeline.config import ConfigError, load_config
+    from data_pipeline.template import find_package_config, write_templates
 
-    written = write_templates(Path(args.dir))
+    directory = Path(args.dir)
+    config_path = Path(args.config) if args.config else find_package_config(directory)
+    config = None
+    if config_path is not None:
+        try:
+            config = load_config(config_path)
+        except ConfigError as exc:
+            print(f"{exc}\nKorjaa hyte.toml tai anna toinen --config / fix hyte.toml or give another --config.",
+                  file=sys.stderr)
+            return EXIT_REJECTED
+        print(f"Pohjat paketille / templates for the package {config_path} "
+              f"(ikäryhmät / age groups: {', '.join(config.age_group_codes)})", file=sys.stderr)
+    written, kept = write_templates(directory, config=config)
     for path in written:
         print(path)
+    for path in kept:
+        print(f"{path}: jo täytetty, ei korvattu / already filled in, kept", file=sys.stderr)
     return EXIT_OK
 
 
@@ -222,8 +237,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the last successful load may be at most this old (default 48)")
     p.set_defaults(func=cmd_health)
 
-    p = sub.add_parser("template", help="write empty register files and a description of every column")
+    p = sub.add_parser("template", help="write empty register files (CSV and Excel with drop-down lists) and a "
+                                        "description of every column, for the package DIR is in or --config")
     p.add_argument("dir")
+    p.add_argument("--config", help="the package's hyte.toml (default: the one of the folder DIR is in, if any)")
     p.set_defaults(func=cmd_template)
 
     p = with_db(sub.add_parser("has-data", help="exit 0 if the store holds a successful load (for make run)"))

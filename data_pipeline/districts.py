@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import warnings
 from pathlib import Path
 
 import polars as pl
@@ -179,7 +180,9 @@ def _district_row(feature: dict, props: dict, code: str, declared: str | None, n
     geometry = feature.get("geometry") or {}
     if not isinstance(geometry, dict):
         return None, f"geometry pitää olla olio, oli {_kind(geometry)} / geometry must be an object"
-    geom = shape(geometry)
+    with warnings.catch_warnings():  # NaN coordinates warn here; they are refused just below
+        warnings.simplefilter("ignore", RuntimeWarning)
+        geom = shape(geometry)
     if geom.geom_type not in ("Polygon", "MultiPolygon") or geom.is_empty:
         return None, f"pitää olla Polygon tai MultiPolygon, oli / must be a polygon, was {geom.geom_type}"
     if not np.isfinite(shapely.get_coordinates(geom)).all():
