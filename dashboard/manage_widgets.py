@@ -16,6 +16,7 @@ from dashboard.i18n import t
 from data_pipeline import registers as R
 from data_pipeline import uploads
 from data_pipeline.pipeline import Change, refresh
+from data_pipeline.problems import count as count_problems
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ def _show_result(lang: str) -> None:
     elif result.status == "unchanged":
         st.info(t("up.unchanged", file=name), icon=":material/info:")
     elif result.status == "rejected":
-        st.error(t("up.rejected", file=name, count=len(result.problems)), icon=":material/error:")
+        st.error(t("up.rejected", file=name, count=count_problems(result.problems)), icon=":material/error:")
         # As `hyte refresh` prints them, in a code block: shown as text, never as Markdown or HTML.
         st.code("\n".join(str(p) for p in result.problems), language=None, wrap_lines=True)
     else:
@@ -124,7 +125,7 @@ def refresh_panel(store: cache.Store, visitor: access.Visitor, lang: str) -> Non
     elif result.status == "unchanged":
         st.info(t("ref.unchanged"))
     elif result.status == "rejected":
-        st.error(t("up.rejected", file=plain(config.name), count=len(result.problems)), icon=":material/error:")
+        st.error(t("up.rejected", file=plain(config.name), count=count_problems(result.problems)), icon=":material/error:")
         st.code("\n".join(str(p) for p in result.problems), language=None, wrap_lines=True)
     else:
         st.error(t("up.failed", message=plain(result.message or result.status)), icon=":material/error:")

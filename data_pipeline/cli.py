@@ -131,7 +131,8 @@ def cmd_template(args) -> int:
             return EXIT_REJECTED
         print(f"Pohjat paketille / templates for the package {config_path} "
               f"(ikäryhmät / age groups: {', '.join(config.age_group_codes)})", file=sys.stderr)
-    written, kept = write_templates(directory, config=config)
+    kept: list[Path] = []
+    written = write_templates(directory, config=config, kept=kept)
     for path in written:
         print(path)
     for path in kept:

@@ -118,8 +118,9 @@ def _has_rows(path: Path) -> bool:
 
 
 def write_templates(directory: Path, age_groups: tuple[str, ...] = DEFAULT_AGE_GROUPS, *,
-                    config: Config | None = None) -> tuple[list[Path], list[Path]]:
-    """Write `<register>.csv` and `<register>.xlsx` templates and SARAKKEET.md; returns (written, kept).
+                    config: Config | None = None, kept: list[Path] | None = None) -> list[Path]:
+    """Write `<register>.csv` and `<register>.xlsx` templates and SARAKKEET.md; returns what was written
+    (and adds the files left as they were to `kept`, when given).
 
     With `config`, the templates follow that package (age groups, drop-down lists). A register file
     that already holds rows is never overwritten (kept); an empty template is rewritten with fresh
@@ -132,7 +133,7 @@ def write_templates(directory: Path, age_groups: tuple[str, ...] = DEFAULT_AGE_G
         age_groups = config.age_group_codes
     in_registers = config is not None and directory.resolve() == config.registers_dir.resolve()
     written: list[Path] = []
-    kept: list[Path] = []
+    kept = kept if kept is not None else []
     for name in R.REGISTER_ORDER:
         columns = R.register_columns(name, age_groups)
         existing = [p for p in (directory / f"{name}.csv", directory / f"{name}.xlsx") if p.is_file()]
@@ -152,7 +153,7 @@ def write_templates(directory: Path, age_groups: tuple[str, ...] = DEFAULT_AGE_G
     readme = directory / "SARAKKEET.md"
     readme.write_text(column_document(age_groups), encoding="utf-8")
     written.append(readme)
-    return written, kept
+    return written
 
 
 def _allowed(col: R.ColumnSpec) -> str:
