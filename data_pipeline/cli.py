@@ -14,6 +14,7 @@ from sqlalchemy.exc import OperationalError
 
 from data_pipeline.problems import MAX_LISTED_PER_FILE
 from data_pipeline.problems import count as count_problems
+from data_pipeline.problems import count_is_lower_bound
 from data_pipeline.store import make_engine, resolve_url
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2, 64
@@ -50,7 +51,8 @@ def _report(result) -> int:
     if result.status == "rejected":
         total, listed = count_problems(result.problems), sum(1 for p in result.problems if not p.more)
         shown = "" if total == listed else f" (ensimmäiset {_n(listed)} listattu / first {_n(listed)} listed)"
-        print(f"Hylätty / Rejected: {_n(total)} virhettä / problems{shown}; "
+        fi, en = ("vähintään ", "at least ") if count_is_lower_bound(result.problems) else ("", "")
+        print(f"Hylätty / Rejected: {fi}{_n(total)} virhettä / {en}{_n(total)} problems{shown}; "
               "tietoja ei muutettu / the store is unchanged.", file=sys.stderr)
         for problem in result.problems:
             print(str(problem), file=sys.stderr)

@@ -155,7 +155,11 @@ def validate_register(
     position = {name: raw.header.index(name) for name in by_name if name in header_counts}
     values: dict[str, list] = {c.name: [] for c in columns}
     lines: list[int] = []
+    last_line = raw.rows[-1][0] if raw.rows else 1
     for line, cells in raw.rows:
+        if problems.should_stop(raw.file):
+            problems.stop(raw.file, line, last_line)
+            break
         row: dict[str, object] = {}
         row_ok = True
         for col in columns:

@@ -17,7 +17,7 @@ from data_pipeline import readers
 from data_pipeline.cli import main as hyte
 from data_pipeline.districts import read_districts
 from data_pipeline.pipeline import refresh
-from data_pipeline.problems import MAX_LISTED_PER_FILE, count
+from data_pipeline.problems import MAX_LISTED_PER_FILE, count, count_is_lower_bound
 from data_pipeline.readers import read_register_file
 from data_pipeline.uploads import MAX_UPLOAD_BYTES, upload_register
 
@@ -145,7 +145,8 @@ def _bad_events(path: Path, rows: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def test_a_flood_of_problems_lists_the_first_ones_and_counts_them_all(mini_package, sqlite_url, tmp_path, capsys):
+def test_a_flood_of_problems_lists_the_first_ones_and_says_at_least_how_many(mini_package, sqlite_url, tmp_path,
+                                                                             capsys):
     events = mini_package.parent / "registers" / "events.csv"
     _bad_events(events, 20_000)  # 5 bad cells a row: date, district, department, event_type, level
 
@@ -154,19 +155,32 @@ def test_a_flood_of_problems_lists_the_first_ones_and_counts_them_all(mini_packa
     assert result.status == "rejected"
     listed = [p for p in result.problems if p.file == "events.csv"]
     assert len(listed) == MAX_LISTED_PER_FILE + 1
-    assert count(result.problems) == 100_000
+    # Checking stops after 1 000 problems (200 rows): the count says "at least", it never claims 1 000.
+    assert count(result.problems) == 1_000 and count_is_lower_bound(result.problems)
     assert str(listed[-1]) == (
-        "events.csv:: -: … ja 99 800 muuta virhettä tässä tiedostossa (ensimmäiset 200 / 100 000 listattu; koko "
-        "luettelo: hyte refresh --all-problems TIEDOSTO) / … and 99 800 more problems in this file (first 200 of "
-        "100 000 listed; the full list: hyte refresh --all-problems FILE)")
+        "events.csv:: -: … ja vähintään 800 muuta virhettä: tarkistus lopetettiin rivillä 202 / 20 001 "
+        "(ensimmäiset 200 listattu; koko luettelo: hyte refresh --all-problems TIEDOSTO) / … and at least 800 more "
+        "problems: checking stopped at line 202 of 20 001 (first 200 listed; the full list: hyte refresh "
+        "--all-problems FILE)")
 
     out = tmp_path / "all-problems.txt"
     assert hyte(["refresh", "--config", str(mini_package), "--db", sqlite_url, "-q", "--all-problems", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "Hylätty / Rejected: 100 000 virhettä / problems (ensimmäiset 200 listattu / first 200 listed)" in err
+    assert ("Hylätty / Rejected: vähintään 1 000 virhettä / at least 1 000 problems (ensimmäiset 200 listattu / "
+            "first 200 listed)") in err
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 100_000
+    assert len(lines) == 100_000  # the full list checks every row
     assert lines[0] == "events.csv:2: date: päivämäärää ei ole olemassa / no such date: '32.13.2025'"
+
+
+def test_a_file_with_a_few_hundred_problems_is_counted_exactly(mini_package, sqlite_url):
+    _bad_events(mini_package.parent / "registers" / "events.csv", 60)  # 300 problems: listed 200, counted all
+
+    result = refresh(mini_package, sqlite_url)
+
+    assert count(result.problems) == 300 and not count_is_lower_bound(result.problems)
+    assert str(result.problems[-1]).startswith("events.csv:: -: … ja 100 muuta virhettä tässä tiedostossa "
+                                               "(ensimmäiset 200 / 300 listattu;")
 
 
 def test_upload_that_would_empty_a_register_is_refused_unless_confirmed(mini_package, sqlite_url):
