@@ -251,14 +251,19 @@ def _validation(col: R.ColumnSpec, choices: tuple[str, ...], code_sheet, list_ra
                               errorTitle="Päivämäärä / datum / date", error=error)
     if col.type in (R.INT, R.FLOAT):
         kind = "whole" if col.type == R.INT else "decimal"
-        low = col.min_value if col.min_value is not None else -1e15
-        high = col.max_value if col.max_value is not None else 1e15
+        low = col.min_value if col.min_value is not None else -999_999_999
+        high = col.max_value if col.max_value is not None else 999_999_999
         if col.name == "year":
             high = dt.date.today().year + R.MAX_YEARS_AHEAD
-        return DataValidation(type=kind, operator="between", formula1=f"{low:g}", formula2=f"{high:g}",
+        return DataValidation(type=kind, operator="between", formula1=_number(low), formula2=_number(high),
                               allow_blank=not col.required, showErrorMessage=True,
                               errorTitle="Luku / tal / number", error=error)
     return DataValidation(allow_blank=True)  # input message only
+
+
+def _number(value: float) -> str:
+    """A bound as an Excel formula literal: plain digits, never an exponent."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def _write_instructions(sheet, register: str, columns: tuple[R.ColumnSpec, ...], codes: Codes) -> None:
