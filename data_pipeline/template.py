@@ -223,7 +223,17 @@ def write_xlsx_template(path: Path, register: str, columns: tuple[R.ColumnSpec, 
             sheet.add_data_validation(validation)
             validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS}")
     _write_instructions(instructions, register, columns, codes)
+    for helper in (instructions, code_sheet):
+        _as_text(helper)
     book.save(path)
+
+
+def _as_text(sheet) -> None:
+    """Stored names are text, never formulas: openpyxl would write "=A1&A1" (a district's name) as one."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
 
 
 def _validation(col: R.ColumnSpec, choices: tuple[str, ...], code_sheet, list_ranges: dict, codes: Codes

@@ -193,3 +193,15 @@ def test_excel_templates_filled_from_the_lists_load_with_zero_problems(mini_pack
     result = refresh(mini_package, sqlite_url)
     assert result.status == "success" and result.problems == [], [str(p) for p in result.problems]
     assert result.rows["meeting_topic"] == 2 and result.rows["meeting"] == 2
+
+
+def test_stored_names_in_the_excel_template_are_text_never_formulas(mini_package, tmp_path):
+    departments = registers(mini_package) / "departments.csv"
+    departments.write_text(departments.read_text(encoding="utf-8") + 'kul,"=HYPERLINK(""http://x"",""y"")",,\n',
+                           encoding="utf-8")
+
+    assert hyte(["template", str(tmp_path / "tpl"), "--config", str(mini_package)]) == 0
+
+    codes = load_workbook(tmp_path / "tpl" / "events.xlsx")["codes"]
+    names = {c.value: c.data_type for c in codes["D"] if c.value}
+    assert names['=HYPERLINK("http://x","y")'] == "s"
