@@ -13,6 +13,9 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
+from data_pipeline.problems import MAX_LISTED_PER_FILE
+from data_pipeline.problems import count as count_problems
+from data_pipeline.problems import count_is_lower_bound
 from data_pipeline.store import make_engine, resolve_url
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2, 64
@@ -47,7 +50,10 @@ def _report(result) -> int:
                   f"from the cache: {result.message}", file=sys.stderr)
         return EXIT_OK
     if result.status == "rejected":
-        print(f"Hylätty / Rejected: {len(result.problems)} virhettä / problems; "
+        total, listed = count_problems(result.problems), sum(1 for p in result.problems if not p.more)
+        shown = "" if total == listed else f" (ensimmäiset {_n(listed)} listattu / first {_n(listed)} listed)"
+        fi, en = ("vähintään ", "at least ") if count_is_lower_bound(result.problems) else ("", "")
+        print(f"Hylätty / Rejected: {fi}{_n(total)} virhettä / {en}{_n(total)} problems{shown}; "
               "tietoja ei muutettu / the store is unchanged.", file=sys.stderr)
         for problem in result.problems:
             print(str(problem), file=sys.stderr)
@@ -70,8 +76,16 @@ def cmd_refresh(args) -> int:
 
     url = resolve_url(args.db)
     print(f"Päivitetään / Refreshing {args.config} → {_safe(url)}", file=sys.stderr)
-    return _report(refresh(args.config, url, command="refresh", progress=TerminalProgress(args.quiet),
-                           offline=args.offline, change=Change(_actor())))
+    result = refresh(args.config, url, command="refresh", progress=TerminalProgress(args.quiet),
+                     offline=args.offline, change=Change(_actor()))
+    code = _report(result)
+    if result.status == "rejected" and args.all_problems:
+        from data_pipeline.config import load_config
+        from data_pipeline.package import write_all_problems
+
+        written = write_all_problems(load_config(args.config), Path(args.all_problems))
+        print(f"Kaikki {_n(written)} virhettä / all {_n(written)} problems → {args.all_problems}", file=sys.stderr)
+    return code
 
 
 def cmd_demo(args) -> int:
@@ -105,11 +119,27 @@ def cmd_health(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from data_pipeline.template import write_templates
+    from data_pipeline.config import ConfigError, load_config
+    from data_pipeline.template import find_package_config, write_templates
 
-    written = write_templates(Path(args.dir))
+    directory = Path(args.dir)
+    config_path = Path(args.config) if args.config else find_package_config(directory)
+    config = None
+    if config_path is not None:
+        try:
+            config = load_config(config_path)
+        except ConfigError as exc:
+            print(f"{exc}\nKorjaa hyte.toml tai anna toinen --config / fix hyte.toml or give another --config.",
+                  file=sys.stderr)
+            return EXIT_REJECTED
+        print(f"Pohjat paketille / templates for the package {config_path} "
+              f"(ikäryhmät / age groups: {', '.join(config.age_group_codes)})", file=sys.stderr)
+    kept: list[Path] = []
+    written = write_templates(directory, config=config, kept=kept)
     for path in written:
         print(path)
+    for path in kept:
+        print(f"{path}: jo täytetty, ei korvattu / already filled in, kept", file=sys.stderr)
     return EXIT_OK
 
 
@@ -154,6 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_db(sub.add_parser("refresh", help="validate and load a data package"))
     p.add_argument("--config", required=True, help="the package's hyte.toml")
     p.add_argument("--offline", action="store_true", help="use only cached Sotkanet responses")
+    p.add_argument("--all-problems", metavar="FILE",
+                   help="on rejected input, write every problem to FILE (the listing shows the first "
+                        f"{MAX_LISTED_PER_FILE} per file)")
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=cmd_refresh)
 
@@ -167,8 +200,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the last successful load may be at most this old (default 48)")
     p.set_defaults(func=cmd_health)
 
-    p = sub.add_parser("template", help="write empty register files and a description of every column")
+    p = sub.add_parser("template", help="write empty register files (CSV and Excel with drop-down lists) and a "
+                                        "description of every column, for the package DIR is in or --config")
     p.add_argument("dir")
+    p.add_argument("--config", help="the package's hyte.toml (default: the one of the folder DIR is in, if any)")
     p.set_defaults(func=cmd_template)
 
     p = with_db(sub.add_parser("has-data", help="exit 0 if the store holds a successful load (for make run)"))

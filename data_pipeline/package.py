@@ -9,18 +9,19 @@ import datetime as dt
 import hashlib
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
 from data_pipeline import registers as R
-from data_pipeline import schema, sotkanet
+from data_pipeline import schema, sotkanet, validate
 from data_pipeline.config import Config
-from data_pipeline.districts import read_districts
-from data_pipeline.problems import Problem
+from data_pipeline.districts import points_outside, read_districts
+from data_pipeline.problems import MAX_LISTED_PER_FILE, Problem, ProblemList
 from data_pipeline.readers import read_register_file
-from data_pipeline.validate import validate_register
+from data_pipeline.validate import RejectedRows, validate_register
 
 
 @dataclass(frozen=True)
@@ -145,10 +146,11 @@ def _indicator_table(config: Config, metas: list[dict]) -> pl.DataFrame:
     return pl.DataFrame(rows, infer_schema_length=None)
 
 
-def _load_registers(config: Config, known: dict[str, set[str]]) -> tuple[dict[str, pl.DataFrame], list[Path], list[Problem]]:
+def _load_registers(config: Config, known: dict[str, set[str]],
+                    problems: ProblemList) -> tuple[dict[str, pl.DataFrame], list[Path]]:
     frames: dict[str, pl.DataFrame] = {}
     files: list[Path] = []
-    problems: list[Problem] = []
+    rejected: dict[str, RejectedRows] = {}  # reference kind -> the rows of its register that were rejected
     for name in R.REGISTER_ORDER:
         spec = R.REGISTERS[name]
         columns = R.register_columns(name, config.age_group_codes)
@@ -168,12 +170,14 @@ def _load_registers(config: Config, known: dict[str, set[str]]) -> tuple[dict[st
             if spec.provides:
                 known.pop(spec.provides, None)  # unknown codes: do not report every reference to them
             continue
-        frame, reg_problems = validate_register(raw, columns, spec.key, known)
-        problems.extend(reg_problems)
+        rejected_keys: dict[str, int] = {}
+        frame, _problems = validate_register(raw, columns, spec.key, known, rejected=rejected,
+                                             rejected_keys=rejected_keys, into=problems)
         frames[name] = frame
         if spec.provides:
             known[spec.provides] = set(frame[spec.key[0]].cast(pl.Utf8).to_list())
-    return frames, files, problems
+            rejected[spec.provides] = RejectedRows(raw.file, rejected_keys)
+    return frames, files
 
 
 def _empty_raw(name: str, columns):
@@ -182,9 +186,12 @@ def _empty_raw(name: str, columns):
     return RawTable(f"{name}.csv", [c.name for c in columns], [])
 
 
-def _cross_checks(frames: dict[str, pl.DataFrame], config: Config) -> list[Problem]:
+def _cross_checks(frames: dict[str, pl.DataFrame], config: Config,
+                  districts: pl.DataFrame | None = None) -> list[Problem]:
     """Rules between columns of a row, which single cells cannot show."""
     problems: list[Problem] = []
+    if districts is not None and districts.height:
+        problems.extend(_places_outside(frames, config, districts))
 
     def rule(register: str, predicate: pl.Expr, column: str, message: str) -> None:
         frame = frames.get(register)
@@ -197,8 +204,7 @@ def _cross_checks(frames: dict[str, pl.DataFrame], config: Config) -> list[Probl
          "käyttäjiä enemmän kuin yksiköitä / more units using than units in total")
     rule("meetings", pl.col("present") > pl.col("invited"), "present",
          "läsnä enemmän kuin kutsuttuja / more present than invited")
-    rule("seats", pl.col("seats_filled") > pl.col("seats_required"), "seats_filled",
-         "täytettyjä enemmän kuin paikkoja / more seats filled than exist")
+    problems.extend(_seat_checks(frames, config))
     rule("partnerships", pl.col("end_date") < pl.col("start_date"), "end_date",
          "loppu ennen alkua / ends before it starts")
     rule("working_groups", pl.col("target_meetings_min") > pl.col("target_meetings_max"), "target_meetings_min",
@@ -208,6 +214,64 @@ def _cross_checks(frames: dict[str, pl.DataFrame], config: Config) -> list[Probl
     local_ids = {ind.id for ind in config.indicators if ind.source == "local"}
     rule("local_indicator_values", ~pl.col("indicator").is_in(list(local_ids)), "indicator",
          "indikaattori ei ole paikallinen (source = local) / not a local indicator in hyte.toml")
+    return problems
+
+
+def _places_outside(frames: dict[str, pl.DataFrame], config: Config, districts: pl.DataFrame) -> list[Problem]:
+    """Events whose coordinates fall outside every district (a point in the next town, lat/lon swapped)."""
+    events = frames.get("events")
+    if events is None or events.is_empty():
+        return []
+    placed = events.filter(pl.col("lon").is_not_null() & pl.col("lat").is_not_null())
+    outside = points_outside(districts, placed["lon"].to_list(), placed["lat"].to_list())
+    problems = []
+    for (line, lon, lat), out in zip(placed.select("_line", "lon", "lat").iter_rows(), outside):
+        if out:
+            problems.append(Problem(
+                f"events.{_suffix(config, 'events')}", line, "lon, lat",
+                f"paikka {lon:g}, {lat:g} on kunnan alueiden ulkopuolella; tarkista koordinaatit (WGS84, pituusaste "
+                f"ensin) / place {lon:g}, {lat:g} is outside the municipality's districts: check the coordinates "
+                "(WGS84, longitude first)"))
+    return problems
+
+
+RESIDENT_SEATS = ("entrepreneur", "parish", "ngo")
+
+
+def _seat_checks(frames: dict[str, pl.DataFrame], config: Config) -> list[Problem]:
+    """More seats filled than a group has, in the seats register or through seat partnerships in force."""
+    problems = []
+    seats = frames.get("seats")
+    if seats is None or seats.is_empty():
+        return problems
+    seats_file = f"seats.{_suffix(config, 'seats')}"
+    for row in seats.filter(pl.col("seats_filled") > pl.col("seats_required")).iter_rows(named=True):
+        group, kind, filled, available = row["group"], row["seat_type"], row["seats_filled"], row["seats_required"]
+        problems.append(Problem(seats_file, row["_line"], "seats_filled",
+                                f"ryhmässä '{group}' on {filled} täytettyä paikkaa lajia '{kind}', mutta paikkoja on "
+                                f"{available}; korjaa seats_filled tai seats_required / group '{group}' has {filled} "
+                                f"'{kind}' seats filled of {available} available: fix seats_filled or seats_required"))
+    partnerships = frames.get("partnerships")
+    if partnerships is None or partnerships.is_empty():
+        return problems
+    today = validate.TODAY()
+    resident = (seats.filter(pl.col("seat_type").is_in(RESIDENT_SEATS))
+                .group_by("group").agg(pl.col("seats_required").sum()))
+    available = dict(resident.iter_rows())
+    held = (partnerships.filter((pl.col("kind") == "seat") & pl.col("group").is_not_null()
+                                & (pl.col("start_date") <= today)
+                                & (pl.col("end_date").is_null() | (pl.col("end_date") >= today)))
+            .group_by("group").agg(pl.col("_line").sort()))
+    for group, lines in held.sort("group").iter_rows():
+        if group in available and len(lines) > available[group]:
+            listed = ", ".join(str(n) for n in lines)
+            problems.append(Problem(
+                f"partnerships.{_suffix(config, 'partnerships')}", lines[-1], "group",
+                f"ryhmässä '{group}' on {len(lines)} voimassa olevaa kumppanuuspaikkaa (rivit {listed}), mutta "
+                f"{seats_file} antaa asukaspuolen paikkoja ({', '.join(RESIDENT_SEATS)}) {available[group]} / group "
+                f"'{group}' has {len(lines)} seats held through partnerships in force (lines {listed}) but "
+                f"{seats_file} gives {available[group]} resident-side seats ({', '.join(RESIDENT_SEATS)}): "
+                "end a partnership (end_date) or raise seats_required"))
     return problems
 
 
@@ -274,9 +338,11 @@ def _register_tables(f: dict[str, pl.DataFrame], config: Config, municipality_re
     return tables
 
 
-def build_package(config: Config) -> tuple[Package | None, list[Problem]]:
-    """Every store table from the package, or every problem found in it (nothing half-done)."""
-    problems: list[Problem] = []
+def build_package(config: Config, *, problem_limit: int | None = MAX_LISTED_PER_FILE,
+                  sink: Callable[[Problem], None] | None = None) -> tuple[Package | None, list[Problem]]:
+    """Every store table from the package, or its problems (nothing half-done): at most `problem_limit`
+    listed per file and the rest counted in a summary line; `sink` receives every one as it is found."""
+    problems = ProblemList(problem_limit, sink)
     tables = _config_tables(config)
     sources: list[Source] = []
 
@@ -321,25 +387,40 @@ def build_package(config: Config) -> tuple[Package | None, list[Problem]]:
         R.REF_INDICATOR: {str(ind.id) for ind in config.indicators},
     }
     known = {k: v for k, v in known.items() if v is not None}
-    frames, files, register_problems = _load_registers(config, known)
-    problems.extend(register_problems)
-    if not register_problems:
-        problems.extend(_cross_checks(frames, config))
+    before = problems.total
+    frames, files = _load_registers(config, known, problems)
+    if problems.total == before:
+        problems.extend(_cross_checks(frames, config, districts))
     if files:
         sources.append(Source("registers", _hash_files(files)))
-    if problems:
-        return None, problems
+    if problems.total:
+        return None, problems.finished()
 
     tables.update(_register_tables(frames, config, municipality_region))
     if config.districts_source == "paavo":
         paavo_population, paavo_problems = _paavo_population(config, frames)
         if paavo_problems:
-            return None, paavo_problems
+            problems.extend(paavo_problems)
+            return None, problems.finished()
         tables["district_population"] = paavo_population
     local_values = tables.pop("_local_indicator_value")
     values = data.values if data is not None else local_values.clear()
     tables["indicator_value"] = pl.concat([values, local_values], how="vertical_relaxed")
     return Package(_conform(tables), tuple(sources)), []
+
+
+def write_all_problems(config: Config, out: Path) -> int:
+    """Every problem of the package, uncapped, one `file:line: column: message` line each, written to
+    `out` as it is found (memory stays flat however many there are); returns how many."""
+    written = 0
+    with out.open("w", encoding="utf-8") as handle:
+        def sink(problem: Problem) -> None:
+            nonlocal written
+            written += 1
+            handle.write(f"{problem}\n")
+
+        build_package(config, problem_limit=0, sink=sink)
+    return written
 
 
 def _paavo_population(config: Config, frames: dict[str, pl.DataFrame]) -> tuple[pl.DataFrame | None, list[Problem]]:

@@ -19,6 +19,13 @@ from data_pipeline.problems import Problem
 
 MAX_CELL_CHARS = 5_000
 MAX_FILE_BYTES = 200 * 1024 * 1024
+# A workbook is a zip: 2 MB on disk once held 2 GiB of XML (a decompression bomb) and took 8 GB of
+# memory to parse. Its parts' unpacked size is read from the zip directory before parsing; Python's
+# zipfile never inflates a part past the size its directory gives, so the check cannot be lied to.
+MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_XLSX_PARTS = 1_000
+# More rows than any register needs (national district population is ~200 000).
+MAX_ROWS = 1_000_000
 
 
 @dataclass
@@ -48,10 +55,26 @@ def sniff_delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def read_csv(path: Path, display_name: str) -> tuple[RawTable | None, list[Problem]]:
+def _too_large(display_name: str, size: int, limit: int) -> Problem:
+    mb = f"{size / 2**20:.1f}"
+    return Problem(display_name, None, "-", f"tiedosto on liian suuri ({mb.replace('.', ',')} Mt, enintään "
+                                            f"{limit // 2**20} Mt) / file too large ({mb} MB, at most {limit // 2**20} MB)")
+
+
+def _n(count: float) -> str:
+    return f"{count:,.0f}".replace(",", " ")
+
+
+def _too_many_rows(display_name: str) -> Problem:
+    return Problem(display_name, None, "-", f"liikaa rivejä (yli {_n(MAX_ROWS)}); tarkista tiedosto / too many rows "
+                                            f"(over {_n(MAX_ROWS)}): check the file")
+
+
+def read_csv(path: Path, display_name: str, max_bytes: int = MAX_FILE_BYTES) -> tuple[RawTable | None, list[Problem]]:
+    size = path.stat().st_size  # before reading: a file too large is refused unread
+    if size > max_bytes:
+        return None, [_too_large(display_name, size, max_bytes)]
     data = path.read_bytes()
-    if len(data) > MAX_FILE_BYTES:
-        return None, [Problem(display_name, 1, "-", f"tiedosto on liian suuri (> {MAX_FILE_BYTES // 2**20} Mt) / file too large")]
     if b"\x00" in data[:4096]:
         return None, [Problem(display_name, 1, "-", "ei ole tekstimuotoinen CSV-tiedosto / not a text CSV file")]
     text = decode(data)
@@ -63,6 +86,8 @@ def read_csv(path: Path, display_name: str) -> tuple[RawTable | None, list[Probl
         records = list(reader)
     except csv.Error as exc:
         return None, [Problem(display_name, reader.line_num, "-", f"CSV-muoto on rikki / broken CSV: {exc}")]
+    if len(records) > MAX_ROWS + 1:
+        return None, [_too_many_rows(display_name)]
     header = [h.strip() for h in records[0]]
     rows = [(i + 2, cells) for i, cells in enumerate(records[1:]) if any(c.strip() for c in cells)]
     return RawTable(display_name, header, rows), []
@@ -98,12 +123,36 @@ def read_xlsx(path: Path, display_name: str) -> tuple[RawTable | None, list[Prob
                                                     f"save it again from Excel ({reason})")]
 
 
+def _unpacked_problem(path: Path, display_name: str) -> Problem | None:
+    """Why a workbook is refused before parsing (size on disk, parts, unpacked size), or None."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return _too_large(display_name, size, MAX_FILE_BYTES)
+    with zipfile.ZipFile(path) as archive:
+        parts = archive.infolist()
+    unpacked = sum(part.file_size for part in parts)
+    if len(parts) > MAX_XLSX_PARTS or unpacked > MAX_XLSX_UNPACKED_BYTES:
+        return Problem(display_name, None, "-",
+                       f"Excel-tiedosto purkautuu {_n(unpacked / 2**20)} Mt:ksi ({len(parts)} osaa; enintään "
+                       f"{_n(MAX_XLSX_UNPACKED_BYTES / 2**20)} Mt): tiedostoa ei lueta, koska se voi olla ns. "
+                       f"zip-pommi. Tallenna rekisteri CSV-muodossa / the workbook unpacks to {_n(unpacked / 2**20)} MB "
+                       f"({len(parts)} parts; at most {_n(MAX_XLSX_UNPACKED_BYTES / 2**20)} MB): not read, as it may be "
+                       "a decompression bomb. Save the register as CSV")
+    return None
+
+
 def _read_xlsx(path: Path, display_name: str) -> tuple[RawTable | None, list[Problem]]:
     from openpyxl import load_workbook
 
+    refused = _unpacked_problem(path, display_name)
+    if refused is not None:
+        return None, [refused]
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = workbook.worksheets[0]
+        declared_rows = sheet.max_row  # from the sheet's <dimension>, before any row is parsed
+        if declared_rows is not None and declared_rows > MAX_ROWS + 1:
+            return None, [_too_many_rows(display_name)]
         rows_iter = sheet.iter_rows(values_only=True)
         first = next(rows_iter, None)
         if first is None:
@@ -113,6 +162,8 @@ def _read_xlsx(path: Path, display_name: str) -> tuple[RawTable | None, list[Pro
             header.pop()
         rows = []
         for line, values in enumerate(rows_iter, start=2):
+            if line > MAX_ROWS + 1:
+                return None, [_too_many_rows(display_name)]
             cells = [_cell_text(v) for v in values[: len(header)]]
             if any(c.strip() for c in cells):
                 rows.append((line, cells))

@@ -295,6 +295,65 @@ REGISTER_ORDER = (
 assert set(REGISTER_ORDER) == set(REGISTERS)
 
 
+# Swedish for every register title and column description, keyed by the English text (many repeat:
+# "Year", "Date"). Kept beside the declarations so SARAKKEET.md and the XLSX instructions sheet, which
+# both read it, stay in step with them; `test_templates` checks that none is missing.
+SV: dict[str, str] = {
+    "Departments": "Sektorer", "Department code": "Sektorns kod", "Name in Finnish": "Namn på finska",
+    "Name in Swedish": "Namn på svenska", "Name in English": "Namn på engelska", "Working groups": "Arbetsgrupper",
+    "Group code": "Gruppens kod", "Kind of group": "Typ av grupp", "Group it reports to": "Grupp som den rapporterar till",
+    "Lifecycle age group": "Livsskedesgrupp", "Meetings a year, at least": "Möten per år, minst",
+    "Meetings a year, at most": "Möten per år, högst", "NGOs": "Organisationer", "NGO id": "Organisationens kod",
+    "Name of the organisation": "Organisationens namn", "Kind of organisation": "Typ av organisation",
+    "Serves the whole municipality (yes/no)": "Verkar i hela kommunen (ja/nej)",
+    "Districts, separated by commas": "Områden, åtskilda med kommatecken", "Goals": "Mål", "Goal code": "Målets kod",
+    "Priority-area code": "Prioriterade områdets kod", "Goal in Finnish": "Målet på finska",
+    "Goal in Swedish": "Målet på svenska", "Goal in English": "Målet på engelska", "Meetings": "Möten",
+    "Meeting id": "Mötets kod", "Date": "Datum", "Joint meeting (yes/no)": "Gemensamt möte (ja/nej)",
+    "Members invited": "Inbjudna medlemmar", "Members present": "Närvarande medlemmar",
+    "Population by district and age group": "Befolkning per område och åldersgrupp",
+    "District code (from the districts file)": "Områdets kod (från områdesfilen)",
+    "Age-group code (hyte.toml)": "Åldersgruppens kod (hyte.toml)", "Year": "År",
+    "Residents at the end of the year": "Invånare vid årets slut", "Measures": "Åtgärder",
+    "Measure code": "Åtgärdens kod", "Measure in Finnish": "Åtgärden på finska",
+    "Measure in Swedish": "Åtgärden på svenska", "Measure in English": "Åtgärden på engelska",
+    "Responsible unit": "Ansvarig enhet", "Status": "Status",
+    "Values of local indicators": "Värden för lokala indikatorer",
+    "Indicator id (hyte.toml, source = local)": "Indikatorns kod (hyte.toml, source = local)",
+    "District (empty = whole municipality)": "Område (tomt = hela kommunen)", "Gender": "Kön",
+    "Value (decimal comma accepted)": "Värde (decimalkomma går bra)", "Participation events": "Delaktighetsevenemang",
+    "Event id": "Evenemangets kod", "Title (no personal names)": "Rubrik (inga personnamn)",
+    "Date (22.11.2026 or 2026-11-22)": "Datum (22.11.2026 eller 2026-11-22)",
+    "District (empty = municipality-wide or online)": "Område (tomt = hela kommunen eller på nätet)",
+    "Longitude of the place (WGS84)": "Platsens longitud (WGS84)",
+    "Latitude of the place (WGS84)": "Platsens latitud (WGS84)", "Organising department": "Arrangerande sektor",
+    "Event type": "Typ av evenemang", "Participation level": "Delaktighetsnivå",
+    "Participation-model adoption": "Ibruktagandet av delaktighetsmodellen", "Department": "Sektor",
+    "Trainings held": "Hållna utbildningar", "Units in total": "Enheter sammanlagt",
+    "Units using the model": "Enheter som använder modellen", "Seats in working groups": "Platser i arbetsgrupperna",
+    "Seat type": "Typ av plats", "Seats by the rule": "Platser enligt reglerna", "Seats filled": "Besatta platser",
+    "Meeting topics": "Mötenas ämnen", "Priority area": "Prioriterat område", "Topic": "Ämne",
+    "Leadership group's annual clock": "Ledningsgruppens årsklocka", "Id": "Kod", "Month 1–12": "Månad 1–12",
+    "Item in Finnish": "Ärendet på finska", "Item in Swedish": "Ärendet på svenska",
+    "Item in English": "Ärendet på engelska", "Partnerships": "Partnerskap", "Partnership id": "Partnerskapets kod",
+    "Kind of partnership": "Typ av partnerskap", "Start date": "Startdatum",
+    "End date (empty = in force)": "Slutdatum (tomt = i kraft)", "Grant in euros": "Understöd i euro",
+    "Working group (for a seat)": "Arbetsgrupp (för en plats)", "Description": "Beskrivning",
+    "NGO activities": "Organisationernas verksamhet", "Age group": "Åldersgrupp", "Joint forums": "Gemensamma forum",
+    "Forum id": "Forumets kod", "Title": "Rubrik",
+    "NGOs present, separated by commas": "Närvarande organisationer, åtskilda med kommatecken",
+    "Experiential knowledge": "Erfarenhetskunskap", "Observation (no personal names)": "Iakttagelse (inga personnamn)",
+}
+
+
+def swedish(english: str) -> str:
+    """The Swedish of a register title or column description (participant columns are built)."""
+    if english.startswith("Participants from age group "):
+        code = english.removeprefix("Participants from age group ").removesuffix(" (empty = 0)")
+        return f"Deltagare från åldersgruppen {code} (tomt = 0)"
+    return SV[english]
+
+
 def register_columns(name: str, age_group_codes: tuple[str, ...] = ()) -> tuple[ColumnSpec, ...]:
     """The full column list of a register; events get one participant column per age group."""
     spec = REGISTERS[name]

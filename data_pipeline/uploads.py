@@ -26,11 +26,14 @@ from data_pipeline.config import ConfigError, load_config
 from data_pipeline.package import find_register
 from data_pipeline.pipeline import Change, package_lock, refresh_locked
 from data_pipeline.problems import Problem
-from data_pipeline.readers import MAX_FILE_BYTES, read_register_file
+from data_pipeline.readers import read_register_file
 from data_pipeline.store import make_engine
 from data_pipeline.writer import Progress
 
 SUFFIXES = (".csv", ".xlsx")
+# The largest register file an upload takes (README, "Uploads"); checked before the file is read or
+# staged. A real register is far smaller: 50 000 events are 6 MB of CSV.
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 # The environment variable naming the package the app uploads into, when the run log's is not it
 # (e.g. the app runs in another working directory than the refresh did).
 PACKAGE_ENV = "HYTE_PACKAGE_CONFIG"
@@ -82,18 +85,25 @@ def _count_rows(path: Path) -> int | None:
 
 
 def upload_register(url: str, config_path: Path, register: str, uploaded_name: str, content: bytes | None,
-                    actor: str, progress: Progress | None = None, action: str = "upload") -> UploadResult:
+                    actor: str, progress: Progress | None = None, action: str = "upload", *,
+                    allow_empty: bool = False) -> UploadResult:
     """Replace one register of the package with `content` (None: no file) if the whole package then
     validates; load it in one transaction, log it, keep the previous version. Store and package are
-    unchanged otherwise, and every problem is returned as `file:line: column: message`."""
+    unchanged otherwise, and every problem is returned as `file:line: column: message`.
+
+    A file over MAX_UPLOAD_BYTES is refused unread. A file with no rows, replacing a register that has
+    rows, is refused unless `allow_empty` (the person confirmed that the rows are to disappear)."""
     suffix = Path(uploaded_name).suffix.lower() if content is not None else ".csv"
     if register not in R.REGISTERS:
         return UploadResult("rejected", [Problem(uploaded_name, None, "-", f"tuntematon rekisteri / unknown register: {register}")])
     if suffix not in SUFFIXES:
         return UploadResult("rejected", [Problem(uploaded_name, None, "-",
                                                  "vain CSV- tai XLSX-tiedosto / only CSV or XLSX files")])
-    if content is not None and len(content) > MAX_FILE_BYTES:
-        return UploadResult("rejected", [Problem(uploaded_name, 1, "-", "tiedosto on liian suuri / file too large")])
+    if content is not None and len(content) > MAX_UPLOAD_BYTES:
+        size, limit = f"{len(content) / 2**20:.1f}", MAX_UPLOAD_BYTES // 2**20
+        return UploadResult("rejected", [Problem(uploaded_name, None, "-",
+                                                 f"tiedosto on liian suuri ({size.replace('.', ',')} Mt, enintään "
+                                                 f"{limit} Mt) / file too large ({size} MB, at most {limit} MB)")])
     engine = make_engine(url)
     with package_lock(config_path):
         try:
@@ -113,6 +123,14 @@ def upload_register(url: str, config_path: Path, register: str, uploaded_name: s
             if content is not None:
                 (staging / target_name).write_bytes(content)
                 rows = _count_rows(staging / target_name)
+            emptied = None if allow_empty else _rows_that_would_disappear(registers_dir, register, content, rows)
+            if emptied:
+                return UploadResult("rejected", [Problem(
+                    uploaded_name, None, "-",
+                    f"tiedostossa ei ole yhtään riviä: se tyhjentäisi rekisterin {register}, ja sen {emptied} riviä "
+                    f"poistuisivat. Vahvista tyhjennys, jos se on tarkoitus / the file has no rows: it would empty "
+                    f"the register {register}, and its {emptied} rows would disappear. Confirm emptying it if "
+                    "that is meant")], rows)
             versions = _versions_to_save(engine, registers_dir, register, uploaded_name, target_name, content,
                                          rows, actor, action)
             change = Change(actor, action, register, uploaded_name, rows, tuple(versions))
@@ -124,6 +142,16 @@ def upload_register(url: str, config_path: Path, register: str, uploaded_name: s
             return UploadResult("loaded" if result.status == "success" else "unchanged", [], rows, result.run_id)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _rows_that_would_disappear(registers_dir: Path, register: str, content: bytes | None,
+                               rows: int | None) -> int | None:
+    """The rows the register holds now, if the new file (or no file) has none; else None."""
+    if content is not None and rows != 0:
+        return None
+    current, _problem = find_register(registers_dir, register)
+    held = _count_rows(current) if current is not None else None
+    return held or None
 
 
 def _versions_to_save(engine: Engine, registers_dir: Path, register: str, uploaded_name: str, target_name: str,
@@ -154,7 +182,7 @@ def _move_into_package(staging: Path, registers_dir: Path, register: str, target
 
 
 def restore_version(url: str, config_path: Path, version_id: int, actor: str,
-                    progress: Progress | None = None) -> UploadResult:
+                    progress: Progress | None = None, *, allow_empty: bool = False) -> UploadResult:
     """Put a saved version of a register back into the package and the store (validated again: the
     other registers may have changed since)."""
     engine = make_engine(url)
@@ -164,4 +192,4 @@ def restore_version(url: str, config_path: Path, version_id: int, actor: str,
         return UploadResult("failed", message=f"no saved version #{version_id}")
     name = row["uploaded_name"] or row["file_name"]
     return upload_register(url, config_path, row["register"], name if row["content"] is not None else row["file_name"],
-                           row["content"], actor, progress, action="restore")
+                           row["content"], actor, progress, action="restore", allow_empty=allow_empty)

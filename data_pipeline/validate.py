@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 import polars as pl
 
 from data_pipeline import registers as R
-from data_pipeline.problems import Problem
+from data_pipeline.problems import Problem, ProblemList
 from data_pipeline.readers import MAX_CELL_CHARS, RawTable
 
 TODAY = dt.date.today
@@ -118,13 +119,25 @@ def validate_register(
     columns: tuple[R.ColumnSpec, ...],
     key: tuple[str, ...],
     known: dict[str, set[str]],
+    *,
+    rejected: dict[str, RejectedRows] | None = None,
+    rejected_keys: dict[str, int] | None = None,
+    into: ProblemList | None = None,
 ) -> tuple[pl.DataFrame, list[Problem]]:
     """Type every cell, check ranges, choices, references and duplicate keys.
 
     `known` maps a reference kind (registers.REF_*) to the codes that exist; a column whose kind is
-    absent from `known` is not reference-checked.
+    absent from `known` is not reference-checked. `rejected` maps a reference kind to the rows of its
+    register that were rejected, so a reference to one is named as such instead of as unknown (one bad
+    row, one root problem). `rejected_keys`, when given, receives this register's own rejected rows:
+    the first key column's text -> line. Problems go `into` a shared list when given (and that list is
+    returned); otherwise into a fresh one capped per file (`ProblemList`), whose finished form is returned.
     """
-    problems: list[Problem] = []
+    problems = into if into is not None else ProblemList()
+    already = problems.counts[raw.file]
+
+    def done(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[Problem]]:
+        return frame, (problems if into is not None else problems.finished())
     by_name = {c.name: c for c in columns}
     header_counts = Counter(raw.header)
     for name, count in header_counts.items():
@@ -136,26 +149,35 @@ def validate_register(
     for col in columns:
         if col.required and col.name not in header_counts:
             problems.append(Problem(raw.file, 1, col.name, "pakollinen sarake puuttuu / required column is missing"))
-    if problems:
-        return _empty_frame(columns), problems
+    if problems.counts[raw.file] > already:
+        return done(_empty_frame(columns))
 
     position = {name: raw.header.index(name) for name in by_name if name in header_counts}
     values: dict[str, list] = {c.name: [] for c in columns}
     lines: list[int] = []
+    last_line = raw.rows[-1][0] if raw.rows else 1
     for line, cells in raw.rows:
+        if problems.should_stop(raw.file):
+            problems.stop(raw.file, line, last_line)
+            break
         row: dict[str, object] = {}
         row_ok = True
         for col in columns:
             idx = position.get(col.name)
             text = cells[idx].strip() if idx is not None and idx < len(cells) else ""
             try:
-                row[col.name] = _cell(col, text, known)
+                row[col.name] = _cell(col, text, known, rejected)
             except CellError as exc:
                 problems.append(Problem(raw.file, line, col.name, str(exc)))
                 row_ok = False
         if len(cells) > len(raw.header) and any(c.strip() for c in cells[len(raw.header):]):
             problems.append(Problem(raw.file, line, "-", "rivillä on enemmän soluja kuin otsikoita / more cells than headers"))
             row_ok = False
+        if not row_ok and rejected_keys is not None and key:
+            idx = position.get(key[0])
+            code = cells[idx].strip() if idx is not None and idx < len(cells) else ""
+            if code:
+                rejected_keys.setdefault(code, line)
         if row_ok:
             lines.append(line)
             for name, value in row.items():
@@ -171,10 +193,19 @@ def validate_register(
             seen[k] = line
     frame = pl.DataFrame({c.name: values[c.name] for c in columns},
                          schema={c.name: POLARS_TYPES[c.type] for c in columns})
-    return frame.with_columns(pl.Series("_line", lines, dtype=pl.Int64)), problems
+    return done(frame.with_columns(pl.Series("_line", lines, dtype=pl.Int64)))
 
 
-def _cell(col: R.ColumnSpec, text: str, known: dict[str, set[str]]):
+@dataclass(frozen=True)
+class RejectedRows:
+    """The rows of a code-providing register that were rejected: which file, and code -> line."""
+
+    file: str
+    lines: dict[str, int]
+
+
+def _cell(col: R.ColumnSpec, text: str, known: dict[str, set[str]],
+          rejected: dict[str, RejectedRows] | None = None):
     if len(text) > MAX_CELL_CHARS:
         raise CellError(f"solu on liian pitkä ({len(text)} merkkiä, enintään {MAX_CELL_CHARS}) / cell too long")
     if text.startswith(_FORMULA_START) and col.type not in (R.INT, R.FLOAT):
@@ -189,6 +220,12 @@ def _cell(col: R.ColumnSpec, text: str, known: dict[str, set[str]]):
         codes = value if col.type == R.CODE_LIST else [str(value)]
         for code in codes:
             if code not in known[col.ref]:
+                bad = (rejected or {}).get(col.ref)
+                if bad is not None and code in bad.lines:
+                    line = bad.lines[code]
+                    raise CellError(f"{_REF_NAMES[col.ref]} '{_short(code)}' on tiedostossa {bad.file}, mutta se "
+                                    f"hylättiin (rivi {line}) / {col.ref.replace('_', ' ')} '{_short(code)}' is in "
+                                    f"{bad.file} but was rejected (line {line}): fix that row first")
                 raise CellError(f"tuntematon {_REF_NAMES[col.ref]} '{_short(code)}' / unknown {col.ref.replace('_', ' ')}")
     return value
 

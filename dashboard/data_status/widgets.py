@@ -20,6 +20,8 @@ from dashboard.core.i18n import t
 from data_pipeline import registers as R
 from data_pipeline import uploads
 from data_pipeline.pipeline import Change, refresh
+from data_pipeline.problems import count as count_problems
+from data_pipeline.problems import count_is_lower_bound
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,12 @@ RESULT_KEY = "manage.result"  # the last action's outcome, shown after the rerun
 def register_label(name: str, lang: str) -> str:
     spec = R.REGISTERS[name]
     return f"{spec.en if lang == 'en' else spec.fi} ({name})"
+
+
+def _problem_count(problems, lang: str) -> str:
+    """How many problems a capped list stands for; "≥" when checking stopped early."""
+    number = fmt_number(count_problems(problems), 0, lang)
+    return f"≥ {number}" if count_is_lower_bound(problems) else number
 
 
 def package_path(store: cache.Store) -> Path | None:
@@ -80,7 +88,7 @@ def _show_result(lang: str) -> None:
     elif result.status == "unchanged":
         st.info(t("up.unchanged", file=name), icon=":material/info:")
     elif result.status == "rejected":
-        st.error(t("up.rejected", file=name, count=len(result.problems)), icon=":material/error:")
+        st.error(t("up.rejected", file=name, count=_problem_count(result.problems, lang)), icon=":material/error:")
         # As `hyte refresh` prints them, in a code block: shown as text, never as Markdown or HTML.
         st.code("\n".join(str(p) for p in result.problems), language=None, wrap_lines=True)
     else:
@@ -128,7 +136,8 @@ def refresh_panel(store: cache.Store, visitor: access.Visitor, lang: str) -> Non
     elif result.status == "unchanged":
         st.info(t("ref.unchanged"))
     elif result.status == "rejected":
-        st.error(t("up.rejected", file=plain(config.name), count=len(result.problems)), icon=":material/error:")
+        st.error(t("up.rejected", file=plain(config.name), count=_problem_count(result.problems, lang)),
+                 icon=":material/error:")
         st.code("\n".join(str(p) for p in result.problems), language=None, wrap_lines=True)
     else:
         st.error(t("up.failed", message=plain(result.message or result.status)), icon=":material/error:")

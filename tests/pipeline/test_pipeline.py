@@ -238,7 +238,8 @@ def test_load_that_fails_midway_leaves_previous_data(mini_package, sqlite_url, m
 def test_template_writes_every_register_and_an_empty_package_loads(mini_package, sqlite_url, tmp_path, capsys):
     assert hyte(["template", str(tmp_path / "tpl")]) == 0
     written = sorted(p.name for p in (tmp_path / "tpl").iterdir())
-    assert "SARAKKEET.md" in written and "events.csv" in written and len(written) == 18
+    assert "SARAKKEET.md" in written and "events.csv" in written and "events.xlsx" in written
+    assert len(written) == 2 * 17 + 1
     header = (tmp_path / "tpl" / "events.csv").read_text(encoding="utf-8-sig").strip().split(";")
     assert header[:3] == ["id", "title", "date"] and "participants_older" in header
     doc = (tmp_path / "tpl" / "SARAKKEET.md").read_text(encoding="utf-8")
