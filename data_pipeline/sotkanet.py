@@ -27,7 +27,7 @@ DATA_KEYS = ("indicator", "region", "year", "gender", "value")
 
 @dataclass(frozen=True)
 class SotkanetData:
-    regions: pl.DataFrame        # id, category, code, name_fi, name_sv, name_en, role
+    regions: pl.DataFrame        # id, category, code, name_fi, name_sv, name_en, role, county_id
     indicators: list[dict]       # metadata per indicator id, as Sotkanet gives it
     values: pl.DataFrame         # indicator_id, region_id, year, gender, value, abs_value
     data_updated: dt.date | None  # newest data-updated over the plan's indicators
@@ -45,8 +45,37 @@ def _load_json(path: Path, base: Path) -> tuple[object | None, Problem | None]:
         return None, Problem(rel, line, "-", f"vastaus on rikki tai katkennut / malformed or truncated JSON: {exc}")
 
 
+# Wellbeing services counties (HYVINVOINTIALUE) changed their Sotkanet ids and codes once. A region
+# list, a memberOf list or a cached data response may carry either; both resolve to the current id and
+# code. Current id -> (old id or None, current code, old code or None); Åland (956) has no old id.
+COUNTY_IDS: dict[int, tuple[int | None, str, str | None]] = {
+    956: (None, "91", None), 957: (877, "11", "7"), 958: (878, "16", "12"), 959: (879, "12", "8"),
+    960: (880, "90", "22"), 961: (881, "1", "18"), 962: (882, "20", "16"), 963: (883, "7", "3"),
+    964: (884, "18", "14"), 965: (885, "15", "11"), 966: (886, "2", "19"), 967: (887, "10", "6"),
+    968: (888, "21", "17"), 969: (889, "3", "20"), 970: (890, "8", "4"), 971: (891, "17", "13"),
+    972: (892, "14", "10"), 973: (893, "19", "15"), 974: (894, "13", "9"), 975: (895, "9", "5"),
+    976: (896, "6", "2"), 977: (897, "4", "21"), 978: (898, "5", "1"),
+}
+OLD_COUNTY_IDS: dict[int, int] = {old: new for new, (old, _, _) in COUNTY_IDS.items() if old is not None}
+# Regions kept beyond the configured ones: every municipality and wellbeing services county, so a
+# municipality can be ranked among all others and the map can colour the whole country.
+NATIONAL_CATEGORIES = ("KUNTA", "HYVINVOINTIALUE")
+REGION_SCHEMA = {"id": pl.Int64, "category": pl.Utf8, "code": pl.Utf8, "name_fi": pl.Utf8, "name_sv": pl.Utf8,
+                 "name_en": pl.Utf8, "role": pl.Utf8, "county_id": pl.Int64}
+
+
+def current_region_id(region_id: int) -> int:
+    """A wellbeing services county's current Sotkanet id for an old one; any other id as it is."""
+    return OLD_COUNTY_IDS.get(region_id, region_id)
+
+
 def select_regions(raw: object, config: Config, fname: str) -> tuple[pl.DataFrame | None, list[Problem]]:
-    """The configured regions from a /regions response, each with its role."""
+    """The configured regions with their roles, and every other municipality and county as role 'other'.
+
+    A wellbeing services county listed under its old id (877–898) is kept under its current id and
+    code, so `[regions] county` names it the same way whichever the list uses; if both are listed the
+    current one is kept. Each municipality's county (`county_id`) comes from its memberOf.
+    """
     if not isinstance(raw, list):
         return None, [Problem(fname, None, "-", "pitää olla JSON-taulukko / must be a JSON array")]
     wanted: dict[tuple[str, str], str] = {("KUNTA", config.municipality_code): "municipality"}
@@ -55,40 +84,58 @@ def select_regions(raw: object, config: Config, fname: str) -> tuple[pl.DataFram
             wanted[(ref.category, ref.code)] = role
     for code in config.peers:
         wanted[("KUNTA", code)] = "peer"
-    rows, problems = [], []
+    listed_ids = {item.get("id") for item in raw if isinstance(item, dict)}
+    rows, problems, seen, member_of = [], [], set(), {}
     for number, item in enumerate(raw, start=1):
         if not isinstance(item, dict) or not {"id", "code", "category"} <= item.keys():
             problems.append(Problem(fname, number, "-", "alueelta puuttuu id, code tai category / region lacks id, code or category"))
             continue
-        role = wanted.get((str(item["category"]), str(item["code"])))
-        if role is None:
+        region_id, category, code = int(item["id"]), str(item["category"]), str(item["code"])
+        if category == "HYVINVOINTIALUE" and region_id in OLD_COUNTY_IDS:
+            if OLD_COUNTY_IDS[region_id] in listed_ids:
+                continue  # listed under both ids: the current entry is the one kept
+            region_id = OLD_COUNTY_IDS[region_id]
+            code = COUNTY_IDS[region_id][1]
+        role = wanted.get((category, code))
+        if role is None and category not in NATIONAL_CATEGORIES:
             continue
-        if any(r["category"] == str(item["category"]) and r["code"] == str(item["code"]) for r in rows):
-            problems.append(Problem(fname, number, "code", f"alue {item['category']} {item['code']} on listassa "
-                                                           "kahdesti / region listed twice"))
+        if (category, code) in seen:
+            if role is not None:
+                problems.append(Problem(fname, number, "code", f"alue {category} {code} on listassa "
+                                                               "kahdesti / region listed twice"))
             continue
+        seen.add((category, code))
         title = item.get("title") or {}
-        rows.append({"id": int(item["id"]), "category": str(item["category"]), "code": str(item["code"]),
-                     "name_fi": title.get("fi") or str(item["code"]), "name_sv": title.get("sv"),
-                     "name_en": title.get("en"), "role": role})
-    found = {(r["category"], r["code"]) for r in rows}
+        member_of[region_id] = [current_region_id(int(m)) for m in item.get("memberOf") or []
+                                if isinstance(m, int) or str(m).isdigit()]
+        rows.append({"id": region_id, "category": category, "code": code,
+                     "name_fi": title.get("fi") or code, "name_sv": title.get("sv"),
+                     "name_en": title.get("en"), "role": role or "other", "county_id": None})
     for (category, code), role in wanted.items():
-        if (category, code) not in found:
+        if (category, code) not in seen:
             problems.append(Problem(fname, None, "region",
                                     f"alue {category} {code} ({role}) puuttuu Sotkanetin aluelistasta / "
                                     "region not in Sotkanet's region list"))
     if problems:
         return None, problems
-    return pl.DataFrame(rows, schema={"id": pl.Int64, "category": pl.Utf8, "code": pl.Utf8, "name_fi": pl.Utf8,
-                                      "name_sv": pl.Utf8, "name_en": pl.Utf8, "role": pl.Utf8}), []
+    counties = {r["id"] for r in rows if r["category"] == "HYVINVOINTIALUE"}
+    for row in rows:
+        if row["category"] == "KUNTA":
+            row["county_id"] = next((m for m in member_of[row["id"]] if m in counties), None)
+    return pl.DataFrame(rows, schema=REGION_SCHEMA), []
 
 
 def parse_data_rows(raw: object, indicator_id: int, region_ids: set[int], years: tuple[int, int],
                     fname: str) -> tuple[pl.DataFrame | None, list[Problem]]:
-    """Rows of a /json data response for the wanted regions and years; anything malformed is a problem."""
+    """Rows of a /json data response for the wanted regions and years; anything malformed is a problem.
+
+    Values are kept exactly as Sotkanet gives them. A row under a wellbeing services county's old id is
+    kept under the current id, unless the response also has the row under the current id.
+    """
     if not isinstance(raw, list):
         return None, [Problem(fname, None, "-", "pitää olla JSON-taulukko / must be a JSON array")]
     cols: dict[str, list] = {"indicator_id": [], "region_id": [], "year": [], "gender": [], "value": [], "abs_value": []}
+    aliased: list[bool] = []
     problems: list[Problem] = []
     for number, row in enumerate(raw, start=1):
         if not isinstance(row, dict) or not set(DATA_KEYS) <= row.keys():
@@ -110,8 +157,11 @@ def parse_data_rows(raw: object, indicator_id: int, region_ids: set[int], years:
         if value is not None and not math.isfinite(value):
             problems.append(Problem(fname, number, "value", "arvo ei ole äärellinen / value is not finite"))
             continue
-        if region not in region_ids or not years[0] <= year <= years[1]:
+        current = OLD_COUNTY_IDS.get(region, region)
+        if current not in region_ids or not years[0] <= year <= years[1]:
             continue
+        aliased.append(current != region)
+        region = current
         cols["indicator_id"].append(ind)
         cols["region_id"].append(region)
         cols["year"].append(year)
@@ -122,6 +172,11 @@ def parse_data_rows(raw: object, indicator_id: int, region_ids: set[int], years:
         return None, problems
     frame = pl.DataFrame(cols, schema={"indicator_id": pl.Int64, "region_id": pl.Int64, "year": pl.Int64,
                                        "gender": pl.Utf8, "value": pl.Float64, "abs_value": pl.Float64})
+    if any(aliased):
+        key = ["region_id", "year", "gender"]
+        old = pl.Series(aliased, dtype=pl.Boolean)
+        current_rows = frame.filter(~old)
+        frame = pl.concat([current_rows, frame.filter(old).join(current_rows.select(key), on=key, how="anti")])
     dupes = frame.filter(frame.select(["region_id", "year", "gender"]).is_duplicated())
     if dupes.height:
         first = dupes.row(0, named=True)
