@@ -125,6 +125,11 @@ def select_regions(raw: object, config: Config, fname: str) -> tuple[pl.DataFram
     return pl.DataFrame(rows, schema=REGION_SCHEMA), []
 
 
+VALUE_SCHEMA = {"indicator_id": pl.Int64, "region_id": pl.Int64, "year": pl.Int64, "gender": pl.Utf8,
+                "value": pl.Float64, "abs_value": pl.Float64}
+_KEYS = frozenset(DATA_KEYS)
+
+
 def parse_data_rows(raw: object, indicator_id: int, region_ids: set[int], years: tuple[int, int],
                     fname: str) -> tuple[pl.DataFrame | None, list[Problem]]:
     """Rows of a /json data response for the wanted regions and years; anything malformed is a problem.
@@ -134,8 +139,59 @@ def parse_data_rows(raw: object, indicator_id: int, region_ids: set[int], years:
     """
     if not isinstance(raw, list):
         return None, [Problem(fname, None, "-", "pitää olla JSON-taulukko / must be a JSON array")]
-    cols: dict[str, list] = {"indicator_id": [], "region_id": [], "year": [], "gender": [], "value": [], "abs_value": []}
-    aliased: list[bool] = []
+    frame = _clean_rows(raw, indicator_id)
+    if frame is None:
+        frame, problems = _checked_rows(raw, indicator_id, fname)
+        if problems:
+            return None, problems
+    frame = (frame.with_columns(pl.col("region_id").replace(OLD_COUNTY_IDS).alias("_current"))
+             .filter(pl.col("_current").is_in(list(region_ids)) & pl.col("year").is_between(*years))
+             .with_columns((pl.col("_current") != pl.col("region_id")).alias("_aliased"))
+             .with_columns(pl.col("_current").alias("region_id")))
+    if frame["_aliased"].any():
+        key = ["region_id", "year", "gender"]
+        current_rows = frame.filter(~pl.col("_aliased"))
+        frame = pl.concat([current_rows, frame.filter(pl.col("_aliased")).join(current_rows.select(key), on=key,
+                                                                                how="anti")])
+    frame = frame.select(list(VALUE_SCHEMA))
+    dupes = frame.filter(frame.select(["region_id", "year", "gender"]).is_duplicated())
+    if dupes.height:
+        first = dupes.row(0, named=True)
+        return None, [Problem(fname, None, "-", f"sama alue, vuosi ja sukupuoli kahdesti / duplicate row: region "
+                                                f"{first['region_id']} year {first['year']} {first['gender']}")]
+    return frame, []
+
+
+def _clean_rows(raw: list, indicator_id: int) -> pl.DataFrame | None:
+    """Every row as a frame, column by column, when every row is clean; else None (`_checked_rows` then
+    finds and names each problem). A national response has ~15,000 rows an indicator: row by row in
+    Python this was most of a refresh."""
+    if not all(type(row) is dict and row.keys() >= _KEYS for row in raw):
+        return None
+    try:
+        frame = pl.DataFrame([
+            pl.Series("indicator_id", [row["indicator"] for row in raw], dtype=pl.Int64, strict=True),
+            pl.Series("region_id", [row["region"] for row in raw], dtype=pl.Int64, strict=True),
+            pl.Series("year", [row["year"] for row in raw], dtype=pl.Int64, strict=True),
+            pl.Series("gender", [row["gender"] for row in raw], dtype=pl.Utf8, strict=True),
+            pl.Series("value", [row["value"] for row in raw], dtype=pl.Float64, strict=True),
+            pl.Series("abs_value", [row.get("absValue") for row in raw], dtype=pl.Float64, strict=True),
+        ])
+    except (TypeError, ValueError, OverflowError, pl.exceptions.PolarsError):
+        return None
+    clean = frame.select(
+        (pl.col("indicator_id") == indicator_id).fill_null(False).all().alias("indicator"),
+        pl.col("region_id").is_not_null().all().alias("region"),
+        pl.col("year").is_not_null().all().alias("year"),
+        pl.col("gender").is_in(GENDERS).fill_null(False).all().alias("gender"),
+        pl.col("value").is_finite().fill_null(True).all().alias("value"),
+    ).row(0)
+    return frame if all(clean) else None
+
+
+def _checked_rows(raw: list, indicator_id: int, fname: str) -> tuple[pl.DataFrame, list[Problem]]:
+    """Row by row, naming each malformed row by its number."""
+    cols: dict[str, list] = {name: [] for name in VALUE_SCHEMA}
     problems: list[Problem] = []
     for number, row in enumerate(raw, start=1):
         if not isinstance(row, dict) or not set(DATA_KEYS) <= row.keys():
@@ -157,32 +213,9 @@ def parse_data_rows(raw: object, indicator_id: int, region_ids: set[int], years:
         if value is not None and not math.isfinite(value):
             problems.append(Problem(fname, number, "value", "arvo ei ole äärellinen / value is not finite"))
             continue
-        current = OLD_COUNTY_IDS.get(region, region)
-        if current not in region_ids or not years[0] <= year <= years[1]:
-            continue
-        aliased.append(current != region)
-        region = current
-        cols["indicator_id"].append(ind)
-        cols["region_id"].append(region)
-        cols["year"].append(year)
-        cols["gender"].append(row["gender"])
-        cols["value"].append(value)
-        cols["abs_value"].append(abs_value)
-    if problems:
-        return None, problems
-    frame = pl.DataFrame(cols, schema={"indicator_id": pl.Int64, "region_id": pl.Int64, "year": pl.Int64,
-                                       "gender": pl.Utf8, "value": pl.Float64, "abs_value": pl.Float64})
-    if any(aliased):
-        key = ["region_id", "year", "gender"]
-        old = pl.Series(aliased, dtype=pl.Boolean)
-        current_rows = frame.filter(~old)
-        frame = pl.concat([current_rows, frame.filter(old).join(current_rows.select(key), on=key, how="anti")])
-    dupes = frame.filter(frame.select(["region_id", "year", "gender"]).is_duplicated())
-    if dupes.height:
-        first = dupes.row(0, named=True)
-        return None, [Problem(fname, None, "-", f"sama alue, vuosi ja sukupuoli kahdesti / duplicate row: region "
-                                                f"{first['region_id']} year {first['year']} {first['gender']}")]
-    return frame, []
+        for name, item in zip(VALUE_SCHEMA, (ind, region, year, row["gender"], value, abs_value), strict=True):
+            cols[name].append(item)
+    return pl.DataFrame(cols, schema=VALUE_SCHEMA), problems
 
 
 def check_metadata(raw: object, indicator_id: int, fname: str) -> list[Problem]:
@@ -237,7 +270,7 @@ def read_cache(config: Config) -> tuple[SotkanetData | None, list[Problem]]:
             frames.append(frame)
     if problems:
         return None, problems
-    values = pl.concat(frames) if frames else parse_data_rows([], 0, set(), (0, 0), "-")[0]
+    values = pl.concat(frames) if frames else pl.DataFrame(schema=VALUE_SCHEMA)
     return SotkanetData(regions, metas, values, max(updated) if updated else None), []
 
 
