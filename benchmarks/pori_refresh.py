@@ -27,6 +27,7 @@ from sotkanet_server import FakeSotkanet, serve  # noqa: E402
 
 from data_pipeline.config import load_config  # noqa: E402
 from data_pipeline.pipeline import refresh  # noqa: E402
+from data_pipeline.sotkanet import COUNTY_IDS  # noqa: E402
 
 
 def synthetic_regions() -> list[dict]:
@@ -35,11 +36,27 @@ def synthetic_regions() -> list[dict]:
     for code, name in (("609", "Pori"), ("684", "Rauma"), ("285", "Kotka"), ("272", "Kokkola"),
                        ("405", "Lappeenranta")):
         regions.append({"id": 10_000 + int(code), "code": code, "category": "KUNTA",
-                        "title": {"fi": name, "sv": name, "en": name}, "memberOf": []})
-    # Other municipalities, which the refresh must leave out (codes clear of the towns above).
+                        "title": {"fi": name, "sv": name, "en": name}, "memberOf": [976, 658]})
+    # Other municipalities, stored for ranks and the map (codes clear of the towns above), spread over
+    # the wellbeing services counties 956–978.
     regions += [{"id": 100 + i, "code": str(700 + i), "category": "KUNTA", "title": {"fi": f"Kunta {i}"},
-                 "memberOf": []} for i in range(1, 300)]
+                 "memberOf": [956 + i % 23, 658]} for i in range(1, 300)]
     return regions
+
+
+def boundaries_collection() -> dict:
+    """kunta1000k in the WFS's shape (ETRS-TM35FIN): one 10 km square per municipality of the list."""
+    codes = ["609", "684", "285", "272", "405", *(str(700 + i) for i in range(1, 300))]
+    features = []
+    for i, code in enumerate(codes):
+        x, y = 100_000 + (i % 20) * 10_000, 6_700_000 + (i // 20) * 10_000
+        ring = [[x, y], [x + 10_000, y], [x + 10_000, y + 10_000], [x, y + 10_000], [x, y]]
+        features.append({"type": "Feature", "id": f"kunta1000k_2025.{i + 1}", "geometry_name": "geom",
+                         "geometry": {"type": "MultiPolygon", "coordinates": [[ring]]},
+                         "properties": {"id": i + 1, "kunta": code, "vuosi": 2025, "nimi": f"Kunta {code}",
+                                        "namn": f"Kommun {code}", "name": f"Municipality {code}"}})
+    return {"type": "FeatureCollection", "features": features,
+            "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3067"}}}
 
 
 def metadata(ind: int, title: str) -> dict:
@@ -88,8 +105,9 @@ def main() -> int:
             wrapped = json.loads((args.realdata / name).read_text(encoding="utf-8"))
             real_meta.update({int(k): v for k, v in wrapped["indicators"].items()})
     else:
-        regions.append({"id": 976, "code": "6", "category": "HYVINVOINTIALUE",
-                        "title": {"fi": "Satakunnan hyvinvointialue"}, "memberOf": []})
+        regions += [{"id": rid, "code": code, "category": "HYVINVOINTIALUE",
+                     "title": {"fi": f"Hyvinvointialue {code}"}, "memberOf": [658]}
+                    for rid, (_old, code, _old_code) in COUNTY_IDS.items()]
 
     with tempfile.TemporaryDirectory() as tmp:
         package = Path(tmp) / "pori"
@@ -99,8 +117,14 @@ def main() -> int:
         first, last = config.sotkanet_years
         rng = random.Random(609)
         fake = FakeSotkanet(regions=regions, metadata={}, data={})
-        paavo = paavo_collection(args.realdata, rng)
-        fake.route = lambda path, query, _route=fake.route: paavo if path == "/wfs" else _route(path, query)
+        paavo, shapes = paavo_collection(args.realdata, rng), boundaries_collection()
+
+        def route(path, query, _route=fake.route):
+            if path == "/wfs":
+                return shapes if query.get("typeNames", [""])[0].startswith("tilastointialueet:") else paavo
+            return _route(path, query)
+
+        fake.route = route
         for ind in config.indicators:
             fake.metadata[ind.id] = real_meta.get(ind.id) or metadata(ind.id, f"Indikaattori {ind.id}")
             fake.data[ind.id] = [
@@ -109,7 +133,7 @@ def main() -> int:
                 for r in regions for y in range(first, last + 1) for g in ("total", "male", "female")
             ]
         base_url, stop = serve(fake)
-        os.environ["HYTE_PAAVO_URL"] = f"{base_url}/wfs"
+        os.environ["HYTE_PAAVO_URL"] = os.environ["HYTE_BOUNDARIES_URL"] = f"{base_url}/wfs"
         text = config_path.read_text(encoding="utf-8").replace("https://sotkanet.fi/rest/1.1", base_url)
         config_path.write_text(text, encoding="utf-8")
         url = f"sqlite:///{Path(tmp) / 'pori.db'}"
@@ -121,6 +145,8 @@ def main() -> int:
                 elapsed = time.perf_counter() - started
                 print(f"{label:<18} status={result.status:<9} requests={len(fake.requests):>3} "
                       f"(data {fake.data_requests():>2})  indicator values={result.rows.get('indicator_value', 0):>6}  "
+                      f"ranks={result.rows.get('indicator_rank', 0):>6}  regions={result.rows.get('region', 0):>3}  "
+                      f"shapes={result.rows.get('municipality_shape', 0):>3}  "
                       f"districts={result.rows.get('district', 0):>3}  {elapsed:6.2f} s")
                 if not result.ok:
                     print("\n".join(str(p) for p in result.problems) or result.message)

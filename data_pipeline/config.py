@@ -26,6 +26,7 @@ Example (all paths relative to the config file):
     county = { category = "HYVINVOINTIALUE", code = "6" }
     country = { category = "MAA", code = "358" }
     peers = ["179", "837"]      # KUNTA codes
+    boundaries_year = 2025      # optional: Finland's municipality map (Statistics Finland, env HYTE_BOUNDARIES_URL)
 
     [sotkanet]
     base_url = "https://sotkanet.fi/rest/1.1"   # env HYTE_SOTKANET_URL overrides
@@ -143,6 +144,7 @@ class Config:
     paavo_url: str | None
     registers_dir: Path
     indicators: tuple[IndicatorConfig, ...] = field(default=())
+    boundaries_year: int | None = None  # municipality boundaries of this year's division, for the map
 
     @property
     def base_dir(self) -> Path:
@@ -289,6 +291,7 @@ def load_config(path: str | os.PathLike) -> Config:
         paavo_url=districts.get("paavo_url"),
         registers_dir=base / registers.get("dir", "registers"),
         indicators=tuple(indicators),
+        boundaries_year=int(regions["boundaries_year"]) if regions.get("boundaries_year") is not None else None,
     )
 
 

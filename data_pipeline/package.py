@@ -15,6 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
+from data_pipeline import boundaries, ranks
 from data_pipeline import registers as R
 from data_pipeline import schema, sotkanet, validate
 from data_pipeline.config import Config
@@ -77,6 +78,8 @@ def content_hashes(config: Config) -> dict[str, str] | None:
             files.append(path)
     if files:
         hashes["registers"] = _hash_files(files)
+    if config.boundaries_year is not None and boundaries.cache_path(config).is_file():
+        hashes["boundaries"] = _hash_files([boundaries.cache_path(config)])
     return hashes
 
 
@@ -359,6 +362,15 @@ def build_package(config: Config, *, problem_limit: int | None = MAX_LISTED_PER_
     tables["district"] = districts if districts is not None else pl.DataFrame(
         schema={"code": pl.Utf8, "name_fi": pl.Utf8, "geometry": pl.Utf8, "centroid_lon": pl.Float64, "centroid_lat": pl.Float64})
 
+    if config.boundaries_year is not None and boundaries.cache_path(config).is_file():
+        # Without the file (not fetched yet, or offline) the map has no shapes; everything else loads.
+        shapes, shape_problems = boundaries.read_shapes(config)
+        problems.extend(shape_problems)
+        if shapes is not None:
+            tables["municipality_shape"] = shapes
+        sources.append(Source("boundaries", _hash_files([boundaries.cache_path(config)]), None,
+                              boundaries.ATTRIBUTION))
+
     sotkanet_indicators = [ind for ind in config.indicators if ind.source == "sotkanet"]
     data = None
     if sotkanet_indicators or (config.sotkanet_cache_dir / "regions.json").is_file():
@@ -406,6 +418,10 @@ def build_package(config: Config, *, problem_limit: int | None = MAX_LISTED_PER_
     local_values = tables.pop("_local_indicator_value")
     values = data.values if data is not None else local_values.clear()
     tables["indicator_value"] = pl.concat([values, local_values], how="vertical_relaxed")
+    if data is not None:
+        # From the same values, written in the same transaction: ranks always agree with the values.
+        directions = {ind.id: ind.direction for ind in sotkanet_indicators}
+        tables["indicator_rank"] = ranks.rank_municipalities(data.values, data.regions, directions)
     return Package(_conform(tables), tuple(sources)), []
 
 

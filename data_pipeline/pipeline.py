@@ -15,7 +15,7 @@ from pathlib import Path
 import polars as pl
 from sqlalchemy import Engine, insert, select, update
 
-from data_pipeline import schema
+from data_pipeline import boundaries, schema
 from data_pipeline.config import ConfigError, load_config
 from data_pipeline.package import Source, build_package, content_hashes
 from data_pipeline.problems import Problem
@@ -260,6 +260,12 @@ def _refresh(config_path: Path, url: str, command: str, progress: Progress | Non
                 finish_run(engine, run_id, "failed", error)
                 return RunResult(run_id, "failed", message=error)
             stale["districts"] = error
+    if not offline and config.boundaries_year is not None:
+        error = boundaries.fetch(config)  # once: nothing is requested when the package has the file
+        if error:
+            # The map is an extra: the indicators still load, and the data status says what is missing.
+            mark_stale(engine, ["boundaries"], error)
+            stale["boundaries"] = error
 
     if not stale:
         quick = _unchanged_without_reading(config, engine, url, run_id, progress, change)

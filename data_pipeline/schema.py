@@ -43,6 +43,11 @@ municipality = Table(
     Column("plan_end_year", Integer),
 )
 
+# The configured comparison set: the dashboard's comparison lines show these roles only. Every other
+# municipality and wellbeing services county the Sotkanet responses carry is stored with role 'other'
+# (for ranks and the map of Finland).
+COMPARISON_ROLES = ("municipality", "county", "country", "peer")
+
 # Sotkanet's own region ids: codes repeat across categories, so the id is the key.
 region = Table(
     "region",
@@ -53,7 +58,8 @@ region = Table(
     Column("name_fi", Text, nullable=False),
     Column("name_sv", Text),
     Column("name_en", Text),
-    Column("role", String(16), nullable=False, comment="municipality | county | country | peer"),
+    Column("role", String(16), nullable=False, comment="municipality | county | country | peer | other"),
+    Column("county_id", Integer, comment="a municipality's wellbeing services county (region id), from memberOf"),
     UniqueConstraint("category", "code", name="uq_region_category_code"),
 )
 
@@ -171,6 +177,38 @@ INDICATOR_VALUE_INDEXES = (
 )
 for _name, _cols, _unique in INDICATOR_VALUE_INDEXES:
     Index(_name, *(indicator_value.c[c] for c in _cols), unique=_unique)
+
+# Each municipality's rank per indicator and year among all municipalities with a value (scope
+# 'country') and among those of its wellbeing services county (scope 'county'), computed at load time
+# from the values loaded with it (data_pipeline/ranks.py).
+indicator_rank = Table(
+    "indicator_rank",
+    metadata,
+    Column("indicator_id", Integer, primary_key=True, autoincrement=False),
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("gender", String(8), primary_key=True, comment="total"),
+    Column("scope", String(8), primary_key=True, comment="country | county"),
+    Column("region_id", Integer, primary_key=True, autoincrement=False),
+    Column("rank", Integer, nullable=False, comment="1 = best by the indicator's direction; ties share the lowest"),
+    Column("count", Integer, nullable=False, comment="municipalities with a value in the scope that year"),
+    Column("quartile", Integer, nullable=False, comment="1 = best quarter … 4 = worst, by rank position"),
+    Column("previous_year", Integer, comment="the indicator's previous year with ranks in the scope"),
+    Column("previous_rank", Integer),
+    Column("rank_change", Integer, comment="previous_rank - rank: positive = climbed"),
+)
+Index("ix_indicator_rank_region", indicator_rank.c.region_id, indicator_rank.c.indicator_id, indicator_rank.c.year)
+
+# Municipality boundaries from Statistics Finland's open layer (kunta1000k), simplified for a light map.
+municipality_shape = Table(
+    "municipality_shape",
+    metadata,
+    Column("code", String(3), primary_key=True, comment="municipality code, e.g. 609"),
+    Column("name_fi", Text, nullable=False),
+    Column("name_sv", Text),
+    Column("name_en", Text),
+    Column("year", Integer, nullable=False, comment="the municipal division's year"),
+    Column("geometry", Text, nullable=False, comment="GeoJSON geometry in WGS84 lon/lat"),
+)
 
 indicator_district_value = Table(
     "indicator_district_value",
@@ -438,6 +476,8 @@ DATA_TABLES = (
     measure,
     indicator,
     indicator_value,
+    indicator_rank,
+    municipality_shape,
     indicator_district_value,
     department,
     participation_event,

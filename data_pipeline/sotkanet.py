@@ -27,7 +27,7 @@ DATA_KEYS = ("indicator", "region", "year", "gender", "value")
 
 @dataclass(frozen=True)
 class SotkanetData:
-    regions: pl.DataFrame        # id, category, code, name_fi, name_sv, name_en, role
+    regions: pl.DataFrame        # id, category, code, name_fi, name_sv, name_en, role, county_id
     indicators: list[dict]       # metadata per indicator id, as Sotkanet gives it
     values: pl.DataFrame         # indicator_id, region_id, year, gender, value, abs_value
     data_updated: dt.date | None  # newest data-updated over the plan's indicators
@@ -45,8 +45,37 @@ def _load_json(path: Path, base: Path) -> tuple[object | None, Problem | None]:
         return None, Problem(rel, line, "-", f"vastaus on rikki tai katkennut / malformed or truncated JSON: {exc}")
 
 
+# Wellbeing services counties (HYVINVOINTIALUE) changed their Sotkanet ids and codes once. A region
+# list, a memberOf list or a cached data response may carry either; both resolve to the current id and
+# code. Current id -> (old id or None, current code, old code or None); Åland (956) has no old id.
+COUNTY_IDS: dict[int, tuple[int | None, str, str | None]] = {
+    956: (None, "91", None), 957: (877, "11", "7"), 958: (878, "16", "12"), 959: (879, "12", "8"),
+    960: (880, "90", "22"), 961: (881, "1", "18"), 962: (882, "20", "16"), 963: (883, "7", "3"),
+    964: (884, "18", "14"), 965: (885, "15", "11"), 966: (886, "2", "19"), 967: (887, "10", "6"),
+    968: (888, "21", "17"), 969: (889, "3", "20"), 970: (890, "8", "4"), 971: (891, "17", "13"),
+    972: (892, "14", "10"), 973: (893, "19", "15"), 974: (894, "13", "9"), 975: (895, "9", "5"),
+    976: (896, "6", "2"), 977: (897, "4", "21"), 978: (898, "5", "1"),
+}
+OLD_COUNTY_IDS: dict[int, int] = {old: new for new, (old, _, _) in COUNTY_IDS.items() if old is not None}
+# Regions kept beyond the configured ones: every municipality and wellbeing services county, so a
+# municipality can be ranked among all others and the map can colour the whole country.
+NATIONAL_CATEGORIES = ("KUNTA", "HYVINVOINTIALUE")
+REGION_SCHEMA = {"id": pl.Int64, "category": pl.Utf8, "code": pl.Utf8, "name_fi": pl.Utf8, "name_sv": pl.Utf8,
+                 "name_en": pl.Utf8, "role": pl.Utf8, "county_id": pl.Int64}
+
+
+def current_region_id(region_id: int) -> int:
+    """A wellbeing services county's current Sotkanet id for an old one; any other id as it is."""
+    return OLD_COUNTY_IDS.get(region_id, region_id)
+
+
 def select_regions(raw: object, config: Config, fname: str) -> tuple[pl.DataFrame | None, list[Problem]]:
-    """The configured regions from a /regions response, each with its role."""
+    """The configured regions with their roles, and every other municipality and county as role 'other'.
+
+    A wellbeing services county listed under its old id (877–898) is kept under its current id and
+    code, so `[regions] county` names it the same way whichever the list uses; if both are listed the
+    current one is kept. Each municipality's county (`county_id`) comes from its memberOf.
+    """
     if not isinstance(raw, list):
         return None, [Problem(fname, None, "-", "pitää olla JSON-taulukko / must be a JSON array")]
     wanted: dict[tuple[str, str], str] = {("KUNTA", config.municipality_code): "municipality"}
@@ -55,40 +84,114 @@ def select_regions(raw: object, config: Config, fname: str) -> tuple[pl.DataFram
             wanted[(ref.category, ref.code)] = role
     for code in config.peers:
         wanted[("KUNTA", code)] = "peer"
-    rows, problems = [], []
+    listed_ids = {item.get("id") for item in raw if isinstance(item, dict)}
+    rows, problems, seen, member_of = [], [], set(), {}
     for number, item in enumerate(raw, start=1):
         if not isinstance(item, dict) or not {"id", "code", "category"} <= item.keys():
             problems.append(Problem(fname, number, "-", "alueelta puuttuu id, code tai category / region lacks id, code or category"))
             continue
-        role = wanted.get((str(item["category"]), str(item["code"])))
-        if role is None:
+        region_id, category, code = int(item["id"]), str(item["category"]), str(item["code"])
+        if category == "HYVINVOINTIALUE" and region_id in OLD_COUNTY_IDS:
+            if OLD_COUNTY_IDS[region_id] in listed_ids:
+                continue  # listed under both ids: the current entry is the one kept
+            region_id = OLD_COUNTY_IDS[region_id]
+            code = COUNTY_IDS[region_id][1]
+        role = wanted.get((category, code))
+        if role is None and category not in NATIONAL_CATEGORIES:
             continue
-        if any(r["category"] == str(item["category"]) and r["code"] == str(item["code"]) for r in rows):
-            problems.append(Problem(fname, number, "code", f"alue {item['category']} {item['code']} on listassa "
-                                                           "kahdesti / region listed twice"))
+        if (category, code) in seen:
+            if role is not None:
+                problems.append(Problem(fname, number, "code", f"alue {category} {code} on listassa "
+                                                               "kahdesti / region listed twice"))
             continue
+        seen.add((category, code))
         title = item.get("title") or {}
-        rows.append({"id": int(item["id"]), "category": str(item["category"]), "code": str(item["code"]),
-                     "name_fi": title.get("fi") or str(item["code"]), "name_sv": title.get("sv"),
-                     "name_en": title.get("en"), "role": role})
-    found = {(r["category"], r["code"]) for r in rows}
+        member_of[region_id] = [current_region_id(int(m)) for m in item.get("memberOf") or []
+                                if isinstance(m, int) or str(m).isdigit()]
+        rows.append({"id": region_id, "category": category, "code": code,
+                     "name_fi": title.get("fi") or code, "name_sv": title.get("sv"),
+                     "name_en": title.get("en"), "role": role or "other", "county_id": None})
     for (category, code), role in wanted.items():
-        if (category, code) not in found:
+        if (category, code) not in seen:
             problems.append(Problem(fname, None, "region",
                                     f"alue {category} {code} ({role}) puuttuu Sotkanetin aluelistasta / "
                                     "region not in Sotkanet's region list"))
     if problems:
         return None, problems
-    return pl.DataFrame(rows, schema={"id": pl.Int64, "category": pl.Utf8, "code": pl.Utf8, "name_fi": pl.Utf8,
-                                      "name_sv": pl.Utf8, "name_en": pl.Utf8, "role": pl.Utf8}), []
+    counties = {r["id"] for r in rows if r["category"] == "HYVINVOINTIALUE"}
+    for row in rows:
+        if row["category"] == "KUNTA":
+            row["county_id"] = next((m for m in member_of[row["id"]] if m in counties), None)
+    return pl.DataFrame(rows, schema=REGION_SCHEMA), []
+
+
+VALUE_SCHEMA = {"indicator_id": pl.Int64, "region_id": pl.Int64, "year": pl.Int64, "gender": pl.Utf8,
+                "value": pl.Float64, "abs_value": pl.Float64}
+_KEYS = frozenset(DATA_KEYS)
 
 
 def parse_data_rows(raw: object, indicator_id: int, region_ids: set[int], years: tuple[int, int],
                     fname: str) -> tuple[pl.DataFrame | None, list[Problem]]:
-    """Rows of a /json data response for the wanted regions and years; anything malformed is a problem."""
+    """Rows of a /json data response for the wanted regions and years; anything malformed is a problem.
+
+    Values are kept exactly as Sotkanet gives them. A row under a wellbeing services county's old id is
+    kept under the current id, unless the response also has the row under the current id.
+    """
     if not isinstance(raw, list):
         return None, [Problem(fname, None, "-", "pitää olla JSON-taulukko / must be a JSON array")]
-    cols: dict[str, list] = {"indicator_id": [], "region_id": [], "year": [], "gender": [], "value": [], "abs_value": []}
+    frame = _clean_rows(raw, indicator_id)
+    if frame is None:
+        frame, problems = _checked_rows(raw, indicator_id, fname)
+        if problems:
+            return None, problems
+    frame = (frame.with_columns(pl.col("region_id").replace(OLD_COUNTY_IDS).alias("_current"))
+             .filter(pl.col("_current").is_in(list(region_ids)) & pl.col("year").is_between(*years))
+             .with_columns((pl.col("_current") != pl.col("region_id")).alias("_aliased"))
+             .with_columns(pl.col("_current").alias("region_id")))
+    if frame["_aliased"].any():
+        key = ["region_id", "year", "gender"]
+        current_rows = frame.filter(~pl.col("_aliased"))
+        frame = pl.concat([current_rows, frame.filter(pl.col("_aliased")).join(current_rows.select(key), on=key,
+                                                                                how="anti")])
+    frame = frame.select(list(VALUE_SCHEMA))
+    dupes = frame.filter(frame.select(["region_id", "year", "gender"]).is_duplicated())
+    if dupes.height:
+        first = dupes.row(0, named=True)
+        return None, [Problem(fname, None, "-", f"sama alue, vuosi ja sukupuoli kahdesti / duplicate row: region "
+                                                f"{first['region_id']} year {first['year']} {first['gender']}")]
+    return frame, []
+
+
+def _clean_rows(raw: list, indicator_id: int) -> pl.DataFrame | None:
+    """Every row as a frame, column by column, when every row is clean; else None (`_checked_rows` then
+    finds and names each problem). A national response has ~15,000 rows an indicator: row by row in
+    Python this was most of a refresh."""
+    if not all(type(row) is dict and row.keys() >= _KEYS for row in raw):
+        return None
+    try:
+        frame = pl.DataFrame([
+            pl.Series("indicator_id", [row["indicator"] for row in raw], dtype=pl.Int64, strict=True),
+            pl.Series("region_id", [row["region"] for row in raw], dtype=pl.Int64, strict=True),
+            pl.Series("year", [row["year"] for row in raw], dtype=pl.Int64, strict=True),
+            pl.Series("gender", [row["gender"] for row in raw], dtype=pl.Utf8, strict=True),
+            pl.Series("value", [row["value"] for row in raw], dtype=pl.Float64, strict=True),
+            pl.Series("abs_value", [row.get("absValue") for row in raw], dtype=pl.Float64, strict=True),
+        ])
+    except (TypeError, ValueError, OverflowError, pl.exceptions.PolarsError):
+        return None
+    clean = frame.select(
+        (pl.col("indicator_id") == indicator_id).fill_null(False).all().alias("indicator"),
+        pl.col("region_id").is_not_null().all().alias("region"),
+        pl.col("year").is_not_null().all().alias("year"),
+        pl.col("gender").is_in(GENDERS).fill_null(False).all().alias("gender"),
+        pl.col("value").is_finite().fill_null(True).all().alias("value"),
+    ).row(0)
+    return frame if all(clean) else None
+
+
+def _checked_rows(raw: list, indicator_id: int, fname: str) -> tuple[pl.DataFrame, list[Problem]]:
+    """Row by row, naming each malformed row by its number."""
+    cols: dict[str, list] = {name: [] for name in VALUE_SCHEMA}
     problems: list[Problem] = []
     for number, row in enumerate(raw, start=1):
         if not isinstance(row, dict) or not set(DATA_KEYS) <= row.keys():
@@ -110,24 +213,9 @@ def parse_data_rows(raw: object, indicator_id: int, region_ids: set[int], years:
         if value is not None and not math.isfinite(value):
             problems.append(Problem(fname, number, "value", "arvo ei ole äärellinen / value is not finite"))
             continue
-        if region not in region_ids or not years[0] <= year <= years[1]:
-            continue
-        cols["indicator_id"].append(ind)
-        cols["region_id"].append(region)
-        cols["year"].append(year)
-        cols["gender"].append(row["gender"])
-        cols["value"].append(value)
-        cols["abs_value"].append(abs_value)
-    if problems:
-        return None, problems
-    frame = pl.DataFrame(cols, schema={"indicator_id": pl.Int64, "region_id": pl.Int64, "year": pl.Int64,
-                                       "gender": pl.Utf8, "value": pl.Float64, "abs_value": pl.Float64})
-    dupes = frame.filter(frame.select(["region_id", "year", "gender"]).is_duplicated())
-    if dupes.height:
-        first = dupes.row(0, named=True)
-        return None, [Problem(fname, None, "-", f"sama alue, vuosi ja sukupuoli kahdesti / duplicate row: region "
-                                                f"{first['region_id']} year {first['year']} {first['gender']}")]
-    return frame, []
+        for name, item in zip(VALUE_SCHEMA, (ind, region, year, row["gender"], value, abs_value), strict=True):
+            cols[name].append(item)
+    return pl.DataFrame(cols, schema=VALUE_SCHEMA), problems
 
 
 def check_metadata(raw: object, indicator_id: int, fname: str) -> list[Problem]:
@@ -182,7 +270,7 @@ def read_cache(config: Config) -> tuple[SotkanetData | None, list[Problem]]:
             frames.append(frame)
     if problems:
         return None, problems
-    values = pl.concat(frames) if frames else parse_data_rows([], 0, set(), (0, 0), "-")[0]
+    values = pl.concat(frames) if frames else pl.DataFrame(schema=VALUE_SCHEMA)
     return SotkanetData(regions, metas, values, max(updated) if updated else None), []
 
 

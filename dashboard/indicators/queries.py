@@ -43,7 +43,9 @@ def indicator_values(engine: Engine, first_year: int, last_year: int,
     # Naming the plan's indicators and the stored regions lets both stores seek the (indicator, region,
     # year) index; with only year and gender, SQLite skip-scanned the whole index of a national store
     # (0.7 s for 7.9M rows, benchmarks/national.py).
-    conditions = [v.c.indicator_id.in_(select(schema.indicator.c.id)), v.c.region_id.in_(select(r.c.id)),
+    # The configured comparison set only: the store also holds every other municipality (role 'other').
+    compared = select(r.c.id).where(r.c.role.in_(schema.COMPARISON_ROLES))
+    conditions = [v.c.indicator_id.in_(select(schema.indicator.c.id)), v.c.region_id.in_(compared),
                   v.c.year >= first_year, v.c.year <= last_year, v.c.gender.in_(genders)]
     if indicator_ids is not None:
         conditions.append(v.c.indicator_id.in_(indicator_ids))

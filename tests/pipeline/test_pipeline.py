@@ -6,6 +6,7 @@ import csv
 import json
 from pathlib import Path
 
+import polars as pl
 import pytest
 from sqlalchemy import select
 
@@ -31,15 +32,27 @@ def test_mini_package_loads_what_the_files_say(mini_package, sqlite_url):
     assert result.rows["event_participants"] == 5  # empty and zero counts are not stored
 
     regions = table_frame(sqlite_url, schema.region).sort("id")
-    # Only the configured regions; MAAKUNTA code 6 shares its code with the county and is left out.
-    assert regions.select("id", "category", "code", "role").rows() == [
-        (658, "MAA", "358", "country"), (976, "HYVINVOINTIALUE", "6", "county"), (9999, "KUNTA", "999", "municipality")]
+    # The configured regions with their roles, and every other municipality (Pori) as 'other', each
+    # municipality with its county from memberOf; MAAKUNTA code 6 shares its code with the county and
+    # is left out.
+    assert regions.select("id", "category", "code", "role", "county_id").rows() == [
+        (292, "KUNTA", "609", "other", None), (658, "MAA", "358", "country", None),
+        (976, "HYVINVOINTIALUE", "6", "county", None), (9999, "KUNTA", "999", "municipality", 976)]
 
     values = table_frame(sqlite_url, schema.indicator_value)
     # 2019 is outside the configured years; the local indicator's municipal row joins Sotkanet's.
     assert sorted(values["year"].unique().to_list()) == [2023, 2024]
     assert values.filter((values["indicator_id"] == 127) & (values["gender"] == "male"))["value"].to_list() == [50.25]
     assert values.filter(values["indicator_id"] == 900001).select("region_id", "value").rows() == [(9999, 12.5)]
+    assert values.filter(values["region_id"] == 292)["value"].to_list() == [84000.0]
+    assert 6 not in values["region_id"].to_list()
+    ranks = table_frame(sqlite_url, schema.indicator_rank).sort("region_id")
+    # Pori (84,000) before Testilä (104.5) in 2024, population being "higher_better" here; Testilä
+    # alone in 2023. Testilä's county has no other municipality with a value.
+    assert ranks.filter(pl.col("scope") == "country").select("region_id", "year", "rank", "count").sort(
+        "year", "rank").rows() == [(9999, 2023, 1, 1), (292, 2024, 1, 2), (9999, 2024, 2, 2)]
+    assert ranks.filter(pl.col("scope") == "county").select("region_id", "year", "rank", "count").sort(
+        "year").rows() == [(9999, 2023, 1, 1), (9999, 2024, 1, 1)]
 
     indicator = table_frame(sqlite_url, schema.indicator).sort("id")
     first = indicator.row(0, named=True)
@@ -261,7 +274,8 @@ def test_export_indicator_values_writes_raw_values_with_sotkanet_codes(mini_pack
     assert rows[0] == ["indicator_id", "region_category", "region_code", "year", "gender", "value"]
     assert ["127", "KUNTA", "999", "2024", "male", "50.25"] in rows
     assert ["127", "MAA", "358", "2024", "total", "5600000.0"] in rows
-    assert len(rows) == 1 + 6
+    assert ["127", "KUNTA", "609", "2024", "total", "84000.0"] in rows  # every municipality stored
+    assert len(rows) == 1 + 7
 
 
 def test_schema_migrations_match_the_schema_module(sqlite_url):
