@@ -21,7 +21,7 @@ from data_pipeline.problems import MAX_LISTED_PER_FILE, count, count_is_lower_bo
 from data_pipeline.readers import read_register_file
 from data_pipeline.uploads import MAX_UPLOAD_BYTES, upload_register
 
-README = Path(__file__).parent.parent / "README.md"
+README = Path(__file__).parents[2] / "README.md"
 
 
 def _xlsx_bomb(path: Path, unpacked_mib: int) -> None:

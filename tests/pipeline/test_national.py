@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from conftest import table_frame
-from dashboard.indicator_queries import indicator_values
+from dashboard.indicators.queries import indicator_values
 from data_pipeline import schema
 from data_pipeline.config import Config, RegionRef, load_config
 from data_pipeline.pipeline import refresh
@@ -25,7 +25,7 @@ from data_pipeline.sotkanet import COUNTY_IDS, parse_data_rows, select_regions
 from data_pipeline.store import make_engine
 from sotkanet_server import FakeSotkanet, serve
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PORI_ID, SATAKUNTA, SATAKUNTA_OLD, PIRKANMAA, PIRKANMAA_OLD = 292, 976, 896, 970, 890
 PEERS = {"684": 10_684, "285": 10_285, "272": 10_272, "405": 10_405}
 YEARS = range(2021, 2025)
