@@ -42,8 +42,7 @@ def _report(result) -> int:
         print(f"{label} / {'Unchanged' if result.status == 'unchanged' else 'Loaded'}: "
               f"{_n(total)} riviä / rows, ajo / run #{result.run_id}")
         if result.message and result.status == "success":
-            print(f"Varoitus / Warning: Sotkanet-tiedot ovat vanhoja välimuistista / Sotkanet data is stale, "
-                  f"from the cache: {result.message}", file=sys.stderr)
+            print(f"Varoitus / Warning: {result.message}", file=sys.stderr)
         return EXIT_OK
     if result.status == "rejected":
         print(f"Hylätty / Rejected: {len(result.problems)} virhettä / problems; "
