@@ -9,11 +9,14 @@ asserted.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
+import polars as pl
 import pytest
 from kangasala_stand_in import AREAS, PEERS_EXPECTED, expected_population, fake_paavo, fake_sotkanet, \
     nameless_districts
@@ -123,3 +126,56 @@ def test_init_with_a_district_file_without_names(stand_ins, tmp_path, monkeypatc
     with capsys.disabled():
         print(f"\nhyte init --districts → refresh → {len(PAGES)} screens: "
               + ", ".join(f"{k} {v:.1f} s" for k, v in seconds.items()))
+
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "kangasala"
+
+
+def test_kangasala_example_is_what_init_writes_plus_the_groups_and_loads(stand_ins, tmp_path, monkeypatch):
+    env, _, _ = stand_ins
+    assert hyte(env, "init", "--municipality", "211", "--out", str(tmp_path / "init")).returncode == 0
+    written = tomllib.loads((tmp_path / "init" / "hyte.toml").read_text(encoding="utf-8"))
+    example = tomllib.loads((EXAMPLE / "hyte.toml").read_text(encoding="utf-8"))
+    # The peers depend on the day's population figures and the years run to the current one.
+    for config in (written, example):
+        config["regions"].pop("peers")
+        config["sotkanet"].pop("years")
+    assert example == written
+    registers = sorted(p.name for p in (EXAMPLE / "registers").iterdir())
+    assert registers == sorted(p.name for p in (tmp_path / "init" / "registers").iterdir())
+    for name in registers:
+        if name.endswith(".csv"):  # same columns as the templates
+            example_header = (EXAMPLE / "registers" / name).read_text(encoding="utf-8-sig").splitlines()[0]
+            assert example_header == (tmp_path / "init" / "registers" / name).read_text(
+                encoding="utf-8-sig").splitlines()[0], name
+    # Structure only: no meetings, events, participants or NGOs in a real town's example.
+    for name in ("meetings", "events", "meeting_topics", "ngos", "partnerships", "forums", "adoption"):
+        assert len((EXAMPLE / "registers" / f"{name}.csv").read_text(encoding="utf-8-sig").splitlines()) == 1
+
+    package = tmp_path / "kangasala"
+    shutil.copytree(EXAMPLE, package, ignore=shutil.ignore_patterns("sotkanet", "districts"))
+    text = (package / "hyte.toml").read_text(encoding="utf-8")
+    start = text.index("peers = [")
+    text = text[:start] + "peers = [" + ", ".join(f'"{p}"' for p in PEERS_EXPECTED) + "]" + \
+        text[text.index("\n", start):]  # the stand-in's region list has its own towns
+    (package / "hyte.toml").write_text(text, encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'hyte.db'}"
+    refreshed = hyte(env, "refresh", "--config", str(package / "hyte.toml"), "--db", url, "--quiet")
+    assert refreshed.returncode == 0, refreshed.stderr
+    groups = table_frame(url, schema.working_group)
+    assert groups.height == 8
+    parents = dict(zip(groups["code"], groups["parent_code"], strict=True))
+    assert parents["perhekeskus"] == parents["opiskeluhuolto"] == "lapset_nuoret"
+    assert parents["ehkaiseva_paihdetyo"] == "hyvinvointiryhma"
+    seats = table_frame(url, schema.group_seat).filter(pl.col("group_code") == "tyoikaiset")
+    assert sorted(zip(seats["seat_type"], seats["seats_required"], strict=True)) == [
+        ("entrepreneur", 1), ("ngo", 2), ("parish", 1)]
+    assert table_frame(url, schema.meeting).height == 0
+    monkeypatch.setenv("HYTE_DATABASE_URL", url)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("../pages/working_groups.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = screen_text(at)
+    assert "**Kangasala**" in shown and "19/19" in shown and "meetings.csv" in shown  # seats, no meetings yet
+
