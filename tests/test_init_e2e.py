@@ -141,13 +141,12 @@ def test_kangasala_example_is_what_init_writes_plus_the_groups_and_loads(stand_i
         config["regions"].pop("peers")
         config["sotkanet"].pop("years")
     assert example == written
-    registers = sorted(p.name for p in (EXAMPLE / "registers").iterdir())
-    assert registers == sorted(p.name for p in (tmp_path / "init" / "registers").iterdir())
-    for name in registers:
-        if name.endswith(".csv"):  # same columns as the templates
-            example_header = (EXAMPLE / "registers" / name).read_text(encoding="utf-8-sig").splitlines()[0]
-            assert example_header == (tmp_path / "init" / "registers" / name).read_text(
-                encoding="utf-8-sig").splitlines()[0], name
+    registers = sorted(p.name for p in (EXAMPLE / "registers").glob("*.csv"))
+    assert registers == sorted(p.name for p in (tmp_path / "init" / "registers").glob("*.csv"))
+    for name in registers:  # same columns as the templates
+        example_header = (EXAMPLE / "registers" / name).read_text(encoding="utf-8-sig").splitlines()[0]
+        assert example_header == (tmp_path / "init" / "registers" / name).read_text(
+            encoding="utf-8-sig").splitlines()[0], name
     # Structure only: no meetings, events, participants or NGOs in a real town's example.
     for name in ("meetings", "events", "meeting_topics", "ngos", "partnerships", "forums", "adoption"):
         assert len((EXAMPLE / "registers" / f"{name}.csv").read_text(encoding="utf-8-sig").splitlines()) == 1
