@@ -279,9 +279,9 @@ def summary(report: FetchReport, cache: Path) -> str:
     if report.outage is None:
         return "; ".join(report.failed.values())
     down = [k for k in report.failed if report.kinds.get(k) == report.outage.kind]
-    ids = ", ".join(str(k) for k in down)
+    ids = ", ".join(str(k) for k in down[:5]) + (f", … ({len(down)})" if len(down) > 5 else "")
     line = outage_line(report.outage, cached_date([cached(k) for k in down]),
-                       f" (indikaattori / indicator {ids})" if ids else "")
+                       f" (indikaattori / indicator {ids})" if down else "")
     others = [m for k, m in report.failed.items() if k not in down]
     return "; ".join([line, *others])
 

@@ -139,3 +139,20 @@ def test_district_file_without_an_id_says_which_flag_to_use(stand_ins, tmp_path,
     assert hyte(["init", "--municipality", "211", "--out", str(tmp_path / "k"), "--districts", str(path)]) == 2
     err = capsys.readouterr().err
     assert "areas.geojson:1: id_property:" in err and "--district-id-property" in err and "alue" in err
+
+
+def test_on_a_terminal_detected_district_properties_are_confirmed(stand_ins, tmp_path):
+    geojson = nameless_districts(tmp_path / "alueet.geojson")
+    answers = iter(["", ""])  # Enter, Enter: keep what was detected
+    asked: list[str] = []
+
+    def ask(question: str) -> str:
+        asked.append(question)
+        return next(answers)
+
+    args = _args("--municipality", "211", "--out", str(tmp_path / "k"), "--areas", "pori", "--indicators", "pori",
+                 "--districts", str(geojson))
+    assert run(args, Terminal(ask, lambda _: None)) == 0
+    assert asked == ["Tunnus / id property (postinumeroalue): ", "Nimi / name property (ei nimeä / none): "]
+    config = load_config(tmp_path / "k" / "hyte.toml")
+    assert (config.district_id_property, config.district_name_property) == ("postinumeroalue", "name")

@@ -155,10 +155,13 @@ def _file_districts(args, term: Terminal, year: int, paavo_areas: dict | None) -
     keys = sorted({k for f in collection.get("features") or [] for k in (f.get("properties") or {})})
     id_prop = args.district_id_property or found.id_property
     name_prop = args.district_name_property or found.name_property
-    if term.ask is not None:
+    if term.ask is not None and not (args.district_id_property and args.district_name_property):
+        # Confirm what was detected (Enter keeps it); a flag given is not asked again.
         term.say(f"{path}: {found.features} aluetta / districts; ominaisuudet / properties: {', '.join(keys)}")
-        id_prop = term.ask(f"Tunnus / id property ({id_prop or '?'}): ").strip() or id_prop
-        name_prop = term.ask(f"Nimi / name property ({name_prop or 'ei nimeä / none'}): ").strip() or name_prop
+        if not args.district_id_property:
+            id_prop = term.ask(f"Tunnus / id property ({id_prop or '?'}): ").strip() or id_prop
+        if not args.district_name_property:
+            name_prop = term.ask(f"Nimi / name property ({name_prop or 'ei nimeä / none'}): ").strip() or name_prop
     if not id_prop:
         raise InitError(f"{path}:1: id_property: tunnusta ei tunnistettu (ominaisuudet / properties: "
                         f"{', '.join(keys)}); anna / give --district-id-property NAME")
