@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="extra `streamlit run` option, e.g. --server-arg=--server.disconnectedSessionTTL=10")
     args = parser.parse_args(argv)
 
-    from dashboard.i18n import translate
+    from dashboard.core.i18n import translate
 
     titles = {"overview": translate("page.overview", "fi"), "participation": translate("page.participation", "fi")}
     age_label = "Työikäiset"

@@ -356,7 +356,7 @@ def app_memory(url: str) -> dict[str, int]:
     """RSS of a `streamlit run` process before and after a browser opened every page."""
     from playwright.sync_api import sync_playwright
 
-    from dashboard.i18n import translate
+    from dashboard.core.i18n import translate
 
     with app_server.serve(url) as (base, server), sync_playwright() as p:
         idle = app_server.memory(server.pid)["VmRSS"]

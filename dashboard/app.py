@@ -6,8 +6,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import access, accessibility, cache, filters, layout, presentation, theme
-from dashboard.i18n import language_selector, t
+from dashboard.access import session as access
+from dashboard.accessibility import widgets as accessibility
+from dashboard.core import cache
+from dashboard.core import filters
+from dashboard.core import layout
+from dashboard.outputs import slides as presentation
+from dashboard.core import theme
+from dashboard.core.i18n import t
+from dashboard.core.url_state import language_selector
 
 # Beside the repository root, not beside this file: a pages/ folder next to the entry point
 # would switch Streamlit into its legacy auto-discovery mode.

@@ -1,4 +1,4 @@
-"""The `hyte` command: init, demo, refresh, status, health, template, export, briefing."""
+"""The `hyte` command: init, demo, refresh, status, health, template, export (and briefing, registered by the app)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import json
 import logging
 import sys
 import time
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
@@ -128,47 +129,6 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
-def cmd_briefing(args) -> int:
-    # Imported on use: the dashboard's modules (polars, Altair, vl-convert) are not needed by the pipeline.
-    from dashboard.briefing import BriefingError, Request, build
-
-    url = resolve_url(args.db)
-    request = Request(lang=args.lang, age_group=args.age, district=args.district, start_year=args.from_year,
-                      end_year=args.to_year)
-    started = time.perf_counter()
-    try:
-        pdf = build(make_engine(url), request)
-    except BriefingError as problem:
-        print(_briefing_problem(problem, url), file=sys.stderr)
-        return EXIT_USAGE if problem.reason != "empty" else EXIT_REJECTED
-    except FileNotFoundError as exc:  # the PDF font (fonts-dejavu-core)
-        print(f"Kokousmateriaalia ei voitu koota / cannot build the briefing: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    out = Path(args.out)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(pdf)
-    except OSError as exc:
-        print(f"Tiedostoa ei voitu kirjoittaa / cannot write {out}: {exc.strerror}", file=sys.stderr)
-        return EXIT_FAILED
-    print(f"Kokousmateriaali / Briefing → {out} ({len(pdf) // 1024} kt / KiB, "
-          f"{time.perf_counter() - started:.1f} s)", file=sys.stderr)
-    return EXIT_OK
-
-
-def _briefing_problem(problem, url: str) -> str:
-    known = ", ".join(str(k) for k in problem.known)
-    if problem.reason == "empty":
-        return (f"Tietovarasto on tyhjä / the store is empty ({_safe(url)}): lataa ensin tiedot / load data first, "
-                "e.g. `hyte demo --out demo` or `hyte refresh --config FILE`.")
-    if problem.reason == "period":
-        return (f"Vuotta {problem.value} ei ole tiedoissa / year {problem.value} is not in the data: "
-                f"valitse vuosi väliltä / choose a year from {known.replace(', ', '–')}.")
-    option = {"age": "--age", "district": "--district", "lang": "--lang"}[problem.reason]
-    return (f"Tuntematon arvo / unknown value {option} {problem.value!r}: "
-            f"tunnetut arvot / known values: {known}.")
-
-
 def cmd_has_data(args) -> int:
     from data_pipeline.store import data_version
 
@@ -240,20 +200,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_db(sub.add_parser("has-data", help="exit 0 if the store holds a successful load (for make run)"))
     p.set_defaults(func=cmd_has_data)
 
-    p = with_db(sub.add_parser("briefing", help="the meeting briefing as PDF (overview, priority areas, "
-                                                "participation map, working groups, NGO coverage)"))
-    p.add_argument("--out", required=True, help="the PDF file to write")
-    p.add_argument("--lang", default="fi", choices=("fi", "sv", "en"), help="language (default fi)")
-    p.add_argument("--age", help="age-group code (default: all age groups)")
-    p.add_argument("--district", help="district code (default: the whole municipality)")
-    p.add_argument("--from", dest="from_year", type=int, help="first year (default: as the dashboard)")
-    p.add_argument("--to", dest="to_year", type=int, help="last year (default: as the dashboard)")
-    p.set_defaults(func=cmd_briefing)
-
     p = with_db(sub.add_parser("export", help="export stored data"))
     p.add_argument("what", choices=["indicator-values"])
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_export)
+
+    # Commands of other parts of the product (the app's briefing PDF) register themselves through the
+    # `hyte.commands` entry points (pyproject.toml): the pipeline never imports the app.
+    for entry in sorted(entry_points(group="hyte.commands"), key=lambda e: e.name):
+        entry.load()(sub, with_db)
     return parser
 
 

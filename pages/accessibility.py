@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from dashboard import accessibility
-from dashboard.i18n import t
+from dashboard.accessibility import widgets as accessibility
+from dashboard.core.i18n import t
 
 ISSUES = ("map", "charts", "tables", "rotation")
 

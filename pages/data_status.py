@@ -3,9 +3,16 @@ for coordinators also uploads, restores, refresh and the change log."""
 
 import streamlit as st
 
-from dashboard import access, cache, downloads, layout, manage_widgets, status_tables, theme
-from dashboard.formatting import fmt_datetime, plain
-from dashboard.i18n import current_language, t
+from dashboard.data_status import cache as status_cache
+from dashboard.access import session as access
+from dashboard.core import cache
+from dashboard.core import downloads
+from dashboard.core import layout
+from dashboard.data_status import widgets as manage_widgets
+from dashboard.data_status import view as status_tables
+from dashboard.core import theme
+from dashboard.core.formatting import fmt_datetime, plain
+from dashboard.core.i18n import current_language, t
 
 
 def data_status() -> None:
@@ -23,18 +30,18 @@ def data_status() -> None:
             manage_widgets.refresh_panel(store, visitor, lang)
 
     st.subheader(t("status.runs"), anchor=False)
-    runs = cache.load_runs(store)
+    runs = status_cache.load_runs(store)
     if runs.height:
         downloads.table(status_tables.runs(runs, lang), "latausajot", t("status.runs"))
     else:
         st.info(t("status.no_runs"))
 
     st.subheader(t("status.rejected"), anchor=False)
-    rejected_run = cache.latest_run(store, "rejected").to_dicts()
+    rejected_run = status_cache.latest_run(store, "rejected").to_dicts()
     if rejected_run:
         run = rejected_run[0]
         st.markdown(t("status.rejected_intro", when=fmt_datetime(run["started_at"], lang)))
-        problems = cache.rejected_inputs(store, run["id"])
+        problems = status_cache.rejected_inputs(store, run["id"])
         downloads.table(status_tables.rejected(problems, lang), "hylatyt-rivit", t("status.rejected"))
     else:
         st.info(t("status.no_rejected"))
@@ -42,7 +49,7 @@ def data_status() -> None:
     freshness_column, counts_column = st.columns(2, gap="large")
     with freshness_column:
         st.subheader(t("status.freshness"), anchor=False)
-        sources = status_tables.freshness(cache.source_freshness(store), lang)
+        sources = status_tables.freshness(status_cache.source_freshness(store), lang)
         if not sources:
             st.info(t("status.no_sources"))
         for source in sources:
@@ -56,10 +63,10 @@ def data_status() -> None:
                 st.caption(" · ".join(note for note in notes if note))
     with counts_column:
         st.subheader(t("status.counts"), anchor=False)
-        downloads.table(status_tables.row_counts(cache.row_counts(store), lang), "rivimaarat", t("status.counts"))
+        downloads.table(status_tables.row_counts(status_cache.row_counts(store), lang), "rivimaarat", t("status.counts"))
 
     st.subheader(t("audit.title"), anchor=False)
-    changes = cache.audit_log(store)
+    changes = status_cache.audit_log(store)
     if changes.height:
         downloads.table(status_tables.audit(changes, lang), "muutosloki", t("audit.title"))
     else:

@@ -3,10 +3,18 @@
 import polars as pl
 import streamlit as st
 
-from dashboard import cache, downloads, filters, indicator_charts, layout, url_state
-from dashboard import indicator_widgets as w
-from dashboard.formatting import fmt_number, plain
-from dashboard.i18n import current_language, localized, t
+from dashboard.indicators import cache as ind_cache
+from dashboard.core import cache
+from dashboard.core import downloads
+from dashboard.core import filters
+from dashboard.indicators import charts as indicator_charts
+from dashboard.core import layout
+from dashboard.core import url_state
+from dashboard.indicators import view as ind_view
+from dashboard.core import spreadsheet
+from dashboard.indicators import widgets as w
+from dashboard.core.formatting import fmt_number, plain
+from dashboard.core.i18n import current_language, localized, t
 
 CARDS_PER_ROW = 3
 AREA_KEY, VIEW_KEY = "area", "view"
@@ -19,12 +27,12 @@ def indicators() -> None:
     layout.page_header(t("page.indicators"), store)
     st.caption(filters.describe(f, store))
 
-    board = cache.indicator_board(store, f.start_year, f.end_year, f.age_group)
+    board = ind_cache.indicator_board(store, f.start_year, f.end_year, f.age_group)
     areas = cache.priority_areas(store).to_dicts()
     area_names = {a["code"]: localized(a, "name", lang) for a in areas}
     municipality = localized(cache.municipality(store).row(0, named=True), "name", lang)
-    series = cache.indicator_series(store, f.start_year, f.end_year)
-    attribution = w.attribution_line(cache.sotkanet_attribution(store), lang)
+    series = ind_cache.indicator_series(store, f.start_year, f.end_year)
+    attribution = ind_view.attribution_line(ind_cache.sotkanet_attribution(store), lang)
 
     area, view = choose_area_and_view(area_names, board["cards"])
     detail(board["cards"], series, municipality, area_names, attribution, lang)
@@ -86,16 +94,16 @@ def detail(cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_na
     with st.container(border=True):
         st.subheader(localized(row, "title", lang), anchor=False)
         st.caption(f"{area_names.get(row['priority_area_code'], '')} · {t('ind.direction.' + row['direction'])}"
-                   f" · {w.target_text(row, lang)}")
+                   f" · {ind_view.target_text(row, lang)}")
         regions = own.filter(pl.col("gender") == "total").with_columns(
             pl.when(pl.lit(lang) == "sv").then(pl.coalesce("region_sv", "region_fi"))
             .when(pl.lit(lang) == "en").then(pl.coalesce("region_en", "region_fi"))
             .otherwise(pl.col("region_fi")).alias("region"))
         st.markdown(f"**{t('ind.chart.regions')}**")
         downloads.chart(indicator_charts.trend_chart(regions, row.get("target_value"), labels,
-                                                     w.alt_text(row, lang, municipality)),
+                                                     ind_view.alt_text(row, lang, municipality)),
                         f"indikaattori-{chosen}")
-        st.caption(w.alt_text(row, lang, municipality))
+        st.caption(ind_view.alt_text(row, lang, municipality))
         genders = own.filter(pl.col("role") == "municipality").with_columns(
             pl.col("gender").replace_strict({g: t(f"ind.gender.{g}") for g in ("total", "male", "female")})
         )
@@ -103,7 +111,7 @@ def detail(cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_na
         if genders.filter(pl.col("gender") != t("ind.gender.total")).is_empty():
             st.caption(t("ind.no_gender"))
         else:
-            downloads.chart(indicator_charts.gender_chart(genders, labels, w.alt_text(row, lang, municipality)),
+            downloads.chart(indicator_charts.gender_chart(genders, labels, ind_view.alt_text(row, lang, municipality)),
                             f"indikaattori-{chosen}-sukupuolittain")
         for key in ("description", "interpretation"):
             text = localized(row, key, lang)
@@ -126,8 +134,8 @@ def district_lines(store, f: filters.Filters, cards: pl.DataFrame, lang: str) ->
     """For a chosen district: each local indicator's district figure, or a note that there is none."""
     if f.district is None:
         return {}
-    values = cache.district_values(store, f.start_year, f.end_year, f.district)
-    with_data = cache.indicators_with_district_data(store)
+    values = ind_cache.district_values(store, f.start_year, f.end_year, f.district)
+    with_data = ind_cache.indicators_with_district_data(store)
     names = {d["code"]: localized(d, "name", lang) for d in cache.districts(store).to_dicts()}
     name = plain(names.get(f.district, f.district))
     lines = {}
@@ -136,7 +144,7 @@ def district_lines(store, f: filters.Filters, cards: pl.DataFrame, lang: str) ->
         if row["id"] in with_data and own.height:
             last = own.row(-1, named=True)
             lines[row["id"]] = t("ind.district_value", district=name,
-                                 value=w.with_unit(fmt_number(last["value"], row["decimals"], lang), row),
+                                 value=ind_view.with_unit(fmt_number(last["value"], row["decimals"], lang), row),
                                  year=last["year"])
         else:
             lines[row["id"]] = t("ind.district_none", district=name)
@@ -147,8 +155,8 @@ def area_cards(summary: dict, cards: pl.DataFrame, series: pl.DataFrame, municip
                area_names: dict[str, str], district_figures: dict[int, str], lang: str) -> None:
     code = summary["priority_area_code"]
     st.header(plain(area_names.get(code, code)), anchor=False)
-    st.markdown(w.area_line(summary))
-    st.caption(w.comparison_line(summary))
+    st.markdown(ind_view.area_line(summary, lang))
+    st.caption(ind_view.comparison_line(summary, lang))
     rows = cards.filter(pl.col("priority_area_code") == code).to_dicts()
     own = series.filter((pl.col("role") == "municipality") & (pl.col("gender") == "total"))
     by_indicator = own.partition_by("indicator_id", as_dict=True)
@@ -162,19 +170,19 @@ def area_cards(summary: dict, cards: pl.DataFrame, series: pl.DataFrame, municip
 
 def table_view(cards: pl.DataFrame, area_names: dict[str, str], f: filters.Filters, store,
                attribution: str | None, lang: str) -> None:
-    frame = w.table(cards, area_names, lang)
-    st.dataframe(w.table(cards, area_names, lang, formatted=True), hide_index=True, width="stretch")
+    frame = ind_view.table(cards, area_names, lang)
+    st.dataframe(ind_view.table(cards, area_names, lang, formatted=True), hide_index=True, width="stretch")
     header = [t("ind.file.title"), filters.describe(f, store), attribution or ""]
     csv_col, xlsx_col = st.columns(2)
-    csv_col.download_button(t("ind.download.csv"), w.csv_bytes(frame, header), file_name="indikaattorit.csv",
+    csv_col.download_button(t("ind.download.csv"), spreadsheet.csv_bytes(frame, header), file_name="indikaattorit.csv",
                             mime="text/csv", icon=":material/download:")
-    xlsx_col.download_button(t("ind.download.excel"), w.excel_bytes(frame, header, t("ind.file.title")),
+    xlsx_col.download_button(t("ind.download.excel"), spreadsheet.excel_bytes(frame, header, t("ind.file.title")),
                              file_name="indikaattorit.xlsx", icon=":material/download:",
                              mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def goals(store, area: str | None, area_names: dict[str, str], lang: str) -> None:
-    plan = cache.goals_and_measures(store)
+    plan = ind_cache.goals_and_measures(store)
     if area is not None:
         plan = plan.filter(pl.col("priority_area_code") == area)
     with st.expander(t("ind.goals"), icon=":material/flag:"):

@@ -2,11 +2,17 @@
 
 import streamlit as st
 
-from dashboard import cache, downloads, filters, layout
-from dashboard import group_widgets, ngo_widgets, participation_widgets
-from dashboard import indicator_widgets as w
-from dashboard.formatting import DASH, fmt_number, fmt_year_range, plain
-from dashboard.i18n import current_language, localized, names, t
+from dashboard.indicators import cache as ind_cache
+from dashboard.core import cache
+from dashboard.core import downloads
+from dashboard.core import filters
+from dashboard.core import layout
+from dashboard.working_groups import widgets as group_widgets
+from dashboard.partnerships import widgets as ngo_widgets
+from dashboard.participation import widgets as participation_widgets
+from dashboard.indicators import view as ind_view
+from dashboard.core.formatting import DASH, fmt_number, fmt_year_range, plain
+from dashboard.core.i18n import current_language, localized, names, t
 
 # Tiles whose screens are not built yet show a dash: never a number we do not have.
 # Each screen's headline: (i18n key of the tile, page, function giving (value, note); a screen
@@ -38,7 +44,7 @@ def overview() -> None:
         st.info(t("overview.no_plan"))
 
     f = filters.current()
-    board = cache.indicator_board(store, f.start_year, f.end_year, f.age_group)
+    board = ind_cache.indicator_board(store, f.start_year, f.end_year, f.age_group)
     status = {row["priority_area_code"]: row for row in board["areas"].iter_rows(named=True)}
     st.subheader(t("ov.status"), anchor=False)
     areas = cache.indicator_summary_by_area(store).to_dicts()
@@ -48,9 +54,9 @@ def overview() -> None:
         row = areas[start:start + AREAS_PER_ROW]
         for column, name, area in zip(st.columns(AREAS_PER_ROW), names(row, lang), row):
             layout.card(column, name, fmt_number(area["indicators"], 0, lang), label=t("overview.indicator_count"),
-                        note=w.area_line(status[area["code"]]) if area["code"] in status else None)
+                        note=ind_view.area_line(status[area["code"]], lang) if area["code"] in status else None)
             if area["code"] in status:
-                column.caption(w.comparison_line(status[area["code"]]))
+                column.caption(ind_view.comparison_line(status[area["code"]], lang))
             column.page_link("../pages/indicators.py", label=t("page.indicators"), icon=":material/arrow_forward:",
                              query_params={"area": area["code"]})
 
@@ -59,7 +65,7 @@ def overview() -> None:
     if not signals:
         st.caption(t("ov.no_signals"))
     for signal in signals:
-        what = t(f"ov.signal.{signal['kind']}", change=w.value_text(signal["change"], signal, lang, signed=True),
+        what = t(f"ov.signal.{signal['kind']}", change=ind_view.value_text(signal["change"], signal, lang, signed=True),
                  year=signal["year"])
         st.page_link("../pages/indicators.py", icon=":material/warning:",
                      label=f"**{plain(localized(signal, 'title', lang))}**: {plain(what)}",

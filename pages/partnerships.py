@@ -4,11 +4,19 @@ what the municipality gives them, and their experiential knowledge beside the ar
 import polars as pl
 import streamlit as st
 
-from dashboard import cache, downloads, filters, layout, ngo_metrics, url_state
-from dashboard import indicator_widgets as iw
-from dashboard import ngo_widgets as w
-from dashboard.formatting import fmt_number, plain
-from dashboard.i18n import current_language, t
+from dashboard.indicators import cache as ind_cache
+from dashboard.partnerships import cache as ngo_cache
+from dashboard.core import cache
+from dashboard.core import downloads
+from dashboard.core import filters
+from dashboard.core import layout
+from dashboard.partnerships import metrics as ngo_metrics
+from dashboard.core import url_state
+from dashboard.core import spreadsheet
+from dashboard.partnerships import view as ngo_view
+from dashboard.partnerships import widgets as w
+from dashboard.core.formatting import fmt_number, plain
+from dashboard.core.i18n import current_language, t
 
 # URL parameters of this screen: kinds of partnership (comma-separated codes), the name search,
 # the priority area of the knowledge section.
@@ -26,15 +34,15 @@ def partnerships() -> None:
 
     with st.columns([3, 2])[0]:
         kinds = choose_kinds()
-    board = cache.ngo_board(store, f.start_year, f.end_year, f.age_group, f.district, kinds)
+    board = ngo_cache.ngo_board(store, f.start_year, f.end_year, f.age_group, f.district, kinds)
     if board["ngos_in_store"] == 0:
         st.info(t("ngo.none_in_store"), icon=":material/handshake:")
         return
-    names = w.names(store, lang)
+    names = ngo_cache.names(store, lang)
     if board["partners"].is_empty():
         st.info(t("ngo.none_active"), icon=":material/filter_alt_off:")
 
-    charts = cache.ngo_chart_specs(store, f.start_year, f.end_year, f.age_group, f.district, kinds, lang)
+    charts = ngo_cache.ngo_chart_specs(store, f.start_year, f.end_year, f.age_group, f.district, kinds, lang)
     headline_tiles(board, lang)
     coverage(board["matrix"], charts["coverage"], names, lang)
     by_district(board["districts"], charts["districts"], names, f, lang)
@@ -66,49 +74,49 @@ def choose_kinds() -> tuple[str, ...]:
 
 def headline_tiles(board: dict, lang: str) -> None:
     partners = board["partners"]
-    covered, cells = w.covered_cells(board["matrix"])
+    covered, cells = ngo_view.covered_cells(board["matrix"])
     with_agreement, total = ngo_metrics.agreement_share(partners)
     grants = float(partners["grants_eur"].sum()) if partners.height else 0.0
     tiles = (
         (t("ngo.metric.partners"), fmt_number(total, 0, lang), t("ngo.metric.partners_note")),
         (t("ngo.metric.coverage"), f"{covered}/{cells}", t("ngo.metric.coverage_note")),
         (t("ngo.metric.agreement"), f"{with_agreement}/{total}",
-         t("ngo.metric.agreement_note", share=w.percent(with_agreement, total, lang))),
-        (t("ngo.metric.grants"), w.eur(grants, lang), t("ngo.metric.grants_note")),
+         t("ngo.metric.agreement_note", share=ngo_view.percent(with_agreement, total, lang))),
+        (t("ngo.metric.grants"), ngo_view.eur(grants, lang), t("ngo.metric.grants_note")),
     )
     for column, (title, value, note) in zip(st.columns(len(tiles)), tiles):
         layout.card(column, title, value, note=note)
 
 
-def coverage(matrix: pl.DataFrame, spec: dict | None, names: w.Names, lang: str) -> None:
+def coverage(matrix: pl.DataFrame, spec: dict | None, names: ngo_view.Names, lang: str) -> None:
     st.subheader(t("ngo.coverage.title"), anchor=False)
     if spec is None:
         return
     downloads.chart(spec, "jarjestot-kattavuus")
     # The chart's description is these two sentences: the gaps stand out, the count is a caption.
-    st.markdown(plain(w.gap_sentence(matrix, names, lang)))
-    st.caption(plain(w.coverage_summary(matrix, lang)))
+    st.markdown(plain(ngo_view.gap_sentence(matrix, names, lang)))
+    st.caption(plain(ngo_view.coverage_summary(matrix, lang)))
     st.caption(t("ngo.coverage.caption"))
 
 
-def by_district(districts: pl.DataFrame, spec: dict | None, names: w.Names, f: filters.Filters,
+def by_district(districts: pl.DataFrame, spec: dict | None, names: ngo_view.Names, f: filters.Filters,
                 lang: str) -> None:
     st.subheader(t("ngo.districts.title"), anchor=False)
     if spec is None:
         return
     downloads.chart(spec, "jarjestot-alueittain")
-    said = w.district_sentences(districts, names, f.district, lang)
+    said = ngo_view.district_sentences(districts, names, f.district, lang)
     for key in ("none", "chosen"):
         if key in said:
             st.markdown(plain(said[key]))
-    st.caption(plain(w.district_summary(said, lang)))  # with "none" above: the chart's description
+    st.caption(plain(ngo_view.district_summary(said, lang)))  # with "none" above: the chart's description
     age = names.age.get(f.age_group, "") if f.age_group else t("filters.all_ages")
     st.caption(t("ngo.districts.caption", age=plain(age.lower()), year=districts["population_year"][0] or "–"))
     if "hidden" in said:
         st.caption(plain(said["hidden"]))
 
 
-def partner_table(board: dict, names: w.Names, f: filters.Filters, store: cache.Store, lang: str) -> None:
+def partner_table(board: dict, names: ngo_view.Names, f: filters.Filters, store: cache.Store, lang: str) -> None:
     st.subheader(t("ngo.partners.title"), anchor=False)
     url_state.seed_from_url(SEARCH_KEY, lambda raw: raw[:SEARCH_MAX])
     st.session_state.setdefault(SEARCH_KEY, "")
@@ -123,18 +131,18 @@ def partner_table(board: dict, names: w.Names, f: filters.Filters, store: cache.
         st.info(t("ngo.search.none", query=plain(query.strip())))
         return
     st.caption(t("ngo.search.count", shown=found.height, total=partners.height))
-    shown = w.partner_frame(found, names, board["group_names"], lang, formatted=True)
+    shown = ngo_view.partner_frame(found, names, board["group_names"], lang, formatted=True)
     st.dataframe(shown, hide_index=True, width="stretch", column_config=w.partner_columns(lang),
                  alt=t("ngo.partners.title"))
     st.caption(t("ngo.partners.caption"))
-    frame = w.partner_frame(found, names, board["group_names"], lang)
+    frame = ngo_view.partner_frame(found, names, board["group_names"], lang)
     header = [t("ngo.file.title"), filters.describe(f, store)]
     title = t("ngo.file.title")
     # Built when clicked, not on every rerun.
     with st.container(horizontal=True):
-        st.download_button(t("ngo.download.csv"), lambda: iw.csv_bytes(frame, header), on_click="ignore",
+        st.download_button(t("ngo.download.csv"), lambda: spreadsheet.csv_bytes(frame, header), on_click="ignore",
                            file_name="jarjestokumppanit.csv", mime="text/csv", icon=":material/download:")
-        st.download_button(t("ngo.download.excel"), lambda: iw.excel_bytes(frame, header, title), on_click="ignore",
+        st.download_button(t("ngo.download.excel"), lambda: spreadsheet.excel_bytes(frame, header, title), on_click="ignore",
                            file_name="jarjestokumppanit.xlsx", icon=":material/download:",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -154,14 +162,14 @@ def forums(board: dict, lang: str) -> None:
     if board["forums"].is_empty():
         st.caption(t("ngo.forums.none"))
         return
-    per_year, each = w.forum_tables(board["forums_by_year"], board["forums"], board["names"], lang)
+    per_year, each = ngo_view.forum_tables(board["forums_by_year"], board["forums"], board["names"], lang)
     downloads.table(per_year, "foorumit-vuosittain", t("ngo.forums.title"))
     st.caption(t("ngo.forums.caption"))
     with st.expander(t("ngo.forums.list"), icon=":material/groups:"):
         downloads.table(each, "foorumit", t("ngo.forums.list"), width="stretch")
 
 
-def knowledge(store: cache.Store, f: filters.Filters, board: dict, names: w.Names, lang: str) -> None:
+def knowledge(store: cache.Store, f: filters.Filters, board: dict, names: ngo_view.Names, lang: str) -> None:
     """Notes of one priority area beside its indicators and its coverage: three sources on one screen."""
     st.subheader(t("ngo.knowledge.title"), anchor=False)
     st.caption(t("ngo.knowledge.lead"))
@@ -179,24 +187,24 @@ def knowledge(store: cache.Store, f: filters.Filters, board: dict, names: w.Name
     with notes_col:
         st.markdown(f"**{t('ngo.knowledge.notes')}**")
         notes = board["notes"].filter(pl.col("priority_area_code") == area)
-        lines = w.note_lines(notes, board["names"], names, lang)
+        lines = ngo_view.note_lines(notes, board["names"], names, lang)
         if not lines:
             st.caption(t("ngo.knowledge.no_notes"))
-        for text, meta in lines[:w.NOTES_SHOWN]:
+        for text, meta in lines[:ngo_view.NOTES_SHOWN]:
             _note(text, meta)
-        if len(lines) > w.NOTES_SHOWN:
-            with st.expander(t("ngo.knowledge.more", count=len(lines) - w.NOTES_SHOWN)):
-                for text, meta in lines[w.NOTES_SHOWN:]:
+        if len(lines) > ngo_view.NOTES_SHOWN:
+            with st.expander(t("ngo.knowledge.more", count=len(lines) - ngo_view.NOTES_SHOWN)):
+                for text, meta in lines[ngo_view.NOTES_SHOWN:]:
                     _note(text, meta)
     with indicators_col:
         st.markdown(f"**{t('ngo.knowledge.coverage')}**")
-        st.markdown(plain(w.area_coverage_line(board["matrix"], area, names, lang)))
+        st.markdown(plain(ngo_view.area_coverage_line(board["matrix"], area, names, lang)))
         st.markdown(f"**{t('ngo.knowledge.indicators')}**")
-        cards = cache.indicator_board(store, f.start_year, f.end_year, f.age_group)["cards"]
+        cards = ind_cache.indicator_board(store, f.start_year, f.end_year, f.age_group)["cards"]
         cards = cards.filter(pl.col("priority_area_code") == area)
         if cards.is_empty():
             st.caption(t("ngo.knowledge.no_indicators"))
-        for line in w.indicator_lines(cards, lang):
+        for line in ngo_view.indicator_lines(cards, lang):
             st.markdown(line)
 
 

@@ -1,0 +1,66 @@
+"""The data-status screen's reads: load runs, rejected inputs, freshness, row counts, the change log and
+register versions (Engine -> polars, no Streamlit)."""
+
+from __future__ import annotations
+
+import polars as pl
+from sqlalchemy import Engine, func, literal, select, union_all
+
+from dashboard.core.queries import read_frame
+from data_pipeline import schema
+
+
+def load_runs(engine: Engine, limit: int = 20) -> pl.DataFrame:
+    """The latest pipeline runs, newest first."""
+    t = schema.load_run
+    return read_frame(engine, select(t).order_by(t.c.id.desc()).limit(limit))
+
+
+def latest_run(engine: Engine, status: str) -> pl.DataFrame:
+    """The newest run with `status` (e.g. "rejected"): one row, or none."""
+    t = schema.load_run
+    return read_frame(engine, select(t).where(t.c.status == status).order_by(t.c.id.desc()).limit(1))
+
+
+def rejected_inputs(engine: Engine, run_id: int) -> pl.DataFrame:
+    """What a rejected run found wrong, in the order it was reported (file, line, column, message)."""
+    t = schema.rejected_input
+    stmt = (
+        select(t.c.file, t.c.line, t.c.column_name, t.c.message)
+        .where(t.c.run_id == run_id)
+        .order_by(t.c.id)
+    )
+    return read_frame(engine, stmt)
+
+
+def source_freshness(engine: Engine) -> pl.DataFrame:
+    """Each source's last fetch and whether it is fresh or stale, by source name."""
+    t = schema.source_freshness
+    return read_frame(engine, select(t).order_by(t.c.source))
+
+
+def row_counts(engine: Engine) -> pl.DataFrame:
+    """Rows in every data table (`table`, `rows`), in schema order, in one round trip."""
+    parts = [
+        select(literal(i).label("position"), literal(t.name).label("table"),
+               func.count().label("rows")).select_from(t)
+        for i, t in enumerate(schema.DATA_TABLES)
+    ]
+    stmt = union_all(*parts).subquery()
+    ordered = select(stmt.c.table, stmt.c.rows).order_by(stmt.c.position)
+    return read_frame(engine, ordered)
+
+
+def audit_log(engine: Engine, limit: int = 50) -> pl.DataFrame:
+    """The newest changes first: when, who, what (upload, restore, refresh, rejected), file and rows."""
+    t = schema.audit_log
+    stmt = select(t.c.at, t.c.actor, t.c.action, t.c.register, t.c.file_name, t.c.rows, t.c.message)
+    return read_frame(engine, stmt.order_by(t.c.id.desc()).limit(limit))
+
+
+def register_versions(engine: Engine, register: str) -> pl.DataFrame:
+    """Saved versions of one register, newest (the current one) first; the file bytes stay in the store."""
+    t = schema.register_version
+    stmt = select(t.c.id, t.c.file_name, t.c.uploaded_name, t.c.rows, t.c.origin, t.c.saved_at, t.c.actor,
+                  (t.c.content.is_(None)).label("absent"))
+    return read_frame(engine, stmt.where(t.c.register == register).order_by(t.c.id.desc()))

@@ -1,0 +1,152 @@
+"""The data-status screen's tools for coordinators: upload a register, restore a version, refresh,
+and for administrators a public presentation link. The work is the pipeline's (data_pipeline.uploads,
+data_pipeline.pipeline.refresh); these widgets only collect the input and show what it did."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard.data_status import cache as status_cache
+from dashboard.access import session as access
+from dashboard.access import rules as access_rules
+from dashboard.core import cache
+from dashboard.data_status import view as status_tables
+from dashboard.core.formatting import fmt_number, plain
+from dashboard.core.i18n import t
+from data_pipeline import registers as R
+from data_pipeline import uploads
+from data_pipeline.pipeline import Change, refresh
+
+log = logging.getLogger(__name__)
+
+RESULT_KEY = "manage.result"  # the last action's outcome, shown after the rerun it causes
+
+
+def register_label(name: str, lang: str) -> str:
+    spec = R.REGISTERS[name]
+    return f"{spec.en if lang == 'en' else spec.fi} ({name})"
+
+
+def package_path(store: cache.Store) -> Path | None:
+    """The package to upload into, or None after saying why there is none."""
+    path = uploads.package_config(cache.engine(store.url))
+    if path is None or not path.is_file():
+        st.error(t("up.no_package", path=plain(str(path or "–"))), icon=":material/folder_off:")
+        return None
+    return path
+
+
+def upload_form(store: cache.Store, visitor: access.Visitor, lang: str) -> None:
+    """Register and file in; the checked result (loaded, or every problem by line) out."""
+    st.subheader(t("up.title"), anchor=False)
+    st.caption(t("up.lead"))
+    with st.form("upload", clear_on_submit=False, border=True):
+        register = st.selectbox(t("up.register"), R.REGISTER_ORDER, key="upload.register",
+                                format_func=lambda name: register_label(name, lang))
+        file = st.file_uploader(t("up.file"), type=["csv", "xlsx"], key="upload.file")
+        submitted = st.form_submit_button(t("up.button"), type="primary", icon=":material/upload:")
+    if submitted and file is not None:
+        config = package_path(store)
+        if config is not None:
+            with st.status(t("up.checking", file=plain(file.name)), expanded=False) as status:
+                result = uploads.upload_register(store.url, config, register, file.name, file.getvalue(),
+                                                 visitor.who, progress=_progress_lines(lang))
+                status.update(state="complete" if result.ok else "error")
+            st.session_state[RESULT_KEY] = ("upload", file.name, register, result)
+            st.rerun()  # the whole screen again, at the new data version
+    _show_result(lang)
+
+
+def _progress_lines(lang: str):
+    def progress(step: str, rows: int) -> None:
+        st.write(t("ref.step", step=step, rows=fmt_number(rows, 0, lang)))
+
+    return progress
+
+
+def _show_result(lang: str) -> None:
+    outcome = st.session_state.get(RESULT_KEY)
+    if not outcome:
+        return
+    kind, file_name, register, result = outcome
+    name = plain(file_name)
+    if result.status == "loaded":
+        st.success(t("up.loaded", file=name, rows=fmt_number(result.rows or 0, 0, lang),
+                      register=register_label(register, lang)), icon=":material/check_circle:")
+    elif result.status == "unchanged":
+        st.info(t("up.unchanged", file=name), icon=":material/info:")
+    elif result.status == "rejected":
+        st.error(t("up.rejected", file=name, count=len(result.problems)), icon=":material/error:")
+        # As `hyte refresh` prints them, in a code block: shown as text, never as Markdown or HTML.
+        st.code("\n".join(str(p) for p in result.problems), language=None, wrap_lines=True)
+    else:
+        st.error(t("up.failed", message=plain(result.message or result.status)), icon=":material/error:")
+
+
+def restore_form(store: cache.Store, visitor: access.Visitor, lang: str) -> None:
+    st.subheader(t("up.restore.title"), anchor=False)
+    register = st.selectbox(t("up.register"), R.REGISTER_ORDER, key="restore.register",
+                            format_func=lambda name: register_label(name, lang))
+    labels = status_tables.version_labels(status_cache.register_versions(store, register), lang)
+    if not labels:
+        st.info(t("up.restore.none"))
+        return
+    ids = list(labels)
+    # The previous version is the usual wish: preselected when there is one.
+    chosen = st.selectbox(t("up.restore.choose"), ids, index=1 if len(ids) > 1 else 0,
+                          format_func=labels.get, key=f"restore.version.{register}")
+    if st.button(t("up.restore.button"), icon=":material/history:", key="restore.button"):
+        config = package_path(store)
+        if config is not None:
+            with st.spinner(t("ref.running")):
+                result = uploads.restore_version(store.url, config, chosen, visitor.who)
+            st.session_state[RESULT_KEY] = ("restore", labels[chosen], register, result)
+            st.rerun()
+
+
+def refresh_panel(store: cache.Store, visitor: access.Visitor, lang: str) -> None:
+    """Refresh from Sotkanet with the pipeline's progress shown as it goes."""
+    st.subheader(t("ref.title"), anchor=False)
+    st.caption(t("ref.lead"))
+    if not st.button(t("ref.button"), icon=":material/sync:", key="refresh.button"):
+        return
+    config = package_path(store)
+    if config is None:
+        return
+    with st.status(t("ref.running"), expanded=True) as status:
+        result = refresh(config, store.url, command="refresh (app)", progress=_progress_lines(lang),
+                         change=Change(visitor.who))
+        status.update(state="complete" if result.ok else "error")
+    if result.status == "success":
+        st.success(t("ref.done", rows=fmt_number(sum(result.rows.values()), 0, lang)), icon=":material/check_circle:")
+        if result.message:
+            st.warning(t("ref.stale", message=plain(result.message)))
+    elif result.status == "unchanged":
+        st.info(t("ref.unchanged"))
+    elif result.status == "rejected":
+        st.error(t("up.rejected", file=plain(config.name), count=len(result.problems)), icon=":material/error:")
+        st.code("\n".join(str(p) for p in result.problems), language=None, wrap_lines=True)
+    else:
+        st.error(t("up.failed", message=plain(result.message or result.status)), icon=":material/error:")
+
+
+def public_link_panel(lang: str) -> None:
+    """Administrators: a signed link to the aggregate screens for a public meeting."""
+    st.subheader(t("pub.title"), anchor=False)
+    st.caption(t("pub.lead"))
+    secret = access.settings().publish_secret
+    if not secret:
+        st.info(t("pub.disabled"))
+        return
+    today = dt.date.today()
+    until = st.date_input(t("pub.until"), value=today + dt.timedelta(days=1), min_value=today,
+                          max_value=today + dt.timedelta(days=access_rules.MAX_PUBLIC_DAYS),
+                          format="DD.MM.YYYY", key="public.until")
+    if st.button(t("pub.button"), icon=":material/link:", key="public.button"):
+        token = access_rules.sign_public_link(secret, until)
+        base = (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
+        st.code(f"{base}/overview?{access.PUBLIC_PARAM}={token}", language=None)

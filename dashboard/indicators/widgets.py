@@ -1,0 +1,47 @@
+"""The indicator screen's Streamlit pieces: an indicator card and its "details" button (texts from view.py)."""
+
+from __future__ import annotations
+
+
+import polars as pl
+import streamlit as st
+
+from dashboard.indicators import charts
+from dashboard.core.formatting import plain
+from dashboard.core.i18n import localized, t
+from dashboard.indicators.view import TREND_BADGE, alt_text, comparison_text, target_text, trend_label, value_text, with_unit
+
+INDICATOR_KEY = "indicator"
+
+
+
+def card(row: dict, series: pl.DataFrame, lang: str, municipality: str, district_value: str | None) -> None:
+    """One indicator as a bordered card: value, trend, change, target, comparisons, sparkline."""
+    with st.container(border=True, height="stretch"):
+        st.markdown(f"**{plain(localized(row, 'title', lang))}**")
+        colour, icon = TREND_BADGE[row.get("trend") or "no_data"]
+        latest = with_unit(value_text(row.get("latest"), row, lang), row)
+        year = row.get("latest_year") or ""
+        st.metric(t("ind.latest_label", year=year), latest, label_visibility="visible")
+        st.badge(trend_label(row.get("trend"), lang), color=colour, icon=icon)
+        if row.get("change") is not None:
+            st.caption(t("ind.change", change=value_text(row["change"], row, lang, signed=True),
+                         year=row["previous_year"]))
+        if row.get("plan_change") is not None and row.get("baseline_year") != row.get("previous_year"):
+            st.caption(t("ind.plan_change", change=value_text(row["plan_change"], row, lang, signed=True),
+                         year=row["baseline_year"]))
+        st.caption(target_text(row, lang))
+        st.caption(comparison_text(row, lang))
+        if district_value is not None:
+            st.caption(district_value)
+        if series.height > 1:
+            st.vega_lite_chart(charts.sparkline(series, row.get("trend") or "no_data",
+                                                alt_text(row, lang, municipality)), width="stretch")
+        st.button(t("ind.details"), key=f"show_{row['id']}", on_click=_select, args=(row["id"],),
+                  icon=":material/query_stats:")
+
+
+def _select(indicator_id: int) -> None:
+    st.session_state[INDICATOR_KEY] = indicator_id
+
+

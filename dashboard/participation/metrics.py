@@ -1,0 +1,333 @@
+"""Participation reach, pure: participants per 1,000 residents by district, age group, level, type, quarter.
+
+Frames in, frames out; no Streamlit, no store. Inputs are the query layer's frames:
+`rows` (participation_queries.event_participants: one row per event and age group) and
+`population` (participation_queries.population: the latest year up to the period's end).
+
+Reach counts participations, not distinct people: one resident at three events counts three times.
+Small counts are suppressed as Finnish statistics practice does (DESIGN.md, Privacy): any
+participant figure under SMALL_COUNT is published as "< 5" and its reach only as an upper bound.
+`suppress()` nulls the exact figures, so frames meant for the screen never carry them.
+"""
+
+from __future__ import annotations
+
+import math
+import polars as pl
+
+SMALL_COUNT = 5
+# A district is "barely reached" below this share of the median district's reach.
+LOW_REACH_SHARE = 0.25
+# A department lags when fewer than this share of its units use the participation model.
+LAGGING_SHARE = 0.30
+PER = 1000
+LEVELS = ("information", "planning", "decision", "action")
+
+
+# --- narrowing ------------------------------------------------------------------------------------
+
+def narrow(rows: pl.DataFrame, event_types: tuple[str, ...] = (), levels: tuple[str, ...] = (),
+           departments: tuple[str, ...] = ()) -> pl.DataFrame:
+    """Only the events of the given types, levels and departments (an empty choice means all)."""
+    for column, chosen in (("event_type", event_types), ("level", levels), ("department_code", departments)):
+        if chosen:
+            rows = rows.filter(pl.col(column).is_in(list(chosen)))
+    return rows
+
+
+def _counted(rows: pl.DataFrame, age_group: str | None) -> pl.DataFrame:
+    """Participants of `age_group` only (every age group when None); events keep their rows."""
+    if age_group is None:
+        return rows
+    return rows.with_columns(
+        pl.when(pl.col("age_group_code") == age_group).then(pl.col("participants")).otherwise(0)
+        .alias("participants"))
+
+
+def _population(population: pl.DataFrame, age_group: str | None) -> pl.DataFrame:
+    """district_code, population: the age group's residents, or all age groups summed."""
+    if age_group is not None:
+        population = population.filter(pl.col("age_group_code") == age_group)
+    return population.group_by("district_code").agg(pl.col("population").sum())
+
+
+def _reach(participants: pl.Expr, population: pl.Expr) -> pl.Expr:
+    return pl.when(population > 0).then(participants * PER / population).otherwise(None)
+
+
+# --- suppression ----------------------------------------------------------------------------------
+
+def suppress(frame: pl.DataFrame, count: str = "participants", derived: tuple[str, ...] = ("reach",)) -> pl.DataFrame:
+    """Flag counts under SMALL_COUNT (`suppressed`) and null them and the figures derived from them.
+
+    Where a population is known, `reach_bound` is the reach that SMALL_COUNT participants would
+    give: a suppressed reach is published as "under reach_bound", which tells no more than "< 5".
+    """
+    flagged = frame.with_columns((pl.col(count) < SMALL_COUNT).alias("suppressed"))
+    if "population" in flagged.columns:
+        flagged = flagged.with_columns(_reach(pl.lit(SMALL_COUNT), pl.col("population")).alias("reach_bound"))
+    hidden = [c for c in (count, *derived) if c in flagged.columns]
+    return flagged.with_columns(
+        pl.when(pl.col("suppressed")).then(None).otherwise(pl.col(c)).alias(c) for c in hidden)
+
+
+def suppress_complementary(frame: pl.DataFrame, count: str = "participants",
+                           derived: tuple[str, ...] = ("reach",)) -> pl.DataFrame:
+    """`suppress`, plus the next-smallest figure when only one is hidden and the total is shown.
+
+    For a breakdown whose total is published elsewhere (a district's age groups): with one cell
+    hidden, total minus the others would give it back.
+    """
+    total = frame[count].sum()
+    out = suppress(frame, count, derived)
+    hidden = out["suppressed"].sum()
+    if hidden != 1 or total < SMALL_COUNT or frame.height < 2:
+        return out
+    shown = frame.with_row_index("i").filter(pl.col(count) >= SMALL_COUNT)
+    if shown.is_empty():
+        return out
+    nxt = shown.sort(count, "i").row(0, named=True)["i"]
+    mask = pl.int_range(pl.len()) == nxt
+    cols = [c for c in (count, *derived) if c in out.columns]
+    return out.with_columns(
+        (pl.col("suppressed") | mask).alias("suppressed"),
+        *(pl.when(mask).then(None).otherwise(pl.col(c)).alias(c) for c in cols))
+
+
+# --- reach ----------------------------------------------------------------------------------------
+
+def district_reach(rows: pl.DataFrame, population: pl.DataFrame, districts: list[str],
+                   age_group: str | None) -> pl.DataFrame:
+    """Every district (also those without events): participants, events, population, reach — exact.
+
+    Events without a district count toward no district. Pass the result through `suppress`
+    before showing it.
+    """
+    counted = _counted(rows.filter(pl.col("district_code").is_not_null()), age_group)
+    per_district = counted.group_by("district_code").agg(
+        pl.col("participants").sum(), pl.col("event_id").n_unique().alias("events"))
+    frame = (pl.DataFrame({"district_code": districts}, schema={"district_code": pl.Utf8})
+             .join(per_district, on="district_code", how="left")
+             .join(_population(population, age_group), on="district_code", how="left")
+             .with_columns(pl.col("participants").fill_null(0).cast(pl.Int64),
+                           pl.col("events").fill_null(0).cast(pl.Int64)))
+    return frame.with_columns(_reach(pl.col("participants"), pl.col("population")).alias("reach"))
+
+
+def municipality_summary(rows: pl.DataFrame, population: pl.DataFrame, age_group: str | None) -> dict:
+    """The whole municipality: participants (events without a district included), events, reach."""
+    counted = _counted(rows, age_group)
+    residents = int(_population(population, age_group)["population"].sum())
+    participants = int(counted["participants"].sum())
+    without = counted.filter(pl.col("district_code").is_null())
+    return {
+        "participants": participants,
+        "events": counted["event_id"].n_unique(),
+        "population": residents,
+        "reach": participants * PER / residents if residents else None,
+        "events_without_district": without["event_id"].n_unique(),
+        "participants_without_district": int(without["participants"].sum()),
+    }
+
+
+def mark_low(reach: pl.DataFrame) -> tuple[pl.DataFrame, float | None]:
+    """Add `low`: barely reached (suppressed, or under LOW_REACH_SHARE of the median); and the median.
+
+    Takes a suppressed frame: fewer than SMALL_COUNT participants in a whole period is barely
+    reached whatever the district's size. Districts without population figures are not judged.
+    """
+    known = reach.filter(pl.col("reach").is_not_null())["reach"]
+    median = float(known.median()) if known.len() else None
+    threshold = median * LOW_REACH_SHARE if median is not None else None
+    low = pl.col("suppressed") & pl.col("population").is_not_null()
+    if threshold is not None:
+        low = low | (pl.col("reach") < threshold).fill_null(False)
+    return reach.with_columns(low.alias("low")), median
+
+
+def reach_by_age(rows: pl.DataFrame, population: pl.DataFrame, district: str,
+                 age_groups: list[str]) -> pl.DataFrame:
+    """One district by age group (age_group_code, participants, population, reach), suppressed.
+
+    The district's all-ages total is shown on the map, so a lone small cell is protected by its
+    neighbour too (suppress_complementary).
+    """
+    own = rows.filter(pl.col("district_code") == district)
+    counts = own.filter(pl.col("age_group_code").is_not_null()).group_by("age_group_code").agg(
+        pl.col("participants").sum())
+    pop = population.filter(pl.col("district_code") == district).select("age_group_code", "population")
+    frame = (pl.DataFrame({"age_group_code": age_groups}, schema={"age_group_code": pl.Utf8})
+             .join(counts, on="age_group_code", how="left").join(pop, on="age_group_code", how="left")
+             .with_columns(pl.col("participants").fill_null(0).cast(pl.Int64)))
+    frame = frame.with_columns(_reach(pl.col("participants"), pl.col("population")).alias("reach"))
+    return suppress_complementary(frame)
+
+
+def events_of(rows: pl.DataFrame, age_group: str | None, district: str | None = None) -> pl.DataFrame:
+    """One row per event (newest first) with its participants of the age group, suppressed."""
+    own = rows if district is None else rows.filter(pl.col("district_code") == district)
+    counted = _counted(own, age_group)
+    per_event = counted.group_by("event_id", maintain_order=True).agg(
+        pl.col("title", "event_date", "district_code", "lon", "lat", "department_code", "event_type",
+               "level").first(),
+        pl.col("participants").sum())
+    return suppress(per_event.sort("event_date", "event_id", descending=[True, False]), derived=())
+
+
+def quarterly(rows: pl.DataFrame, population: pl.DataFrame, district: str, age_group: str | None) -> pl.DataFrame:
+    """Reach by quarter: the district's against the whole municipality's, from the first to the last
+    quarter with any event. Columns: quarter, series ("district" | "municipality"), participants,
+    reach, suppressed (the district's small quarters hidden)."""
+    counted = _counted(rows, age_group).with_columns(
+        pl.col("event_date").dt.year().alias("y"), pl.col("event_date").dt.quarter().alias("q"))
+    if counted.is_empty():
+        return pl.DataFrame(schema={"quarter": pl.Utf8, "series": pl.Utf8, "participants": pl.Int64,
+                                    "reach": pl.Float64, "suppressed": pl.Boolean})
+    first = counted.select((pl.col("y") * 4 + pl.col("q") - 1).min()).item()
+    last = counted.select((pl.col("y") * 4 + pl.col("q") - 1).max()).item()
+    quarters = pl.DataFrame({"n": list(range(first, last + 1))}).with_columns(
+        (pl.col("n") // 4).alias("y"), (pl.col("n") % 4 + 1).alias("q"))
+    pops = _population(population, age_group)
+    own_pop = pops.filter(pl.col("district_code") == district)["population"].sum()
+    all_pop = pops["population"].sum()
+
+    def series(part: pl.DataFrame, name: str, residents: int) -> pl.DataFrame:
+        sums = part.group_by("y", "q").agg(pl.col("participants").sum())
+        return (quarters.join(sums, on=["y", "q"], how="left")
+                .with_columns(pl.col("participants").fill_null(0).cast(pl.Int64), pl.lit(name).alias("series"),
+                              pl.lit(residents, dtype=pl.Int64).alias("population")))
+
+    def with_reach(frame: pl.DataFrame) -> pl.DataFrame:
+        return frame.with_columns(_reach(pl.col("participants"), pl.col("population")).alias("reach"))
+
+    own = suppress(with_reach(series(counted.filter(pl.col("district_code") == district), "district", own_pop)))
+    whole = with_reach(series(counted, "municipality", all_pop)).with_columns(pl.lit(False).alias("suppressed"))
+    frame = pl.concat([own.drop("reach_bound"), whole], how="vertical_relaxed")
+    return (frame.with_columns(
+        (pl.col("y").cast(pl.Utf8) + " Q" + pl.col("q").cast(pl.Utf8)).alias("quarter"))
+        .sort("n", "series").select("quarter", "series", "participants", "reach", "suppressed"))
+
+
+def level_mix(rows: pl.DataFrame, age_group: str | None) -> pl.DataFrame:
+    """Participants and events by participation level, in the model's order, with each level's share."""
+    counted = _counted(rows, age_group)
+    sums = counted.group_by("level").agg(pl.col("participants").sum(), pl.col("event_id").n_unique().alias("events"))
+    frame = (pl.DataFrame({"level": list(LEVELS)}).join(sums, on="level", how="left")
+             .with_columns(pl.col("participants").fill_null(0).cast(pl.Int64),
+                           pl.col("events").fill_null(0).cast(pl.Int64)))
+    total = frame["participants"].sum()
+    frame = frame.with_columns((pl.col("participants") / total if total else pl.lit(None, pl.Float64)).alias("share"))
+    return suppress(frame, derived=("share",))
+
+
+def reach_by_type(rows: pl.DataFrame, population: pl.DataFrame, age_group: str | None,
+                  event_types: tuple[str, ...]) -> pl.DataFrame:
+    """Reach per 1,000 residents of the whole municipality by event type, highest first."""
+    counted = _counted(rows, age_group)
+    residents = int(_population(population, age_group)["population"].sum())
+    sums = counted.group_by("event_type").agg(pl.col("participants").sum(),
+                                              pl.col("event_id").n_unique().alias("events"))
+    frame = (pl.DataFrame({"event_type": list(event_types)}, schema={"event_type": pl.Utf8})
+             .join(sums, on="event_type", how="inner")
+             .with_columns(pl.col("events").cast(pl.Int64), pl.lit(residents, dtype=pl.Int64).alias("population")))
+    frame = frame.with_columns(_reach(pl.col("participants"), pl.col("population")).alias("reach"))
+    return suppress(frame).sort("reach", "event_type", descending=[True, False], nulls_last=True)
+
+
+# --- participation-model adoption -----------------------------------------------------------------
+
+def adoption_by_department(adoption: pl.DataFrame, rows: pl.DataFrame, departments: list[str]) -> pl.DataFrame:
+    """Per department: trainings held in the period, units using the model in its latest year, share,
+    events in the period and how many at each level; `lagging` when the share is under
+    LAGGING_SHARE or no training was held. A department without adoption figures is not judged."""
+    trainings = adoption.group_by("department_code").agg(pl.col("trainings_held").sum().alias("trainings"))
+    latest = (adoption.sort("year").group_by("department_code").agg(pl.all().last())
+              .select("department_code", "year", "units_total", "units_using_model"))
+    events = rows.unique("event_id")
+    by_level = (events.group_by("department_code").agg(
+        pl.len().alias("events"), *(((pl.col("level") == lv).sum()).alias(f"events_{lv}") for lv in LEVELS)))
+    frame = (pl.DataFrame({"department_code": departments}, schema={"department_code": pl.Utf8})
+             .join(trainings, on="department_code", how="left").join(latest, on="department_code", how="left")
+             .join(by_level, on="department_code", how="left")
+             .with_columns(pl.col("events", *(f"events_{lv}" for lv in LEVELS)).fill_null(0).cast(pl.Int64)))
+    share = pl.when(pl.col("units_total") > 0).then(pl.col("units_using_model") / pl.col("units_total"))
+    frame = frame.with_columns(share.alias("share"))
+    lagging = pl.when(pl.col("year").is_null()).then(False).otherwise(
+        (pl.col("share") < LAGGING_SHARE).fill_null(False) | (pl.col("trainings") == 0))
+    return frame.with_columns(lagging.alias("lagging")).sort("share", "department_code", nulls_last=True)
+
+
+def department_levels(adoption_frame: pl.DataFrame) -> pl.DataFrame:
+    """The level mix of each department's events, long: department_code, level, events, share."""
+    long = adoption_frame.select("department_code", *(pl.col(f"events_{lv}").alias(lv) for lv in LEVELS)).unpivot(
+        index="department_code", variable_name="level", value_name="events")
+    return long.with_columns(
+        (pl.col("events") / pl.col("events").sum().over("department_code")).fill_nan(None).alias("share"))
+
+
+# --- the map's colour classes ---------------------------------------------------------------------
+
+def _nice(value: float) -> float:
+    """Two significant digits: class limits a reader can say aloud."""
+    if value <= 0:
+        return 0.0
+    digits = 1 - math.floor(math.log10(value))
+    return round(value, digits) if digits > 0 else float(round(value, digits))
+
+
+def class_breaks(values: list[float], classes: int = 5) -> list[float]:
+    """Upper limits of all classes but the last (ascending, distinct): quantiles, rounded nicely.
+
+    Quantiles put about as many districts in each shade, so a skewed municipality still shows
+    its differences; with few districts there are fewer classes.
+    """
+    known = sorted(v for v in values if v is not None and not math.isnan(v))
+    if len(known) < 2 or known[0] == known[-1]:
+        return []
+    classes = max(2, min(classes, len(known)))
+    breaks = []
+    for k in range(1, classes):
+        position = k * (len(known) - 1) / classes
+        lower, upper = known[math.floor(position)], known[math.ceil(position)]
+        limit = _nice(lower + (upper - lower) * (position - math.floor(position)))
+        if known[0] < limit <= known[-1] and (not breaks or limit > breaks[-1]):
+            breaks.append(limit)
+    return breaks
+
+
+def class_of(value: float | None, breaks: list[float]) -> int | None:
+    """Index of the class `value` falls in (0 = lowest; a limit belongs to the class above)."""
+    if value is None:
+        return None
+    return sum(1 for b in breaks if value >= b)
+
+
+# --- what the screen shows, in one piece (cached by dashboard.core.cache) -------------------------------
+
+def reach_view(rows: pl.DataFrame, population: pl.DataFrame, districts: list[str], age_group: str | None,
+               event_types: tuple[str, ...]) -> dict:
+    """Everything the map and the charts beside it need, small counts already suppressed.
+
+    districts (with `low`), median (of the districts' reach), breaks (the map's classes),
+    summary (the whole municipality), levels, types, population_year. The events themselves are
+    in events_of() (the map's points) and district_view() (one district's list).
+    """
+    marked, median = mark_low(suppress(district_reach(rows, population, districts, age_group)))
+    years = population["year"]
+    return {
+        "districts": marked,
+        "median": median,
+        "breaks": class_breaks(marked["reach"].to_list()),
+        "summary": municipality_summary(rows, population, age_group),
+        "levels": level_mix(rows, age_group),
+        "types": reach_by_type(rows, population, age_group, event_types),
+        "population_year": int(years.max()) if years.len() else None,
+    }
+
+
+def district_view(rows: pl.DataFrame, population: pl.DataFrame, district: str, age_groups: list[str],
+                  age_group: str | None) -> dict:
+    """One district in detail: reach by age group and by quarter, and its events (suppressed)."""
+    return {"by_age": reach_by_age(rows, population, district, age_groups),
+            "quarterly": quarterly(rows, population, district, age_group),
+            "events": events_of(rows, age_group, district)}

@@ -1,0 +1,77 @@
+"""Read-side queries for participation: events with participants, district population, departments, adoption.
+
+Plain functions of an engine and plain arguments, returning polars DataFrames typed by the schema;
+no Streamlit. The frames are small (a municipality holds hundreds of events a year), so narrowing
+by event type, level and department happens in polars (participation_metrics), not in SQL: one
+cached read per period serves every choice of those.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+from sqlalchemy import Engine, and_, func, select
+
+from dashboard.core.queries import read_frame
+from data_pipeline import schema
+
+
+def event_participants(engine: Engine, first_year: int, last_year: int) -> pl.DataFrame:
+    """One row per event and age group within the years (events without participant rows keep one row).
+
+    Columns: event_id, title, event_date, district_code (null = municipality-wide), lon, lat,
+    department_code, event_type, level, age_group_code (null when the event recorded nobody),
+    participants (0 then).
+    """
+    e, p = schema.participation_event, schema.event_participants
+    within = (e.c.event_date >= date(first_year, 1, 1), e.c.event_date <= date(last_year, 12, 31))
+    # Two reads joined here rather than one joined in SQL: an event's nine columns once, not once per
+    # age group. At national scale (144,000 rows) building the Python values was most of the cost.
+    events = read_frame(engine, select(e.c.id.label("event_id"), e.c.title, e.c.event_date, e.c.district_code, e.c.lon,
+                                   e.c.lat, e.c.department_code, e.c.event_type,
+                                   e.c.participation_level.label("level")).where(*within))
+    counts = read_frame(engine, select(p.c.event_id, p.c.age_group_code, p.c.participants)
+                    .where(p.c.event_id.in_(select(e.c.id).where(*within))))
+    return (events.join(counts, on="event_id", how="left")
+            .with_columns(pl.col("participants").fill_null(0))
+            .sort("event_date", "event_id", "age_group_code", nulls_last=False))
+
+
+def population(engine: Engine, last_year: int) -> pl.DataFrame:
+    """Each district's population by age group in the latest year not after `last_year`.
+
+    Columns: district_code, age_group_code, year, population. A district × age group with no
+    figure up to `last_year` is absent (its reach is then unknown, never computed on a guess).
+    """
+    d = schema.district_population
+    latest = (select(d.c.district_code, d.c.age_group_code, func.max(d.c.year).label("year"))
+              .where(d.c.year <= last_year)
+              .group_by(d.c.district_code, d.c.age_group_code)
+              .subquery())
+    stmt = (select(d.c.district_code, d.c.age_group_code, d.c.year, d.c.population)
+            .join(latest, and_(latest.c.district_code == d.c.district_code,
+                               latest.c.age_group_code == d.c.age_group_code, latest.c.year == d.c.year))
+            .order_by(d.c.district_code, d.c.age_group_code))
+    return read_frame(engine, stmt)
+
+
+def departments(engine: Engine) -> pl.DataFrame:
+    """Organising departments (code, name_fi, name_sv, name_en) by Finnish name."""
+    t = schema.department
+    return read_frame(engine, select(t).order_by(t.c.name_fi, t.c.code))
+
+
+def adoption(engine: Engine, first_year: int, last_year: int) -> pl.DataFrame:
+    """Participation-model adoption by department and year within the years."""
+    a = schema.participation_adoption
+    stmt = (select(a).where(a.c.year >= first_year, a.c.year <= last_year)
+            .order_by(a.c.department_code, a.c.year))
+    return read_frame(engine, stmt)
+
+
+def district_shapes(engine: Engine) -> pl.DataFrame:
+    """Districts with their GeoJSON geometry text and centroid, by code (for the map)."""
+    t = schema.district
+    return read_frame(engine, select(t.c.code, t.c.name_fi, t.c.name_sv, t.c.geometry, t.c.centroid_lon,
+                                 t.c.centroid_lat).order_by(t.c.code))

@@ -1,0 +1,394 @@
+"""What the participation screen says, in a language given: figures as text (small counts hidden),
+the map's districts and tooltips, the charts' frames and text alternatives, the tables.
+
+No Streamlit here: the screen, the slides and the PDF briefing (built outside the app) share these, so
+each writes the same "< 5" and the same sentences.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from dashboard.core.formatting import DASH, NBSP, fmt_date, fmt_number
+from dashboard.core.i18n import translate
+from dashboard.participation import charts, metrics
+from data_pipeline.registers import EVENT_TYPES
+
+
+def count_text(value: int | None, lang: str) -> str:
+    """A participant count, or "< 5" where it is suppressed (null)."""
+    return translate("part.small", lang) if value is None else fmt_number(value, 0, lang)
+
+
+def reach_number(value: float | None, lang: str) -> str:
+    """Reach per 1,000 with one decimal under 100 ("3,5"), whole numbers above ("566")."""
+    if value is None:
+        return DASH
+    return fmt_number(value, 1 if value < 100 else 0, lang)
+
+
+def reach_text(row: dict, lang: str) -> str:
+    """A district's (or age group's) reach as a reader sees it: a number, "under 1,9", or a dash."""
+    if row.get("suppressed"):
+        bound = row.get("reach_bound")
+        if bound is None:
+            return translate("part.small", lang)
+        return translate("part.reach_under", lang, value=reach_number(bound, lang))
+    return reach_number(row.get("reach"), lang)
+
+
+# --- figures as text ------------------------------------------------------------------------------
+
+def chart_figure(row: dict, lang: str) -> str:
+    """A reach as written at the end of its bar: the number, or "< 5" (participants) where hidden."""
+    if row.get("suppressed"):
+        return translate("part.small", lang)
+    return reach_number(row.get("reach"), lang)
+
+
+def per_1000(row: dict, lang: str) -> str:
+    """"3,5 / 1 000 asukasta", or "alle 5 osallistujaa" for a suppressed figure."""
+    if row.get("suppressed"):
+        return translate("part.legend.suppressed", lang)
+    if row.get("reach") is None:
+        return translate("part.legend.no_data", lang)
+    return translate("part.per_1000", lang, value=reach_number(row["reach"], lang))
+
+
+def counted(key: str, n: int, lang: str, **fmt: object) -> str:
+    """A sentence about `n` things: the `.one` text for one, else the plural with {events}/{count}."""
+    if n == 1:
+        return translate(f"{key}.one", lang, **fmt)
+    number = fmt_number(n, 0, lang)
+    return translate(key, lang, events=number, count=number, **fmt)
+
+
+def vega_locale(lang: str) -> dict:
+    """Number format for the charts' axes: `1 234,5` and `45 %` in Finnish and Swedish."""
+    if lang == "en":
+        return {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]}
+    return {"decimal": ",", "thousands": NBSP, "grouping": [3], "currency": ["", f"{NBSP}€"], "percent": f"{NBSP}%",
+            "minus": "\u2212"}
+
+
+def share_text(value: float | None, lang: str) -> str:
+    return DASH if value is None else f"{fmt_number(value * 100, 0, lang)}{NBSP}%"
+
+
+def type_label(code: str, lang: str) -> str:
+    return translate(f"part.type.{code}", lang)
+
+
+def level_label(code: str, lang: str) -> str:
+    return translate(f"part.level.{code}", lang)
+
+
+# --- the map ------------------------------------------------------------------------------------
+
+def district_frame(view: dict, names: dict[str, str], lang: str) -> pl.DataFrame:
+    """The districts with their names and tooltip lines, for the map (and the ranked chart)."""
+    rows = []
+    for row in view["districts"].iter_rows(named=True):
+        lines = [translate("part.tip.reach", lang, value=per_1000(row, lang)),
+                 translate("part.tip.participants", lang, value=count_text(row["participants"], lang)),
+                 translate("part.tip.events", lang, value=fmt_number(row["events"], 0, lang))]
+        if row["population"] is not None:
+            lines.append(translate("part.tip.residents", lang, value=fmt_number(row["population"], 0, lang)))
+        if row["low"]:
+            lines.append(translate("part.tip.low", lang))
+        rows.append({**row, "name": names.get(row["district_code"], row["district_code"]),
+                     "code": row["district_code"], "tip_title": names.get(row["district_code"], row["district_code"]),
+                     "tip_lines": lines, "text": chart_figure(row, lang)})
+    return pl.DataFrame(rows, infer_schema_length=None) if rows else pl.DataFrame(
+        schema={"code": pl.Utf8, "name": pl.Utf8, "reach": pl.Float64, "suppressed": pl.Boolean, "low": pl.Boolean,
+                "text": pl.Utf8, "tip_title": pl.Utf8, "tip_lines": pl.List(pl.Utf8)})
+
+
+def event_points(events: pl.DataFrame, centroids: dict[str, tuple[float, float]], departments: dict[str, str],
+                 lang: str) -> tuple[pl.DataFrame, int]:
+    """Events with a place (their own, else their district's centre) and tooltip lines; and how many
+    have no place at all (municipality-wide events without coordinates)."""
+    # Hundreds of events: look each text up once, not per event (t() reads the session each call).
+    text = {key: translate(f"part.tip.{key}", lang) for key in ("type", "level", "department", "participants")}
+    types = {code: type_label(code, lang) for code in EVENT_TYPES}
+    levels = {code: level_label(code, lang) for code in metrics.LEVELS}
+    small = translate("part.small", lang)
+    rows, unplaced = [], 0
+    for e in events.iter_rows(named=True):
+        lon, lat = e["lon"], e["lat"]
+        if (lon is None or lat is None) and e["district_code"] in centroids:
+            lon, lat = centroids[e["district_code"]]
+        if lon is None or lat is None:
+            unplaced += 1
+            continue
+        count = small if e["participants"] is None else fmt_number(e["participants"], 0, lang)
+        rows.append({"lon": lon, "lat": lat, "participants": e["participants"], "district": e["district_code"],
+                     "tip_title": e["title"],
+                     "tip_lines": [fmt_date(e["event_date"], lang),
+                                   text["type"].format(value=types.get(e["event_type"], e["event_type"])),
+                                   text["level"].format(value=levels.get(e["level"], e["level"])),
+                                   text["department"].format(value=departments.get(e["department_code"],
+                                                                                   e["department_code"])),
+                                   text["participants"].format(value=count)]})
+    schema = {"lon": pl.Float64, "lat": pl.Float64, "participants": pl.Int64, "district": pl.Utf8,
+              "tip_title": pl.Utf8, "tip_lines": pl.List(pl.Utf8)}
+    return pl.DataFrame(rows, schema=schema), unplaced
+
+
+def map_view(geo: dict, view: dict, events: pl.DataFrame | None, frame: pl.DataFrame, centroids: dict[str, tuple[float, float]],
+             departments: dict[str, str], show_events: bool, selected: str | None, lang: str) -> dict:
+    """The reach map ready to draw (cached by dashboard.core.cache per filters, language, toggle and choice):
+    deck (charts.FrozenDeck), legend (Vega-Lite spec), alt (its text alternative), unplaced (events
+    not drawn for want of a place). `events` (participation_metrics.events_of) only when shown."""
+    alt, unplaced, points = map_alt(frame, lang), 0, None
+    if show_events:
+        points, unplaced = event_points(events, centroids, departments, lang)
+        alt += " " + translate("part.alt.events", lang, count=fmt_number(points.height, 0, lang))
+    deck = charts.reach_deck(geo, frame, points, view["breaks"], selected=selected, description=alt)
+    entries, extras = legend_entries(view["breaks"], frame, lang)
+    return {"deck": charts.FrozenDeck(deck), "legend": charts.legend(entries, legend_alt(entries, extras, lang), extras),
+            "alt": alt, "unplaced": unplaced}
+
+
+def ranked_chart(view: dict, frame: pl.DataFrame, lang: str) -> dict:
+    """The districts ranked by reach, with the "barely reached" threshold (Vega-Lite spec)."""
+    threshold = view["median"] * metrics.LOW_REACH_SHARE if view["median"] is not None else None
+    labels = {"reach": translate("part.axis.reach", lang), "district": translate("part.axis.district", lang), "threshold": translate("part.threshold", lang)}
+    return charts.ranked_reach(frame, labels, map_alt(frame, lang, "part.alt.ranked"), threshold, vega_locale(lang))
+
+
+def legend_entries(breaks: list[float], frame: pl.DataFrame,
+                   lang: str) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
+    """(colour, label) for each reach class; and (fill, outline, label) for the other marks on the
+    map that occur: fewer than 5 participants, no population figure, barely reached (outline)."""
+    colours = charts.class_colours(len(breaks) + 1)
+    if not breaks:
+        labels = [translate("part.filter.all", lang)]
+    else:
+        labels = [f"< {reach_number(breaks[0], lang)}",
+                  *(f"{reach_number(lo, lang)}–{reach_number(hi, lang)}" for lo, hi in zip(breaks, breaks[1:])),
+                  f"≥ {reach_number(breaks[-1], lang)}"]
+    extras = []
+    if frame.height and frame["suppressed"].any():
+        extras.append((charts.SUPPRESSED_FILL, charts.OUTLINE, translate("part.legend.suppressed", lang)))
+    if frame.height and (frame["reach"].is_null() & ~frame["suppressed"]).any():
+        extras.append((charts.NO_DATA_FILL, charts.OUTLINE, translate("part.legend.no_data", lang)))
+    if frame.height and (frame["low"] & ~frame["suppressed"]).any():
+        extras.append(("#FFFFFF", charts.LOW_OUTLINE, translate("part.col.low", lang)))
+    return list(zip(colours, labels)), extras
+
+
+def legend_alt(entries: list[tuple[str, str]], extras: list[tuple[str, str, str]], lang: str) -> str:
+    labels = [label for _colour, label in entries] + [label for _fill, _line, label in extras]
+    return translate("part.legend.alt", lang, classes=", ".join(labels))
+
+
+def extremes(frame: pl.DataFrame) -> tuple[dict, dict] | None:
+    """The best- and least-reached districts (a suppressed one counts as least reached)."""
+    judged = frame.filter(pl.col("reach").is_not_null() | pl.col("suppressed"))
+    if judged.is_empty():
+        return None
+    ordered = judged.with_columns(pl.when(pl.col("suppressed")).then(-1.0).otherwise(pl.col("reach")).alias("_k")) \
+        .sort("_k", "name", descending=[True, False])
+    return ordered.row(0, named=True), ordered.row(-1, named=True)
+
+
+def map_alt(frame: pl.DataFrame, lang: str, key: str = "part.alt.map") -> str:
+    """"Highest reach: Niittykylä, 844 per 1,000 residents. Lowest: Metsälä, 3,5 per 1,000 residents."""
+    ends = extremes(frame)
+    if ends is None:
+        return translate("part.legend.no_data", lang)
+    top, low = ends
+    return translate(key, lang, top=top["name"], top_value=per_1000(top, lang), low=low["name"], low_value=per_1000(low, lang))
+
+
+def low_line(frame: pl.DataFrame, median: float | None, lang: str) -> str | None:
+    """Names the barely reached districts (or says every one is reached), with the median's level."""
+    if median is None:
+        return None
+    low = frame.filter(pl.col("low")).sort("name")["name"].to_list()
+    level = translate("part.per_1000", lang, value=reach_number(median, lang))
+    if not low:
+        return translate("part.low_none", lang, median=level)
+    return translate("part.low_named", lang, median=level, names=", ".join(low))
+
+
+# --- frames for the charts, with display labels and formatted figures -----------------------------
+
+def _texts(frame: pl.DataFrame, text) -> pl.Series:
+    # A plain loop, not map_elements: t() reads the session's language, which a polars worker
+    # thread does not see.
+    return pl.Series([text(row) for row in frame.iter_rows(named=True)], dtype=pl.Utf8)
+
+
+def age_bars(by_age: pl.DataFrame, age_names: dict[str, str], lang: str) -> pl.DataFrame:
+    return by_age.with_columns(
+        pl.col("age_group_code").replace_strict(age_names, default=pl.col("age_group_code")).alias("label"),
+        _texts(by_age, lambda r: chart_figure(r, lang)).alias("text"))
+
+
+def age_alt(bars: pl.DataFrame, district: str, lang: str) -> str:
+    shown = bars.filter(pl.col("reach").is_not_null()).sort("reach", descending=True)
+    if shown.is_empty():
+        return translate("part.alt.age_none", lang, district=district)
+    top = shown.row(0, named=True)
+    return translate("part.alt.age", lang, district=district, age=top["label"], value=per_1000(top, lang))
+
+
+def trend_lines(quarterly: pl.DataFrame, district: str, lang: str) -> pl.DataFrame:
+    return quarterly.with_columns(
+        pl.col("series").replace_strict({"district": district, "municipality": translate("part.series.municipality", lang)}),
+        pl.col("suppressed").alias("hidden"),
+        _texts(quarterly, lambda r: translate("part.small", lang) if r["suppressed"] else reach_number(r["reach"], lang))
+        .alias("text"))
+
+
+def trend_alt(trend: pl.DataFrame, district: str, lang: str) -> str:
+    """The latest quarter's reach for the district and the whole municipality."""
+    if trend.is_empty():
+        return translate("part.district.no_events", lang)
+    last = trend["quarter"][-1]
+    latest = trend.filter(pl.col("quarter") == last)
+    at_last = {r["series"] == district: r["text"] for r in latest.iter_rows(named=True)}
+    return translate("part.alt.trend", lang, district=district, last=last, value=at_last.get(True, DASH),
+             whole=at_last.get(False, DASH))
+
+
+def level_bars(levels: pl.DataFrame, lang: str) -> pl.DataFrame:
+    return levels.with_columns(
+        pl.col("level").replace_strict({lv: level_label(lv, lang) for lv in metrics.LEVELS}).alias("label"),
+        _texts(levels, lambda r: translate("part.small", lang) if r["participants"] is None else share_text(r["share"], lang))
+        .alias("text"),
+        _texts(levels, lambda r: translate("part.small", lang) if r["participants"] is None else
+               f"{count_text(r['participants'], lang)} ({share_text(r['share'], lang)})").alias("detail"))
+
+
+def levels_alt(bars: pl.DataFrame, lang: str) -> str:
+    shown = bars.filter(pl.col("participants").is_not_null()).sort("participants", descending=True)
+    if shown.is_empty():
+        return translate("part.no_events", lang)
+    most, least = shown.row(0, named=True), shown.row(-1, named=True)
+    return translate("part.alt.levels", lang, level=most["label"], share=share_text(most["share"], lang),
+             least=least["label"], least_share=share_text(least["share"], lang))
+
+
+def type_bars(types: pl.DataFrame, lang: str) -> pl.DataFrame:
+    return types.with_columns(
+        _texts(types, lambda r: type_label(r["event_type"], lang)).alias("label"),
+        _texts(types, lambda r: chart_figure(r, lang)).alias("text"))
+
+
+def types_alt(bars: pl.DataFrame, lang: str) -> str:
+    shown = bars.filter(pl.col("reach").is_not_null())
+    if shown.is_empty():
+        return translate("part.no_events", lang)
+    top = shown.row(0, named=True)
+    return translate("part.alt.types", lang, type=top["label"], value=per_1000(top, lang))
+
+
+def department_level_bars(adoption: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Each department's events by level (display labels, the model's order) for the stacked bars."""
+    order = {lv: i for i, lv in enumerate(metrics.LEVELS)}
+    return (metrics.department_levels(adoption).join(adoption.select("department_code", "name"), on="department_code")
+            .with_columns(pl.col("level").replace_strict(order).alias("order"),
+                          pl.col("level").replace_strict({lv: level_label(lv, lang) for lv in metrics.LEVELS})))
+
+
+def department_levels_alt(bars: pl.DataFrame, lang: str) -> str:
+    deep = (bars.filter(pl.col("order") >= 2).group_by("name").agg(pl.col("share").sum())
+            .filter(pl.col("share") > 0).sort("share", "name", descending=[True, False]))
+    if deep.is_empty():
+        return translate("part.no_events", lang)
+    return translate("part.alt.dept_levels", lang, top=deep["name"][0], share=share_text(deep["share"][0], lang))
+
+
+def adoption_alt(adoption: pl.DataFrame, lang: str) -> str:
+    known = adoption.filter(pl.col("share").is_not_null()).sort("share", "name", descending=[True, False])
+    if known.is_empty():
+        return translate("part.adoption.no_data", lang)
+    return translate("part.alt.adoption", lang, top=known["name"][0], top_share=share_text(known["share"][0], lang),
+             low=known["name"][-1], low_share=share_text(known["share"][-1], lang))
+
+
+def adoption_line(adoption: pl.DataFrame, lang: str) -> tuple[str, bool]:
+    """Names the lagging departments (bold on screen), or says none lags."""
+    lagging = adoption.filter(pl.col("lagging")).sort("name")["name"].to_list()
+    if lagging:
+        return translate("part.adoption.lagging", lang, names=", ".join(lagging)), True
+    return translate("part.adoption.none_lagging", lang), False
+
+
+# --- tables and downloads -----------------------------------------------------------------------
+
+def _headers(lang: str, *keys: str) -> list[str]:
+    return [translate(f"part.col.{key}", lang) for key in keys]
+
+
+def districts_table(frame: pl.DataFrame, lang: str, formatted: bool) -> pl.DataFrame:
+    """The districts' figures with translated headers: numbers formatted for the screen, raw for the
+    download — but a suppressed figure is "< 5" (and its reach "under …") in both. Reads no session
+    (the download builds it after the run, when the button is clicked)."""
+    yes, no = translate("part.yes", lang), translate("part.no", lang)
+    rows = []
+    for row in frame.sort("name").iter_rows(named=True):
+        shown_as_text = formatted or row["suppressed"]
+        rows.append((
+            row["name"], row["code"],
+            count_text(row["participants"], lang) if shown_as_text else str(row["participants"]),
+            fmt_number(row["events"], 0, lang) if formatted else str(row["events"]),
+            fmt_number(row["population"], 0, lang) if formatted else (
+                None if row["population"] is None else str(row["population"])),
+            reach_text(row, lang) if shown_as_text else (None if row["reach"] is None else f"{row['reach']:.1f}"),
+            yes if row["low"] else no,
+        ))
+    columns = [translate(f"part.col.{key}", lang)
+               for key in ("district", "code", "participants", "events", "population", "reach", "low")]
+    return pl.DataFrame(rows, schema={c: pl.Utf8 for c in columns}, orient="row")
+
+
+def events_table(events: pl.DataFrame, departments: dict[str, str], lang: str) -> pl.DataFrame:
+    types = {code: type_label(code, lang) for code in EVENT_TYPES}
+    levels = {code: level_label(code, lang) for code in metrics.LEVELS}
+    rows = [(fmt_date(e["event_date"], lang), e["title"], types.get(e["event_type"], e["event_type"]),
+             levels.get(e["level"], e["level"]), departments.get(e["department_code"], e["department_code"]),
+             count_text(e["participants"], lang)) for e in events.iter_rows(named=True)]
+    columns = _headers(lang, "date", "title", "type", "level", "department", "participants")
+    return pl.DataFrame(rows, schema={c: pl.Utf8 for c in columns}, orient="row")
+
+
+def age_table(by_age: pl.DataFrame, age_names: dict[str, str], lang: str) -> pl.DataFrame:
+    rows = [(age_names.get(r["age_group_code"], r["age_group_code"]), count_text(r["participants"], lang),
+             fmt_number(r["population"], 0, lang), reach_text(r, lang)) for r in by_age.iter_rows(named=True)]
+    columns = _headers(lang, "age", "participants", "population", "reach")
+    return pl.DataFrame(rows, schema={c: pl.Utf8 for c in columns}, orient="row")
+
+
+def adoption_frame(adoption: pl.DataFrame, departments: dict[str, str], lang: str) -> pl.DataFrame:
+    """Adoption with display names, the share as text ("44 %") and in detail ("15/34 · 44 %")."""
+    units = translate("part.units", lang, using="{using}", total="{total}", share="{share}")
+    return adoption.with_columns(
+        pl.col("department_code").replace_strict(departments, default=pl.col("department_code")).alias("name"),
+        _texts(adoption, lambda r: share_text(r["share"], lang)).alias("text"),
+        _texts(adoption, lambda r: DASH if r["units_total"] is None else units.format(
+            using=r["units_using_model"], total=r["units_total"], share=share_text(r["share"], lang))).alias("detail"))
+
+
+def adoption_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
+    yes, no = translate("part.yes", lang), translate("part.no", lang)
+    rows = [(r["name"], DASH if r["trainings"] is None else fmt_number(r["trainings"], 0, lang),
+             DASH if r["year"] is None else str(r["year"]), r["detail"], fmt_number(r["events"], 0, lang),
+             *(fmt_number(r[f"events_{lv}"], 0, lang) for lv in metrics.LEVELS), yes if r["lagging"] else no)
+            for r in frame.iter_rows(named=True)]
+    columns = [*_headers(lang, "department", "trainings", "year", "units", "events"),
+               *(level_label(lv, lang) for lv in metrics.LEVELS), translate("part.col.lagging", lang)]
+    return pl.DataFrame(rows, schema={c: pl.Utf8 for c in columns}, orient="row")
+
+
+def rank(districts: pl.DataFrame, code: str) -> tuple[int, int]:
+    """Rank by reach (1 = best; suppressed districts share the bottom) among districts with figures."""
+    judged = districts.filter(pl.col("reach").is_not_null() | pl.col("suppressed")).with_columns(
+        pl.when(pl.col("suppressed")).then(-1.0).otherwise(pl.col("reach")).alias("_k"))
+    own = judged.filter(pl.col("district_code") == code)
+    if own.is_empty():
+        return 0, judged.height
+    return int((judged["_k"] > own["_k"][0]).sum()) + 1, judged.height

@@ -1,0 +1,138 @@
+"""The overview's plan status and the indicator screen, on a store the real pipeline loaded from known data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from screen_helpers import open_screen, screen_text
+from streamlit.testing.v1 import AppTest
+
+from data_pipeline.pipeline import refresh
+
+
+
+def rows(indicator: int, region: int, values: dict[int, float]) -> list[dict]:
+    return [{"indicator": indicator, "region": region, "year": y, "gender": "total", "value": v, "absValue": None}
+            for y, v in values.items()]
+
+
+@pytest.fixture
+def indicator_store(mini_package: Path, tmp_path, monkeypatch) -> str:
+    """Two indicators with known series: 127 rises (higher is better); 288 improved, then turned worse."""
+    cache = mini_package.parent / "sotkanet"
+    data127 = (rows(127, 9999, {2020: 95.0, 2021: 97.0, 2022: 99.0, 2023: 100.0, 2024: 104.5})
+               + rows(127, 976, {2023: 1990.0, 2024: 2000.0}) + rows(127, 658, {2023: 90.0, 2024: 101.0}))
+    (cache / "data" / "127.json").write_text(json.dumps(data127), encoding="utf-8")
+    meta = json.loads((cache / "indicators" / "127.json").read_text(encoding="utf-8"))
+    meta.update(id=288, title={"fi": "Tupakoi päivittäin, % 8. ja 9. luokan oppilaista",
+                               "sv": "Röker dagligen, % av eleverna i årskurs 8 och 9",
+                               "en": "Smokes daily, % of pupils in 8th and 9th grade"},
+                primaryValueType={"code": "PROS", "title": {"fi": "prosentti"}}, decimals=1)
+    (cache / "indicators" / "288.json").write_text(json.dumps(meta), encoding="utf-8")
+    data288 = (rows(288, 9999, {2020: 12.0, 2021: 11.0, 2022: 10.0, 2023: 9.0, 2024: 10.5})
+               + rows(288, 658, {2023: 9.5, 2024: 9.0}))
+    data288.append({"indicator": 288, "region": 9999, "year": 2024, "gender": "male", "value": 11.0, "absValue": None})
+    (cache / "data" / "288.json").write_text(json.dumps(data288), encoding="utf-8")
+    config = mini_package.read_text(encoding="utf-8") + (
+        '\n[[indicators]]\nid = 288\npriority_area = "life"\nage_group = "young"\ndirection = "lower_better"\n'
+        "target = 8.0\ntarget_year = 2028\n")
+    mini_package.write_text(config, encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'ind.db'}"
+    assert refresh(mini_package, url).ok
+    monkeypatch.setenv("HYTE_DATABASE_URL", url)
+    return url
+
+
+def open_page(page: str | None, **params: str) -> AppTest:
+    return open_screen(page, **{"from": "2020", **params})
+
+
+def shown(at: AppTest) -> str:
+    return screen_text(at, unescape=False)
+
+
+EXPECTED = {
+    "fi": {"latest127": "Viimeisin (2024): 105", "latest288": "Viimeisin (2024): 10,5\u00a0%",
+           "up": "Paranee", "down": "Heikkenee", "change127": "Muutos vuodesta 2023: +5",
+           "target288": "Tavoite 8,0\u00a0% (2028): ei vielä saavutettu ✗", "target127": "Tavoite 110 (2028): ei vielä",
+           "country288": "Koko maa 9,0\u00a0% (me heikommin)", "signal": "kääntyi heikompaan suuntaan vuoden 2023 jälkeen: +1,5",
+           "summary_life": "0 paranee · 0 ennallaan · 1 heikkenee · 1 ei tietoa · tavoite saavutettu 0/1"},
+    "sv": {"latest127": "Senaste (2024): 105", "latest288": "Senaste (2024): 10,5\u00a0%", "up": "Förbättras",
+           "down": "Försämras", "change127": "Förändring från 2023: +5",
+           "target288": "Mål 8,0\u00a0% (2028): ännu inte uppnått ✗", "target127": "Mål 110 (2028): ännu inte",
+           "country288": "Hela landet 9,0\u00a0% (vi sämre)", "signal": "vände till det sämre efter 2023: +1,5",
+           "summary_life": "0 förbättras · 0 oförändrade · 1 försämras · 1 utan uppgifter · mål uppnått 0/1"},
+    "en": {"latest127": "Latest (2024): 105", "latest288": "Latest (2024): 10.5\u00a0%", "up": "Improving",
+           "down": "Worsening", "change127": "Change since 2023: +5",
+           "target288": "Target 8.0\u00a0% (2028): not yet met ✗", "target127": "Target 110 (2028): not yet met",
+           "country288": "Whole country 9.0\u00a0% (we are worse)", "signal": "turned worse after 2023: +1.5",
+           "summary_life": "0 improving · 0 holding · 1 worsening · 1 no data · target met 0/1"},
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_indicator_cards_show_value_trend_target_and_comparison(indicator_store, lang):
+    at = open_page("indicators.py", lang=lang)
+    text, want = shown(at), EXPECTED[lang]
+    for key in ("latest127", "latest288", "change127", "target288", "target127", "country288", "summary_life"):
+        assert want[key] in text, (key, text)
+    badges = [m.value for m in at.markdown if "badge[" in m.value]
+    assert any(want["up"] in b and b.startswith(":blue-badge") for b in badges)  # good is blue
+    assert any(want["down"] in b and b.startswith(":orange-badge") for b in badges)  # bad is orange
+    assert "THL, Sotkanet.fi, CC BY 4.0" in text
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_overview_ranks_the_weak_signal_and_counts_by_area(indicator_store, lang):
+    at = open_page(None, lang=lang)
+    text = shown(at)
+    assert EXPECTED[lang]["summary_life"] in text
+    links = [el for el in _all(at) if type(el).__name__ == "PageLink"]
+    # Labels are Markdown with stored text escaped; what the user reads has no backslashes.
+    signal_labels = [el.label.replace("\\", "") for el in links if el.label.startswith("**")]
+    assert len(signal_labels) == 1 and EXPECTED[lang]["signal"] in signal_labels[0]
+    assert signal_labels[0].startswith("**Tupakoi") or signal_labels[0].startswith("**R") or \
+        signal_labels[0].startswith("**Smokes")
+
+
+def _all(at: AppTest):
+    stack = list(at.main.children.values())
+    while stack:
+        el = stack.pop(0)
+        yield el
+        stack.extend(getattr(el, "children", {}).values() if hasattr(el, "children") else [])
+
+
+def test_age_filter_narrows_and_detail_shows_regions_and_genders(indicator_store):
+    at = open_page("indicators.py", age="young", indicator="288")
+    text = shown(at)
+    assert "Viimeisin (2024): 105" not in text  # 127 has no age group: filtered out
+    assert "Viimeisin (2024): 10,5\u00a0%" in text
+    assert [s.value for s in at.subheader][0].startswith("Tupakoi päivittäin")
+    charts = at.get("vega_lite_chart")
+    assert charts, "the detail draws its charts"
+    assert "Testilä 10,5\u00a0% vuonna 2024, suunta heikkenee." in text  # the charts' text alternative
+
+
+def test_table_view_and_downloads_carry_filters_and_source(indicator_store):
+    at = open_page("indicators.py", view="table")
+    frame = at.dataframe[0].value
+    assert list(frame["Indikaattori"]) == ["Väestö 31.12.", "Asukasillan osallistujat / 1000 asukasta",
+                                           "Tupakoi päivittäin, % 8. ja 9. luokan oppilaista"]
+    assert list(frame["Suunta"]) == ["Paranee", "Ei tietoa", "Heikkenee"]
+    from dashboard.core import spreadsheet
+
+    import polars as pl
+    data = spreadsheet.csv_bytes(pl.DataFrame({"a": ["=cmd|' /C calc'!A0", "ok"]}), ["Rajaukset: x", "Lähde: THL"])
+    text = data.decode("utf-8-sig")
+    assert text.startswith("# Rajaukset: x\n# Lähde: THL\n") and "'=cmd" in text
+
+
+def test_district_filter_says_which_indicators_have_district_figures(indicator_store):
+    at = open_page("indicators.py", district="02")
+    text = shown(at)
+    assert "Aluekohtaisia lukuja on vain paikallisilla indikaattoreilla" in text
+    assert "Alue Saari: 3,5\u00a0/ 1000 (2024)" in text  # the local indicator's district figure
+    assert "Alue Saari: ei aluekohtaista tietoa" in text  # Sotkanet's do not have one
