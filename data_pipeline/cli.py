@@ -1,4 +1,4 @@
-"""The `hyte` command: demo, refresh, status, health, template, export (and briefing, registered by the app)."""
+"""The `hyte` command: init, demo, refresh, status, health, template, export (and briefing, registered by the app)."""
 
 from __future__ import annotations
 
@@ -46,8 +46,7 @@ def _report(result) -> int:
         print(f"{label} / {'Unchanged' if result.status == 'unchanged' else 'Loaded'}: "
               f"{_n(total)} riviä / rows, ajo / run #{result.run_id}")
         if result.message and result.status == "success":
-            print(f"Varoitus / Warning: Sotkanet-tiedot ovat vanhoja välimuistista / Sotkanet data is stale, "
-                  f"from the cache: {result.message}", file=sys.stderr)
+            print(f"Varoitus / Warning: {result.message}", file=sys.stderr)
         return EXIT_OK
     if result.status == "rejected":
         total, listed = count_problems(result.problems), sum(1 for p in result.problems if not p.more)
@@ -143,6 +142,12 @@ def cmd_template(args) -> int:
     return EXIT_OK
 
 
+def cmd_init(args) -> int:
+    from data_pipeline.setup.command import run
+
+    return run(args)
+
+
 def cmd_export(args) -> int:
     from data_pipeline.export import export_indicator_values
 
@@ -174,6 +179,27 @@ def build_parser() -> argparse.ArgumentParser:
     def with_db(p):
         p.add_argument("--db", help="store URL (default: env HYTE_DATABASE_URL, else sqlite:///data/hyte.db)")
         return p
+
+    p = sub.add_parser("init", help="write a complete data package for a real municipality from public data "
+                                    "(Sotkanet, Statistics Finland); asks on a terminal for what flags do not give")
+    p.add_argument("--municipality", help="municipality number (211) or name in Finnish or Swedish (Kangasala)")
+    p.add_argument("--out", help="folder for the package")
+    p.add_argument("--areas", choices=("pori", "empty"),
+                   help="priority areas to start from: the Pori programme's three, or one to rename (default pori)")
+    p.add_argument("--indicators", choices=("pori", "minimal"),
+                   help="indicator preset: the Pori example's 26, or a minimal 8 (default pori)")
+    p.add_argument("--districts", metavar="FILE.geojson",
+                   help="your own district polygons (default: Statistics Finland's Paavo postal areas)")
+    p.add_argument("--district-id-property", help="the GeoJSON property holding the district id (else detected)")
+    p.add_argument("--district-name-property", help="the GeoJSON property holding the name (else detected)")
+    p.add_argument("--peers", type=int, default=6, choices=range(4, 9), metavar="4..8",
+                   help="how many comparison municipalities to propose (default 6)")
+    p.add_argument("--paavo-year", type=int, default=2024, help="Paavo's year (default 2024)")
+    p.add_argument("--sotkanet-url", default="https://sotkanet.fi/rest/1.1",
+                   help="Sotkanet's address (env HYTE_SOTKANET_URL overrides)")
+    p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for an answer (default 30)")
+    p.add_argument("--force", action="store_true", help="write over an existing package in --out")
+    p.set_defaults(func=cmd_init)
 
     p = with_db(sub.add_parser("demo", help="write the demo data package to DIR and load it"))
     p.add_argument("--out", required=True, help="folder for the demo package")

@@ -18,7 +18,8 @@ import polars as pl
 
 from data_pipeline.config import Config
 from data_pipeline.problems import Problem
-from data_pipeline.sotkanet_client import SotkanetClient, SotkanetError, _write_atomic
+from data_pipeline.sotkanet_client import (HttpSession, Outage, SotkanetClient, SotkanetError, _write_atomic,
+                                          cached_date, outage_line, session_for)
 
 DEFAULT_PAAVO_URL = "https://geo.stat.fi/geoserver/postialue/wfs"
 BAND = re.compile(r"^he_(\d+)_(\d*)$")
@@ -32,19 +33,38 @@ def paavo_url(config: Config) -> str:
     return os.environ.get("HYTE_PAAVO_URL") or config.paavo_url or DEFAULT_PAAVO_URL
 
 
-def fetch(config: Config, client: SotkanetClient | None = None) -> str | None:
+SERVICE = "Tilastokeskus / Statistics Finland"
+
+
+def fetch(config: Config, session: HttpSession | None = None) -> str | None:
     """Download the municipality's postal areas into the cache; returns an error message or None."""
-    base = paavo_url(config)
-    client = client or SotkanetClient(base, timeout=config.sotkanet_timeout_s, retries=config.sotkanet_retries,
-                                      backoff=config.sotkanet_backoff_s, service="Tilastokeskus / Statistics Finland")
+    own = session is None
+    session = session or session_for(config)
+    try:
+        return _fetch(config, SotkanetClient(paavo_url(config), session, service=SERVICE))
+    finally:
+        if own:
+            session.close()
+
+
+def wfs_params(year: int, municipality_code: str) -> list[tuple[str, object]]:
+    """The GetFeature request for one municipality's postal areas in one Paavo year."""
     # ETRS-TM35FIN, the layer's own projection: WFS 2.0 would give EPSG:4326 in latitude-first order.
-    params = [("service", "WFS"), ("version", "2.0.0"), ("request", "GetFeature"),
-              ("typeNames", f"postialue:pno_tilasto_{config.paavo_year}"), ("outputFormat", "application/json"),
-              ("srsName", "EPSG:3067"), ("CQL_FILTER", f"kunta='{config.municipality_code}'")]
+    return [("service", "WFS"), ("version", "2.0.0"), ("request", "GetFeature"),
+            ("typeNames", f"postialue:pno_tilasto_{year}"), ("outputFormat", "application/json"),
+            ("srsName", "EPSG:3067"), ("CQL_FILTER", f"kunta='{municipality_code}'")]
+
+
+def _fetch(config: Config, client: SotkanetClient) -> str | None:
+    params = wfs_params(config.paavo_year, config.municipality_code)
     what = f"Paavo {config.paavo_year} ({config.municipality_code})"
     try:
         collection = client.get("", what, params)
     except SotkanetError as exc:
+        if exc.kind in ("dns", "refused", "timeout"):
+            # The one line that says what to check, and whether the cached areas were used.
+            outage = Outage(SERVICE, client.base_url, exc.kind)
+            return f"{what}: " + outage_line(outage, cached_date([cache_path(config)]))
         return str(exc)
     if not isinstance(collection, dict) or not collection.get("features"):
         return f"{what}: vastauksessa ei ole postinumeroalueita / no postal areas in the response ({urllib.parse.unquote(client.url('', params))})"

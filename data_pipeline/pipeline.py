@@ -19,6 +19,7 @@ from data_pipeline import boundaries, schema
 from data_pipeline.config import ConfigError, load_config
 from data_pipeline.package import Source, build_package, content_hashes
 from data_pipeline.problems import Problem
+from data_pipeline.sotkanet_client import HttpSession, session_for
 from data_pipeline.store import make_engine, upgrade
 from data_pipeline.writer import Progress, write_package
 
@@ -147,17 +148,18 @@ def _config_source(path: Path) -> Source:
     return Source("config", hashlib.sha256(path.read_bytes()).hexdigest())
 
 
-def _fetch_sotkanet(config, engine: Engine, run_id: int, progress) -> tuple[str | None, RunResult | None]:
+def _fetch_sotkanet(config, engine: Engine, run_id: int, progress,
+                    session: HttpSession) -> tuple[str | None, RunResult | None]:
     """Update the Sotkanet cache. Returns a stale-message to record, or a failed result to return."""
-    from data_pipeline.sotkanet_client import fetch
+    from data_pipeline.sotkanet_client import fetch, summary
 
-    report = fetch(config, progress=progress)
+    report = fetch(config, session, progress=progress)
     log.info("sotkanet: %d requests, %d downloaded, %d unchanged, %d failed", report.requests,
              len(report.downloaded), len(report.unchanged), len(report.failed))
     if report.ok:
         return None, None
-    message = "; ".join(report.failed.values())
     cache = config.sotkanet_cache_dir
+    message = summary(report, cache)
     missing = [key for key in report.failed
                if not (cache / ("regions.json" if key == "regions" else f"data/{key}.json")).is_file()]
     if missing:
@@ -166,6 +168,28 @@ def _fetch_sotkanet(config, engine: Engine, run_id: int, progress) -> tuple[str 
         return None, RunResult(run_id, "failed", message=message)
     # Every failed indicator has an earlier response in the cache: load from it, and say it is stale.
     return message, None
+
+
+def _fetch_sources(config, engine: Engine, run_id: int, progress, sotkanet: bool, paavo: bool,
+                   session: HttpSession, stale: dict[str, str]) -> RunResult | None:
+    """Bring the Sotkanet and Paavo caches up to date; fills `stale`, or returns the failed result."""
+    if sotkanet:
+        message, failed = _fetch_sotkanet(config, engine, run_id, progress, session)
+        if failed:
+            return failed
+        if message:
+            stale["sotkanet"] = message
+    if paavo:
+        from data_pipeline import paavo as statfi
+
+        error = statfi.fetch(config, session)
+        if error:
+            mark_stale(engine, ["districts"], error)
+            if not statfi.cache_path(config).is_file():
+                finish_run(engine, run_id, "failed", error)
+                return RunResult(run_id, "failed", message=error)
+            stale["districts"] = error
+    return None
 
 
 def _unchanged_without_reading(config, engine: Engine, url: str, run_id: int, progress,
@@ -244,22 +268,13 @@ def _refresh(config_path: Path, url: str, command: str, progress: Progress | Non
         config = dataclasses.replace(config, registers_dir=registers_dir)
 
     stale: dict[str, str] = {}  # source -> why its fresh copy could not be had (loaded from the cache)
-    if not (offline or config.sotkanet_offline) and any(i.source == "sotkanet" for i in config.indicators):
-        message, failed = _fetch_sotkanet(config, engine, run_id, progress)
+    sotkanet = not (offline or config.sotkanet_offline) and any(i.source == "sotkanet" for i in config.indicators)
+    paavo = not offline and config.districts_source == "paavo"
+    if sotkanet or paavo:
+        with session_for(config) as session:  # one connection pool and circuit breaker for the whole refresh
+            failed = _fetch_sources(config, engine, run_id, progress, sotkanet, paavo, session, stale)
         if failed:
             return failed
-        if message:
-            stale["sotkanet"] = message
-    if not offline and config.districts_source == "paavo":
-        from data_pipeline import paavo
-
-        error = paavo.fetch(config)
-        if error:
-            mark_stale(engine, ["districts"], error)
-            if not paavo.cache_path(config).is_file():
-                finish_run(engine, run_id, "failed", error)
-                return RunResult(run_id, "failed", message=error)
-            stale["districts"] = error
     if not offline and config.boundaries_year is not None:
         error = boundaries.fetch(config)  # once: nothing is requested when the package has the file
         if error:

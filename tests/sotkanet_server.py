@@ -51,6 +51,27 @@ class FakeSotkanet:
         return sum(1 for path, _, _ in self.requests if path == "/json")
 
 
+@dataclass
+class FakePaavo(FakeSotkanet):
+    """Statistics Finland's Paavo WFS (`/wfs`): one municipality's postal areas for one year, as GeoJSON."""
+
+    regions: list = field(default_factory=list)
+    metadata: dict = field(default_factory=dict)
+    data: dict = field(default_factory=dict)
+    collections: dict[tuple[int, str], dict] = field(default_factory=dict)  # (year, municipality) -> areas
+
+    def route(self, path, query):
+        if path != "/wfs":
+            return None
+        layer = (query.get("typeNames") or [""])[0]
+        where = (query.get("CQL_FILTER") or [""])[0]
+        if not layer.startswith("postialue:pno_tilasto_") or not where.startswith("kunta='"):
+            return None
+        found = self.collections.get((int(layer.rsplit("_", 1)[1]), where[len("kunta='"):-1]))
+        # The real WFS answers an unknown municipality with an empty collection, not 404.
+        return found or {"type": "FeatureCollection", "features": []}
+
+
 def serve(fake: FakeSotkanet):
     """Start the server in a thread; returns (base_url, stop)."""
 

@@ -93,6 +93,9 @@ def render_sidebar(store: cache.Store, *, widgets: bool = True) -> Filters:
     if not widgets:
         return current()
     with st.sidebar:
+        muni = cache.municipality(store).to_dicts()
+        if muni:  # whose plan this is, on every screen: a new municipality's first check
+            st.markdown(f"**{plain(localized(muni[0], 'name', current_language()))}**")
         st.subheader(t("filters.title"))
         st.selectbox(t("filters.age"), (ALL, *offer.age_groups), key=AGE_KEY,
                      format_func=lambda c: labels[c])

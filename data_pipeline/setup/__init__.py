@@ -1,0 +1,1 @@
+"""`hyte init`: a complete, loadable data package for a real municipality from public data."""

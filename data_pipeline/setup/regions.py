@@ -1,0 +1,176 @@
+"""The municipality, its wellbeing services county, the country and similar municipalities, from Sotkanet.
+
+Everything comes from two public answers: `/regions` (names in fi/sv/en and each region's `memberOf`)
+and indicator 127's values (population), so a proposal can be explained in the written hyte.toml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from data_pipeline.setup.presets import COUNTIES, OLD_COUNTY_IDS, POPULATION_INDICATOR, SIZE_CLASSES
+from data_pipeline.sotkanet_client import SotkanetClient
+
+PEERS_MIN, PEERS_MAX = 4, 8
+PEERS_DEFAULT = 6
+
+
+class InitError(Exception):
+    """`hyte init` cannot go on; the message says what to give instead. `candidates` when a name is ambiguous."""
+
+    def __init__(self, message: str, candidates: list[Region] | None = None):
+        super().__init__(message)
+        self.candidates = candidates or []
+
+
+@dataclass(frozen=True)
+class Region:
+    id: int
+    category: str
+    code: str
+    names: dict[str, str]
+    member_of: tuple[int, ...] = ()
+
+    @property
+    def label(self) -> str:
+        sv = self.names.get("sv")
+        other = f" / {sv}" if sv and sv != self.names["fi"] else ""
+        return f"{self.names['fi']}{other} ({self.code})"
+
+
+@dataclass(frozen=True)
+class Peer:
+    region: Region
+    population: int
+
+
+@dataclass
+class Proposal:
+    municipality: Region
+    county: Region | None
+    country: Region | None
+    population: int | None = None
+    population_year: int | None = None
+    size_class: tuple[int, int | None] | None = None
+    peers: list[Peer] = field(default_factory=list)
+
+
+def parse_regions(payload: object) -> list[Region]:
+    if not isinstance(payload, list) or not payload:
+        raise InitError("Sotkanetin aluelista on tyhjä tai väärän muotoinen / Sotkanet's region list is empty "
+                        "or malformed")
+    out = []
+    for item in payload:
+        if not isinstance(item, dict) or not {"id", "code", "category"} <= item.keys():
+            continue
+        title = item.get("title") or {}
+        fi = title.get("fi") or str(item["code"])
+        out.append(Region(int(item["id"]), str(item["category"]), str(item["code"]),
+                          {"fi": fi, "sv": title.get("sv") or fi, "en": title.get("en") or fi},
+                          tuple(int(m) for m in item.get("memberOf") or [] if isinstance(m, int))))
+    return out
+
+
+def find_municipality(regions: list[Region], query: str) -> Region:
+    """A municipality by its number (`211`, `91`) or its Finnish or Swedish name, case-insensitively."""
+    query = query.strip()
+    towns = [r for r in regions if r.category == "KUNTA"]
+    if query.isdigit():
+        code = query.zfill(3)
+        match = [r for r in towns if r.code == code]
+        if match:
+            return match[0]
+        raise InitError(f"kuntanumeroa {code} ei ole Sotkanetin aluelistassa / municipality number {code} is not "
+                        "in Sotkanet's region list")
+    wanted = query.casefold()
+    exact = [r for r in towns if wanted in (r.names["fi"].casefold(), r.names["sv"].casefold())]
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:
+        raise InitError(f"'{query}' sopii useaan kuntaan; anna numero / matches several municipalities; give the "
+                        "number", exact)
+    near = [r for r in towns if wanted in r.names["fi"].casefold() or wanted in r.names["sv"].casefold()]
+    if near:
+        raise InitError(f"kuntaa '{query}' ei löydy; tarkoititko / no municipality named '{query}'; did you mean",
+                        near[:10])
+    raise InitError(f"kuntaa '{query}' ei löydy Sotkanetista; anna kuntanumero / no municipality named '{query}' "
+                    "in Sotkanet; give its number (e.g. 211)")
+
+
+def county_of(regions: list[Region], town: Region) -> Region | None:
+    """The wellbeing services county among the town's `memberOf`; an old id (877–898) maps to today's."""
+    by_id = {r.id: r for r in regions}
+    for member in town.member_of:
+        new_id = OLD_COUNTY_IDS[member][0] if member in OLD_COUNTY_IDS else member
+        if new_id not in COUNTIES:
+            continue
+        # The refresh looks the county up in the same region list by code: use the listed entry.
+        for candidate in (new_id, member):
+            listed = by_id.get(candidate)
+            if listed is not None and listed.category == "HYVINVOINTIALUE":
+                return listed
+        code, name = COUNTIES[new_id]
+        return Region(new_id, "HYVINVOINTIALUE", code, {"fi": name, "sv": name, "en": name})
+    return None
+
+
+def country_of(regions: list[Region]) -> Region | None:
+    return next((r for r in regions if r.category == "MAA"), None)
+
+
+def size_class(population: int) -> tuple[int, int | None]:
+    return next(c for c in SIZE_CLASSES if population >= c[0] and (c[1] is None or population <= c[1]))
+
+
+def population_by_region(client: SotkanetClient, year: int | None = None) -> tuple[dict[int, int], int | None]:
+    """Indicator 127 (population 31 Dec) for every region, in the latest year that has values."""
+    last = year or dt.date.today().year
+    rows = client.get("json", f"väkiluku / population (indikaattori / indicator {POPULATION_INDICATOR})",
+                      [("indicator", POPULATION_INDICATOR), *(("years", y) for y in range(last - 4, last + 1)),
+                       ("genders", "total")])
+    if not isinstance(rows, list):
+        return {}, None
+    years = [r.get("year") for r in rows if isinstance(r, dict) and r.get("value") is not None]
+    if not years:
+        return {}, None
+    latest = max(years)
+    return {int(r["region"]): int(r["value"]) for r in rows
+            if isinstance(r, dict) and r.get("year") == latest and r.get("value") is not None
+            and r.get("gender", "total") == "total"}, latest
+
+
+def propose_peers(regions: list[Region], town: Region, population: dict[int, int],
+                  count: int = PEERS_DEFAULT) -> list[Peer]:
+    """`count` municipalities of the town's size class nearest to it in population (ratio, not difference).
+
+    If the class has fewer, the nearest of the neighbouring classes fill up to PEERS_MIN.
+    """
+    own = population.get(town.id)
+    if own is None:
+        return []
+    cls = size_class(own)
+    towns = [Peer(r, population[r.id]) for r in regions
+             if r.category == "KUNTA" and r.id != town.id and r.id in population]
+    distance = lambda p: abs(math.log(p.population / own)) if p.population > 0 else math.inf  # noqa: E731
+    same = sorted((p for p in towns if size_class(p.population) == cls), key=distance)[:count]
+    if len(same) < PEERS_MIN:
+        rest = sorted((p for p in towns if p not in same), key=distance)
+        same += rest[:PEERS_MIN - len(same)]
+    return same
+
+
+def propose(client: SotkanetClient) -> tuple[list[Region], dict[int, int], int | None]:
+    """The region list and the latest population, both from Sotkanet."""
+    regions = parse_regions(client.get("regions", "alueluettelo / region list"))
+    population, year = population_by_region(client)
+    return regions, population, year
+
+
+def build_proposal(regions: list[Region], population: dict[int, int], year: int | None, town: Region,
+                   peer_count: int = PEERS_DEFAULT) -> Proposal:
+    own = population.get(town.id)
+    return Proposal(town, county_of(regions, town), country_of(regions), own, year,
+                    size_class(own) if own is not None else None,
+                    propose_peers(regions, town, population, peer_count))
