@@ -9,7 +9,7 @@ import datetime as dt
 import hashlib
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -37,6 +37,7 @@ class Source:
 class Package:
     tables: dict[str, pl.DataFrame]
     sources: tuple[Source, ...]
+    register_rows: dict[str, int] = field(default_factory=dict)  # rows read per register file given
 
 
 def find_register(directory: Path, name: str) -> tuple[Path | None, Problem | None]:
@@ -274,6 +275,42 @@ def _register_tables(f: dict[str, pl.DataFrame], config: Config, municipality_re
     return tables
 
 
+def validate_package(config: Config, command: str = "refresh", offline: bool = False
+                     ) -> tuple[Package | None, list[Problem]]:
+    """The one validate-everything step of `hyte refresh` and `hyte check`: `build_package`, with a
+    missing download explained by why it was not downloaded (`command` is "refresh" or "check", which
+    downloads nothing; `offline` is refresh's --offline)."""
+    package, problems = build_package(config)
+    hint = _not_downloaded_hint(config, command, offline)
+    return package, [_explain_missing(p, config, hint) for p in problems]
+
+
+def _not_downloaded_hint(config: Config, command: str, offline: bool) -> str:
+    if config.sotkanet_offline:
+        line = config.line_of("sotkanet", "offline")
+        hint_fi = (f"paketti on asetettu offline = true ({config.path.name} rivi {line}); aseta offline = false, "
+                   "niin tiedot haetaan Sotkanetista")
+        hint_en = (f"this package is set to offline = true ({config.path.name} line {line}); set offline = false "
+                   "to download from Sotkanet")
+        if offline:
+            hint_fi, hint_en = hint_fi + " ja aja hyte refresh ilman --offline", hint_en + " and run hyte refresh without --offline"
+    elif offline:
+        hint_fi, hint_en = "aja hyte refresh ilman --offline", "run hyte refresh without --offline to download from Sotkanet"
+    elif command == "check":
+        hint_fi = "hyte check ei hae mitään; aja hyte refresh, niin tiedot haetaan Sotkanetista"
+        hint_en = "hyte check downloads nothing; run hyte refresh to download from Sotkanet"
+    else:
+        return ""
+    return f"{hint_fi} / {hint_en}"
+
+
+def _explain_missing(problem: Problem, config: Config, hint: str) -> Problem:
+    # Only the Sotkanet cache reader says MISSING: every such file is a download that did not happen.
+    if not hint or problem.message != sotkanet.MISSING:
+        return problem
+    return Problem(problem.file, problem.line or 1, problem.column, f"{problem.message}: {hint}")
+
+
 def build_package(config: Config) -> tuple[Package | None, list[Problem]]:
     """Every store table from the package, or every problem found in it (nothing half-done)."""
     problems: list[Problem] = []
@@ -330,6 +367,7 @@ def build_package(config: Config) -> tuple[Package | None, list[Problem]]:
     if problems:
         return None, problems
 
+    register_rows = {path.stem: frames[path.stem].height for path in files}
     tables.update(_register_tables(frames, config, municipality_region))
     if config.districts_source == "paavo":
         paavo_population, paavo_problems = _paavo_population(config, frames)
@@ -339,7 +377,7 @@ def build_package(config: Config) -> tuple[Package | None, list[Problem]]:
     local_values = tables.pop("_local_indicator_value")
     values = data.values if data is not None else local_values.clear()
     tables["indicator_value"] = pl.concat([values, local_values], how="vertical_relaxed")
-    return Package(_conform(tables), tuple(sources)), []
+    return Package(_conform(tables), tuple(sources), register_rows), []
 
 
 def _paavo_population(config: Config, frames: dict[str, pl.DataFrame]) -> tuple[pl.DataFrame | None, list[Problem]]:

@@ -33,10 +33,13 @@ class SotkanetData:
     data_updated: dt.date | None  # newest data-updated over the plan's indicators
 
 
+MISSING = "tiedosto puuttuu / file is missing"
+
+
 def _load_json(path: Path, base: Path) -> tuple[object | None, Problem | None]:
     rel = str(path.relative_to(base)) if path.is_relative_to(base) else path.name
     if not path.is_file():
-        return None, Problem(rel, None, "-", "tiedosto puuttuu / file is missing")
+        return None, Problem(rel, None, "-", MISSING)
     try:
         return json.loads(path.read_text(encoding="utf-8")), None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
