@@ -216,7 +216,9 @@ def _schema_problem(name: str, lines: dict, error: dict) -> Problem:
     if kind == "literal_error":
         message = f"pitää olla jokin näistä / must be one of: {error['ctx']['expected']}"
     elif kind in _MESSAGES:
-        message = _MESSAGES[kind].format(**error.get("ctx", {}))
+        message = _MESSAGES[kind]
+        for bound_name, bound in (error.get("ctx") or {}).items():  # {gt}, {ge}, {le}; not str.format: `{ … }`
+            message = message.replace(f"{{{bound_name}}}", str(bound))
     else:  # our own errors (PydanticCustomError) are already bilingual
         message = error["msg"]
     if kind not in ("missing", "extra_forbidden") and not isinstance(value, dict):

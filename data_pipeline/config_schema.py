@@ -87,8 +87,8 @@ class Plan(Section):
 
 
 class AgeGroup(Section):
-    """Elinkaaren ikäryhmä; vähintään yksi. Rekisterien osallistujasarakkeet ovat participants_<code>.
-    A lifecycle age group; at least one. The registers' participant columns are participants_<code>."""
+    """Elinkaaren ikäryhmä; vähintään yksi. Rekisterien osallistujasarakkeet ovat `participants_<code>`.
+    A lifecycle age group; at least one. The registers' participant columns are `participants_<code>`."""
 
     code: Code = describe("Tunnus, yksilöllinen (esim. children_youth).", "Code, unique (e.g. children_youth).")
     name_fi: Text = describe("Nimi suomeksi.", "Name in Finnish.")
