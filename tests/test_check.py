@@ -1,0 +1,121 @@
+"""`hyte check`: a package validated as a refresh would, without the network or the store; and a missing
+download that says why it is missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from data_pipeline import paavo, sotkanet_client
+from data_pipeline.cli import main as hyte
+from data_pipeline.demo import write_demo_package
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+@pytest.fixture
+def no_network_no_store(monkeypatch, tmp_path):
+    """Any download or store use fails the test: a check needs neither."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("hyte check must not download")
+
+    monkeypatch.setattr(sotkanet_client, "fetch", refuse)
+    monkeypatch.setattr(paavo, "fetch", refuse)
+    store = tmp_path / "store-never-made" / "hyte.db"
+    monkeypatch.setenv("HYTE_DATABASE_URL", f"sqlite:///{store}")
+    yield
+    assert not store.parent.exists(), "hyte check touched the store"
+
+
+def check(config: Path, capsys) -> tuple[int, list[str]]:
+    code = hyte(["check", "--config", str(config)])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    return code, captured.out.splitlines()
+
+
+def test_a_good_package_passes_with_a_one_line_summary(mini_package, capsys, no_network_no_store):
+    # Not offline, so that a refresh would download: the check reads the cache only.
+    edit(mini_package, "offline = true", "offline = false")
+    code, out = check(mini_package, capsys)
+    assert code == 0
+    assert out == ["hyte.toml: ei virheitä / no problems; rivejä tarkistettu / rows checked: departments 2, "
+                   "ngos 2, district_population 6, local_indicator_values 3, events 2; alueita / districts 2; "
+                   "indikaattoriarvoja / indicator values 6"]
+
+
+def test_the_demo_package_passes(tmp_path, capsys, no_network_no_store):
+    config = write_demo_package(tmp_path / "demo")
+    code, out = check(config, capsys)
+    assert code == 0 and len(out) == 1 and "events 403" in out[0] and "alueita / districts 12" in out[0]
+
+
+def test_check_lists_the_same_problems_as_refresh(mini_package, sqlite_url, capsys, monkeypatch):
+    events = mini_package.parent / "registers" / "events.csv"
+    edit(events, "22.11.2025;01", "31.02.2025;99")
+    edit(mini_package.parent / "registers" / "departments.csv", "siv", "siv2")
+    code, out = check(mini_package, capsys)
+    assert code == 1 and len(out) >= 3
+    assert all(line.startswith(("events.csv:", "departments.csv:")) for line in out), out
+    assert hyte(["refresh", "--config", str(mini_package), "--db", sqlite_url, "-q"]) == 1
+    refreshed = [line for line in capsys.readouterr().err.splitlines() if line.endswith(tuple(out))]
+    assert refreshed == out
+
+
+def test_check_lists_every_config_problem(mini_package, capsys, no_network_no_store):
+    edit(mini_package, "offline = true", "ofline = true")
+    edit(mini_package, "demo = true", 'demo = "false"')
+    code, out = check(mini_package, capsys)
+    assert code == 1
+    assert out == [
+        f"hyte.toml:{line_of(mini_package, 'demo =')}: municipality.demo: pitää olla true tai false ilman "
+        'lainausmerkkejä / must be true or false, without quotes (nyt / now: "false")',
+        f"hyte.toml:{line_of(mini_package, 'ofline')}: sotkanet.ofline: tuntematon avain; tarkoititko `offline`? / "
+        "unknown key; did you mean `offline`?"]
+
+
+def test_a_missing_config_is_a_problem_not_a_traceback(tmp_path, capsys, no_network_no_store):
+    code, out = check(tmp_path / "nowhere" / "hyte.toml", capsys)
+    assert code == 1
+    assert out == [f"hyte.toml:1: -: asetustiedostoa ei löydy / config file not found: {tmp_path / 'nowhere' / 'hyte.toml'}"]
+
+
+# Issue 15: from `hyte demo --out demo`, edited, the demo's `offline = true` gave only
+# `sotkanet/regions.json:: -: file is missing`, with no word of `offline` (and no line number).
+
+def test_an_offline_package_without_its_cache_says_how_to_download(mini_package, sqlite_url, capsys):
+    (mini_package.parent / "sotkanet" / "regions.json").unlink()
+    assert hyte(["refresh", "--config", str(mini_package), "--db", sqlite_url, "-q"]) == 1
+    line = line_of(mini_package, "offline = true")
+    assert [p for p in capsys.readouterr().err.splitlines() if p.startswith("sotkanet/")] == [
+        "sotkanet/regions.json:1: -: tiedosto puuttuu / file is missing: paketti on asetettu offline = true "
+        f"(hyte.toml rivi {line}); aseta offline = false, niin tiedot haetaan Sotkanetista / this package is set to "
+        f"offline = true (hyte.toml line {line}); set offline = false to download from Sotkanet"]
+
+
+def test_refresh_offline_without_the_cache_says_to_run_without_offline(mini_package, sqlite_url, capsys):
+    edit(mini_package, "offline = true", "offline = false")
+    (mini_package.parent / "sotkanet" / "indicators" / "127.json").unlink()
+    assert hyte(["refresh", "--offline", "--config", str(mini_package), "--db", sqlite_url, "-q"]) == 1
+    assert [p for p in capsys.readouterr().err.splitlines() if p.startswith("sotkanet/")] == [
+        "sotkanet/indicators/127.json:1: -: tiedosto puuttuu / file is missing: aja hyte refresh ilman --offline / "
+        "run hyte refresh without --offline to download from Sotkanet"]
+
+
+def test_check_without_the_cache_says_refresh_downloads_it(mini_package, capsys, no_network_no_store):
+    edit(mini_package, "offline = true", "offline = false")
+    (mini_package.parent / "sotkanet" / "regions.json").unlink()
+    code, out = check(mini_package, capsys)
+    assert code == 1
+    assert out == ["sotkanet/regions.json:1: -: tiedosto puuttuu / file is missing: hyte check ei hae mitään; aja "
+                   "hyte refresh, niin tiedot haetaan Sotkanetista / hyte check downloads nothing; run hyte refresh "
+                   "to download from Sotkanet"]
