@@ -15,7 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from data_pipeline import registers as R
-from data_pipeline import schema, sotkanet
+from data_pipeline import paavo, schema, sotkanet
 from data_pipeline.config import Config
 from data_pipeline.districts import read_districts
 from data_pipeline.problems import Problem
@@ -282,7 +282,20 @@ def validate_package(config: Config, command: str = "refresh", offline: bool = F
     downloads nothing; `offline` is refresh's --offline)."""
     package, problems = build_package(config)
     hint = _not_downloaded_hint(config, command, offline)
-    return package, [_explain_missing(p, config, hint) for p in problems]
+    problems = [_explain_missing(p, config, hint) for p in problems]
+    if config.districts_source == "paavo" and not paavo.cache_path(config).is_file():
+        # Its district file is the Paavo download: "districts file is missing" would send one looking for it.
+        problems = [p for p in problems if p.file not in (config.districts_file.name, _rel(paavo.cache_path(config), config))]
+        how = ("hyte check ei hae mitään: aja hyte refresh / Paavo areas are not downloaded yet; hyte check downloads "
+               "nothing: run hyte refresh" if command == "check" else
+               "aja hyte refresh ilman --offline / Paavo areas are not downloaded yet; run hyte refresh without --offline")
+        problems.insert(0, Problem(_rel(paavo.cache_path(config), config), 1, "-",
+                                   f"Paavo-alueita ei ole vielä haettu; {how}"))
+    return package, problems
+
+
+def _rel(path: Path, config: Config) -> str:
+    return str(path.relative_to(config.base_dir)) if path.is_relative_to(config.base_dir) else str(path)
 
 
 def _not_downloaded_hint(config: Config, command: str, offline: bool) -> str:

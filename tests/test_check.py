@@ -3,6 +3,7 @@ download that says why it is missing."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,45 @@ def test_check_without_the_cache_says_refresh_downloads_it(mini_package, capsys,
     assert out == ["sotkanet/regions.json:1: -: tiedosto puuttuu / file is missing: hyte check ei hae mitään; aja "
                    "hyte refresh, niin tiedot haetaan Sotkanetista / hyte check downloads nothing; run hyte refresh "
                    "to download from Sotkanet"]
+
+
+@pytest.fixture
+def paavo_package(mini_package):
+    """The mini package with Paavo postal areas as districts, their download already in the cache."""
+    from test_paavo import postal_area
+
+    edit(mini_package, 'file = "districts.geojson"\nid_property = "code"\nname_property = "name"',
+         'source = "paavo"\npaavo_year = 2024')
+    regs = mini_package.parent / "registers"
+    (regs / "district_population.csv").write_text("district,age_group,year,population\n", encoding="utf-8")
+    for name in ("events", "local_indicator_values", "ngos"):  # they name the fixture's own districts
+        (regs / f"{name}.csv").unlink()
+    cache = mini_package.parent / "districts" / "paavo_2024.geojson"
+    cache.parent.mkdir()
+    cache.write_text(json.dumps({"type": "FeatureCollection",
+                                 "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3067"}},
+                                 "features": [postal_area("99100", "Keskusta", 220_000, {})]}), encoding="utf-8")
+    return mini_package
+
+
+def test_paavo_package_checks_from_its_cache(paavo_package, capsys, no_network_no_store):
+    code, out = check(paavo_package, capsys)
+    assert code == 0 and "alueita / districts 1;" in out[0]
+
+
+def test_an_age_group_paavo_cannot_build_is_named_at_its_line(paavo_package, capsys, no_network_no_store):
+    edit(paavo_package, "max_age = 17", "max_age = 14")
+    code, out = check(paavo_package, capsys)
+    assert code == 1
+    assert out == [f"hyte.toml:{line_of(paavo_package, 'min_age = 0')}: age_groups.min_age: ikäryhmää young 0–14 ei voi "
+                   "koota Paavon ikäluokista; käytä rajoja / cannot be built from Paavo's bands; use boundaries "
+                   "0, 3, 7, 13, 16, 18, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85"]
+
+
+def test_check_without_the_paavo_download_says_refresh_downloads_it(paavo_package, capsys, no_network_no_store):
+    (paavo_package.parent / "districts" / "paavo_2024.geojson").unlink()
+    code, out = check(paavo_package, capsys)
+    assert code == 1
+    assert out == ["districts/paavo_2024.geojson:1: -: Paavo-alueita ei ole vielä haettu; hyte check ei hae mitään: "
+                   "aja hyte refresh / Paavo areas are not downloaded yet; hyte check downloads nothing: run hyte "
+                   "refresh"]
