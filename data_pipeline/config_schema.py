@@ -22,6 +22,11 @@ def _code_text(value):
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+def _blank_is_absent(value):
+    """An optional text left empty (`name_sv = ""`) is the same as leaving the key out."""
+    return None if value == "" else value
+
+
 def _municipality_code(value: str) -> str:
     if not (value.isdigit() and len(value) == 3):
         raise PydanticCustomError(
@@ -44,6 +49,8 @@ Text = Annotated[str, Strict(), Field(min_length=1)]
 Code = Annotated[str, BeforeValidator(_code_text), Strict(), Field(min_length=1)]
 Whole = Annotated[int, Strict()]
 Number = Annotated[float, Strict()]  # a whole number is a number too (`target = 10`)
+MunicipalityCode = Annotated[Code, AfterValidator(_municipality_code)]
+MaybeText = Annotated[Text | None, BeforeValidator(_blank_is_absent)]
 Flag = Annotated[bool, Strict()]
 Year = Annotated[int, Strict(), Field(ge=1900, le=2100)]
 
@@ -63,12 +70,12 @@ class Municipality(Section):
     """Kunta, jonka tiedot paketti sisältää.
     The municipality the package is about."""
 
-    code: Annotated[Code, AfterValidator(_municipality_code)] = describe(
+    code: MunicipalityCode = describe(
         "Kuntanumero, kolme numeroa lainausmerkeissä (Sotkanetin KUNTA-koodi).",
         "Municipality code, three digits in quotes (Sotkanet's KUNTA code).", examples=['"609"'])
     name_fi: Text = describe("Kunnan nimi suomeksi.", "The municipality's name in Finnish.")
-    name_sv: Text | None = describe("Kunnan nimi ruotsiksi.", "The municipality's name in Swedish.", default=None)
-    name_en: Text | None = describe("Kunnan nimi englanniksi.", "The municipality's name in English.", default=None)
+    name_sv: MaybeText = describe("Kunnan nimi ruotsiksi.", "The municipality's name in Swedish.", default=None)
+    name_en: MaybeText = describe("Kunnan nimi englanniksi.", "The municipality's name in English.", default=None)
     demo: Flag = describe("true: keksitty esittelyaineisto (näytöt kertovat sen).",
                           "true: invented demo data (the screens say so).", default=False)
 
@@ -77,9 +84,9 @@ class Plan(Section):
     """Hyvinvointisuunnitelma, jota seurataan.
     The wellbeing plan being followed."""
 
-    name_fi: Text | None = describe("Suunnitelman nimi suomeksi.", "The plan's name in Finnish.", default=None)
-    name_sv: Text | None = describe("Suunnitelman nimi ruotsiksi.", "The plan's name in Swedish.", default=None)
-    name_en: Text | None = describe("Suunnitelman nimi englanniksi.", "The plan's name in English.", default=None)
+    name_fi: MaybeText = describe("Suunnitelman nimi suomeksi.", "The plan's name in Finnish.", default=None)
+    name_sv: MaybeText = describe("Suunnitelman nimi ruotsiksi.", "The plan's name in Swedish.", default=None)
+    name_en: MaybeText = describe("Suunnitelman nimi englanniksi.", "The plan's name in English.", default=None)
     start_year: Year | None = describe("Suunnitelmakauden ensimmäinen vuosi.", "First year of the plan period.",
                                        default=None)
     end_year: Year | None = describe("Suunnitelmakauden viimeinen vuosi.", "Last year of the plan period.",
@@ -92,8 +99,8 @@ class AgeGroup(Section):
 
     code: Code = describe("Tunnus, yksilöllinen (esim. children_youth).", "Code, unique (e.g. children_youth).")
     name_fi: Text = describe("Nimi suomeksi.", "Name in Finnish.")
-    name_sv: Text | None = describe("Nimi ruotsiksi.", "Name in Swedish.", default=None)
-    name_en: Text | None = describe("Nimi englanniksi.", "Name in English.", default=None)
+    name_sv: MaybeText = describe("Nimi ruotsiksi.", "Name in Swedish.", default=None)
+    name_en: MaybeText = describe("Nimi englanniksi.", "Name in English.", default=None)
     min_age: Annotated[Whole, Field(ge=0)] = describe("Nuorin ikä (vuotta).", "Youngest age (years).")
     max_age: Annotated[Whole, Field(ge=0)] | None = describe(
         "Vanhin ikä; puuttuu: ei ylärajaa.", "Oldest age; absent: no upper limit.", default=None)
@@ -105,8 +112,8 @@ class PriorityArea(Section):
 
     code: Code = describe("Tunnus, yksilöllinen.", "Code, unique.")
     name_fi: Text = describe("Nimi suomeksi.", "Name in Finnish.")
-    name_sv: Text | None = describe("Nimi ruotsiksi.", "Name in Swedish.", default=None)
-    name_en: Text | None = describe("Nimi englanniksi.", "Name in English.", default=None)
+    name_sv: MaybeText = describe("Nimi ruotsiksi.", "Name in Swedish.", default=None)
+    name_en: MaybeText = describe("Nimi englanniksi.", "Name in English.", default=None)
 
 
 class RegionRef(Section):
@@ -128,8 +135,8 @@ class Regions(Section):
     country: RegionRef | None = describe("Koko maa, esim. { category = \"MAA\", code = \"358\" }.",
                                          "The whole country, e.g. { category = \"MAA\", code = \"358\" }.",
                                          default=None)
-    peers: list[Code] = describe("Vertailukuntien kuntanumerot.", "Peer municipalities' codes.",
-                                 default=[], examples=['["179", "837"]'])
+    peers: list[MunicipalityCode] = describe("Vertailukuntien kuntanumerot.", "Peer municipalities' codes.",
+                                             default=[], examples=['["179", "837"]'])
 
 
 class Sotkanet(Section):
@@ -164,18 +171,18 @@ class Districts(Section):
         "file: oma tiedosto (file); paavo: postinumeroalueet ja väestö ikäryhmittäin Paavosta.",
         "file: a file of your own (file); paavo: postal areas and population by age group from Paavo.",
         default="file")
-    file: Text | None = describe("GeoJSON-tiedosto (suhteessa hyte.toml:iin); puuttuu: ei alueita.",
+    file: MaybeText = describe("GeoJSON-tiedosto (suhteessa hyte.toml:iin); puuttuu: ei alueita.",
                                  "GeoJSON file (relative to hyte.toml); absent: no districts.", default=None)
     id_property: Text = describe("Alueen tunnuksen ominaisuus (property) tiedostossa.",
                                  "The feature property holding the district's code.", default="code")
     name_property: Text = describe("Alueen suomenkielisen nimen ominaisuus.",
                                    "The feature property holding the district's Finnish name.", default="name")
-    name_sv_property: Text | None = describe("Alueen ruotsinkielisen nimen ominaisuus.",
+    name_sv_property: MaybeText = describe("Alueen ruotsinkielisen nimen ominaisuus.",
                                              "The feature property holding the district's Swedish name.",
                                              default=None)
     paavo_year: Year = describe("Paavo-aineiston vuosi (source = \"paavo\").",
                                 "Year of the Paavo data (source = \"paavo\").", default=2024)
-    paavo_url: Text | None = describe("Paavon WFS-osoite; ympäristömuuttuja HYTE_PAAVO_URL ohittaa.",
+    paavo_url: MaybeText = describe("Paavon WFS-osoite; ympäristömuuttuja HYTE_PAAVO_URL ohittaa.",
                                       "Paavo's WFS address; the environment variable HYTE_PAAVO_URL overrides it.",
                                       default=None)
 
@@ -205,11 +212,11 @@ class Indicator(Section):
                                      "Target value (optional, with target_year).", default=None)
     target_year: Year | None = describe("Vuosi, johon mennessä tavoite saavutetaan.",
                                         "Year by which the target is reached.", default=None)
-    title_fi: Text | None = describe("Otsikko suomeksi (pakollinen, kun source = \"local\").",
+    title_fi: MaybeText = describe("Otsikko suomeksi (pakollinen, kun source = \"local\").",
                                      "Title in Finnish (required when source = \"local\").", default=None)
-    title_sv: Text | None = describe("Otsikko ruotsiksi (paikallinen).", "Title in Swedish (local).", default=None)
-    title_en: Text | None = describe("Otsikko englanniksi (paikallinen).", "Title in English (local).", default=None)
-    unit: Text | None = describe("Yksikkö (paikallinen), esim. \"%\".", "Unit (local), e.g. \"%\".", default=None)
+    title_sv: MaybeText = describe("Otsikko ruotsiksi (paikallinen).", "Title in Swedish (local).", default=None)
+    title_en: MaybeText = describe("Otsikko englanniksi (paikallinen).", "Title in English (local).", default=None)
+    unit: MaybeText = describe("Yksikkö (paikallinen), esim. \"%\".", "Unit (local), e.g. \"%\".", default=None)
     decimals: Annotated[Whole, Field(ge=0, le=6)] | None = describe("Desimaalien määrä (paikallinen).",
                                                                     "Number of decimals (local).", default=None)
 

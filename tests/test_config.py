@@ -164,6 +164,17 @@ def test_a_file_that_is_not_utf8_is_one_problem(mini_package, sqlite_url, capsys
     assert lines == ["hyte.toml:2: -: ei UTF-8-tekstiä; tallenna UTF-8-muodossa / not UTF-8 text; save the file as UTF-8"]
 
 
+def test_an_empty_optional_text_is_absent_and_peers_are_municipality_codes(mini_package, sqlite_url, capsys):
+    edit(mini_package, ('name_sv = "Testby"', 'name_sv = ""'), ("[regions]\n", '[regions]\npeers = ["179", "83"]\n'))
+    _, lines = refresh_problems(mini_package, sqlite_url, capsys)
+    assert lines == [f"hyte.toml:{line_of(mini_package, 'peers')}: regions.peers: '83' ei ole kolminumeroinen "
+                     "kuntanumero; kirjoita lainausmerkeissä, esim. \"091\" / is not a 3-digit municipality code; "
+                     "write it in quotes, e.g. \"091\" (nyt / now: \"83\")"]
+    edit(mini_package, ('"83"', '"837"'))
+    config, problems = read_config(mini_package)
+    assert problems == [] and config.municipality_name["sv"] is None and config.peers == ("179", "837")
+
+
 def test_key_lines_follow_toml_structure():
     text = '\n'.join([
         'title = "a [b] = c # d"',            # 1
