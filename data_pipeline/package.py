@@ -16,7 +16,7 @@ import polars as pl
 
 from data_pipeline import registers as R
 from data_pipeline import paavo, schema, sotkanet
-from data_pipeline.config import Config
+from data_pipeline.config import DEFAULT_SOTKANET_URL, Config
 from data_pipeline.districts import read_districts
 from data_pipeline.problems import Problem
 from data_pipeline.readers import read_register_file
@@ -305,6 +305,10 @@ def _not_downloaded_hint(config: Config, command: str, offline: bool) -> str:
                    "niin tiedot haetaan Sotkanetista")
         hint_en = (f"this package is set to offline = true ({config.path.name} line {line}); set offline = false "
                    "to download from Sotkanet")
+        if config.sotkanet_url != DEFAULT_SOTKANET_URL:  # the demo's is a dead address, so it never fetches
+            url_line = config.line_of("sotkanet", "base_url")
+            hint_fi += f" (ja base_url, rivi {url_line}: {DEFAULT_SOTKANET_URL})"
+            hint_en += f" (and base_url, line {url_line}: {DEFAULT_SOTKANET_URL})"
         if offline:
             hint_fi, hint_en = hint_fi + " ja aja hyte refresh ilman --offline", hint_en + " and run hyte refresh without --offline"
     elif offline:

@@ -96,11 +96,27 @@ def test_a_missing_config_is_a_problem_not_a_traceback(tmp_path, capsys, no_netw
 def test_an_offline_package_without_its_cache_says_how_to_download(mini_package, sqlite_url, capsys):
     (mini_package.parent / "sotkanet" / "regions.json").unlink()
     assert hyte(["refresh", "--config", str(mini_package), "--db", sqlite_url, "-q"]) == 1
-    line = line_of(mini_package, "offline = true")
+    line, url = line_of(mini_package, "offline = true"), line_of(mini_package, "base_url")
     assert [p for p in capsys.readouterr().err.splitlines() if p.startswith("sotkanet/")] == [
         "sotkanet/regions.json:1: -: tiedosto puuttuu / file is missing: paketti on asetettu offline = true "
-        f"(hyte.toml rivi {line}); aseta offline = false, niin tiedot haetaan Sotkanetista / this package is set to "
-        f"offline = true (hyte.toml line {line}); set offline = false to download from Sotkanet"]
+        f"(hyte.toml rivi {line}); aseta offline = false, niin tiedot haetaan Sotkanetista (ja base_url, rivi {url}: "
+        "https://sotkanet.fi/rest/1.1) / this package is set to offline = true (hyte.toml line "
+        f"{line}); set offline = false to download from Sotkanet (and base_url, line {url}: "
+        "https://sotkanet.fi/rest/1.1)"]
+
+
+def test_the_demo_edited_as_the_readme_says_tells_how_to_download(tmp_path, sqlite_url, capsys):
+    # The README's path: `hyte demo --out demo`, then edit hyte.toml for your own municipality.
+    config = write_demo_package(tmp_path / "demo")
+    edit(config, 'code = "999"', 'code = "211"')
+    for path in (tmp_path / "demo" / "sotkanet").rglob("*.json"):  # as if recorded for another town
+        path.unlink()
+    assert hyte(["refresh", "--config", str(config), "--db", sqlite_url, "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "sotkanet/regions.json:1: -: tiedosto puuttuu / file is missing: " in err
+    assert f"this package is set to offline = true (hyte.toml line {line_of(config, 'offline = true')}); " \
+           f"set offline = false to download from Sotkanet (and base_url, line {line_of(config, 'base_url')}: " \
+           "https://sotkanet.fi/rest/1.1)" in err
 
 
 def test_refresh_offline_without_the_cache_says_to_run_without_offline(mini_package, sqlite_url, capsys):
