@@ -15,8 +15,8 @@ from pathlib import Path
 import polars as pl
 
 from data_pipeline import registers as R
-from data_pipeline import paavo, schema, sotkanet
-from data_pipeline.config import DEFAULT_SOTKANET_URL, Config
+from data_pipeline import schema, sotkanet
+from data_pipeline.config import Config
 from data_pipeline.districts import read_districts
 from data_pipeline.problems import Problem
 from data_pipeline.readers import read_register_file
@@ -273,59 +273,6 @@ def _register_tables(f: dict[str, pl.DataFrame], config: Config, municipality_re
         pl.col("indicator").alias("indicator_id"), pl.lit(municipality_region, dtype=pl.Int64).alias("region_id"),
         "year", "gender", "value", pl.lit(None, dtype=pl.Float64).alias("abs_value"))
     return tables
-
-
-def validate_package(config: Config, command: str = "refresh", offline: bool = False
-                     ) -> tuple[Package | None, list[Problem]]:
-    """The one validate-everything step of `hyte refresh` and `hyte check`: `build_package`, with a
-    missing download explained by why it was not downloaded (`command` is "refresh" or "check", which
-    downloads nothing; `offline` is refresh's --offline)."""
-    package, problems = build_package(config)
-    hint = _not_downloaded_hint(config, command, offline)
-    problems = [_explain_missing(p, config, hint) for p in problems]
-    if config.districts_source == "paavo" and not paavo.cache_path(config).is_file():
-        # Its district file is the Paavo download: "districts file is missing" would send one looking for it.
-        problems = [p for p in problems if p.file not in (config.districts_file.name, _rel(paavo.cache_path(config), config))]
-        how = ("hyte check ei hae mitään: aja hyte refresh / Paavo areas are not downloaded yet; hyte check downloads "
-               "nothing: run hyte refresh" if command == "check" else
-               "aja hyte refresh ilman --offline / Paavo areas are not downloaded yet; run hyte refresh without --offline")
-        problems.insert(0, Problem(_rel(paavo.cache_path(config), config), 1, "-",
-                                   f"Paavo-alueita ei ole vielä haettu; {how}"))
-    return package, problems
-
-
-def _rel(path: Path, config: Config) -> str:
-    return str(path.relative_to(config.base_dir)) if path.is_relative_to(config.base_dir) else str(path)
-
-
-def _not_downloaded_hint(config: Config, command: str, offline: bool) -> str:
-    if config.sotkanet_offline:
-        line = config.line_of("sotkanet", "offline")
-        hint_fi = (f"paketti on asetettu offline = true ({config.path.name} rivi {line}); aseta offline = false, "
-                   "niin tiedot haetaan Sotkanetista")
-        hint_en = (f"this package is set to offline = true ({config.path.name} line {line}); set offline = false "
-                   "to download from Sotkanet")
-        if config.sotkanet_url != DEFAULT_SOTKANET_URL:  # the demo's is a dead address, so it never fetches
-            url_line = config.line_of("sotkanet", "base_url")
-            hint_fi += f" (ja base_url, rivi {url_line}: {DEFAULT_SOTKANET_URL})"
-            hint_en += f" (and base_url, line {url_line}: {DEFAULT_SOTKANET_URL})"
-        if offline:
-            hint_fi, hint_en = hint_fi + " ja aja hyte refresh ilman --offline", hint_en + " and run hyte refresh without --offline"
-    elif offline:
-        hint_fi, hint_en = "aja hyte refresh ilman --offline", "run hyte refresh without --offline to download from Sotkanet"
-    elif command == "check":
-        hint_fi = "hyte check ei hae mitään; aja hyte refresh, niin tiedot haetaan Sotkanetista"
-        hint_en = "hyte check downloads nothing; run hyte refresh to download from Sotkanet"
-    else:
-        return ""
-    return f"{hint_fi} / {hint_en}"
-
-
-def _explain_missing(problem: Problem, config: Config, hint: str) -> Problem:
-    # Only the Sotkanet cache reader says MISSING: every such file is a download that did not happen.
-    if not hint or problem.message != sotkanet.MISSING:
-        return problem
-    return Problem(problem.file, problem.line or 1, problem.column, f"{problem.message}: {hint}")
 
 
 def build_package(config: Config) -> tuple[Package | None, list[Problem]]:

@@ -17,7 +17,8 @@ from sqlalchemy import Engine, insert, select, update
 
 from data_pipeline import schema
 from data_pipeline.config import ConfigError, load_config
-from data_pipeline.package import Source, content_hashes, validate_package
+from data_pipeline.check import validate_package
+from data_pipeline.package import Source, content_hashes
 from data_pipeline.problems import Problem
 from data_pipeline.store import make_engine, upgrade
 from data_pipeline.writer import Progress, write_package
