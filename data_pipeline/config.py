@@ -147,10 +147,15 @@ def read_config(path: str | os.PathLike) -> tuple[Config | None, list[Problem]]:
         line = path.read_bytes()[:exc.start].count(b"\n") + 1
         return None, [Problem(name, line, "-", "ei UTF-8-tekstiä; tallenna UTF-8-muodossa / not UTF-8 text; "
                                               "save the file as UTF-8")]
+    except OSError as exc:
+        return None, [Problem(name, 1, "-", f"tiedostoa ei voi lukea / cannot read the file: {exc.strerror}")]
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return None, [_syntax_problem(name, exc)]
+    except RecursionError:  # tomllib nests arrays by recursion: `a = [[[[…` thousands deep
+        return None, [Problem(name, 1, "-", "TOML-syntaksivirhe / TOML syntax error: liian syvä sisäkkäisyys / "
+                                           "nested too deep")]
     lines = key_lines(text)
     problems = []
     try:

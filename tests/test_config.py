@@ -146,6 +146,8 @@ MALFORMED = {
     "a huge value": 'sotkanet.years = ["' + "9" * 5000 + '", 1]\n',
     "years backwards": "[sotkanet]\nyears = [2024, 2012]\n",
     "dotted keys": 'municipality.code = "x1x"\nmunicipality.demo = 1\n',
+    "nested 100 000 deep": "x = " + "[" * 100_000 + "]" * 100_000 + "\n",
+    "an unclosed string": '[municipality]\nname_fi = "Pori\n',
 }
 
 
