@@ -195,7 +195,12 @@ def _show(value) -> str:
         text = "{ … }"
     else:
         text = str(value)
-    return text if len(text) <= 60 else text[:57] + "…"
+    return _cut(text)
+
+
+def _cut(value, limit: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 _MESSAGES = {  # pydantic error type -> Finnish / English
@@ -264,10 +269,11 @@ def cross_checks(raw: dict) -> list[tuple[tuple, str]]:
         seen = Counter()
         for i, entry in entries(name):
             value = entry.get(key)
-            if isinstance(value, (str, int)):
+            if isinstance(value, (str, int)) and not isinstance(value, bool):
+                value = value if key == "id" else str(value)  # a code may be written as a number
                 seen[value] += 1
                 if seen[value] == 2:
-                    out.append(((name, i, key), f"'{value}' esiintyy kahdesti / appears twice"))
+                    out.append(((name, i, key), f"'{_cut(value)}' esiintyy kahdesti / appears twice"))
         return set(seen)
 
     groups, areas = unique("age_groups", "code"), unique("priority_areas", "code")
@@ -280,10 +286,10 @@ def cross_checks(raw: dict) -> list[tuple[tuple, str]]:
         area, group = ind.get("priority_area"), ind.get("age_group")
         if isinstance(area, str) and areas and area not in areas:
             out.append((("indicators", i, "priority_area"),
-                        f"tuntematon / unknown '{area}'; [[priority_areas]]: {', '.join(sorted(areas))}"))
+                        f"tuntematon / unknown '{_cut(area)}'; [[priority_areas]]: {_cut(', '.join(sorted(areas)))}"))
         if isinstance(group, str) and groups and group not in groups:
             out.append((("indicators", i, "age_group"),
-                        f"tuntematon / unknown '{group}'; [[age_groups]]: {', '.join(sorted(groups))}"))
+                        f"tuntematon / unknown '{_cut(group)}'; [[age_groups]]: {_cut(', '.join(sorted(groups)))}"))
         if ind.get("source") == "local" and not ind.get("title_fi"):
             out.append((("indicators", i), "title_fi puuttuu; paikallinen indikaattori tarvitsee otsikon / "
                                            "title_fi is missing; a local indicator needs a title"))

@@ -31,8 +31,8 @@ def _municipality_code(value: str) -> str:
     if not (value.isdigit() and len(value) == 3):
         raise PydanticCustomError(
             "municipality_code",
-            "'{value}' ei ole kolminumeroinen kuntanumero; kirjoita lainausmerkeissä, esim. \"091\" / "
-            "is not a 3-digit municipality code; write it in quotes, e.g. \"091\"", {"value": value})
+            "ei ole kolminumeroinen kuntanumero; kirjoita lainausmerkeissä, esim. \"091\" / "
+            "is not a 3-digit municipality code; write it in quotes, e.g. \"091\"")
     return value
 
 

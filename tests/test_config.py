@@ -78,7 +78,7 @@ WRONG_VALUES = [  # (found as, written as, key, message)
                  "pitää olla taulukko ([nimi] tai { … }) / must be a table ([name] or { … }) (nyt / now: \"6\")",
                  id="text-for-a-table"),
     pytest.param('code = "999"', 'code = "99"', "municipality.code",
-                 "'99' ei ole kolminumeroinen kuntanumero; kirjoita lainausmerkeissä, esim. \"091\" / is not a "
+                 "ei ole kolminumeroinen kuntanumero; kirjoita lainausmerkeissä, esim. \"091\" / is not a "
                  "3-digit municipality code; write it in quotes, e.g. \"091\" (nyt / now: \"99\")", id="short-code"),
     pytest.param('direction = "higher_better"\ntarget', 'direction = "up"\ntarget', "indicators.direction",
                  "pitää olla jokin näistä / must be one of: 'higher_better' or 'lower_better' (nyt / now: \"up\")",
@@ -160,6 +160,32 @@ def test_no_malformed_hyte_toml_ends_in_a_traceback(mini_package, sqlite_url, ca
         assert PROBLEM_LINE.match(line) and len(line) < 400, line
 
 
+HOSTILE_VALUES = ['"eighteen"', '""', "-1", "0", "1e999", "nan", "true", "[]", "[2012]", '["a", 1]', "{}",
+                  '{ x = 1 }', "2026-12-01", '"' + "x" * 3000 + '"', '"<script>"', "[[1], [2]]"]
+
+
+def test_any_value_in_any_key_is_a_located_problem_or_valid(tmp_path):
+    """Every value of the fixture's hyte.toml replaced in turn by each hostile value: never an exception,
+    and every problem names a line of the file and a key."""
+    source = (ROOT / "tests" / "fixtures" / "mini" / "hyte.toml").read_text(encoding="utf-8").splitlines()
+    config = tmp_path / "hyte.toml"
+    tried = 0
+    for number, line in enumerate(source):
+        if "=" not in line or line.lstrip().startswith("#"):
+            continue
+        key = line.split("=", 1)[0]
+        for value in HOSTILE_VALUES:
+            config.write_text("\n".join([*source[:number], f"{key}= {value}", *source[number + 1:]]) + "\n",
+                              encoding="utf-8")
+            loaded, problems = read_config(config)
+            tried += 1
+            assert (loaded is None) == bool(problems)
+            for problem in problems:
+                assert 1 <= problem.line <= len(source) and PROBLEM_LINE.match(str(problem)), str(problem)
+                assert len(str(problem)) < 400
+    assert tried > 500
+
+
 def test_a_file_that_is_not_utf8_is_one_problem(mini_package, sqlite_url, capsys):
     mini_package.write_bytes('[municipality]\nname_fi = "Hyvinkää"\n'.encode("latin-1"))
     _, lines = refresh_problems(mini_package, sqlite_url, capsys)
@@ -169,7 +195,7 @@ def test_a_file_that_is_not_utf8_is_one_problem(mini_package, sqlite_url, capsys
 def test_an_empty_optional_text_is_absent_and_peers_are_municipality_codes(mini_package, sqlite_url, capsys):
     edit(mini_package, ('name_sv = "Testby"', 'name_sv = ""'), ("[regions]\n", '[regions]\npeers = ["179", "83"]\n'))
     _, lines = refresh_problems(mini_package, sqlite_url, capsys)
-    assert lines == [f"hyte.toml:{line_of(mini_package, 'peers')}: regions.peers: '83' ei ole kolminumeroinen "
+    assert lines == [f"hyte.toml:{line_of(mini_package, 'peers')}: regions.peers: ei ole kolminumeroinen "
                      "kuntanumero; kirjoita lainausmerkeissä, esim. \"091\" / is not a 3-digit municipality code; "
                      "write it in quotes, e.g. \"091\" (nyt / now: \"83\")"]
     edit(mini_package, ('"83"', '"837"'))
