@@ -103,14 +103,15 @@ def _section(name: str, info: FieldInfo) -> list[str]:
     need = "pakollinen / required" if info.is_required() else "valinnainen / optional"
     if many and any(getattr(m, "min_length", None) for m in info.metadata):
         need = "vähintään yksi / at least one"
-    out = [f"## `{title}`", "", f"{inspect.cleandoc(model.__doc__ or '').replace(chr(10), '  ' + chr(10))}", "",
-           f"*{need}*", "", "| Avain / Key | Tyyppi / Type | Oletus / Default | Kuvaus / Description |",
-           "|---|---|---|---|"]
+    intro = inspect.cleandoc(model.__doc__ or "").replace("\n", "  \n")  # Markdown's hard line break
+    out = [f"## `{title}`", "", intro, "", f"*{need}*", "",
+           "| Avain / Key | Tyyppi / Type | Oletus / Default | Kuvaus / Description |", "|---|---|---|---|"]
     for key, field in model.model_fields.items():
         description = field.description or ""
         if field.examples:
             description += f"\nesim. / e.g. `{key} = {field.examples[0]}`"
-        out.append(f"| `{key}` | {_type_name(field.annotation, field.metadata)} | {_default(field)} | {_cell(description)} |")
+        kind = _type_name(field.annotation, field.metadata)
+        out.append(f"| `{key}` | {kind} | {_default(field)} | {_cell(description)} |")
     return [*out, ""]
 
 
