@@ -207,6 +207,7 @@ _MESSAGES = {  # pydantic error type -> Finnish / English
     "missing": "puuttuu / is missing",
     "int_type": "pitää olla kokonaisluku ilman lainausmerkkejä / must be a whole number, without quotes",
     "float_type": "pitää olla luku ilman lainausmerkkejä / must be a number, without quotes",
+    "finite_number": "pitää olla äärellinen luku / must be a finite number",
     "bool_type": "pitää olla true tai false ilman lainausmerkkejä / must be true or false, without quotes",
     "string_type": "pitää olla teksti lainausmerkeissä / must be text in quotes",
     "string_too_short": "ei saa olla tyhjä / must not be empty",

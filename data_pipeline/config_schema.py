@@ -48,7 +48,7 @@ def _year_pair(value):
 Text = Annotated[str, Strict(), Field(min_length=1)]
 Code = Annotated[str, BeforeValidator(_code_text), Strict(), Field(min_length=1)]
 Whole = Annotated[int, Strict()]
-Number = Annotated[float, Strict()]  # a whole number is a number too (`target = 10`)
+Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]  # a whole number is a number too (`target = 10`)
 MunicipalityCode = Annotated[Code, AfterValidator(_municipality_code)]
 MaybeText = Annotated[Text | None, BeforeValidator(_blank_is_absent)]
 Flag = Annotated[bool, Strict()]

@@ -74,6 +74,8 @@ WRONG_VALUES = [  # (found as, written as, key, message)
     pytest.param("target = 110.0", 'target = "ten"', "indicators.target",
                  'pitää olla luku ilman lainausmerkkejä / must be a number, without quotes (nyt / now: "ten")',
                  id="text-for-a-target"),
+    pytest.param("target = 110.0", "target = nan", "indicators.target",
+                 "pitää olla äärellinen luku / must be a finite number (nyt / now: nan)", id="nan-target"),
     pytest.param('county = { category = "HYVINVOINTIALUE", code = "6" }', 'county = "6"', "regions.county",
                  "pitää olla taulukko ([nimi] tai { … }) / must be a table ([name] or { … }) (nyt / now: \"6\")",
                  id="text-for-a-table"),
