@@ -77,9 +77,12 @@ def select_regions(raw: object, config: Config, fname: str) -> tuple[pl.DataFram
     found = {(r["category"], r["code"]) for r in rows}
     for (category, code), role in wanted.items():
         if (category, code) not in found:
-            problems.append(Problem(fname, None, "region",
-                                    f"alue {category} {code} ({role}) puuttuu Sotkanetin aluelistasta / "
-                                    "region not in Sotkanet's region list"))
+            # The code to fix is in hyte.toml, not in Sotkanet's list: point there.
+            key = {"municipality": ("municipality", "code"), "county": ("regions", "county"),
+                   "country": ("regions", "country"), "peer": ("regions", "peers")}[role]
+            problems.append(Problem(config.path.name, config.line_of(*key), ".".join(key),
+                                    f"alue {category} {code} puuttuu Sotkanetin aluelistasta ({fname}); tarkista "
+                                    f"koodi / region not in Sotkanet's region list ({fname}); check the code"))
     if problems:
         return None, problems
     return pl.DataFrame(rows, schema={"id": pl.Int64, "category": pl.Utf8, "code": pl.Utf8, "name_fi": pl.Utf8,

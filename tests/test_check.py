@@ -178,3 +178,13 @@ def test_check_without_the_paavo_download_says_refresh_downloads_it(paavo_packag
     assert out == ["districts/paavo_2024.geojson:1: -: Paavo-alueita ei ole vielä haettu; hyte check ei hae mitään: "
                    "aja hyte refresh / Paavo areas are not downloaded yet; hyte check downloads nothing: run hyte "
                    "refresh"]
+
+
+def test_a_region_code_sotkanet_does_not_know_is_named_at_its_hyte_toml_line(mini_package, capsys,
+                                                                              no_network_no_store):
+    edit(mini_package, "[regions]\n", '[regions]\npeers = ["123"]\n')
+    code, out = check(mini_package, capsys)
+    assert code == 1
+    assert out == [f"hyte.toml:{line_of(mini_package, 'peers')}: regions.peers: alue KUNTA 123 puuttuu Sotkanetin "
+                   "aluelistasta (sotkanet/regions.json); tarkista koodi / region not in Sotkanet's region list "
+                   "(sotkanet/regions.json); check the code"]
