@@ -24,9 +24,9 @@ def validate_package(config: Config, command: str = "refresh", offline: bool = F
     hint = _not_downloaded_hint(config, command, offline)
     problems = [_explain_missing(p, config, hint) for p in problems]
     if config.districts_source == "paavo" and not paavo.cache_path(config).is_file():
-        # Its district file is the Paavo download: "districts file is missing" would send one looking for it.
+        # Its district file is the Paavo download: "districts file not found" would send one looking for it.
         cache = _rel(paavo.cache_path(config), config)
-        problems = [p for p in problems if p.file not in (config.districts_file.name, cache)]
+        problems = [p for p in problems if p.file != cache and p.column != "districts.file"]
         how = ("hyte check ei hae mitään: aja hyte refresh / Paavo areas are not downloaded yet; hyte check "
                "downloads nothing: run hyte refresh" if command == "check" else
                "aja hyte refresh ilman --offline / Paavo areas are not downloaded yet; run hyte refresh without "

@@ -284,7 +284,11 @@ def build_package(config: Config) -> tuple[Package | None, list[Problem]]:
     districts = None
     if config.districts_file is not None:
         if not config.districts_file.is_file():
-            problems.append(Problem(config.districts_file.name, None, "-", "aluetiedosto puuttuu / districts file is missing"))
+            # Said at the hyte.toml key that names it: a typo there is as likely as a missing file.
+            shown = config.districts_file.relative_to(config.base_dir) \
+                if config.districts_file.is_relative_to(config.base_dir) else config.districts_file
+            problems.append(Problem(config.path.name, config.line_of("districts", "file"), "districts.file",
+                                    f"aluetiedostoa {shown} ei löydy / districts file {shown} not found"))
         else:
             districts, district_problems = read_districts(
                 config.districts_file, config.district_id_property, config.district_name_property,

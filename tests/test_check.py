@@ -188,3 +188,11 @@ def test_a_region_code_sotkanet_does_not_know_is_named_at_its_hyte_toml_line(min
     assert out == [f"hyte.toml:{line_of(mini_package, 'peers')}: regions.peers: alue KUNTA 123 puuttuu Sotkanetin "
                    "aluelistasta (sotkanet/regions.json); tarkista koodi / region not in Sotkanet's region list "
                    "(sotkanet/regions.json); check the code"]
+
+
+def test_a_missing_district_file_is_named_at_its_hyte_toml_line(mini_package, capsys, no_network_no_store):
+    edit(mini_package, 'file = "districts.geojson"', 'file = "district.geojson"')
+    code, out = check(mini_package, capsys)
+    assert code == 1
+    assert out[0] == (f"hyte.toml:{line_of(mini_package, 'district.geojson')}: districts.file: aluetiedostoa "
+                      "district.geojson ei löydy / districts file district.geojson not found")
