@@ -1,4 +1,5 @@
-"""The `hyte` command: init, demo, refresh, status, health, template, export (and briefing, registered by the app)."""
+"""The `hyte` command: init, demo, refresh, check, status, health, template, export, config-reference
+(and briefing, registered by the app)."""
 
 from __future__ import annotations
 
@@ -85,6 +86,31 @@ def cmd_refresh(args) -> int:
         written = write_all_problems(load_config(args.config), Path(args.all_problems))
         print(f"Kaikki {_n(written)} virhettä / all {_n(written)} problems → {args.all_problems}", file=sys.stderr)
     return code
+
+
+def cmd_check(args) -> int:
+    from data_pipeline.check import check_package
+
+    result = check_package(args.config)
+    name = Path(args.config).name
+    if not result.ok:
+        for problem in result.problems:
+            print(str(problem))
+        print(f"{name}: {len(result.problems)} virhettä / problems; korjaa ne ja aja uudelleen / "
+              "fix them and run hyte check again.", file=sys.stderr)
+        return EXIT_REJECTED
+    counts = ", ".join(f"{register} {_n(rows)}" for register, rows in result.register_rows.items()) or "–"
+    print(f"{name}: ei virheitä / no problems; rivejä tarkistettu / rows checked: {counts}; "
+          f"alueita / districts {_n(result.districts)}; indikaattoriarvoja / indicator values "
+          f"{_n(result.indicator_values)}")
+    return EXIT_OK
+
+
+def cmd_config_reference(args) -> int:
+    from data_pipeline.config_reference import reference_markdown
+
+    sys.stdout.write(reference_markdown())
+    return EXIT_OK
 
 
 def cmd_demo(args) -> int:
@@ -215,6 +241,14 @@ def build_parser() -> argparse.ArgumentParser:
                         f"{MAX_LISTED_PER_FILE} per file)")
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=cmd_refresh)
+
+    p = sub.add_parser("check", help="validate a data package as refresh would, without downloading or "
+                                     "loading it: exit 0, or 1 listing every problem")
+    p.add_argument("--config", required=True, help="the package's hyte.toml")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("config-reference", help="print the reference of every hyte.toml key (Markdown)")
+    p.set_defaults(func=cmd_config_reference)
 
     p = with_db(sub.add_parser("status", help="last runs, freshness per source, rows per table"))
     p.add_argument("--json", action="store_true")

@@ -97,8 +97,9 @@ def population_rows(config: Config, collection: dict, fname: str) -> tuple[pl.Da
         covered_to = max((hi if hi is not None else 10**3) for lo, hi, key in available if key in inside) if inside else -1
         end_ok = covered_to >= 10**3 if group.max_age is None else covered_to == group.max_age
         if group.min_age not in starts or not end_ok:
-            problems.append(Problem("hyte.toml", None, f"age_groups {group.code}",
-                                    f"ikäryhmää {group.min_age}–{group.max_age or ''} ei voi koota Paavon ikäluokista; "
+            problems.append(Problem(config.path.name, config.line_of("age_groups", group.sort_order, "min_age"),
+                                    "age_groups.min_age",
+                                    f"ikäryhmää {group.code} {group.min_age}–{group.max_age or ''} ei voi koota Paavon ikäluokista; "
                                     f"käytä rajoja / cannot be built from Paavo's bands; use boundaries "
                                     f"{', '.join(str(s) for s in sorted(starts))}"))
         plan[group.code] = inside

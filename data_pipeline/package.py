@@ -10,7 +10,7 @@ import hashlib
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -39,6 +39,7 @@ class Source:
 class Package:
     tables: dict[str, pl.DataFrame]
     sources: tuple[Source, ...]
+    register_rows: dict[str, int] = field(default_factory=dict)  # rows read per register file given
 
 
 def find_register(directory: Path, name: str) -> tuple[Path | None, Problem | None]:
@@ -352,7 +353,11 @@ def build_package(config: Config, *, problem_limit: int | None = MAX_LISTED_PER_
     districts = None
     if config.districts_file is not None:
         if not config.districts_file.is_file():
-            problems.append(Problem(config.districts_file.name, None, "-", "aluetiedosto puuttuu / districts file is missing"))
+            # Said at the hyte.toml key that names it: a typo there is as likely as a missing file.
+            shown = config.districts_file.relative_to(config.base_dir) \
+                if config.districts_file.is_relative_to(config.base_dir) else config.districts_file
+            problems.append(Problem(config.path.name, config.line_of("districts", "file"), "districts.file",
+                                    f"aluetiedostoa {shown} ei löydy / districts file {shown} not found"))
         else:
             districts, district_problems = read_districts(
                 config.districts_file, config.district_id_property, config.district_name_property,
@@ -408,6 +413,7 @@ def build_package(config: Config, *, problem_limit: int | None = MAX_LISTED_PER_
     if problems.total:
         return None, problems.finished()
 
+    register_rows = {path.stem: frames[path.stem].height for path in files}
     tables.update(_register_tables(frames, config, municipality_region))
     if config.districts_source == "paavo":
         paavo_population, paavo_problems = _paavo_population(config, frames)
@@ -422,7 +428,7 @@ def build_package(config: Config, *, problem_limit: int | None = MAX_LISTED_PER_
         # From the same values, written in the same transaction: ranks always agree with the values.
         directions = {ind.id: ind.direction for ind in sotkanet_indicators}
         tables["indicator_rank"] = ranks.rank_municipalities(data.values, data.regions, directions)
-    return Package(_conform(tables), tuple(sources)), []
+    return Package(_conform(tables), tuple(sources), register_rows), []
 
 
 def write_all_problems(config: Config, out: Path) -> int:

@@ -17,7 +17,8 @@ from sqlalchemy import Engine, insert, select, update
 
 from data_pipeline import boundaries, schema
 from data_pipeline.config import ConfigError, load_config
-from data_pipeline.package import Source, build_package, content_hashes
+from data_pipeline.check import validate_package
+from data_pipeline.package import Source, content_hashes
 from data_pipeline.problems import Problem
 from data_pipeline.sotkanet_client import HttpSession, session_for
 from data_pipeline.store import make_engine, upgrade
@@ -261,9 +262,10 @@ def _refresh(config_path: Path, url: str, command: str, progress: Progress | Non
     try:
         config = load_config(config_path)
     except ConfigError as exc:
-        problem = Problem(config_path.name, None, "-", str(exc))
-        finish_run(engine, run_id, "rejected", str(exc), [problem])
-        return RunResult(run_id, "rejected", problems=[problem], message=str(exc))
+        message = (f"{config_path.name}: {len(exc.problems)} virhettä, tietoja ei muutettu / "
+                   f"{len(exc.problems)} problems, store unchanged")
+        finish_run(engine, run_id, "rejected", message, exc.problems)
+        return RunResult(run_id, "rejected", problems=exc.problems, message=message)
     if registers_dir is not None:
         config = dataclasses.replace(config, registers_dir=registers_dir)
 
@@ -286,7 +288,7 @@ def _refresh(config_path: Path, url: str, command: str, progress: Progress | Non
         quick = _unchanged_without_reading(config, engine, url, run_id, progress, change)
         if quick is not None:
             return quick
-    package, problems = build_package(config)
+    package, problems = validate_package(config, command="refresh", offline=offline)
     if problems:
         message = f"{len(problems)} virhettä syötteessä, tietoja ei muutettu / {len(problems)} problems, store unchanged"
         finish_run(engine, run_id, "rejected", message, problems)

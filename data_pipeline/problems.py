@@ -27,7 +27,9 @@ class Problem:
     at_least: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
-        line = "" if self.line is None else str(self.line)
+        # A problem with a whole file points at its first line: an empty `file::` reads as a glitch,
+        # and editors and `file:line:` parsers need a number.
+        line = 1 if self.line is None else self.line
         return f"{self.file}:{line}: {self.column or '-'}: {self.message}"
 
 

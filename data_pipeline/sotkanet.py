@@ -33,10 +33,13 @@ class SotkanetData:
     data_updated: dt.date | None  # newest data-updated over the plan's indicators
 
 
+MISSING = "tiedosto puuttuu / file is missing"
+
+
 def _load_json(path: Path, base: Path) -> tuple[object | None, Problem | None]:
     rel = str(path.relative_to(base)) if path.is_relative_to(base) else path.name
     if not path.is_file():
-        return None, Problem(rel, None, "-", "tiedosto puuttuu / file is missing")
+        return None, Problem(rel, None, "-", MISSING)
     try:
         return json.loads(path.read_text(encoding="utf-8")), None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -113,9 +116,12 @@ def select_regions(raw: object, config: Config, fname: str) -> tuple[pl.DataFram
                      "name_en": title.get("en"), "role": role or "other", "county_id": None})
     for (category, code), role in wanted.items():
         if (category, code) not in seen:
-            problems.append(Problem(fname, None, "region",
-                                    f"alue {category} {code} ({role}) puuttuu Sotkanetin aluelistasta / "
-                                    "region not in Sotkanet's region list"))
+            # The code to fix is in hyte.toml, not in Sotkanet's list: point there.
+            key = {"municipality": ("municipality", "code"), "county": ("regions", "county"),
+                   "country": ("regions", "country"), "peer": ("regions", "peers")}[role]
+            problems.append(Problem(config.path.name, config.line_of(*key), ".".join(key),
+                                    f"alue {category} {code} puuttuu Sotkanetin aluelistasta ({fname}); tarkista "
+                                    f"koodi / region not in Sotkanet's region list ({fname}); check the code"))
     if problems:
         return None, problems
     counties = {r["id"] for r in rows if r["category"] == "HYVINVOINTIALUE"}

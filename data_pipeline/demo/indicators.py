@@ -255,7 +255,7 @@ def local_indicator_rows(rng: random.Random) -> list[dict]:
 
 
 def config_toml() -> str:
-    """The package's hyte.toml, in the format documented in data_pipeline/config.py."""
+    """The package's hyte.toml, in the format of docs/hyte-toml.md (data_pipeline/config_schema.py)."""
     out = ["# Merilahti: a fictional demo municipality written by data_pipeline/demo.py. All data are invented.",
            "# Indicator ids and titles are real Sotkanet ones (THL, Sotkanet.fi, CC BY 4.0)."]
 

@@ -224,7 +224,10 @@ def test_bad_config_is_rejected_with_the_key_named(mini_package, sqlite_url):
     write(mini_package, text)
     result = refresh(mini_package, sqlite_url)
     assert result.status == "rejected"
-    assert "[[indicators]] #1 direction: 'up'" in result.message
+    line = text.splitlines().index('direction = "up"') + 1
+    assert [str(p) for p in result.problems] == [
+        f"hyte.toml:{line}: indicators.direction: pitää olla jokin näistä / must be one of: "
+        "'higher_better' or 'lower_better' (nyt / now: \"up\")"]
 
 
 def test_load_that_fails_midway_leaves_previous_data(mini_package, sqlite_url, monkeypatch):
