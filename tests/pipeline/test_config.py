@@ -13,7 +13,7 @@ from data_pipeline.config_reference import EXAMPLE, reference_markdown
 from data_pipeline.config_schema import HyteToml
 from data_pipeline.toml_lines import key_lines
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 PROBLEM_LINE = re.compile(r"^hyte\.toml:\d+: [\w.-]+: \S.*$")
 
 
