@@ -25,6 +25,8 @@ from dashboard.i18n import current_language, t
 PUBLIC_PARAM = "public"
 # Who the audit log names when nobody signs in (open mode).
 OPEN_ACTOR = "open mode (no sign-in)"
+# Session flag: this session brought a public link that was refused (expired, edited or garbled).
+_PUBLIC_REFUSED = "_public_link_refused"
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ def current_visitor(config: rules.AccessSettings | None = None) -> Visitor:
             url_state.write_to_url(PUBLIC_PARAM, token, None)
             return Visitor("public", who="public link", public_until=until)
         st.session_state[PUBLIC_PARAM] = None
+        st.session_state[_PUBLIC_REFUSED] = True  # said again on the sign-in page, which stays
         url_state.write_to_url(PUBLIC_PARAM, None, None)
         st.toast(t("access.public_invalid"), icon=":material/link_off:")
     if not config.auth_enabled:
@@ -119,6 +122,8 @@ def show(visitor: Visitor, *, banner: bool = True) -> bool:
 def _sign_in_page() -> None:
     st.title(t("access.signin.title"), anchor=False)
     st.markdown(t("access.signin.lead"))
+    if st.session_state.get(_PUBLIC_REFUSED):
+        st.warning(t("access.public_invalid"), icon=":material/link_off:")
     providers = settings().providers
     for provider in providers or (None,):
         label = t("access.signin.with", provider=provider.title()) if provider else t("access.signin.button")

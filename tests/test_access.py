@@ -66,6 +66,14 @@ def test_public_links_are_signed_and_expire():
     assert rules.verify_public_link("k", far, today) is None
 
 
+@pytest.mark.parametrize("signature", ["é", "é" * 32, "\u202e" + "0" * 31, "０" * 32, ""])
+def test_a_public_link_with_any_characters_is_refused_not_a_crash(signature):
+    """hmac.compare_digest raises TypeError on non-ASCII str: the token came from the address bar."""
+    today = dt.date(2026, 11, 23)
+    assert rules.verify_public_link("k", f"20261124.{signature}", today) is None
+    assert rules.verify_public_link("k", f"２０２６１１２４.{signature}", today) is None
+
+
 # --- the app ----------------------------------------------------------------------------------------
 
 @pytest.fixture(autouse=True)
@@ -166,6 +174,17 @@ def test_public_link_opens_aggregate_screens_only():
 def test_a_forged_public_link_leads_to_the_sign_in_page():
     at = app({"is_logged_in": False}, public="20991231.0000")
     assert [t.value for t in at.title] == [fi("access.signin.title")]
+
+
+@pytest.mark.parametrize("garbled", ["{tomorrow}.é", "{tomorrow}.\u202e", "{tomorrow}." + "9" * 5000, "é.é"])
+def test_a_garbled_public_link_is_the_sign_in_page_with_the_expired_link_notice(garbled):
+    """Seen in the attack run: `?public=<date>.é` showed an anonymous visitor a TypeError traceback."""
+    token = garbled.format(tomorrow=f"{dt.date.today() + dt.timedelta(days=1):%Y%m%d}")
+    at = app({"is_logged_in": False}, public=token)
+    assert not at.exception, [e.value for e in at.exception]
+    assert [t.value for t in at.title] == [fi("access.signin.title")]
+    assert fi("access.public_invalid") in [w.value for w in at.warning]
+    assert not at.dataframe and not at.metric
 
 
 def test_the_committed_secrets_example_turns_sign_in_on():
