@@ -216,3 +216,12 @@ def test_presentation_mode_leaves_the_operators_banner_off_the_slide():
     assert not at.exception
     assert not any(fi("access.open_banner") in b for b in badges(at))
     assert any(fi("access.open_banner") in b for b in badges(app(auth=False)))
+
+
+def test_an_unexpected_error_shows_visitors_no_details():
+    """The served app (not AppTest: tests/conftest.py turns details back on) hides the exception's type,
+    text and traceback (file paths) from the browser; the server log keeps them."""
+    import tomllib
+
+    config = tomllib.loads((APP.parent.parent / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] == "none"
