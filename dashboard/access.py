@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
@@ -213,15 +212,21 @@ def _start_sign_in(provider: str | None) -> None:
         url = str((auth.get(provider, {}) if provider else auth).get("server_metadata_url", ""))
     except (FileNotFoundError, StreamlitSecretNotFoundError, AttributeError):
         url = ""
-    host = urllib.parse.urlsplit(url).netloc or url
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        log.error("sign-in is misconfigured in secrets.toml [auth]: server_metadata_url %r is not an "
+                  "http(s) address of the provider's /.well-known/openid-configuration", url)
+        st.session_state[_SIGNIN_PROBLEM] = ("misconfigured",)
+        return
+    host = parts.netloc
     try:
         with urllib.request.urlopen(url, timeout=PROVIDER_TIMEOUT_SECONDS) as reply:
             metadata = json.load(reply)
-        if "authorization_endpoint" not in metadata:
+        if not isinstance(metadata, dict) or "authorization_endpoint" not in metadata:
             raise ValueError("no authorization_endpoint in the discovery document")
     except (OSError, ValueError) as exc:  # URLError, timeouts, refused connections, bad JSON
         log.warning("sign-in: the identity provider's discovery document %s: %s", url or "(not set)", exc)
-        st.session_state[_SIGNIN_PROBLEM] = ("unreachable", host or "?")
+        st.session_state[_SIGNIN_PROBLEM] = ("unreachable", host)
         return
     try:
         st.login(provider)  # None: the [auth] section's own provider

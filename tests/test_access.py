@@ -225,3 +225,32 @@ def test_an_unexpected_error_shows_visitors_no_details():
 
     config = tomllib.loads((APP.parent.parent / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] == "none"
+
+
+def _sign_in_with(auth: dict) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.secrets["auth"] = auth
+    at.secrets["access"] = ACCESS
+    at.user = {"is_logged_in": False}
+    at.run()
+    at.button(key="login-None").click().run()
+    return at
+
+
+def test_sign_in_with_the_provider_down_says_so_on_the_sign_in_page():
+    from served_app import free_port
+
+    dead = f"http://127.0.0.1:{free_port()}/.well-known/openid-configuration"
+    at = _sign_in_with({**AUTH, "server_metadata_url": dead})
+    assert not at.exception, [e.value for e in at.exception]
+    assert [t.value for t in at.title] == [fi("access.signin.title")]
+    host = dead.split("/")[2]
+    assert [e.value.replace("\\", "") for e in at.error] == [fi("access.signin.unreachable", host=host)]
+
+
+def test_sign_in_with_incomplete_settings_is_a_message_not_a_traceback():
+    """Without cookie_secret st.login raises StreamlitAuthError (in the button's callback: a traceback)."""
+    auth = {key: value for key, value in AUTH.items() if key not in ("server_metadata_url", "cookie_secret")}
+    at = _sign_in_with(auth)
+    assert not at.exception, [e.value for e in at.exception]
+    assert [e.value for e in at.error] == [fi("access.signin.misconfigured")]
