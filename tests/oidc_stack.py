@@ -122,7 +122,8 @@ def render_nginx(listen: int, replicas: list[int], folder: Path) -> Path:
                   site)
     site = re.sub(r"access_log /var/log/nginx/hyte\.access\.log;", f"access_log {folder}/access.log;", site)
     site = re.sub(r"error_log  /var/log/nginx/hyte\.error\.log;", f"error_log {folder}/error.log;", site)
-    site = site.replace("proxy_buffering off;", "proxy_buffering off;\n        add_header X-Upstream $upstream_addr always;")
+    site = site.replace("proxy_buffering off;",
+                        "proxy_buffering off;\n        add_header X-Upstream $upstream_addr always;")
     assert "ssl" not in site and f"127.0.0.1:{replicas[0]}" in site, site
     conf = folder / "nginx.conf"
     conf.write_text(
@@ -143,8 +144,9 @@ def nginx(conf: Path, port: int) -> Iterator[str]:
         pytest.skip("nginx is missing: apt-get install nginx (the replica test runs the deploy's nginx config)")
     log_path = conf.parent / "nginx.out"
     with open(log_path, "w") as log:
-        process = subprocess.Popen([binary, "-c", str(conf), "-p", str(conf.parent), "-e", str(conf.parent / "error.log")],
-                                   stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [binary, "-c", str(conf), "-p", str(conf.parent), "-e", str(conf.parent / "error.log")],
+            stdout=log, stderr=subprocess.STDOUT)
         try:
             _wait_for(f"http://127.0.0.1:{port}/_stcore/health", process, log_path, "nginx")
             yield f"http://127.0.0.1:{port}"
