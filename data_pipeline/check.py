@@ -77,6 +77,8 @@ class CheckResult:
     register_rows: dict[str, int] = field(default_factory=dict)  # rows per register file checked
     districts: int = 0
     indicator_values: int = 0
+    # Downloads `hyte refresh` will make (a package set up but not refreshed yet): not problems.
+    pending: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -94,6 +96,17 @@ def check_package(config_path: str | Path) -> CheckResult:
         return CheckResult(problems)
     package, problems = validate_package(config, command="check")
     if package is None:
-        return CheckResult(problems)
+        pending = [p for p in problems if _pending_download(p, config)]
+        return CheckResult([p for p in problems if p not in pending], pending=pending)
     return CheckResult([], dict(package.register_rows), package.tables["district"].height,
                        package.tables["indicator_value"].height)
+
+
+def _pending_download(problem: Problem, config: Config) -> bool:
+    """A file that the first `hyte refresh` downloads (Sotkanet responses, Paavo areas) in a package that
+    may download: what `hyte init` leaves before the first refresh. Offline, a missing file is a problem."""
+    if config.sotkanet_offline and problem.file.startswith(_rel(config.sotkanet_cache_dir, config)):
+        return False
+    if problem.message.startswith(sotkanet.MISSING):
+        return True
+    return config.districts_source == "paavo" and problem.file == _rel(paavo.cache_path(config), config)

@@ -99,6 +99,12 @@ def cmd_check(args) -> int:
         print(f"{name}: {len(result.problems)} virhettä / problems; korjaa ne ja aja uudelleen / "
               "fix them and run hyte check again.", file=sys.stderr)
         return EXIT_REJECTED
+    if result.pending:
+        # Set up, not refreshed yet: what is here is fine; the refresh downloads (and checks) the rest.
+        print(f"{name}: ei virheitä tarkistetuissa tiedostoissa / no problems in the files checked; "
+              f"lataamatta / not downloaded yet: {_n(len(result.pending))} tiedostoa / files (Sotkanet, Paavo) — "
+              "hyte refresh hakee ja tarkistaa ne / hyte refresh downloads and checks them")
+        return EXIT_OK
     counts = ", ".join(f"{register} {_n(rows)}" for register, rows in result.register_rows.items()) or "–"
     print(f"{name}: ei virheitä / no problems; rivejä tarkistettu / rows checked: {counts}; "
           f"alueita / districts {_n(result.districts)}; indikaattoriarvoja / indicator values "

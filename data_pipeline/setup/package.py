@@ -12,6 +12,7 @@ import polars as pl
 from data_pipeline.setup.presets import AGE_GROUPS, AREA_PRESETS, INDICATOR_PRESETS
 from data_pipeline.setup.regions import Proposal, Region
 from data_pipeline.sotkanet_client import _write_atomic
+from data_pipeline.config import load_config
 from data_pipeline.template import write_templates
 
 DEFAULT_SOTKANET_URL = "https://sotkanet.fi/rest/1.1"
@@ -139,7 +140,7 @@ def write_package(out: Path, proposal: Proposal, areas: str, indicators: str, di
     config = out / "hyte.toml"
     config.write_text(render_config(proposal, areas, indicators, districts, today), encoding="utf-8")
     registers = out / "registers"
-    write_templates(registers, tuple(code for code, *_ in AGE_GROUPS))
+    registers.mkdir(parents=True, exist_ok=True)
     if districts.source == "file" and districts.collection is not None:
         (out / "districts.geojson").write_text(json.dumps(districts.collection, ensure_ascii=False),
                                                encoding="utf-8")
@@ -154,6 +155,9 @@ def write_package(out: Path, proposal: Proposal, areas: str, indicators: str, di
     if regions_payload:
         _write_atomic(out / "sotkanet" / "regions.json", regions_payload)
     (out / "INSTRUCTIONS.md").write_text(instructions(proposal, districts, areas), encoding="utf-8")
+    # Last, when the package is whole: the templates then offer its own codes (districts, age groups,
+    # areas) as drop-down lists, one Excel file per register (a register must not be there twice).
+    write_templates(registers, config=load_config(config))
     return config
 
 
