@@ -69,7 +69,7 @@ def test_xlsx_decompression_bomb_is_refused_before_parsing(tmp_path, monkeypatch
 
     assert raw is None
     assert [str(p) for p in problems] == [
-        "events.xlsx:: -: Excel-tiedosto purkautuu 160 Mt:ksi (5 osaa; enintään 100 Mt): tiedostoa ei lueta, koska "
+        "events.xlsx:1: -: Excel-tiedosto purkautuu 160 Mt:ksi (5 osaa; enintään 100 Mt): tiedostoa ei lueta, koska "
         "se voi olla ns. zip-pommi. Tallenna rekisteri CSV-muodossa / the workbook unpacks to 160 MB (5 parts; at "
         "most 100 MB): not read, as it may be a decompression bomb. Save the register as CSV"]
 
@@ -108,7 +108,7 @@ def test_sheet_declaring_more_rows_than_any_register_is_refused_unparsed(tmp_pat
 
     assert raw is None
     assert [str(p) for p in problems] == [
-        "events.xlsx:: -: liikaa rivejä (yli 1 000 000); tarkista tiedosto / too many rows (over 1 000 000): "
+        "events.xlsx:1: -: liikaa rivejä (yli 1 000 000); tarkista tiedosto / too many rows (over 1 000 000): "
         "check the file"]
 
 
@@ -120,7 +120,7 @@ def test_upload_over_the_documented_size_is_refused_unread(mini_package, sqlite_
 
     assert result.status == "rejected"
     assert [str(p) for p in result.problems] == [
-        "events.csv:: -: tiedosto on liian suuri (20,0 Mt, enintään 20 Mt) / file too large (20.0 MB, at most 20 MB)"]
+        "events.csv:1: -: tiedosto on liian suuri (20,0 Mt, enintään 20 Mt) / file too large (20.0 MB, at most 20 MB)"]
     uploads = README.read_text(encoding="utf-8").split("## Uploads", 1)[1].split("\n## ", 1)[0]
     assert f"{MAX_UPLOAD_BYTES // 2**20} MB" in uploads
 
@@ -158,7 +158,7 @@ def test_a_flood_of_problems_lists_the_first_ones_and_says_at_least_how_many(min
     # Checking stops after 1 000 problems (200 rows): the count says "at least", it never claims 1 000.
     assert count(result.problems) == 1_000 and count_is_lower_bound(result.problems)
     assert str(listed[-1]) == (
-        "events.csv:: -: … ja vähintään 800 muuta virhettä: tarkistus lopetettiin rivillä 202 / 20 001 "
+        "events.csv:1: -: … ja vähintään 800 muuta virhettä: tarkistus lopetettiin rivillä 202 / 20 001 "
         "(ensimmäiset 200 listattu; koko luettelo: hyte refresh --all-problems TIEDOSTO) / … and at least 800 more "
         "problems: checking stopped at line 202 of 20 001 (first 200 listed; the full list: hyte refresh "
         "--all-problems FILE)")
@@ -179,7 +179,7 @@ def test_a_file_with_a_few_hundred_problems_is_counted_exactly(mini_package, sql
     result = refresh(mini_package, sqlite_url)
 
     assert count(result.problems) == 300 and not count_is_lower_bound(result.problems)
-    assert str(result.problems[-1]).startswith("events.csv:: -: … ja 100 muuta virhettä tässä tiedostossa "
+    assert str(result.problems[-1]).startswith("events.csv:1: -: … ja 100 muuta virhettä tässä tiedostossa "
                                                "(ensimmäiset 200 / 300 listattu;")
 
 
@@ -192,7 +192,7 @@ def test_upload_that_would_empty_a_register_is_refused_unless_confirmed(mini_pac
 
     assert refused.status == "rejected"
     assert [str(p) for p in refused.problems] == [
-        "events.csv:: -: tiedostossa ei ole yhtään riviä: se tyhjentäisi rekisterin events, ja sen 2 riviä "
+        "events.csv:1: -: tiedostossa ei ole yhtään riviä: se tyhjentäisi rekisterin events, ja sen 2 riviä "
         "poistuisivat. Vahvista tyhjennys, jos se on tarkoitus / the file has no rows: it would empty the register "
         "events, and its 2 rows would disappear. Confirm emptying it if that is meant"]
     assert dump_store(sqlite_url) == before
@@ -216,15 +216,15 @@ GOOD = ('{"type": "Feature", "properties": {"code": "01", "name": "A"}, "geometr
 @pytest.mark.parametrize("case,feature,expected", [
     ("properties_list",
      '{"type": "Feature", "properties": ["code", "02"], "geometry": null}',
-     'districts.geojson:: properties: feature 2: properties pitää olla olio {"nimi": arvo}, oli lista / a list / '
+     'districts.geojson:1: properties: feature 2: properties pitää olla olio {"nimi": arvo}, oli lista / a list / '
      'properties must be an object {"name": value}'),
     ("feature_string", '"Feature"',
-     "districts.geojson:: -: feature 2: pitää olla GeoJSON Feature -olio, oli teksti / a string / must be a GeoJSON "
+     "districts.geojson:1: -: feature 2: pitää olla GeoJSON Feature -olio, oli teksti / a string / must be a GeoJSON "
      "Feature object"),
     ("nan_coordinate",
      '{"type": "Feature", "properties": {"code": "02", "name": "B"}, "geometry": {"type": "Polygon", '
      '"coordinates": [[[21.8, 61.45], [NaN, 61.45], [21.9, 61.5], [21.8, 61.5], [21.8, 61.45]]]}}',
-     "districts.geojson:: geometry: feature 2: koordinaateissa on NaN tai ääretön arvo / a coordinate is NaN or "
+     "districts.geojson:1: geometry: feature 2: koordinaateissa on NaN tai ääretön arvo / a coordinate is NaN or "
      "infinite"),
 ])
 def test_broken_district_features_are_located_problems(tmp_path, case, feature, expected):
@@ -246,7 +246,7 @@ def test_deeply_nested_district_file_is_a_problem_not_a_recursion_error(tmp_path
 
     assert frame is None
     assert [str(p) for p in problems] == [
-        "districts.geojson:: -: GeoJSON on sisäkkäistetty liian syvälle; tallenna tiedosto uudelleen "
+        "districts.geojson:1: -: GeoJSON on sisäkkäistetty liian syvälle; tallenna tiedosto uudelleen "
         "paikkatieto-ohjelmasta / GeoJSON nested too deeply: save the file again from a GIS tool"]
 
 
@@ -262,6 +262,6 @@ def test_nan_district_is_refused_through_the_refresh_with_the_store_unchanged(mi
 
     assert result.status == "rejected"
     assert [str(p) for p in result.problems] == [
-        "districts.geojson:: geometry: feature 2: koordinaateissa on NaN tai ääretön arvo / a coordinate is NaN "
+        "districts.geojson:1: geometry: feature 2: koordinaateissa on NaN tai ääretön arvo / a coordinate is NaN "
         "or infinite"]
     assert dump_store(sqlite_url) == before

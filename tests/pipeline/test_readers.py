@@ -116,17 +116,17 @@ def test_wrong_projection_and_missing_properties_are_rejected_with_which(tmp_pat
     _, problems = read_districts(_write(tmp_path / "m.geojson", web_mercator), "id", "nimi")
     assert "coordinates are not in Finland in WGS84 or ETRS-TM35FIN" in problems[0].message
     _, problems = read_districts(_write(tmp_path / "c.geojson", web_mercator, crs="EPSG:3857"), "id", "nimi")
-    assert str(problems[0]).startswith("c.geojson:: crs: projektio EPSG:3857 ei ole tuettu")
+    assert str(problems[0]).startswith("c.geojson:1: crs: projektio EPSG:3857 ei ole tuettu")
     nameless = [{"type": "Feature", "properties": {"postinumeroalue": "28100"},
                  "geometry": {"type": "Polygon", "coordinates": [_square(21.7, 61.4, 0.1)]}}]
     _, problems = read_districts(_write(tmp_path / "p.geojson", nameless), "code", "name")
     # One problem per missing property, naming the setting to change, not one per feature.
     assert [str(p) for p in problems] == [
-        "p.geojson:: code: ominaisuus 'code' puuttuu kaikilta 1 alueelta; löytyi: postinumeroalue. Aseta "
+        "p.geojson:1: code: ominaisuus 'code' puuttuu kaikilta 1 alueelta; löytyi: postinumeroalue. Aseta "
         "hyte.toml-tiedostoon [districts] id_property = \"…\" sen ominaisuuden nimeksi, jossa on alueen tunnus / "
         "property 'code' is missing from all 1 features (found: postinumeroalue): set [districts] id_property = "
         "\"…\" in hyte.toml to the property that holds the district's code",
-        "p.geojson:: name: ominaisuus 'name' puuttuu kaikilta 1 alueelta; löytyi: postinumeroalue. Aseta "
+        "p.geojson:1: name: ominaisuus 'name' puuttuu kaikilta 1 alueelta; löytyi: postinumeroalue. Aseta "
         "hyte.toml-tiedostoon [districts] name_property = \"…\" sen ominaisuuden nimeksi, jossa on alueen nimi / "
         "property 'name' is missing from all 1 features (found: postinumeroalue): set [districts] name_property = "
         "\"…\" in hyte.toml to the property that holds the district's name"]

@@ -35,7 +35,7 @@ def test_district_file_without_the_name_property_says_once_to_set_name_property(
     assert frame is None
     assert len(problems) == 1, [str(p) for p in problems]
     text = str(problems[0])
-    assert text.startswith("districts.geojson:: name: ")
+    assert text.startswith("districts.geojson:1: name: ")
     assert "kunta, postinumeroalue" in text
     assert '[districts] name_property = "…"' in text and "hyte.toml" in text
 
@@ -53,7 +53,7 @@ def test_district_problem_lines_are_real_lines_of_the_file(tmp_path):
     _frame, problems = read_districts(path, "code", "name")
 
     assert [str(p) for p in problems] == [
-        "districts.geojson:: geometry: feature 2: pitää olla Polygon tai MultiPolygon, oli / must be a polygon, "
+        "districts.geojson:1: geometry: feature 2: pitää olla Polygon tai MultiPolygon, oli / must be a polygon, "
         "was Point"]
 
 
