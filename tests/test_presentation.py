@@ -31,16 +31,24 @@ def present(page: str, **params: str):
     return open_screen(None if page == "overview.py" else page, present="1", **params)
 
 
+def keyed(node, key: str) -> list:
+    """The containers keyed `key` anywhere under `node` (the figure sits in the slide's text column)."""
+    found = [node] if getattr(node, "key", None) == key else []
+    for child in getattr(node, "children", {}).values():
+        found += keyed(child, key)
+    return found
+
+
 def figure(at) -> str:
     """The slide's key figure, as the projector shows it (non-breaking spaces as spaces)."""
-    (box,) = [c for c in at.main.children.values() if getattr(c, "key", None) == "present-figure"] or [None]
+    (box,) = keyed(at.main, "present-figure") or [None]
     assert box is not None, "no key figure on the slide"
     return box.markdown[0].value.replace(NBSP, " ")
 
 
 def label(at) -> str:
     """What the key figure says, as read (stored names reach Markdown escaped)."""
-    (box,) = [c for c in at.main.children.values() if getattr(c, "key", None) == "present-label"]
+    (box,) = keyed(at.main, "present-label")
     return box.markdown[0].value.replace("\\", "")
 
 
