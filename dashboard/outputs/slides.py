@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import partial
+from urllib.parse import urlencode
 
 import polars as pl
 import streamlit as st
@@ -184,6 +185,42 @@ def start_button(page) -> None:
     if st.sidebar.button(t("present.start"), icon=":material/slideshow:", help=t("present.start_help"),
                          key="present-start"):
         st.switch_page(page, query_params={**st.query_params.to_dict(), PRESENT_KEY: "1"})
+
+
+# The screens whose slide can have one thing in focus (the deck builder asks only for these).
+FOCUSABLE = ("indicators", "participation", "working-groups", "partnerships")
+
+
+def deck_builder(pages: list) -> None:
+    """In normal mode, in the sidebar: pick a meeting's slides in order (the order they are picked
+    in), optionally one thing in focus on each, and get the deck's link to copy or open."""
+    titles = {p.url_path: p.title for p in pages}
+    by_path = {p.url_path: p for p in pages}
+    with st.sidebar.expander(t("present.builder"), icon=":material/playlist_play:"):
+        chosen = st.multiselect(t("present.builder.slides"), list(titles), default=[p for p in SEQUENCE if p in titles],
+                                format_func=titles.get, key="present-builder")
+        slides = []
+        for path in chosen:
+            focus = ""
+            if path in FOCUSABLE:
+                focus = st.text_input(t("present.builder.focus", slide=titles[path]), key=f"present-builder-{path}",
+                                      help=t("present.builder.focus_help"), max_chars=FOCUS_MAX)
+            slides.append(DeckSlide(path, focus.strip().replace(",", "") or None))
+        if not slides:
+            return
+        params = {**st.query_params.to_dict(), PRESENT_KEY: "1", DECK_KEY: deck_url(slides), SLIDE_KEY: "1"}
+        st.caption(t("present.builder.link"))
+        st.code(deck_link(st.context.url, slides[0].path, params), language=None, wrap_lines=True)
+        if st.button(t("present.builder.open"), icon=":material/slideshow:", key="present-builder-open"):
+            st.switch_page(by_path[slides[0].path], query_params=params)
+
+
+def deck_link(current_url: str | None, path: str, params: dict[str, str]) -> str:
+    """The deck's address: this app's address with the first slide's screen and `params`
+    (commas and colons left readable: `deck=overview,indicators:288`)."""
+    base = (current_url or "").split("?")[0].split("#")[0]
+    root = base.rsplit("/", 1)[0] if base.count("/") > 2 else base.rstrip("/")
+    return f"{root}/{path}?" + urlencode(params, safe=",:")
 
 
 def slide(url_path: str, title: str, store: cache.Store, f: filters.Filters, lang: str,
@@ -419,15 +456,16 @@ def _picture(picture: Picture, where: Position) -> None:
             with st.container(key="present-map"):
                 st.pydeck_chart(picture.deck, height=MAP_HEIGHT, key=key, alt=picture.alt,
                                 selection_mode="single-object", on_select=partial(_drill_district, key))
-            st.vega_lite_chart(picture.legend, width="stretch", alt=picture.legend["description"])
+            st.vega_lite_chart(picture.legend, width="stretch")  # its description is its text alternative
             return
         # Laid out for a 1280×720 projector; the CSS zooms it on a larger screen.
         with st.container(key="present-chart"):
+            # The spec's description is the chart's text alternative (picture.alt).
             if picture.select == "indicator":
-                st.vega_lite_chart(picture.spec, width="stretch", key=key, alt=picture.alt,
-                                   on_select=partial(_drill_indicator, key), selection_mode=pictures.INDICATOR_SELECTION)
+                st.vega_lite_chart(picture.spec, width="stretch", key=key, on_select=partial(_drill_indicator, key),
+                                   selection_mode=pictures.INDICATOR_SELECTION)
             else:
-                st.vega_lite_chart(picture.spec, width="stretch", alt=picture.alt)
+                st.vega_lite_chart(picture.spec, width="stretch")
 
 
 def _drill_district(key: str) -> None:
