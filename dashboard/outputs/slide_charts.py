@@ -83,6 +83,25 @@ def projector(spec: dict, height: int, minimum: int = SLIDE_FONT) -> dict:
     return spec
 
 
+def words_on_lines(spec: dict, channel: str = "x") -> dict:
+    """The `channel` axis labels one word a line, none hidden: at slide size a column is narrower
+    than a label such as "Lapset ja nuoret", and Vega would drop labels that overlap."""
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            axis = (node.get("encoding") or {}).get(channel, {}).get("axis") if isinstance(node.get("encoding"), dict) else None
+            if isinstance(axis, dict):
+                # Beneath the chart: the lines then run away from it, not into its first row.
+                axis.update(labelExpr="split(datum.label, ' ')", labelOverlap=False, labelLineHeight=SLIDE_FONT + 2,
+                            orient="bottom", labelBaseline="top")
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+    walk(spec)
+    return spec
+
+
 # --- overview -------------------------------------------------------------------------------------
 
 def area_names(areas: pl.DataFrame, lang: str) -> dict[str, str]:

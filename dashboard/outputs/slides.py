@@ -358,7 +358,7 @@ def _partnerships(title: str, store: cache.Store, f: filters.Filters, lang: str,
     n = ngo_cache.names(store, lang)
     alt = ngo_view.coverage_alt(matrix, n, lang)
     chart = ngo_charts.coverage_heatmap(ngo_view.coverage_cells(matrix, n, lang), ngo_view.coverage_labels(lang), alt)
-    spec = pictures.projector(chart.to_dict(), CHART_HEIGHT)
+    spec = pictures.words_on_lines(pictures.projector(chart.to_dict(), CHART_HEIGHT))
     return Slide(title, value, t("present.ngo.figure"), lines, Picture(alt, spec=spec))
 
 
