@@ -122,3 +122,20 @@ def test_a_click_on_a_district_focuses_it_and_esc_returns(demo_app, tab):
     tab.keyboard.press("Escape")
     tab.locator(".st-key-present-exit").wait_for()
     assert "drill=" not in tab.url and tab.locator(".st-key-present-figure").inner_text() == before
+
+
+def test_a_click_on_an_indicator_shows_its_trend_and_esc_returns(demo_app, tab):
+    tab.goto(f"{demo_app}/indicators?present=1&lang=en", wait_until="domcontentloaded")
+    drawn(tab, "Indicators")
+    before = tab.locator(".st-key-present-figure").inner_text()
+    box = tab.locator('.st-key-present-picture [data-testid="stVegaLiteChart"]').bounding_box()
+    tab.mouse.click(box["x"] + box["width"] * 0.62, box["y"] + 60)  # a cell of the first area's row
+    tab.wait_for_function("() => location.search.includes('drill=')", timeout=30_000)
+    tab.locator(".st-key-present-back").wait_for()
+    drawn(tab, "Indicators")
+    # The indicator's trend against the county and the country, with its target.
+    name = tab.locator('.st-key-present-picture [data-testid="stVegaLiteChart"]').get_attribute("aria-label")
+    assert "Whole country" in name and "Target" in name, name
+    tab.keyboard.press("Escape")
+    tab.locator(".st-key-present-exit").wait_for()
+    assert "drill=" not in tab.url and tab.locator(".st-key-present-figure").inner_text() == before

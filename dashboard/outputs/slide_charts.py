@@ -66,7 +66,7 @@ def projector(spec: dict, height: int, minimum: int = SLIDE_FONT) -> dict:
         section = config.setdefault(part, {})
         section["labelFontSize"] = max(section.get("labelFontSize", 0), minimum)
         section["titleFontSize"] = max(section.get("titleFontSize", 0), minimum)
-        section["labelColor"] = theme.TEXT
+        section["labelColor"] = section["titleColor"] = theme.TEXT
         section.setdefault("labelLimit", 520)
     # Two legend entries a row: a row of four long labels would run off the slide's picture column.
     config["legend"].setdefault("columns", 2)
