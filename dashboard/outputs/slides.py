@@ -351,6 +351,8 @@ def _partnerships(title: str, store: cache.Store, f: filters.Filters, lang: str,
     if focus is not None:
         if focus in set(matrix["priority_area_code"].to_list()):
             matrix = matrix.filter(pl.col("priority_area_code") == focus)
+            area = ngo_cache.names(store, lang).area.get(focus, focus)
+            lines.append(t("present.focus", name=plain(area)))
         else:
             lines.append(_unknown_focus(focus))
     if matrix.is_empty():
