@@ -111,3 +111,40 @@ def area_balance_chart(summary: pl.DataFrame, labels: dict[str, str], descriptio
         order=alt.Order("order:Q"),
         tooltip=["area:N", "status:N", "count:Q"],
     ).properties(height=alt.Step(44), width="container")
+
+
+def status_bar(counts: dict[str, int], labels: dict[str, str], description: str) -> dict:
+    """One priority area's indicators as a single stacked bar: improving, holding, worsening, no data.
+
+    `counts` and `labels` by status code. A plain Vega-Lite dict (the overview draws one per area):
+    each segment carries its count as text, so the bar reads without colour.
+    """
+    order = ["improving", "holding", "worsening", "no_data"]
+    rows = [{"status": labels[s], "code": s, "count": int(counts.get(s) or 0), "o": i}
+            for i, s in enumerate(order) if counts.get(s)]
+    total = max(sum(r["count"] for r in rows), 1)
+    scale = {"domain": [0, total], "nice": False, "zero": True}
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "description": description,
+        "data": {"values": rows},
+        "transform": [{"stack": "count", "groupby": [], "sort": [{"field": "o"}], "as": ["x0", "x1"]},
+                      {"calculate": "(datum.x0 + datum.x1) / 2", "as": "mid"}],
+        "height": 44,
+        "width": "container",
+        "encoding": {"tooltip": [{"field": "status", "type": "nominal"}, {"field": "count", "type": "quantitative"}]},
+        "layer": [
+            {"mark": {"type": "bar", "stroke": "#FFFFFF", "strokeWidth": 2},
+             "encoding": {"x": {"field": "x0", "type": "quantitative", "axis": None, "scale": scale},
+                          "x2": {"field": "x1"}, "y": {"value": 2}, "y2": {"value": 42},
+                          "color": {"field": "status", "type": "nominal", "legend": None,
+                                    "scale": {"domain": [labels[s] for s in order],
+                                              "range": [TREND_COLOURS[s] for s in order]}}}},
+            {"mark": {"type": "text", "fontSize": 18, "fontWeight": "bold", "baseline": "middle"},
+             "encoding": {"x": {"field": "mid", "type": "quantitative", "axis": None, "scale": scale},
+                          "y": {"value": 22}, "text": {"field": "count", "type": "quantitative"},
+                          "color": {"condition": {"test": "datum.code == 'no_data'", "value": theme.TEXT},
+                                    "value": "#FFFFFF"}}},
+        ],
+        "config": {"view": {"stroke": None}},
+    }

@@ -31,16 +31,24 @@ def present(page: str, **params: str):
     return open_screen(None if page == "overview.py" else page, present="1", **params)
 
 
+def keyed(node, key: str) -> list:
+    """The containers keyed `key` anywhere under `node` (the figure sits in the slide's text column)."""
+    found = [node] if getattr(node, "key", None) == key else []
+    for child in getattr(node, "children", {}).values():
+        found += keyed(child, key)
+    return found
+
+
 def figure(at) -> str:
     """The slide's key figure, as the projector shows it (non-breaking spaces as spaces)."""
-    (box,) = [c for c in at.main.children.values() if getattr(c, "key", None) == "present-figure"] or [None]
+    (box,) = keyed(at.main, "present-figure") or [None]
     assert box is not None, "no key figure on the slide"
     return box.markdown[0].value.replace(NBSP, " ")
 
 
 def label(at) -> str:
     """What the key figure says, as read (stored names reach Markdown escaped)."""
-    (box,) = [c for c in at.main.children.values() if getattr(c, "key", None) == "present-label"]
+    (box,) = keyed(at.main, "present-label")
     return box.markdown[0].value.replace("\\", "")
 
 
@@ -166,3 +174,109 @@ def test_accessibility_statement_has_the_required_parts(fixture_store, monkeypat
     assert translate("a11y.contact_placeholder", lang) in text  # until the municipality sets its channel
     monkeypatch.setenv("HYTE_ACCESSIBILITY_CONTACT", "saavutettavuus@merilahti.example")
     assert "saavutettavuus@merilahti.example" in screen_text(open_screen("accessibility.py", lang=lang))
+
+
+# --- a meeting deck in the URL, the deck builder, drilling in -----------------------------------------
+
+def position(at) -> str:
+    (box,) = keyed(at.main, "present-position") or [None]
+    return box.markdown[0].value if box is not None else ""
+
+
+def titles(at) -> list[str]:
+    return [t.value for t in at.title]
+
+
+def test_a_deck_url_shows_its_slides_in_order_with_their_focus(participation_store):  # noqa: F811
+    deck = "overview,participation:01,indicators"
+    at = present("overview.py", deck=deck, lang="en", **{"from": "2025", "to": "2025"})
+    assert titles(at) == ["Overview"] and position(at) == "1 / 3"
+    at.button(key="present-next").click().run()
+    assert titles(at) == ["Participation"] and position(at) == "2 / 3"
+    assert at.query_params["slide"] == "2" and at.query_params["deck"] == deck and at.query_params["lang"] == "en"
+    assert figure(at) == "22.0 / 1 000" and "Keskusta: rank 2 of 3" in screen_text(at)  # the district in focus
+    at.button(key="present-next").click().run()
+    assert titles(at) == ["Indicators"] and position(at) == "3 / 3"
+    at.button(key="present-next").click().run()
+    assert titles(at) == ["Overview"] and position(at) == "1 / 3"  # round to the start
+    at.button(key="present-previous").click().run()
+    assert titles(at) == ["Indicators"] and position(at) == "3 / 3"
+
+
+def test_the_same_screen_twice_in_a_deck_keeps_each_slides_focus(participation_store):  # noqa: F811
+    at = present("overview.py", deck="overview,participation:01,participation:02", **{"from": "2025", "to": "2025"})
+    at.button(key="present-next").click().run()
+    assert position(at) == "2 / 3" and "Keskusta: sija" in screen_text(at)
+    at.button(key="present-next").click().run()
+    assert position(at) == "3 / 3" and "Saari: sija 1/3" in screen_text(at)
+
+
+def test_unknown_slides_are_named_on_screen_and_skipped(participation_store):  # noqa: F811
+    at = present("overview.py", deck="overview,budget,indicators:999999,,participation:zz")
+    assert not at.exception
+    (warning,) = at.warning
+    assert "budget" in warning.value and "indicators:999999" not in warning.value
+    assert position(at) == "1 / 3"
+    at.button(key="present-next").click().run()
+    assert titles(at) == [translate("page.indicators", "fi")] and position(at) == "2 / 3"
+    assert translate("present.focus_unknown", "fi", focus="999999") in screen_text(at)
+    at.button(key="present-next").click().run()
+    assert translate("present.focus_unknown", "fi", focus="zz") in screen_text(at)
+
+
+def test_a_deck_of_nothing_known_falls_back_to_every_screen(participation_store):  # noqa: F811
+    at = present("overview.py", deck="nope")
+    assert "nope" in at.warning[0].value and position(at) == "1 / 5"
+
+
+def test_parse_deck():
+    from dashboard.outputs.slides import DeckSlide, deck_url, parse_deck
+
+    known = ("overview", "indicators", "participation")
+    slides, unknown = parse_deck(" overview , indicators:288,x,participation:03:4,", known)
+    assert slides == [DeckSlide("overview"), DeckSlide("indicators", "288"), DeckSlide("participation", "03:4")]
+    assert unknown == ["x"]
+    assert deck_url(slides) == "overview,indicators:288,participation:03:4"
+    assert parse_deck(None, known)[0] == [DeckSlide(p) for p in known]
+
+
+def test_deck_builder_gives_the_decks_link(participation_store):  # noqa: F811
+    at = open_screen(None, lang="sv")
+    (code,) = at.sidebar.code
+    assert "/overview?" in code.value and "present=1" in code.value and "lang=sv" in code.value
+    assert "deck=overview,indicators,participation,working-groups,partnerships" in code.value
+    at.sidebar.multiselect(key="present-builder").set_value(["participation", "overview"]).run()
+    at.sidebar.text_input(key="present-builder-participation").set_value("01").run()
+    (code,) = at.sidebar.code
+    assert "/participation?" in code.value and "deck=participation:01,overview" in code.value
+    at.sidebar.button(key="present-builder-open").click().run()
+    assert titles(at) == [translate("page.participation", "sv")] and position(at) == "1 / 2"
+    assert "Keskusta:" in screen_text(at)
+
+
+def test_a_clicked_district_is_in_focus_until_esc(participation_store):  # noqa: F811
+    # The map's click sets `drill` (dashboard.outputs.slides._drill_district); AppTest cannot click a map.
+    at = present("participation.py", drill="01", **{"from": "2025", "to": "2025"})
+    assert "Keskusta: sija 2/3" in screen_text(at) and figure(at) == "22,0 / 1 000"
+    assert [b.key for b in at.button] == ["present-previous", "present-next", "present-back"]
+    at.button(key="present-back").click().run()
+    assert "drill" not in at.query_params and "Keskusta: sija" not in screen_text(at)
+    assert "present-exit" in [b.key for b in at.button]
+
+
+# --- the overview for executives: each area's status is its card's picture ---------------------------
+
+def test_overview_cards_show_each_areas_status_as_a_bar(participation_store):  # noqa: F811
+    import json
+
+    at = open_screen(None, lang="en")
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    bars = [s for s in specs if s.get("height") == 44 and s["layer"][0]["mark"]["type"] == "bar"]
+    # The mini package: one indicator improving in Elinympäristö, one without data in Elintavat;
+    # each bar's text alternative says it in numbers.
+    assert [s["description"] for s in bars] == [
+        "Elinympäristö: 1 improving · 0 holding · 0 worsening · 0 no data · target met 0/1",
+        "Elintavat: 0 improving · 0 holding · 0 worsening · 1 no data · target met 0/0"]
+    assert bars[0]["layer"][0]["encoding"]["color"]["scale"]["domain"][0] == "Improving"
+    # The number of indicators is still on the card, small, beside the bar.
+    assert translate("overview.indicator_count", "en") in [m.label for m in at.metric]
