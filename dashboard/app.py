@@ -11,7 +11,7 @@ from dashboard.accessibility import widgets as accessibility
 from dashboard.core import cache
 from dashboard.core import filters
 from dashboard.core import layout
-from dashboard.outputs import slides as presentation
+from dashboard.outputs import presenting as presentation
 from dashboard.core import theme
 from dashboard.core.i18n import t
 from dashboard.core.url_state import language_selector

@@ -230,7 +230,7 @@ def test_a_deck_of_nothing_known_falls_back_to_every_screen(participation_store)
 
 
 def test_parse_deck():
-    from dashboard.outputs.slides import DeckSlide, deck_url, parse_deck
+    from dashboard.outputs.deck import DeckSlide, deck_url, parse_deck
 
     known = ("overview", "indicators", "participation")
     slides, unknown = parse_deck(" overview , indicators:288,x,participation:03:4,", known)
@@ -255,7 +255,7 @@ def test_deck_builder_gives_the_decks_link(participation_store):  # noqa: F811
 
 
 def test_a_clicked_district_is_in_focus_until_esc(participation_store):  # noqa: F811
-    # The map's click sets `drill` (dashboard.outputs.slides._drill_district); AppTest cannot click a map.
+    # The map's click sets `drill` (dashboard.outputs.presenting._drill_district); AppTest cannot click a map.
     at = present("participation.py", drill="01", **{"from": "2025", "to": "2025"})
     assert "Keskusta: sija 2/3" in screen_text(at) and figure(at) == "22,0 / 1 000"
     assert [b.key for b in at.button] == ["present-previous", "present-next", "present-back"]
