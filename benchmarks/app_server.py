@@ -94,8 +94,10 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def serve(db_url: str, extra_args: tuple[str, ...] = (), script: str = "dashboard/app.py"):
-    """`streamlit run dashboard/app.py` (or `script`) on a free port reading `db_url`; yields (base url, process)."""
+    """`streamlit run dashboard/app.py` (or `script`) on a free port reading `db_url`, with the deploy's
+    server options (deploy/hyte-app@.service); yields (base url, process)."""
     port = _free_port()
+    extra_args = (*deploy_server_args(), *extra_args)
     env = {**os.environ, "HYTE_DATABASE_URL": db_url}
     log = open(os.devnull, "w")  # noqa: SIM115 - closed below; the app's log is not part of the figures
     server = subprocess.Popen(
@@ -125,6 +127,17 @@ def serve(db_url: str, extra_args: tuple[str, ...] = (), script: str = "dashboar
             server.kill()
             server.wait()
         log.close()
+
+
+def deploy_server_args() -> tuple[str, ...]:
+    """The `--server.*` options of the deploy's ExecStart but its address, port and headless (set here)."""
+    unit = (ROOT / "deploy" / "hyte-app@.service").read_text(encoding="utf-8")
+    words = next(line for line in unit.splitlines() if line.startswith("ExecStart=")).split()
+    out = []
+    for option, value in zip(words, words[1:]):
+        if option.startswith("--server.") and option not in ("--server.address", "--server.port", "--server.headless"):
+            out += [option, value]
+    return tuple(out)
 
 
 def launch_chromium(playwright):

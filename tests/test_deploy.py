@@ -28,6 +28,8 @@ def test_app_unit_serves_streamlit_behind_the_proxy():
     assert "streamlit run dashboard/app.py" in start
     assert "--server.address 127.0.0.1" in start and "--server.port %i" in start  # one unit per replica port
     assert app["Service"]["EnvironmentFile"] == "/etc/hyte/hyte.env"
+    # A server: no file watcher stat-ing every module for each new visitor (benchmarks/visitor_cpu.py).
+    assert "--server.fileWatcherType none" in start and "--server.runOnSave false" in start
     assert app["Service"]["Restart"] == "on-failure"
     assert app["Install"]["WantedBy"] == "multi-user.target"
 
