@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 DEMO   := data/demo
 PORT   ?= 8501
 
-.PHONY: run test demo bench clean
+.PHONY: run test demo bench static-gz clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ demo: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/load.py
+
+# nginx serves Streamlit's static files precompressed (deploy/nginx-hyte.conf); redo after upgrading streamlit.
+static-gz: $(STAMP)
+	deploy/static-gz.sh $(BIN)/python
 
 clean:
 	rm -rf $(VENV) data *.egg-info

@@ -17,6 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
+# Where deploy/nginx-hyte.conf expects Streamlit's static files (the production venv's package).
+DEPLOY_STATIC = "/opt/hyte/.venv/lib/python3.11/site-packages/streamlit/static/static/"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 # url path -> i18n key of the page's h1 (the rendered page is recognised by its title)
@@ -91,13 +93,15 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(db_url: str, extra_args: tuple[str, ...] = ()):
-    """`streamlit run dashboard/app.py` on a free port reading `db_url`; yields (base url, process)."""
+def serve(db_url: str, extra_args: tuple[str, ...] = (), script: str = "dashboard/app.py"):
+    """`streamlit run dashboard/app.py` (or `script`) on a free port reading `db_url`, with the deploy's
+    server options (deploy/hyte-app@.service); yields (base url, process)."""
     port = _free_port()
+    extra_args = (*deploy_server_args(), *extra_args)
     env = {**os.environ, "HYTE_DATABASE_URL": db_url}
     log = open(os.devnull, "w")  # noqa: SIM115 - closed below; the app's log is not part of the figures
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
          "--server.headless", "true", "--server.address", "127.0.0.1", *extra_args],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -125,6 +129,17 @@ def serve(db_url: str, extra_args: tuple[str, ...] = ()):
         log.close()
 
 
+def deploy_server_args() -> tuple[str, ...]:
+    """The `--server.*` options of the deploy's ExecStart but its address, port and headless (set here)."""
+    unit = (ROOT / "deploy" / "hyte-app@.service").read_text(encoding="utf-8")
+    words = next(line for line in unit.splitlines() if line.startswith("ExecStart=")).split()
+    out = []
+    for option, value in zip(words, words[1:]):
+        if option.startswith("--server.") and option not in ("--server.address", "--server.port", "--server.headless"):
+            out += [option, value]
+    return tuple(out)
+
+
 def launch_chromium(playwright):
     if not CHROMIUM.exists():
         raise SystemExit(f"{CHROMIUM} is missing: install Debian's chromium")
@@ -139,3 +154,80 @@ def wait_rendered(page, h1: str, timeout_ms: int = 60_000) -> None:
 def page_errors(page) -> int:
     """Exceptions and error dialogs (e.g. "Page not found") the user would see."""
     return page.locator('[data-testid="stException"]').count() + page.locator('[role="dialog"]').count()
+
+
+# --- nginx in front (deploy/nginx-hyte.conf's own locations, on loopback without TLS) -------------------
+
+NGINX = Path("/usr/sbin/nginx")
+DEPLOY_SITE = ROOT / "deploy" / "nginx-hyte.conf"
+
+
+def streamlit_static() -> Path:
+    """The installed Streamlit's static folder (the one holding index.html and static/js, static/css)."""
+    import streamlit
+
+    return Path(streamlit.__file__).parent / "static"
+
+
+def deploy_location(name: str) -> str:
+    """The text of one `location <name> { ... }` block of deploy/nginx-hyte.conf (no nested blocks)."""
+    text = DEPLOY_SITE.read_text(encoding="utf-8")
+    start = text.index(f"location {name} {{")
+    return text[start:text.index("}", start) + 1]
+
+
+@contextlib.contextmanager
+def nginx_front(upstream: str, folder: Path):
+    """nginx on a free loopback port proxying to `upstream` (http://127.0.0.1:PORT) with the deploy's
+    `location /static/` (aliased to this venv's Streamlit, precompressed by deploy/static-gz.sh) and its
+    proxy settings for everything else; yields (base url, nginx master pid)."""
+    if not NGINX.exists():
+        raise SystemExit(f"{NGINX} is missing: install Debian's nginx")
+    port = _free_port()
+    static = deploy_location("/static/").replace(DEPLOY_STATIC, f"{streamlit_static()}/static/")
+    proxied = deploy_location("/").replace("http://hyte_app", upstream)
+    (folder / "nginx.conf").write_text(f"""
+daemon off; pid {folder}/nginx.pid; error_log {folder}/error.log warn; worker_processes 1;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {folder}/body; proxy_temp_path {folder}/proxy; fastcgi_temp_path {folder}/fcgi;
+    uwsgi_temp_path {folder}/uwsgi; scgi_temp_path {folder}/scgi;
+    map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
+    server {{
+        listen 127.0.0.1:{port};
+        {static}
+        {proxied}
+    }}
+}}
+""", encoding="utf-8")
+    proc = subprocess.Popen([str(NGINX), "-p", str(folder), "-c", str(folder / "nginx.conf")],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"nginx exited with {proc.returncode}: {(folder / 'error.log').read_text()}")
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as reply:
+                    if reply.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"nginx did not answer at {base}") from None
+                time.sleep(0.2)
+        yield base, proc.pid
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def nginx_cpu_seconds(master: int) -> float:
+    """CPU time of the nginx master and its workers so far."""
+    return cpu_seconds(master) + descendants_cpu_seconds(master)

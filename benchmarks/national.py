@@ -34,6 +34,7 @@ Figures, each beside its target and its baseline from the same run:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import json
@@ -42,6 +43,7 @@ import os
 import random
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -339,17 +341,61 @@ def unchanged_refresh(url: str, config: Path) -> float:
 APPTEST_PAGES = ("overview", "indicators", "participation", "working_groups", "partnerships", "data_status")
 
 
-def page_times(url: str, runs: int) -> dict[str, tuple[float, float]]:
-    """Each page's AppTest run time (ms), cold and warm, median of `runs` (screens.py's method)."""
+def page_times(url: str, runs: int, pages: tuple[str, ...] = APPTEST_PAGES) -> dict[str, tuple[float, float, float, float]]:
+    """Each page's AppTest run time (ms), cold and warm, median of `runs` (screens.py's method), and the
+    process's CPU time (ms) for the same runs: on a shared machine the wall time says more about the
+    other work than about the page."""
     import screens
 
     out = {}
-    for page in APPTEST_PAGES:
-        target = None if page == "overview" else page
-        cold = statistics.median(screens.time_page(url, target, runs, cold=True))
-        warm = statistics.median(screens.time_page(url, target, runs, cold=False))
-        out[page] = (cold, warm)
+    with quiet_streamlit():
+        for page in pages:
+            target = None if page == "overview" else page
+            cold_cpu, warm_cpu = [], []
+            cold = statistics.median(screens.time_page(url, target, runs, cold=True, cpu=cold_cpu))
+            warm = statistics.median(screens.time_page(url, target, runs, cold=False, cpu=warm_cpu))
+            out[page] = (cold, warm, statistics.median(cold_cpu), statistics.median(warm_cpu))
     return out
+
+
+@contextlib.contextmanager
+def baseline_code(rev: str):
+    """The code of git revision `rev` in a temporary folder, with this run's national.py and screens.py
+    (the method of this run, the pages of `rev`)."""
+    folder = Path(tempfile.mkdtemp(prefix="hyte_baseline_"))
+    try:
+        archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+        for own in ("national.py", "screens.py"):
+            shutil.copy(Path(__file__).with_name(own), folder / "benchmarks" / own)
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def baseline_page_times(folder: Path, url: str, runs: int, page: str) -> tuple[float, float, float, float]:
+    """page_times of one page of the code in `folder` (baseline_code), on the same store, in a child process."""
+    code = ("import json, sys; sys.path[:0] = ['benchmarks', '.']; import national; "
+            f"print(json.dumps(national.page_times({url!r}, {runs}, ({page!r},))))")
+    child = subprocess.run([sys.executable, "-c", code], cwd=folder, check=True, capture_output=True, text=True,
+                           env={**os.environ, "PYTHONPATH": str(folder)})
+    return tuple(json.loads(child.stdout.strip().splitlines()[-1])[page])
+
+
+@contextlib.contextmanager
+def quiet_streamlit():
+    """No log records under ERROR while AppTest runs the pages outside `streamlit run`.
+
+    Every cached function and every AppTest logs "No runtime found" / "missing ScriptRunContext"
+    warnings in bare mode (a thousand lines a run); Streamlit resets its loggers' levels when AppTest
+    reads the config, so set_log_level does not hold. logging.disable holds for every logger, and
+    only for the page timings.
+    """
+    logging.disable(logging.WARNING)
+    try:
+        yield
+    finally:
+        logging.disable(logging.NOTSET)
 
 
 def app_memory(url: str) -> dict[str, int]:
@@ -384,14 +430,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stores", default="sqlite,postgres")
     parser.add_argument("--runs", type=int, default=5, help="AppTest runs per page and state (median shown)")
     parser.add_argument("--skip-app", action="store_true", help="no page times, no app memory")
+    parser.add_argument("--pages-only", action="store_true",
+                        help="SQLite: one pipeline load, then the page times and app memory (no load baselines)")
+    parser.add_argument("--baseline", metavar="REV", help="also time the pages of git revision REV (e.g. main) "
+                        "on the same store, in the same run")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()))
     args = parser.parse_args(argv)
-    # AppTest outside `streamlit run` logs "no runtime" warnings on every cached call: noise here.
-    from streamlit import logger as streamlit_logger
-
-    streamlit_logger.set_log_level(logging.ERROR)
     size = SMALL if args.small else FULL
     stores = [s.strip() for s in args.stores.split(",") if s.strip()]
+    if args.pages_only:
+        stores = ["sqlite"]
     print(f"National store benchmark: {size.label}\n{os.cpu_count()} cores; load average at start "
           f"{app_server.loadavg()}", flush=True)
     pkg_dir = Path(tempfile.mkdtemp(prefix="hyte_national_pkg_", dir=args.workdir))
@@ -412,6 +460,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report_store(store: str, args, config: Path, tables, freshness, build_s: float, values: int) -> None:
+    if args.pages_only:
+        url = Scratch(store, args.workdir, keep=True).__enter__()
+        first = pipeline_load(url, tables, freshness, replace=False)
+        print(f"== {store}: one pipeline load for the pages: {first:.1f} s (load average {app_server.loadavg()})")
+        report_pages(url, args)
+        return
     print(f"== {store}: load (seconds; one fresh store each; load average {app_server.loadavg()})", flush=True)
     with Scratch(store, args.workdir) as url:
         bare = raw_adbc(url, tables, then_index=False)
@@ -434,15 +488,31 @@ def report_store(store: str, args, config: Path, tables, freshness, build_s: flo
     print(f"  unchanged re-run (pipeline.refresh)                {unchanged:7.2f} s  = {share:.1%} of a full load "
           f"({full:.1f} s = reading the package {build_s:.1f} s + writing {replace:.1f} s)  "
           f"[{verdict(share <= TARGET_UNCHANGED)} ≤ {TARGET_UNCHANGED:.0%}]", flush=True)
-    if not keep:
-        return
+    if keep:
+        report_pages(url, args)
+
+
+def report_pages(url: str, args) -> None:
     try:
         print(f"\n== pages on the national SQLite store (AppTest, median of {args.runs}; load average "
               f"{app_server.loadavg()})", flush=True)
-        print(f"  {'page':<15} {'cold ms':>8} {'warm ms':>8}   targets: cold ≤ {TARGET_COLD_MS}, warm ≤ {TARGET_WARM_MS}")
-        for page, (cold, warm) in page_times(url, args.runs).items():
+        base, mine = {}, {}
+        with contextlib.ExitStack() as stack:
+            folder = stack.enter_context(baseline_code(args.baseline)) if args.baseline else None
+            for page in APPTEST_PAGES:  # page by page, the baseline just before: both see the same load
+                if folder:
+                    base[page] = baseline_page_times(folder, url, args.runs, page)
+                mine.update(page_times(url, args.runs, (page,)))
+        print(f"  wall ms (CPU ms of the process in brackets); targets: cold ≤ {TARGET_COLD_MS}, warm ≤ "
+              f"{TARGET_WARM_MS} wall" + (f"; baseline = {args.baseline} on the same store, just before" if base else ""))
+        print(f"  {'page':<15} {'cold':>14} {'warm':>12}" + (f"   {'baseline cold':>14} {'baseline warm':>13}" if base else ""))
+        for page, (cold, warm, cold_cpu, warm_cpu) in mine.items():
             ok = cold <= TARGET_COLD_MS and warm <= TARGET_WARM_MS
-            print(f"  {page:<15} {cold:8.0f} {warm:8.0f}   [{verdict(ok)}]", flush=True)
+            line = f"  {page:<15} {cold:6.0f} ({cold_cpu:5.0f}) {warm:5.0f} ({warm_cpu:4.0f})"
+            if page in base:
+                b = base[page]
+                line += f"   {b[0]:6.0f} ({b[2]:5.0f}) {b[1]:5.0f} ({b[3]:4.0f})"
+            print(f"{line}   [{verdict(ok)}]", flush=True)
         mem = app_memory(url)
         print(f"\n== app memory: one `streamlit run` serving the national SQLite store (load average "
               f"{app_server.loadavg()})")

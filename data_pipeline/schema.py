@@ -255,6 +255,24 @@ event_participants = Table(
     Column("participants", Integer, nullable=False),
 )
 
+# Derived from the two tables above by the writer, in the same transaction (data_pipeline.aggregates):
+# the screens' reach figures read these few thousand rows instead of every event × age group (144,000
+# rows nationally). Per breakdown ("district" | "level" | "type"), code (the district, level or event
+# type; a null district = events without one) and calendar year: one row of all ages (age_group_code
+# null: participants and the number of events) and one per age group with participants (events = those
+# of the events that recorded the age group).
+participation_total = Table(
+    "participation_total",
+    metadata,
+    Column("breakdown", String(16), nullable=False, comment="district | level | type"),
+    Column("code", String(32), comment="empty = events without a district"),
+    Column("year", Integer, nullable=False),
+    Column("age_group_code", String(32), comment="empty = all age groups"),
+    Column("participants", Integer, nullable=False),
+    Column("events", Integer, nullable=False),
+)
+Index("ix_participation_total_year", participation_total.c.year, participation_total.c.breakdown)
+
 participation_adoption = Table(
     "participation_adoption",
     metadata,
@@ -496,4 +514,6 @@ DATA_TABLES = (
     joint_forum_attendance,
     experiential_note,
 )
+# Tables computed from the data tables on each load (never from a package file), written with them.
+DERIVED_TABLES = (participation_total,)
 META_TABLES = (load_run, source_freshness, rejected_input, audit_log, register_version)

@@ -3,7 +3,8 @@
 ADBC is the fastest bulk path measured on these machines for both stores (PERFORMANCE.md), and it
 still runs inside one transaction: the old rows are removed and the new ones ingested before a single
 commit, so readers see the old data or the new, never a mix, and a crash leaves the old data intact.
-The run's success and the sources' freshness are written in the same transaction.
+The run's success and the sources' freshness are written in the same transaction, and so are the
+aggregates computed from the data tables (schema.DERIVED_TABLES, data_pipeline.aggregates).
 
 indicator_value (millions of rows nationally) is loaded without its indexes, which are built once
 afterwards: faster than updating them row by row (at 5M rows about 2.4x on PostgreSQL, 1.3x on
@@ -27,7 +28,7 @@ import pyarrow as pa
 from sqlalchemy import BigInteger, Boolean, Column, Date, DateTime, Float, Integer, LargeBinary, MetaData, Table
 from sqlalchemy.engine import make_url
 
-from data_pipeline import schema
+from data_pipeline import aggregates, schema
 from data_pipeline.store import is_sqlite, sqlite_path
 
 log = logging.getLogger(__name__)
@@ -142,6 +143,12 @@ def write_package(
             cur.execute(f"PRAGMA {pragma}")
         to_write = [t for t in schema.DATA_TABLES if t.name not in skip_tables]
         swap = not sqlite and schema.indicator_value in to_write
+        # The derived tables follow their sources: rewritten whenever the data tables are.
+        # (from the package's frames: a load writing either participation table passes both).
+        written = {t.name for t in to_write}
+        derived = aggregates.derived_tables(tables) if written & aggregates.SOURCES else {}
+        for table in schema.DERIVED_TABLES if derived else ():
+            cur.execute(f"DELETE FROM {table.name}")
         for table in reversed(to_write):
             if not (swap and table is schema.indicator_value):  # the swap drops the old rows whole
                 cur.execute(f"DELETE FROM {table.name}")
@@ -153,6 +160,9 @@ def write_package(
                 _load_indicator_values(cur, frame, sqlite)
             elif frame.height:
                 _ingest(cur, table, frame, sqlite)
+        for table in schema.DERIVED_TABLES if derived else ():
+            if derived[table.name].height:
+                _ingest(cur, table, derived[table.name], sqlite)
         _write_freshness(cur, freshness, sqlite)
         for name, frame in (log_rows or {}).items():
             _append_rows(cur, schema.metadata.tables[name], frame, sqlite)

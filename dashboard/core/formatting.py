@@ -22,9 +22,12 @@ def fmt_number(value: float | int | None, decimals: int = 0, lang: str = "fi") -
     """`1 234,5` (fi, sv) or `1,234.5` (en); a dash for a missing value."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return DASH
-    # Half up, as statistics are published (Python's own rounding would print 104.5 as "104").
-    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    text = f"{rounded:,.{decimals}f}"  # "1,234.5": Python's grouping, then swap separators
+    if isinstance(value, int):  # exact already (thousands of counts per screen: no Decimal for them)
+        text = f"{value:,.{decimals}f}" if decimals else f"{value:,}"
+    else:
+        # Half up, as statistics are published (Python's own rounding would print 104.5 as "104").
+        rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        text = f"{rounded:,.{decimals}f}"  # "1,234.5": Python's grouping, then swap separators
     if lang == "en":
         return text
     text = text.replace(",", NBSP).replace(".", ",")

@@ -37,9 +37,13 @@ def participation_reach(store: Store, start_year: int, end_year: int, age_group:
                         departments: tuple[str, ...] = ()) -> dict:
     """Reach by district, level and type for the period and choices (participation_metrics.reach_view)."""
     eng = engine(store.url)
-    rows = part_metrics.narrow(participation_rows(store, start_year, end_year), event_types, levels, departments)
-    return part_metrics.reach_view(rows, part_queries.population(eng, end_year),
-                                   queries.districts(eng)["code"].to_list(), age_group, EVENT_TYPES)
+    if event_types or levels or departments:
+        rows = part_metrics.narrow(participation_rows(store, start_year, end_year), event_types, levels, departments)
+        totals = part_metrics.totals(rows, age_group)
+    else:  # every event: the load's aggregates, not the 144,000 event × age-group rows of a national store
+        totals = part_queries.reach_totals(eng, start_year, end_year, age_group)
+    return part_metrics.reach_view_of_totals(totals, part_queries.population(eng, end_year),
+                                             queries.districts(eng)["code"].to_list(), age_group, EVENT_TYPES)
 
 
 def _localized_names(frame: pl.DataFrame, lang: str) -> dict[str, str]:
@@ -96,6 +100,6 @@ def participation_adoption(store: Store, start_year: int, end_year: int, event_t
                            levels: tuple[str, ...], departments: tuple[str, ...]) -> pl.DataFrame:
     """Participation-model adoption and event levels by department (the chosen ones, or all)."""
     eng = engine(store.url)
-    rows = part_metrics.narrow(participation_rows(store, start_year, end_year), event_types, levels, departments)
+    events = part_queries.event_levels(eng, start_year, end_year, event_types, levels, departments)
     codes = list(departments) or part_queries.departments(eng)["code"].to_list()
-    return part_metrics.adoption_by_department(part_queries.adoption(eng, start_year, end_year), rows, codes)
+    return part_metrics.adoption_from_levels(part_queries.adoption(eng, start_year, end_year), events, codes)

@@ -96,6 +96,24 @@ def suppress_complementary(frame: pl.DataFrame, count: str = "participants",
 
 # --- reach ----------------------------------------------------------------------------------------
 
+def totals(rows: pl.DataFrame, age_group: str | None) -> pl.DataFrame:
+    """Participants (of `age_group`, or all) and events by district, level and type, exact.
+
+    Columns: breakdown ("district" | "level" | "type"), code (a null district = events without one),
+    participants, events. What participation_queries.reach_totals reads from the store's aggregates.
+    """
+    counted = _counted(rows, age_group)
+    parts = [counted.group_by(column).agg(pl.col("participants").sum(), pl.col("event_id").n_unique().alias("events"))
+             .select(pl.lit(name).alias("breakdown"), pl.col(column).cast(pl.Utf8).alias("code"),
+                     pl.col("participants").cast(pl.Int64), pl.col("events").cast(pl.Int64))
+             for name, column in (("district", "district_code"), ("level", "level"), ("type", "event_type"))]
+    return pl.concat(parts, how="vertical")
+
+
+def _breakdown(totals_: pl.DataFrame, name: str, column: str) -> pl.DataFrame:
+    return totals_.filter(pl.col("breakdown") == name).select(pl.col("code").alias(column), "participants", "events")
+
+
 def district_reach(rows: pl.DataFrame, population: pl.DataFrame, districts: list[str],
                    age_group: str | None) -> pl.DataFrame:
     """Every district (also those without events): participants, events, population, reach — exact.
@@ -103,9 +121,12 @@ def district_reach(rows: pl.DataFrame, population: pl.DataFrame, districts: list
     Events without a district count toward no district. Pass the result through `suppress`
     before showing it.
     """
-    counted = _counted(rows.filter(pl.col("district_code").is_not_null()), age_group)
-    per_district = counted.group_by("district_code").agg(
-        pl.col("participants").sum(), pl.col("event_id").n_unique().alias("events"))
+    return _district_reach(totals(rows, age_group), population, districts, age_group)
+
+
+def _district_reach(totals_: pl.DataFrame, population: pl.DataFrame, districts: list[str],
+                    age_group: str | None) -> pl.DataFrame:
+    per_district = _breakdown(totals_, "district", "district_code").filter(pl.col("district_code").is_not_null())
     frame = (pl.DataFrame({"district_code": districts}, schema={"district_code": pl.Utf8})
              .join(per_district, on="district_code", how="left")
              .join(_population(population, age_group), on="district_code", how="left")
@@ -116,16 +137,21 @@ def district_reach(rows: pl.DataFrame, population: pl.DataFrame, districts: list
 
 def municipality_summary(rows: pl.DataFrame, population: pl.DataFrame, age_group: str | None) -> dict:
     """The whole municipality: participants (events without a district included), events, reach."""
-    counted = _counted(rows, age_group)
+    return _municipality_summary(totals(rows, age_group), population, age_group)
+
+
+def _municipality_summary(totals_: pl.DataFrame, population: pl.DataFrame, age_group: str | None) -> dict:
+    # Every event has one district or none: the district breakdown's sums are the municipality's.
+    by_district = _breakdown(totals_, "district", "district_code")
     residents = int(_population(population, age_group)["population"].sum())
-    participants = int(counted["participants"].sum())
-    without = counted.filter(pl.col("district_code").is_null())
+    participants = int(by_district["participants"].sum())
+    without = by_district.filter(pl.col("district_code").is_null())
     return {
         "participants": participants,
-        "events": counted["event_id"].n_unique(),
+        "events": int(by_district["events"].sum()),
         "population": residents,
         "reach": participants * PER / residents if residents else None,
-        "events_without_district": without["event_id"].n_unique(),
+        "events_without_district": int(without["events"].sum()),
         "participants_without_district": int(without["participants"].sum()),
     }
 
@@ -210,8 +236,11 @@ def quarterly(rows: pl.DataFrame, population: pl.DataFrame, district: str, age_g
 
 def level_mix(rows: pl.DataFrame, age_group: str | None) -> pl.DataFrame:
     """Participants and events by participation level, in the model's order, with each level's share."""
-    counted = _counted(rows, age_group)
-    sums = counted.group_by("level").agg(pl.col("participants").sum(), pl.col("event_id").n_unique().alias("events"))
+    return _level_mix(totals(rows, age_group))
+
+
+def _level_mix(totals_: pl.DataFrame) -> pl.DataFrame:
+    sums = _breakdown(totals_, "level", "level")
     frame = (pl.DataFrame({"level": list(LEVELS)}).join(sums, on="level", how="left")
              .with_columns(pl.col("participants").fill_null(0).cast(pl.Int64),
                            pl.col("events").fill_null(0).cast(pl.Int64)))
@@ -223,10 +252,13 @@ def level_mix(rows: pl.DataFrame, age_group: str | None) -> pl.DataFrame:
 def reach_by_type(rows: pl.DataFrame, population: pl.DataFrame, age_group: str | None,
                   event_types: tuple[str, ...]) -> pl.DataFrame:
     """Reach per 1,000 residents of the whole municipality by event type, highest first."""
-    counted = _counted(rows, age_group)
+    return _reach_by_type(totals(rows, age_group), population, age_group, event_types)
+
+
+def _reach_by_type(totals_: pl.DataFrame, population: pl.DataFrame, age_group: str | None,
+                   event_types: tuple[str, ...]) -> pl.DataFrame:
     residents = int(_population(population, age_group)["population"].sum())
-    sums = counted.group_by("event_type").agg(pl.col("participants").sum(),
-                                              pl.col("event_id").n_unique().alias("events"))
+    sums = _breakdown(totals_, "type", "event_type")
     frame = (pl.DataFrame({"event_type": list(event_types)}, schema={"event_type": pl.Utf8})
              .join(sums, on="event_type", how="inner")
              .with_columns(pl.col("events").cast(pl.Int64), pl.lit(residents, dtype=pl.Int64).alias("population")))
@@ -240,12 +272,19 @@ def adoption_by_department(adoption: pl.DataFrame, rows: pl.DataFrame, departmen
     """Per department: trainings held in the period, units using the model in its latest year, share,
     events in the period and how many at each level; `lagging` when the share is under
     LAGGING_SHARE or no training was held. A department without adoption figures is not judged."""
+    events = rows.unique("event_id").group_by("department_code", "level").agg(pl.len().cast(pl.Int64).alias("events"))
+    return adoption_from_levels(adoption, events, departments)
+
+
+def adoption_from_levels(adoption: pl.DataFrame, event_levels: pl.DataFrame, departments: list[str]) -> pl.DataFrame:
+    """adoption_by_department from the events counted by department and level (department_code, level,
+    events: participation_queries.event_levels)."""
     trainings = adoption.group_by("department_code").agg(pl.col("trainings_held").sum().alias("trainings"))
     latest = (adoption.sort("year").group_by("department_code").agg(pl.all().last())
               .select("department_code", "year", "units_total", "units_using_model"))
-    events = rows.unique("event_id")
-    by_level = (events.group_by("department_code").agg(
-        pl.len().alias("events"), *(((pl.col("level") == lv).sum()).alias(f"events_{lv}") for lv in LEVELS)))
+    by_level = (event_levels.group_by("department_code").agg(
+        pl.col("events").sum(), *(pl.col("events").filter(pl.col("level") == lv).sum().alias(f"events_{lv}")
+                                  for lv in LEVELS)))
     frame = (pl.DataFrame({"department_code": departments}, schema={"department_code": pl.Utf8})
              .join(trainings, on="department_code", how="left").join(latest, on="department_code", how="left")
              .join(by_level, on="department_code", how="left")
@@ -312,15 +351,22 @@ def reach_view(rows: pl.DataFrame, population: pl.DataFrame, districts: list[str
     summary (the whole municipality), levels, types, population_year. The events themselves are
     in events_of() (the map's points) and district_view() (one district's list).
     """
-    marked, median = mark_low(suppress(district_reach(rows, population, districts, age_group)))
+    return reach_view_of_totals(totals(rows, age_group), population, districts, age_group, event_types)
+
+
+def reach_view_of_totals(totals_: pl.DataFrame, population: pl.DataFrame, districts: list[str],
+                         age_group: str | None, event_types: tuple[str, ...]) -> dict:
+    """reach_view from the totals by district, level and type (`totals`, or the store's aggregates:
+    participation_queries.reach_totals) instead of the events themselves."""
+    marked, median = mark_low(suppress(_district_reach(totals_, population, districts, age_group)))
     years = population["year"]
     return {
         "districts": marked,
         "median": median,
         "breaks": class_breaks(marked["reach"].to_list()),
-        "summary": municipality_summary(rows, population, age_group),
-        "levels": level_mix(rows, age_group),
-        "types": reach_by_type(rows, population, age_group, event_types),
+        "summary": _municipality_summary(totals_, population, age_group),
+        "levels": _level_mix(totals_),
+        "types": _reach_by_type(totals_, population, age_group, event_types),
         "population_year": int(years.max()) if years.len() else None,
     }
 

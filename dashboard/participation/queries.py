@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 import polars as pl
-from sqlalchemy import Engine, and_, func, select
+from sqlalchemy import Engine, and_, case, func, or_, select
 
 from dashboard.core.queries import read_frame
 from data_pipeline import schema
@@ -36,6 +36,43 @@ def event_participants(engine: Engine, first_year: int, last_year: int) -> pl.Da
     return (events.join(counts, on="event_id", how="left")
             .with_columns(pl.col("participants").fill_null(0))
             .sort("event_date", "event_id", "age_group_code", nulls_last=False))
+
+
+def reach_totals(engine: Engine, first_year: int, last_year: int, age_group: str | None) -> pl.DataFrame:
+    """Participants (of the age group, or all) and events within the years by district, level and type.
+
+    Columns: breakdown ("district" | "level" | "type"), code (null district = events without one),
+    participants, events. Summed from participation_total, the aggregates each load writes
+    (data_pipeline.aggregates): the same figures as participation_metrics.totals of event_participants.
+    """
+    t = schema.participation_total
+    all_ages = t.c.age_group_code.is_(None)
+    counted = all_ages if age_group is None else t.c.age_group_code == age_group
+    stmt = (select(t.c.breakdown, t.c.code,
+                   func.coalesce(func.sum(case((counted, t.c.participants), else_=0)), 0).label("participants"),
+                   func.coalesce(func.sum(case((all_ages, t.c.events), else_=0)), 0).label("events"))
+            .where(t.c.year >= first_year, t.c.year <= last_year, or_(all_ages, counted))
+            .group_by(t.c.breakdown, t.c.code)
+            .order_by(t.c.breakdown, t.c.code))
+    return read_frame(engine, stmt)
+
+
+def event_levels(engine: Engine, first_year: int, last_year: int, event_types: tuple[str, ...] = (),
+                 levels: tuple[str, ...] = (), departments: tuple[str, ...] = ()) -> pl.DataFrame:
+    """Events within the years (of the given types, levels, departments; empty = all) by department and level.
+
+    Columns: department_code, level, events.
+    """
+    e = schema.participation_event
+    where = [e.c.event_date >= date(first_year, 1, 1), e.c.event_date <= date(last_year, 12, 31)]
+    for column, chosen in ((e.c.event_type, event_types), (e.c.participation_level, levels),
+                           (e.c.department_code, departments)):
+        if chosen:
+            where.append(column.in_(chosen))
+    stmt = (select(e.c.department_code, e.c.participation_level.label("level"), func.count().label("events"))
+            .where(*where).group_by(e.c.department_code, e.c.participation_level)
+            .order_by(e.c.department_code, e.c.participation_level))
+    return read_frame(engine, stmt)
 
 
 def population(engine: Engine, last_year: int) -> pl.DataFrame:

@@ -87,21 +87,30 @@ def level_label(code: str, lang: str) -> str:
 
 def district_frame(view: dict, names: dict[str, str], lang: str) -> pl.DataFrame:
     """The districts with their names and tooltip lines, for the map (and the ranked chart)."""
-    rows = []
-    for row in view["districts"].iter_rows(named=True):
-        lines = [translate("part.tip.reach", lang, value=per_1000(row, lang)),
-                 translate("part.tip.participants", lang, value=count_text(row["participants"], lang)),
-                 translate("part.tip.events", lang, value=fmt_number(row["events"], 0, lang))]
+    districts = view["districts"]
+    if districts.is_empty():
+        return pl.DataFrame(schema={"code": pl.Utf8, "name": pl.Utf8, "reach": pl.Float64, "suppressed": pl.Boolean,
+                                    "low": pl.Boolean, "text": pl.Utf8, "tip_title": pl.Utf8,
+                                    "tip_lines": pl.List(pl.Utf8)})
+    # Thousands of districts nationally: each text looked up once, the frame built column by column.
+    tip = {key: translate(f"part.tip.{key}", lang) for key in ("reach", "participants", "events", "residents")}
+    low_line = translate("part.tip.low", lang)
+    shown, lines, texts = [], [], []
+    for row in districts.iter_rows(named=True):
+        own = [tip["reach"].format(value=per_1000(row, lang)),
+               tip["participants"].format(value=count_text(row["participants"], lang)),
+               tip["events"].format(value=fmt_number(row["events"], 0, lang))]
         if row["population"] is not None:
-            lines.append(translate("part.tip.residents", lang, value=fmt_number(row["population"], 0, lang)))
+            own.append(tip["residents"].format(value=fmt_number(row["population"], 0, lang)))
         if row["low"]:
-            lines.append(translate("part.tip.low", lang))
-        rows.append({**row, "name": names.get(row["district_code"], row["district_code"]),
-                     "code": row["district_code"], "tip_title": names.get(row["district_code"], row["district_code"]),
-                     "tip_lines": lines, "text": chart_figure(row, lang)})
-    return pl.DataFrame(rows, infer_schema_length=None) if rows else pl.DataFrame(
-        schema={"code": pl.Utf8, "name": pl.Utf8, "reach": pl.Float64, "suppressed": pl.Boolean, "low": pl.Boolean,
-                "text": pl.Utf8, "tip_title": pl.Utf8, "tip_lines": pl.List(pl.Utf8)})
+            own.append(low_line)
+        shown.append(names.get(row["district_code"], row["district_code"]))
+        lines.append(own)
+        texts.append(chart_figure(row, lang))
+    return districts.with_columns(
+        pl.Series("name", shown, pl.Utf8), pl.col("district_code").alias("code"),
+        pl.Series("tip_title", shown, pl.Utf8), pl.Series("tip_lines", lines, pl.List(pl.Utf8)),
+        pl.Series("text", texts, pl.Utf8))
 
 
 def event_points(events: pl.DataFrame, centroids: dict[str, tuple[float, float]], departments: dict[str, str],

@@ -8,7 +8,7 @@ table is read whole and the period, age group and district are applied in `ngo_m
 from __future__ import annotations
 
 import polars as pl
-from sqlalchemy import Engine, Select, select
+from sqlalchemy import Engine, Select, func, select
 
 from data_pipeline import schema
 
@@ -30,10 +30,8 @@ POPULATION_SCHEMA = {"district_code": pl.Utf8, "age_group_code": pl.Utf8, "year"
 def _frame(engine: Engine, stmt: Select, schema_: dict) -> pl.DataFrame:
     with engine.connect() as conn:
         rows = conn.execute(stmt).all()
-    # Column by column: polars reads SQLAlchemy rows one at a time, slowly for 10,000s of them.
-    columns = list(zip(*rows)) if rows else [()] * len(schema_)
-    return pl.DataFrame([pl.Series(name, values, dtype=dtype)
-                         for (name, dtype), values in zip(schema_.items(), columns)])
+    # With the schema given, polars builds the columns from the rows in its own loop (10,000s of rows).
+    return pl.DataFrame(rows, schema=schema_, orient="row")
 
 
 def ngos(engine: Engine) -> pl.DataFrame:
@@ -90,16 +88,28 @@ def experiential_notes(engine: Engine) -> pl.DataFrame:
     return _frame(engine, stmt, NOTE_SCHEMA)
 
 
-def district_population(engine: Engine) -> pl.DataFrame:
-    """Residents by district, age group and year: the denominator of coverage per 1,000."""
+def district_population(engine: Engine, end_year: int | None = None) -> pl.DataFrame:
+    """Residents by district, age group and year: the denominator of coverage per 1,000.
+
+    With `end_year`, only the year ngo_metrics.population_year would pick (the newest up to `end_year`,
+    else the oldest): a national store holds 3,000 districts × age groups × years.
+    """
     p = schema.district_population
     stmt = select(p.c.district_code, p.c.age_group_code, p.c.year, p.c.population).order_by(
         p.c.district_code, p.c.age_group_code, p.c.year)
+    if end_year is not None:
+        chosen = func.coalesce(select(func.max(p.c.year)).where(p.c.year <= end_year).scalar_subquery(),
+                               select(func.min(p.c.year)).scalar_subquery())
+        stmt = stmt.where(p.c.year == chosen)
     return _frame(engine, stmt, POPULATION_SCHEMA)
 
 
-def ngo_tables(engine: Engine) -> dict[str, pl.DataFrame]:
-    """Everything the partnerships screen reads, table by table."""
-    return {"ngos": ngos(engine), "ngo_districts": ngo_districts(engine), "partnerships": partnerships(engine),
-            "activities": activities(engine), "forums": forums(engine), "attendance": forum_attendance(engine),
-            "notes": experiential_notes(engine), "population": district_population(engine)}
+def ngo_tables(engine: Engine, with_population: bool = True) -> dict[str, pl.DataFrame]:
+    """Everything the partnerships screen reads, table by table (the population of every year unless not
+    `with_population`: the screen's cache reads the one year it needs, district_population(end_year))."""
+    tables = {"ngos": ngos(engine), "ngo_districts": ngo_districts(engine), "partnerships": partnerships(engine),
+              "activities": activities(engine), "forums": forums(engine), "attendance": forum_attendance(engine),
+              "notes": experiential_notes(engine)}
+    if with_population:
+        tables["population"] = district_population(engine)
+    return tables

@@ -279,9 +279,9 @@ def _chart_specs(board: dict, n: Names, district: str | None, lang: str) -> dict
     if not districts.is_empty():
         said = district_sentences(districts, n, district, lang)
         description = f"{district_summary(said, lang)} {said['none']}"
-        specs["districts"] = ngo_charts.district_bars(
+        specs["districts"] = ngo_charts.district_bars_spec(
             district_rows(districts, n, district, lang), district_labels(lang), description,
-            chart_locale(lang)).to_dict(validate=False)
+            chart_locale(lang), validate=False)
     if not grants.is_empty():
         bars, totals = grant_frames(grants, n, lang)
         specs["grants"] = ngo_charts.grants_bars(bars, totals, grant_labels(lang), grants_alt(bars, totals, lang),

@@ -552,3 +552,66 @@ def test_the_cached_map_is_the_one_built_from_the_queries_and_hides_small_counts
         assert "Osallistumiskertoja: < 5" in counts  # Metsä's 4 (and e6's 4 among the events)
         # Never an exact count under 5, in district or event tooltips.
         assert not [c for c in counts if c.split(": ")[1].isdigit() and int(c.split(": ")[1]) < 5]
+
+
+# --- the load's aggregates (participation_total) -----------------------------------------------------
+
+def _sorted(frame: pl.DataFrame) -> list[tuple]:
+    return sorted(frame.select("breakdown", "code", "participants", "events").iter_rows(),
+                  key=lambda r: tuple("" if v is None else str(v) for v in r))
+
+
+@pytest.mark.parametrize("years", [(2025, 2025), (2024, 2026), (2020, 2021)])
+def test_the_loads_aggregates_give_the_figures_of_the_events(participation_store, years):
+    """The screens read participation_total, written by each load: every breakdown's participants and
+    events, for all ages and each age group, equal those counted from the events themselves."""
+    engine = make_engine(participation_store)
+    try:
+        rows_ = q.event_participants(engine, *years)
+        for age in (None, *AGES):
+            assert _sorted(q.reach_totals(engine, *years, age)) == _sorted(m.totals(rows_, age)), (years, age)
+        levels = q.event_levels(engine, *years)
+        adoption = q.adoption(engine, *years)
+        departments = q.departments(engine)["code"].to_list()
+        assert m.adoption_from_levels(adoption, levels, departments).equals(
+            m.adoption_by_department(adoption, rows_, departments))
+        narrowed = q.event_levels(engine, *years, levels=("action",), departments=("siv",))
+        assert m.adoption_from_levels(adoption, narrowed, ["siv"]).equals(
+            m.adoption_by_department(adoption, m.narrow(rows_, levels=("action",), departments=("siv",)), ["siv"]))
+    finally:
+        engine.dispose()
+
+
+def test_a_store_upgraded_without_a_new_load_has_the_same_aggregates(participation_store):
+    """Migration 0004 fills participation_total from the stored events (SQL) as the loads do (polars)."""
+    from alembic import command
+    from sqlalchemy import select
+
+    from data_pipeline import schema
+    from data_pipeline.store import alembic_config
+
+    engine = make_engine(participation_store)
+    try:
+        with engine.connect() as conn:
+            loaded = sorted(conn.execute(select(schema.participation_total)).all(), key=repr)
+        assert loaded
+        cfg = alembic_config(participation_store)
+        command.downgrade(cfg, "0002")
+        command.upgrade(cfg, "head")
+        with engine.connect() as conn:
+            migrated = sorted(conn.execute(select(schema.participation_total)).all(), key=repr)
+        assert migrated == loaded
+    finally:
+        engine.dispose()
+
+
+def test_reach_from_the_aggregates_is_reach_from_the_events():
+    """reach_view (events) and reach_view_of_totals (the store's totals) are one computation."""
+    frame = rows(event("a", "01", date(2025, 3, 1), young=12, adult=3),
+                 event("b", None, date(2025, 4, 1), old=7),
+                 event("c", "02", date(2025, 5, 1), adult=2, event_type="survey"))
+    pop = population({"01": {"young": 100, "adult": 200, "old": 50}, "02": {"young": 10, "adult": 20, "old": 5}})
+    for age in (None, *AGES):
+        direct = m.reach_view(frame, pop, ["01", "02", "03"], age, ("workshop", "survey"))
+        again = m.reach_view_of_totals(m.totals(frame, age), pop, ["01", "02", "03"], age, ("workshop", "survey"))
+        assert direct["summary"] == again["summary"] and direct["districts"].equals(again["districts"])

@@ -232,9 +232,9 @@ def test_district_bars_mark_districts_without_partners_and_the_chosen_one():
     rows = pl.DataFrame({"district": ["Saari", "Keskusta"], "per_1000": [5.4, 0.0], "partners": [3, 0],
                          "label": ["5,4", "0 · ei kumppaneita"], "none": [False, True], "chosen": [True, False],
                          "population_label": ["553", "5 100"]})
-    spec = ngo_charts.district_bars(rows, {"rate": "Kumppaneita / 1 000", "district": "Alue",
-                                           "partners": "Kumppaneita", "population": "Asukkaita"},
-                                    "Ei yhtään kumppania: Keskusta.", ngo_charts.NUMBER_LOCALES["fi"]).to_dict()
+    spec = ngo_charts.district_bars_spec(rows, {"rate": "Kumppaneita / 1 000", "district": "Alue",
+                                                "partners": "Kumppaneita", "population": "Asukkaita"},
+                                         "Ei yhtään kumppania: Keskusta.", ngo_charts.NUMBER_LOCALES["fi"])
     bars, text = _layers(spec)
     colour = bars["encoding"]["color"]["scale"]
     assert dict(zip(colour["domain"], colour["range"])) == {"none": theme.BAD, "some": theme.GOOD}
@@ -282,6 +282,8 @@ def charts(at: AppTest) -> list[dict]:
         spec = json.loads(el.proto.spec)
         if el.proto.HasField("data"):
             spec["data"] = {"values": pl.read_ipc_stream(io.BytesIO(el.proto.data.data)).to_dicts()}
+        for named in el.proto.datasets:
+            spec.setdefault("datasets", {})[named.name] = pl.read_ipc_stream(io.BytesIO(named.data.data)).to_dicts()
         specs.append(spec)
     return specs
 
@@ -501,3 +503,19 @@ def test_queries_give_fixed_types_on_an_empty_store(tmp_path):
         engine.dispose()
     assert tables["partnerships"].schema == pl.Schema(q.PARTNERSHIP_SCHEMA)
     assert all(frame.is_empty() for name, frame in tables.items() if name != "population")
+
+
+def test_the_screen_reads_only_the_population_year_it_shows(ngo_store):
+    """The cached board reads one population year (3,000 districts × age groups × years nationally):
+    the one population_year picks from all of them, so the figures are the same as from every year."""
+    engine = make_engine(ngo_store)
+    try:
+        every = q.district_population(engine)
+        years = sorted(set(every["year"]))
+        for end in (years[0] - 1, years[0], years[-1], years[-1] + 3):
+            one = q.district_population(engine, end)
+            assert set(one["year"]) == {ngo_metrics.population_year(every, end)}
+            assert one.equals(every.filter(pl.col("year") == ngo_metrics.population_year(every, end)))
+        assert "population" not in q.ngo_tables(engine, with_population=False)
+    finally:
+        engine.dispose()

@@ -28,6 +28,8 @@ def test_app_unit_serves_streamlit_behind_the_proxy():
     assert "streamlit run dashboard/app.py" in start
     assert "--server.address 127.0.0.1" in start and "--server.port %i" in start  # one unit per replica port
     assert app["Service"]["EnvironmentFile"] == "/etc/hyte/hyte.env"
+    # A server: no file watcher stat-ing every module for each new visitor (benchmarks/visitor_cpu.py).
+    assert "--server.fileWatcherType none" in start and "--server.runOnSave false" in start
     assert app["Service"]["Restart"] == "on-failure"
     assert app["Install"]["WantedBy"] == "multi-user.target"
 
@@ -127,3 +129,44 @@ def test_nginx_accepts_the_site(tmp_path):
     result = subprocess.run(["nginx", "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_nginx_serves_streamlits_static_files_precompressed_and_long_cached():
+    config = nginx_blocks((DEPLOY / "nginx-hyte.conf").read_text())
+    tls = [c for _, c in find(config, "server") if any(w[:2] == ["443", "ssl"] for w in directives(c).get("listen", []))]
+    (_, static), = find(tls[0], "location", "/static/")
+    location = directives(static)
+    alias = location["alias"][0][0]
+    assert alias.startswith("/opt/hyte/.venv/") and alias.endswith("/site-packages/streamlit/static/static/")
+    assert location["gzip_static"] == [["on"]]
+    assert ["Cache-Control", '"public, max-age=31536000, immutable"'] in location["add_header"]
+    assert "proxy_pass" not in location  # the app processes never see these requests
+
+
+def test_static_gz_writes_a_gzip_beside_each_compressible_file(tmp_path):
+    static = tmp_path / "streamlit" / "static" / "static"
+    (static / "js").mkdir(parents=True)
+    (static / "js" / "main.abc.js").write_text("console.log('hyte');" * 100)
+    (static / "media").mkdir()
+    (static / "media" / "logo.png").write_bytes(b"\x89PNG....")
+    (static / "js" / "gone.js.gz").write_bytes(b"stale")  # its original was removed by an upgrade
+    # A stand-in for the venv's python: prints where "streamlit" is, as the real one would.
+    python = tmp_path / "python"
+    python.write_text(f"#!/bin/sh\necho {static}\n")
+    python.chmod(0o755)
+    result = subprocess.run([str(DEPLOY / "static-gz.sh"), str(python)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    import gzip
+
+    assert gzip.decompress((static / "js" / "main.abc.js.gz").read_bytes()) == (static / "js" / "main.abc.js").read_bytes()
+    assert (static / "js" / "main.abc.js").exists()  # kept for clients without gzip
+    assert not (static / "media" / "logo.png.gz").exists()  # already compressed formats are left alone
+    assert not (static / "js" / "gone.js.gz").exists()
+
+
+def test_static_gz_says_what_is_wrong_without_streamlit(tmp_path):
+    python = tmp_path / "python"
+    python.write_text(f"#!/bin/sh\necho {tmp_path / 'nowhere'}\n")
+    python.chmod(0o755)
+    result = subprocess.run([str(DEPLOY / "static-gz.sh"), str(python)], capture_output=True, text=True)
+    assert result.returncode == 1 and "is streamlit installed" in result.stderr
