@@ -18,6 +18,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from openpyxl import load_workbook
 from kangasala_stand_in import AREAS, PEERS_EXPECTED, expected_population, fake_paavo, fake_sotkanet, \
     nameless_districts
 from screen_helpers import APP, screen_text
@@ -140,12 +141,15 @@ def test_kangasala_example_is_what_init_writes_plus_the_groups_and_loads(stand_i
         config["regions"].pop("peers")
         config["sotkanet"].pop("years")
     assert example == written
+    # init writes each register once, as an Excel template (both CSV and XLSX would be refused).
     registers = sorted(p.name for p in (EXAMPLE / "registers").glob("*.csv"))
-    assert registers == sorted(p.name for p in (tmp_path / "init" / "registers").glob("*.csv"))
+    templates = tmp_path / "init" / "registers"
+    assert [Path(n).stem for n in registers] == sorted(p.stem for p in templates.glob("*.xlsx"))
+    assert not list(templates.glob("*.csv"))
     for name in registers:  # same columns as the templates
         example_header = (EXAMPLE / "registers" / name).read_text(encoding="utf-8-sig").splitlines()[0]
-        assert example_header == (tmp_path / "init" / "registers" / name).read_text(
-            encoding="utf-8-sig").splitlines()[0], name
+        sheet = load_workbook(templates / f"{Path(name).stem}.xlsx").worksheets[0]
+        assert example_header.split(";") == [c for c in next(sheet.iter_rows(max_row=1, values_only=True)) if c], name
     # Structure only: no meetings, events, participants or NGOs in a real town's example.
     for name in ("meetings", "events", "meeting_topics", "ngos", "partnerships", "forums", "adoption"):
         assert len((EXAMPLE / "registers" / f"{name}.csv").read_text(encoding="utf-8-sig").splitlines()) == 1
