@@ -169,7 +169,7 @@ def editor(ids: list[int], titles: dict, areas: str, lang: str):
         disabled=["id", "title"], num_rows="fixed",
         column_config={
             "id": st.column_config.NumberColumn(t("setup.col.id"), format="%d", width="small"),
-            "title": st.column_config.TextColumn(t("setup.col.title"), width="large"),
+            "title": st.column_config.TextColumn(t("setup.col.title"), width="medium"),
             "area": st.column_config.SelectboxColumn(t("setup.col.area"), options=list(area_label.values()),
                                                      required=True),
             "age": st.column_config.SelectboxColumn(t("setup.col.age"), options=list(age_label.values()),
