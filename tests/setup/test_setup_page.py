@@ -237,3 +237,42 @@ def test_admin_gets_setup(env):
     at = search(setup_page({"is_logged_in": True, "email": "it@kunta.fi"}), "Kangasala")
     no_exception(at)
     assert at.title[0].value == fi("page.setup") and "Pirkanmaan hyvinvointialue" in screen_text(at)
+
+
+# --- the chosen indicators as the package writes them (the editor's rows, without a browser) -----------
+
+def test_a_changed_direction_or_area_is_written_and_a_preset_unchanged_is_named():
+    import datetime as dt
+
+    from dashboard.setup import view
+    from data_pipeline.setup.command import paavo_districts
+    from data_pipeline.setup.package import render_config
+    from data_pipeline.setup.presets import INDICATOR_PRESETS
+    from data_pipeline.setup.regions import Proposal, Region
+
+    minimal = [i.id for i in INDICATOR_PRESETS["minimal"]]
+    settings = view.preset_settings("minimal")
+    assert view.preset_or_chosen(view.chosen_indicators(minimal, settings, {}, "pori"), "pori") == "minimal"
+    # With one area to rename every indicator goes to it, as `hyte init --areas empty` writes them.
+    assert view.preset_or_chosen(view.chosen_indicators(minimal, settings, {}, "empty"), "empty") == "minimal"
+    settings[181] = {**settings[181], "direction": "higher_better", "priority_area": "environment"}
+    titles = {9999: {"fi": "Oma indikaattori", "sv": "Egen", "en": "Own"}}
+    chosen = view.chosen_indicators([*minimal, 9999], settings, titles, "pori")
+    assert view.preset_or_chosen(chosen, "pori") == chosen
+    town = Region(97, "KUNTA", "211", {"fi": "Kangasala", "sv": "Kangasala", "en": "Kangasala"})
+    text = render_config(Proposal(town, None, None), "pori", chosen, paavo_districts(2024, None), dt.date(2026, 12, 1))
+    assert 'id = 181\npriority_area = "environment"\nage_group = "working_age"\ndirection = "higher_better"' in text
+    assert '[[indicators]]  # Oma indikaattori\nid = 9999\npriority_area = "environment"\ndirection = "lower_better"' \
+        in text  # a catalogue indicator: the first area, every age group, a direction to check
+
+
+def test_the_default_folder_follows_hyte_setup_dir_and_a_file_is_no_folder(tmp_path):
+    from dashboard.setup import view
+    from data_pipeline.setup.regions import Region
+
+    town = Region(1, "KUNTA", "020", {"fi": "Akaa", "sv": "Akaa", "en": "Akaa"})
+    assert view.default_folder(town, {"HYTE_SETUP_DIR": str(tmp_path)}) == tmp_path / "akaa"
+    assert view.default_folder(town, {}) == view.DATA_DIR / "akaa"
+    assert view.folder_state(tmp_path / "new") == "new" and view.folder_state(tmp_path) == "empty"
+    (tmp_path / "f").write_text("x")
+    assert view.folder_state(tmp_path / "f") == "file" and view.folder_state(tmp_path) == "not_empty"
