@@ -167,16 +167,18 @@ def test_an_indicator_from_the_catalogue_with_its_description_and_direction(env)
     assert check_package(config).ok
 
 
-def test_catalogue_titles_follow_the_language(env):
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_catalogue_titles_follow_the_language(env, lang):
     at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = "sv"
+    at.query_params["lang"] = lang
     at.run()
     at._page_hash = calc_hash("setup")
     at = search(at.run(), "Kangasala")
     no_exception(at)
-    assert at.title[0].value == translate("page.setup", "sv")
+    assert at.title[0].value == translate("page.setup", lang)
+    assert translate("setup.town.county", lang) in screen_text(at)
     options = at.multiselect(key="setup.ids").options
-    assert any(o.startswith("288 · ") and o.endswith("(sv)") for o in options)
+    assert any(o.startswith("288 · ") and o.endswith(f"({lang})") for o in options)
 
 
 def test_an_existing_folder_is_not_written_over_unless_confirmed(env):
