@@ -25,6 +25,7 @@ from data_pipeline.sotkanet_client import SotkanetError
 
 IDS = "setup.ids"            # the chosen indicator ids, in order (the multiselect's value)
 SETTINGS = "setup.settings"  # id -> priority area, age group, direction
+GENERATION = "setup.generation"  # bumped by a preset button: the editor starts over
 MAP_HEIGHT = 380
 
 
@@ -106,6 +107,8 @@ def areas_step() -> str:
 def _apply_preset(name: str) -> None:
     st.session_state[IDS] = [ind.id for ind in INDICATOR_PRESETS[name]]
     st.session_state[SETTINGS] = {**st.session_state.get(SETTINGS, {}), **view.preset_settings(name)}
+    # A new editor: edits made in the old one must not be laid over the preset just chosen.
+    st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
 
 
 def indicators_step(url: str, areas: str, lang: str):
@@ -164,9 +167,9 @@ def editor(ids: list[int], titles: dict, areas: str, lang: str):
               "area": area_label[ind.priority_area], "age": age_label[ind.age_group],
               "direction": direction_label[ind.direction]} for ind in chosen]
     st.markdown(f"**{t('setup.table')}**")
+    key = f"setup.editor.{st.session_state.get(GENERATION, 0)}.{areas}.{hash(tuple(ids))}"
     edited = st.data_editor(
-        frame, key=f"setup.editor.{areas}.{hash(tuple(ids))}", hide_index=True, width="stretch",
-        disabled=["id", "title"], num_rows="fixed",
+        frame, key=key, hide_index=True, width="stretch", disabled=["id", "title"], num_rows="fixed",
         column_config={
             "id": st.column_config.NumberColumn(t("setup.col.id"), format="%d", width="small"),
             "title": st.column_config.TextColumn(t("setup.col.title"), width="medium"),
