@@ -29,7 +29,10 @@ PAGES = (
     ("partnerships.py", "partnerships", "page.partnerships", ":material/handshake:"),
     ("data_status.py", "data-status", "page.data_status", ":material/fact_check:"),
     ("accessibility.py", "accessibility", "page.accessibility", ":material/accessibility_new:"),
+    ("setup.py", "setup", "page.setup", ":material/add_location_alt:"),
 )
+# Screens that need no store: the setup page writes a new municipality's package before one exists.
+STORELESS = frozenset({"setup"})
 
 
 def run() -> None:
@@ -52,6 +55,9 @@ def run() -> None:
     accessibility.apply(language_selector(widget=not presenting))
     if not access.show(visitor, banner=not presenting) or not visitor.may_open(page.url_path):
         page.run()  # the sign-in or "no access" page standing in for the screen: no store, no filters
+        return
+    if page.url_path in STORELESS:
+        page.run()
         return
     try:
         store = cache.open_store()

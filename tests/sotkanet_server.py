@@ -34,6 +34,9 @@ class FakeSotkanet:
     def route(self, path: str, query: dict) -> object | None:
         if path == "/regions":
             return self.regions
+        if path == "/indicators":  # the catalogue: every indicator's id and titles, as the real list
+            return [{"id": i, "title": m.get("title"), "organization": m.get("organization")}
+                    for i, m in sorted(self.metadata.items())]
         if path.startswith("/indicators/"):
             return self.metadata.get(int(path.rsplit("/", 1)[1]))
         if path == "/json":

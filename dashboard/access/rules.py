@@ -18,6 +18,8 @@ PUBLIC_PAGES = frozenset({"overview", "indicators", "participation", "working-gr
                           "accessibility"})
 # Screens a coordinator needs: the data status with uploads, restores and refresh.
 COORDINATOR_PAGES = frozenset({"data-status"})
+# Screens for administrators: setting up a new municipality's package writes files on the server.
+ADMIN_PAGES = frozenset({"setup"})
 # A public link can be made for at most this long: it is meant for one meeting, not forever.
 MAX_PUBLIC_DAYS = 31
 
@@ -83,6 +85,8 @@ def may_open(role: str | None, page: str, public: bool = False) -> bool:
     """May a visitor with `role` (or holding a public link) open the screen at url path `page`?"""
     if public:
         return page in PUBLIC_PAGES
+    if page in ADMIN_PAGES:
+        return at_least(role, "admin")
     if page in COORDINATOR_PAGES:
         return at_least(role, "coordinator")
     return at_least(role, "viewer")

@@ -13,6 +13,7 @@ from dashboard.access import texts as texts_access
 from dashboard.outputs import texts as texts_exports
 from dashboard.participation import texts as texts_participation
 from dashboard.partnerships import texts as texts_partnerships
+from dashboard.setup import texts as texts_setup
 from dashboard.outputs import slide_texts as texts_presentation
 from dashboard.working_groups import texts as texts_working_groups
 from dashboard.core.formatting import plain
@@ -320,7 +321,7 @@ _TEXT = {
 }
 _TEXT.update({f"table.{name}": names for name, names in _TABLE_NAMES.items()})
 for _screen in (texts_participation, texts_working_groups, texts_partnerships, texts_access, texts_exports,
-                texts_presentation):
+                texts_presentation, texts_setup):
     _TEXT.update(_screen.TEXT)
 
 CATALOG: dict[str, dict[str, str]] = {

@@ -18,7 +18,9 @@ from data_pipeline.setup.package import Districts, write_package
 from data_pipeline.setup.presets import AREA_PRESETS, INDICATOR_PRESETS
 from data_pipeline.setup.regions import InitError, Region, build_proposal, find_municipality, parse_regions, \
     population_by_region
-from data_pipeline.sotkanet_client import HttpSession, SotkanetClient, SotkanetError
+from data_pipeline.config import read_config
+from data_pipeline.sotkanet_client import FetchReport, HttpSession, SotkanetClient, SotkanetError, \
+    fetch
 
 DEFAULT_PAAVO_YEAR = 2024
 EXIT_OK, EXIT_FAILED, EXIT_MISSING = 0, 2, 2
@@ -112,11 +114,23 @@ def _run(args, term: Terminal) -> int:
         paavo_client = SotkanetClient(os.environ.get("HYTE_PAAVO_URL") or paavo.DEFAULT_PAAVO_URL, session,
                                       service=paavo.SERVICE)
         districts = _districts(args, term, town, paavo_client)
-    config = write_package(out, proposal, areas, indicators, districts, payload, dt.date.today())
-    term.say(f"Kirjoitettu / written: {config}")
+        config = write_package(out, proposal, areas, indicators, districts, payload, dt.date.today())
+        term.say(f"Kirjoitettu / written: {config}")
+        report = fetch_indicators(config, session)
+        if report is not None and report.failed:
+            term.say(f"Varoitus / warning: {len(report.failed)} Sotkanet-haku(a) epäonnistui nyt; `hyte refresh` "
+                     f"yrittää uudelleen / {len(report.failed)} Sotkanet fetch(es) failed now; `hyte refresh` "
+                     "tries again")
     term.say(f"Seuraavaksi / next: täytä / fill {out / 'registers'}, sitten / then "
              f"hyte refresh --config {config}  (ohjeet / instructions: {out / 'INSTRUCTIONS.md'})")
     return EXIT_OK
+
+
+def fetch_indicators(config: Path, session: HttpSession) -> FetchReport | None:
+    """The package's Sotkanet indicators into its cache, as `hyte refresh` fetches them: the package is then
+    complete, and `hyte check` passes before the first refresh (it downloads nothing itself)."""
+    settings, _ = read_config(config)
+    return fetch(settings, session) if settings is not None else None
 
 
 def _postal_areas(client: SotkanetClient, year: int, town: Region, term: Terminal) -> dict | None:
@@ -135,14 +149,19 @@ def _districts(args, term: Terminal, town: Region, client: SotkanetClient) -> Di
     year = args.paavo_year
     paavo_areas = _postal_areas(client, year, town, term)
     if not args.districts:
-        count = len(paavo_areas["features"]) if paavo_areas else 0
-        note = (f"Postinumeroalueet ja väestö ikäryhmittäin Tilastokeskuksen Paavosta ({count} aluetta, {year}) /\n"
-                f"postal areas with population by age group from Statistics Finland's Paavo ({count} areas).")
-        if paavo_areas is None:
-            note = ("Postinumeroalueet Paavosta; haku epäonnistui nyt, `hyte refresh` yrittää uudelleen /\n"
-                    "postal areas from Paavo; the fetch failed now, `hyte refresh` tries again.")
-        return Districts("paavo", year, paavo_cache=paavo_areas, note=note)
+        return paavo_districts(year, paavo_areas)
     return _file_districts(args, term, year, paavo_areas)
+
+
+def paavo_districts(year: int, paavo_areas: dict | None) -> Districts:
+    """Districts from Paavo's postal areas (None: the fetch failed now, the refresh tries again)."""
+    count = len(paavo_areas["features"]) if paavo_areas else 0
+    note = (f"Postinumeroalueet ja väestö ikäryhmittäin Tilastokeskuksen Paavosta ({count} aluetta, {year}) /\n"
+            f"postal areas with population by age group from Statistics Finland's Paavo ({count} areas).")
+    if paavo_areas is None:
+        note = ("Postinumeroalueet Paavosta; haku epäonnistui nyt, `hyte refresh` yrittää uudelleen /\n"
+                "postal areas from Paavo; the fetch failed now, `hyte refresh` tries again.")
+    return Districts("paavo", year, paavo_cache=paavo_areas, note=note)
 
 
 def _file_districts(args, term: Terminal, year: int, paavo_areas: dict | None) -> Districts:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import polars as pl
 
-from data_pipeline.setup.presets import AGE_GROUPS, AREA_PRESETS, INDICATOR_PRESETS
+from data_pipeline.config import read_config
+from data_pipeline.setup.presets import AGE_GROUPS, AREA_PRESETS, INDICATOR_PRESETS, PresetIndicator
 from data_pipeline.setup.regions import Proposal, Region
 from data_pipeline.sotkanet_client import _write_atomic
-from data_pipeline.config import load_config
 from data_pipeline.template import write_templates
 
 DEFAULT_SOTKANET_URL = "https://sotkanet.fi/rest/1.1"
@@ -92,8 +92,9 @@ def districts_section(d: Districts) -> list[str]:
     return lines
 
 
-def render_config(proposal: Proposal, areas: str, indicators: str, districts: Districts,
-                  today: dt.date) -> str:
+def render_config(proposal: Proposal, areas: str, indicators: str | tuple[PresetIndicator, ...],
+                  districts: Districts, today: dt.date) -> str:
+    """`indicators`: a preset's name, or the indicators chosen one by one (the app's setup page)."""
     town = proposal.municipality
     start, end = plan_term(today)
     area_rows = AREA_PRESETS[areas]
@@ -120,10 +121,17 @@ def render_config(proposal: Proposal, areas: str, indicators: str, districts: Di
     out += ["[sotkanet]", f"base_url = {_s(DEFAULT_SOTKANET_URL)}  # env HYTE_SOTKANET_URL overrides",
             'cache_dir = "sotkanet"', f"years = [{FIRST_YEAR}, {today.year}]", ""]
     out += districts_section(districts) + ["", "[registers]", 'dir = "registers"', ""]
-    out.append(f"# Indikaattorit: valmis joukko '{indicators}', suunta (lower_better / higher_better) kullekin; "
-               "lisää tavoitteet (target, target_year) / indicators from the preset, each with its direction; "
-               "add targets.")
-    for ind in INDICATOR_PRESETS[indicators]:
+    if isinstance(indicators, str):
+        out.append(f"# Indikaattorit: valmis joukko '{indicators}', suunta (lower_better / higher_better) kullekin; "
+                   "lisää tavoitteet (target, target_year) / indicators from the preset, each with its direction; "
+                   "add targets.")
+        chosen = INDICATOR_PRESETS[indicators]
+    else:
+        out.append("# Indikaattorit: valittu sovelluksen käyttöönottosivulla, suunta (lower_better / higher_better) "
+                   "kullekin; lisää tavoitteet (target, target_year) / indicators chosen on the app's setup page, "
+                   "each with its direction; add targets.")
+        chosen = tuple(indicators)
+    for ind in chosen:
         area = ind.priority_area if ind.priority_area in area_codes else area_rows[0][0]
         out += [f"[[indicators]]  # {ind.title_fi}", f"id = {ind.id}", f"priority_area = {_s(area)}"]
         if ind.age_group:
@@ -132,7 +140,8 @@ def render_config(proposal: Proposal, areas: str, indicators: str, districts: Di
     return "\n".join(out)
 
 
-def write_package(out: Path, proposal: Proposal, areas: str, indicators: str, districts: Districts,
+def write_package(out: Path, proposal: Proposal, areas: str, indicators: str | tuple[PresetIndicator, ...],
+                  districts: Districts,
                   regions_payload: list | None, today: dt.date | None = None) -> Path:
     """Write everything; returns the hyte.toml path."""
     today = today or dt.date.today()
@@ -154,10 +163,14 @@ def write_package(out: Path, proposal: Proposal, areas: str, indicators: str, di
         _write_atomic(out / "districts" / f"paavo_{districts.paavo_year}.geojson", districts.paavo_cache)
     if regions_payload:
         _write_atomic(out / "sotkanet" / "regions.json", regions_payload)
+    # The package's own registers: Excel templates with this package's drop-down lists, one file a register
+    # (a register there as both CSV and XLSX is refused by `hyte check` and `hyte refresh`).
+    settings, _ = read_config(config)
+    if settings is not None:
+        write_templates(registers, config=settings)
+    else:
+        write_templates(registers, tuple(code for code, *_ in AGE_GROUPS))
     (out / "INSTRUCTIONS.md").write_text(instructions(proposal, districts, areas), encoding="utf-8")
-    # Last, when the package is whole: the templates then offer its own codes (districts, age groups,
-    # areas) as drop-down lists, one Excel file per register (a register must not be there twice).
-    write_templates(registers, config=load_config(config))
     return config
 
 

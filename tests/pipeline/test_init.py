@@ -125,7 +125,9 @@ def test_written_package_loads_and_explains_the_peers(stand_ins, tmp_path):
     assert [i.id for i in config.indicators] == [i.id for i in INDICATOR_PRESETS["pori"]]
     assert all(i.direction in ("lower_better", "higher_better") for i in config.indicators)
     assert config.districts_source == "paavo" and (tmp_path / "k" / "districts" / "paavo_2024.geojson").is_file()
-    assert (tmp_path / "k" / "registers" / "events.csv").is_file()
+    # One template a register, in Excel (a register there as both CSV and XLSX is refused).
+    assert (tmp_path / "k" / "registers" / "events.xlsx").is_file()
+    assert not (tmp_path / "k" / "registers" / "events.csv").exists()
     assert "Kangasala" in (tmp_path / "k" / "INSTRUCTIONS.md").read_text(encoding="utf-8")
     # An existing package is not overwritten without --force.
     assert hyte(["init", "--municipality", "211", "--out", str(tmp_path / "k")]) == 2
