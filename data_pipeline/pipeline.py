@@ -21,7 +21,7 @@ from data_pipeline.config import ConfigError, load_config
 from data_pipeline.check import validate_package
 from data_pipeline.package import Source, content_hashes
 from data_pipeline.problems import Problem
-from data_pipeline.recovery import recover_abandoned
+from data_pipeline.recovery import INTERRUPTED, abandon_run, recover_abandoned
 from data_pipeline.sotkanet_client import HttpSession, session_for
 from data_pipeline.store import make_engine, upgrade
 from data_pipeline.writer import Progress, write_package
@@ -259,7 +259,16 @@ def refresh_locked(config_path: str | Path, url: str, command: str = "refresh", 
     run_id = start_run(engine, command, str(config_path))
     if started is not None:
         started(run_id)
-    result = _refresh(config_path, url, command, progress, engine, offline, change, registers_dir, run_id)
+    try:
+        result = _refresh(config_path, url, command, progress, engine, offline, change, registers_dir, run_id)
+    except BaseException as exc:
+        # A bug or Ctrl-C: the store is unchanged (nothing committed), and the run must not stay `running`.
+        message = f"{type(exc).__name__}: {exc}" if isinstance(exc, Exception) else INTERRUPTED
+        try:
+            abandon_run(engine, run_id, message)
+        except Exception:  # noqa: BLE001 - the original error matters more; the next write cleans up
+            log.exception("could not mark run %d failed", run_id)
+        raise
     if change is not None and not result.ok:
         log_refusal(engine, change, run_id, result.message or result.status)
     return result
