@@ -17,6 +17,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -28,13 +29,15 @@ from dashboard.formatting import plain
 from dashboard.i18n import translate
 from data_pipeline import registers as R
 from data_pipeline import schema, worker
-from data_pipeline.store import make_engine, sqlite_path
+from data_pipeline.store import is_sqlite, make_engine, sqlite_path
 
 pytestmark = pytest.mark.write_safety
 
 TESTS = Path(__file__).parent
 KILLABLE = TESTS / "killable_refresh.py"
-ROUNDS = 20
+# Writes per store. Each is a Python process of its own (about 1.5 s of CPU, mostly imports), so
+# PostgreSQL, whose loads also cost its server, does fewer; HYTE_WRITE_SAFETY_ROUNDS asks for more.
+ROUNDS = {"sqlite": 20, "postgresql": 12}
 READERS = 3
 EVENTS_HEADER = ("id;title;date;district;lon;lat;department;event_type;level;participants_young;"
                  "participants_adult;participants_old\n")
@@ -89,6 +92,7 @@ def test_readers_on_every_screen_see_the_old_or_the_new_load_while_the_app_write
     from dashboard import cache
 
     url, config = store_url, mini_package
+    rounds = int(os.environ.get("HYTE_WRITE_SAFETY_ROUNDS") or ROUNDS["sqlite" if is_sqlite(url) else "postgresql"])
     monkeypatch.setenv("HYTE_DATABASE_URL", url)
     events = {0: 2}  # data version -> events it holds
     first = worker.refresh(url, config, "nightly (test)")
@@ -102,7 +106,7 @@ def test_readers_on_every_screen_see_the_old_or_the_new_load_while_the_app_write
 
     def read_repeatedly() -> None:
         nonlocal retried
-        while not stop.wait(0.005):  # a breath between reads: the write process needs a core too
+        while not stop.wait(0.02):  # a breath between reads: the write process needs a core too
             st.cache_data.clear()
             try:
                 seen.append(read_every_screen())
@@ -115,9 +119,10 @@ def test_readers_on_every_screen_see_the_old_or_the_new_load_while_the_app_write
     readers = [threading.Thread(target=read_repeatedly) for _ in range(READERS)]
     for reader in readers:
         reader.start()
-    current, kinds = 2, []
+    current, kinds, slowest = 2, [], 0.0
     try:
-        for i in range(ROUNDS):
+        for i in range(rounds):
+            started = time.monotonic()
             kind = ("upload", "upload", "restore", "refresh")[i % 4]
             if kind == "upload":
                 current = 5 + i
@@ -133,6 +138,7 @@ def test_readers_on_every_screen_see_the_old_or_the_new_load_while_the_app_write
             assert result.outcome == ("unchanged" if kind == "refresh" else "loaded")
             events[result.run_id] = current
             kinds.append(kind)
+            slowest = max(slowest, time.monotonic() - started)
     finally:
         stop.set()
         for reader in readers:
@@ -147,10 +153,10 @@ def test_readers_on_every_screen_see_the_old_or_the_new_load_while_the_app_write
         with sqlite3.connect(sqlite_path(url)) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     with capsys.disabled():
-        print(f"\n{url.split(':')[0]}: {ROUNDS} writes from the app path ({kinds.count('upload')} uploads, "
+        print(f"\n{url.split(':')[0]}: {rounds} writes from the app path ({kinds.count('upload')} uploads, "
               f"{kinds.count('restore')} restores, {kinds.count('refresh')} refreshes), {READERS} readers: "
               f"{len(seen)} reads of every screen over {len(versions_read)} data versions, "
-              f"{retried} retried after a commit, {len(errors)} errors")
+              f"{retried} retried after a commit, {len(errors)} errors; slowest write {slowest:.1f} s")
 
 
 def version_id(url: str, uploaded_name: str) -> int:
