@@ -25,15 +25,21 @@ import streamlit as st
 from sqlalchemy import select
 
 from conftest import dump_store, table_frame
-from dashboard.formatting import plain
-from dashboard.i18n import translate
+from dashboard.core import cache
+from dashboard.core.formatting import plain
+from dashboard.core.i18n import translate
+from dashboard.data_status import cache as data_status
+from dashboard.indicators import cache as indicators
+from dashboard.participation import cache as participation
+from dashboard.partnerships import cache as partnerships
+from dashboard.working_groups import cache as working_groups
 from data_pipeline import registers as R
 from data_pipeline import schema, worker
 from data_pipeline.store import is_sqlite, make_engine, sqlite_path
 
 pytestmark = pytest.mark.write_safety
 
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).parent.parent
 KILLABLE = TESTS / "killable_refresh.py"
 # Writes per store. Each is a Python process of its own (about 1.5 s of CPU, mostly imports), so
 # PostgreSQL, whose loads also cost its server, does fewer; HYTE_WRITE_SAFETY_ROUNDS asks for more.
@@ -67,30 +73,27 @@ def run_statuses(url: str) -> dict[int, tuple[str, str | None]]:
 
 def read_every_screen() -> tuple[int, int, int]:
     """Every screen's cached queries at one data version: (version, events counted, events read)."""
-    from dashboard import cache
-
     store = cache.open_store()
     first, last = 2000, 2030
     cache.municipality(store), cache.priority_areas(store), cache.year_span(store)  # overview
     cache.indicator_summary_by_area(store), cache.last_successful_load(store)
-    cache.indicator_board(store, first, last, None), cache.indicator_series(store, first, last)  # indicators
-    cache.goals_and_measures(store), cache.indicators_with_district_data(store)
-    events = cache.participation_rows(store, first, last)  # participation
-    cache.participation_reach(store, first, last, None), cache.participation_departments(store)
-    cache.participation_districts(store, first, last, None, (), (), (), "fi")
-    cache.participation_adoption(store, first, last, (), (), ())
-    cache.group_activity(store, first, last, None, dt.date(2026, 1, 1)), cache.annual_clock(store, 2025)  # groups
-    cache.ngo_tables(store), cache.ngo_board(store, first, last, None, None)  # partnerships
-    cache.load_runs(store), cache.source_freshness(store), cache.audit_log(store)  # data status
-    cache.register_versions(store, "events")
-    counts = dict(cache.row_counts(store).iter_rows())
+    indicators.indicator_board(store, first, last, None), indicators.indicator_series(store, first, last)
+    indicators.goals_and_measures(store), indicators.indicators_with_district_data(store)
+    events = participation.participation_rows(store, first, last)
+    participation.participation_reach(store, first, last, None), participation.participation_departments(store)
+    participation.participation_districts(store, first, last, None, (), (), (), "fi")
+    participation.participation_adoption(store, first, last, (), (), ())
+    working_groups.group_activity(store, first, last, None, dt.date(2026, 1, 1))
+    working_groups.annual_clock(store, 2025)
+    partnerships.ngo_tables(store), partnerships.ngo_board(store, first, last, None, None)
+    data_status.load_runs(store), data_status.source_freshness(store), data_status.audit_log(store)
+    data_status.register_versions(store, "events")
+    counts = dict(data_status.row_counts(store).iter_rows())
     return store.version, counts["participation_event"], events["event_id"].n_unique()
 
 
 def test_readers_on_every_screen_see_the_old_or_the_new_load_while_the_app_writes(
         store_url, mini_package, monkeypatch, capsys):
-    from dashboard import cache
-
     url, config = store_url, mini_package
     rounds = int(os.environ.get("HYTE_WRITE_SAFETY_ROUNDS") or ROUNDS["sqlite" if is_sqlite(url) else "postgresql"])
     monkeypatch.setenv("HYTE_DATABASE_URL", url)
