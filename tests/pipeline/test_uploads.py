@@ -161,15 +161,17 @@ def test_health_fails_with_a_reason(tmp_path, mini_package, sqlite_url, capsys):
 
 # --- the app's path: a write process speaking JSON lines (data_pipeline.worker) ------------------------
 
-def test_the_app_path_sends_the_first_problems_and_how_many_there_are(mini_package, sqlite_url):
+def test_the_app_path_gets_the_problems_as_listed_and_how_many_there_are(mini_package, sqlite_url):
     assert worker.refresh(sqlite_url, mini_package, "nightly (test)").ok
     steps = []
     bad = events_file(mini_package).read_bytes() + "".join(
         f"x{i};Ilta;01.12.2025;99;;;siv;workshop;action;5;;\n" for i in range(250)).encode()
     result = worker.upload(sqlite_url, mini_package, "events", "iso.csv", bad, "maija@kunta.fi",
                            progress=lambda step, rows: steps.append(step))
-    assert (result.status, result.problem_count, len(result.problems)) == ("rejected", 250, worker.MAX_PROBLEM_LINES)
+    # As `hyte refresh` lists them: the first 200 of the file, then a line counting the rest.
+    assert (result.status, result.problem_count, len(result.problems)) == ("rejected", 250, 201)
     assert result.problems[0] == "events.csv:4: district: tuntematon alue '99' / unknown district"
+    assert result.problems[-1].startswith("events.csv:1: -: … ja 50 muuta virhettä") and not result.at_least
     assert steps == []  # rejected before anything was written
     assert events_file(mini_package).read_bytes() != bad
     assert audit(sqlite_url)[-1][:4] == ("maija@kunta.fi", "rejected", "events", "iso.csv")
@@ -180,10 +182,10 @@ def test_a_write_that_crashes_reports_it_and_leaves_no_run_running(loaded, monke
     source = events_file(config).with_name("upload.csv")
     source.write_bytes(events_file(config).read_bytes() + NEW_EVENT.encode())
 
-    def crash(_config):
+    def crash(_config, **_options):
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr("data_pipeline.pipeline.build_package", crash)
+    monkeypatch.setattr("data_pipeline.pipeline.validate_package", crash)
     code = hyte(["upload", "--config", str(config), "--register", "events", "--file", str(source),
                  "--actor", "maija@kunta.fi", "--db", url, "--json-progress"])
     events = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
