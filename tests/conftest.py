@@ -10,9 +10,14 @@ from pathlib import Path
 import polars as pl
 import pytest
 from sqlalchemy import create_engine, select, text
+from streamlit import config as streamlit_config
 
 from data_pipeline import schema
 from data_pipeline.store import make_engine
+
+# .streamlit/config.toml hides error details from visitors (showErrorDetails = "none"); AppTest reads
+# that file too, so a failing test would say only "This app has encountered an error". Tests see all.
+streamlit_config.set_option("client.showErrorDetails", "full", "tests/conftest.py")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PG_ADMIN_URL = os.environ.get("HYTE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")

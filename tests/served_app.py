@@ -50,14 +50,18 @@ def healthy(base: str) -> bool:
 
 
 @contextlib.contextmanager
-def serve(store_url: str, folder: Path) -> Iterator[str]:
-    """The app reading `store_url`, served until the block ends; yields its base URL."""
-    port = free_port()
-    log_path = folder / "server.log"
+def serve(store_url: str, folder: Path, *, port: int | None = None, args: tuple[str, ...] = (),
+          name: str = "server") -> Iterator[str]:
+    """The app reading `store_url`, served until the block ends; yields its base URL.
+
+    `args` are more `streamlit run` options (e.g. `--secrets.files`); `name` names the log file.
+    """
+    port = port or free_port()
+    log_path = folder / f"{name}.log"
     with open(log_path, "w") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
-             "--server.headless", "true", "--server.address", "127.0.0.1"],
+             "--server.headless", "true", "--server.address", "127.0.0.1", *args],
             cwd=ROOT, env={**os.environ, "HYTE_DATABASE_URL": store_url}, stdout=log, stderr=subprocess.STDOUT,
         )
         base = f"http://127.0.0.1:{port}"

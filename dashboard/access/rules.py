@@ -106,11 +106,14 @@ def verify_public_link(secret: str, token: str | None, today: dt.date) -> dt.dat
     if not secret or not token or "." not in token:
         return None
     day, signature = token.split(".", 1)
+    if not (len(day) == 8 and day.isascii() and day.isdigit()):
+        return None  # strptime would take other scripts' digits too
     try:
         expires = dt.datetime.strptime(day, "%Y%m%d").date()
     except ValueError:
         return None
-    if not hmac.compare_digest(signature, _signature(secret, expires)):
+    # Bytes: compare_digest raises TypeError on a non-ASCII str, and the token comes from the address bar.
+    if not hmac.compare_digest(signature.encode(), _signature(secret, expires).encode()):
         return None
     if expires < today or expires > today + dt.timedelta(days=MAX_PUBLIC_DAYS):
         return None

@@ -10,11 +10,15 @@ direct link tells the visitor why instead of Streamlit's "page not found".
 from __future__ import annotations
 
 import datetime as dt
+import json
+import logging
+import urllib.parse
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
-from streamlit.errors import StreamlitSecretNotFoundError
+from streamlit.errors import StreamlitAuthError, StreamlitSecretNotFoundError
 
 from dashboard.access import rules
 from dashboard.core import url_state
@@ -25,6 +29,63 @@ from dashboard.core.i18n import current_language, t
 PUBLIC_PARAM = "public"
 # Who the audit log names when nobody signs in (open mode).
 OPEN_ACTOR = "open mode (no sign-in)"
+# Session flag: this session brought a public link that was refused (expired, edited or garbled).
+_PUBLIC_REFUSED = "_public_link_refused"
+# `?signin=failed`: the browser came back from the identity provider without a signed-in person.
+SIGNIN_PARAM = "signin"
+# Why the last sign-in click did not leave for the provider: ("unreachable", host) or ("misconfigured",).
+_SIGNIN_PROBLEM = "_signin_problem"
+_RETURNED = "_signin_returned"
+# How long the sign-in button waits for the provider's discovery document before saying it is down.
+PROVIDER_TIMEOUT_SECONDS = 5
+
+log = logging.getLogger(__name__)
+
+# Streamlit's /oauth2callback always returns to "/", so the tab's sessionStorage remembers the address
+# the visitor asked for and whether a sign-in was started from it: once signed in, _RETURN_JS goes
+# back there; coming back *not* signed in from a started sign-in (the provider refused it, a wrong
+# client secret, the person cancelled) reopens that address with ?signin=failed, which is explained.
+_SIGNIN_JS = """<span class="hyte-script"></span><script>
+(() => {
+  const key = "hyte-signin";
+  const here = new URL(location.href);
+  if (!window.hyteSignin) {  // once a page load (the element is mounted again on some reruns)
+    window.hyteSignin = {clicked: false};
+    const saved = JSON.parse(sessionStorage.getItem(key) || "null");
+    if (saved && saved.started) {
+      sessionStorage.removeItem(key);
+      if (!here.searchParams.has("signin")) {
+        const back = new URL(saved.path, location.origin);
+        back.searchParams.set("signin", "failed");
+        location.replace(back);
+        return;
+      }
+    }
+    // Started = the tab left for the provider right after a sign-in click (not: the click was
+    // answered on this page, e.g. "the provider does not answer").
+    document.addEventListener("click", (event) => {
+      window.hyteSignin.clicked = Boolean(event.target.closest("[class*='st-key-login-'] button"));
+    }, true);
+    window.addEventListener("pagehide", () => {
+      if (!window.hyteSignin.clicked) return;
+      const state = JSON.parse(sessionStorage.getItem(key) || "{}");
+      state.started = true;
+      sessionStorage.setItem(key, JSON.stringify(state));
+    });
+  }
+  here.searchParams.delete("signin");
+  sessionStorage.setItem(key, JSON.stringify({path: here.pathname + here.search, started: false}));
+})();
+</script>"""
+_RETURN_JS = """<span class="hyte-script"></span><script>
+(() => {
+  const saved = JSON.parse(sessionStorage.getItem("hyte-signin") || "null");
+  sessionStorage.removeItem("hyte-signin");
+  if (saved && saved.started && saved.path !== location.pathname + location.search) {
+    location.replace(saved.path);
+  }
+})();
+</script>"""
 
 
 @dataclass(frozen=True)
@@ -73,6 +134,7 @@ def current_visitor(config: rules.AccessSettings | None = None) -> Visitor:
             url_state.write_to_url(PUBLIC_PARAM, token, None)
             return Visitor("public", who="public link", public_until=until)
         st.session_state[PUBLIC_PARAM] = None
+        st.session_state[_PUBLIC_REFUSED] = True  # said again on the sign-in page, which stays
         url_state.write_to_url(PUBLIC_PARAM, None, None)
         st.toast(t("access.public_invalid"), icon=":material/link_off:")
     if not config.auth_enabled:
@@ -113,17 +175,64 @@ def show(visitor: Visitor, *, banner: bool = True) -> bool:
         role = t(f"access.role.{visitor.role}") if visitor.role else t("access.role.none")
         st.sidebar.caption(t("access.signed_in", who=plain(visitor.who), role=role))
         st.sidebar.button(t("access.signout"), on_click=st.logout, icon=":material/logout:")
+    if visitor.mode == "signed_in" and not st.session_state.get(_RETURNED):
+        st.session_state[_RETURNED] = True  # once a session: back to the address asked for, if any
+        st.html(_RETURN_JS, unsafe_allow_javascript=True)
     return visitor.sees_data
 
 
 def _sign_in_page() -> None:
     st.title(t("access.signin.title"), anchor=False)
     st.markdown(t("access.signin.lead"))
+    if st.session_state.get(_PUBLIC_REFUSED):
+        st.warning(t("access.public_invalid"), icon=":material/link_off:")
+    problem = st.session_state.pop(_SIGNIN_PROBLEM, None)
+    if problem and problem[0] == "unreachable":
+        st.error(t("access.signin.unreachable", host=plain(problem[1])), icon=":material/cloud_off:")
+    elif problem:
+        st.error(t("access.signin.misconfigured"), icon=":material/settings:")
+    elif st.query_params.get(SIGNIN_PARAM) == "failed":
+        st.error(t("access.signin.failed"), icon=":material/error:")
     providers = settings().providers
     for provider in providers or (None,):
         label = t("access.signin.with", provider=provider.title()) if provider else t("access.signin.button")
-        st.button(label, on_click=st.login, args=(provider,) if provider else (), type="primary",
+        st.button(label, on_click=_start_sign_in, args=(provider,), type="primary",
                   icon=":material/login:", key=f"login-{provider}")
+    st.html(_SIGNIN_JS, unsafe_allow_javascript=True)
+
+
+def _start_sign_in(provider: str | None) -> None:
+    """st.login, unless the provider is down or the settings are wrong: then the sign-in page says so.
+
+    Streamlit would otherwise send the browser to a bare "Authentication error" (provider down) or
+    raise in the app (settings incomplete).
+    """
+    try:
+        auth = st.secrets.get("auth", {})
+        url = str((auth.get(provider, {}) if provider else auth).get("server_metadata_url", ""))
+    except (FileNotFoundError, StreamlitSecretNotFoundError, AttributeError):
+        url = ""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        log.error("sign-in is misconfigured in secrets.toml [auth]: server_metadata_url %r is not an "
+                  "http(s) address of the provider's /.well-known/openid-configuration", url)
+        st.session_state[_SIGNIN_PROBLEM] = ("misconfigured",)
+        return
+    host = parts.netloc
+    try:
+        with urllib.request.urlopen(url, timeout=PROVIDER_TIMEOUT_SECONDS) as reply:
+            metadata = json.load(reply)
+        if not isinstance(metadata, dict) or "authorization_endpoint" not in metadata:
+            raise ValueError("no authorization_endpoint in the discovery document")
+    except (OSError, ValueError) as exc:  # URLError, timeouts, refused connections, bad JSON
+        log.warning("sign-in: the identity provider's discovery document %s: %s", url or "(not set)", exc)
+        st.session_state[_SIGNIN_PROBLEM] = ("unreachable", host)
+        return
+    try:
+        st.login(provider)  # None: the [auth] section's own provider
+    except StreamlitAuthError as exc:
+        log.error("sign-in is misconfigured in secrets.toml [auth]: %s", exc)
+        st.session_state[_SIGNIN_PROBLEM] = ("misconfigured",)
 
 
 def _no_role_page() -> None:

@@ -22,6 +22,30 @@ TEXT: dict[str, tuple[str, str, str]] = {
     ),
     "access.signin.button": ("Kirjaudu sisään", "Logga in", "Sign in"),
     "access.signin.with": ("Kirjaudu: {provider}", "Logga in: {provider}", "Sign in: {provider}"),
+    "access.signin.failed": (
+        "Kirjautuminen ei onnistunut: tunnistuspalvelu ei vahvistanut kirjautumista tai se keskeytettiin. "
+        "Yritä uudelleen. Jos tämä toistuu, kerro IT-tuelle (syy on palvelimen lokissa).",
+        "Inloggningen lyckades inte: identitetstjänsten bekräftade den inte eller så avbröts den. "
+        "Försök igen. Om det upprepas, kontakta IT-supporten (orsaken finns i serverns logg).",
+        "Sign-in did not succeed: the identity provider did not confirm it, or it was cancelled. "
+        "Try again. If this keeps happening, tell IT support (the server log says why).",
+    ),
+    "access.signin.unreachable": (
+        "Tunnistuspalvelu ({host}) ei vastaa, joten kirjautuminen ei nyt onnistu. Yritä hetken päästä "
+        "uudelleen. Jos tämä jatkuu, kerro IT-tuelle.",
+        "Identitetstjänsten ({host}) svarar inte, så det går inte att logga in just nu. Försök igen om en "
+        "stund. Om det fortsätter, kontakta IT-supporten.",
+        "The identity provider ({host}) does not answer, so signing in is not possible right now. Try "
+        "again in a moment. If this goes on, tell IT support.",
+    ),
+    "access.signin.misconfigured": (
+        "Kirjautumisen asetuksissa on virhe, joten kirjautuminen ei onnistu. Kerro IT-tuelle "
+        "(syy on palvelimen lokissa; asetukset: .streamlit/secrets.toml).",
+        "Inloggningens inställningar är felaktiga, så det går inte att logga in. Kontakta IT-supporten "
+        "(orsaken finns i serverns logg; inställningar: .streamlit/secrets.toml).",
+        "Sign-in is misconfigured, so signing in is not possible. Tell IT support (the server log says "
+        "why; settings: .streamlit/secrets.toml).",
+    ),
     "access.signed_in": ("Kirjautunut: {who} · {role}", "Inloggad: {who} · {role}", "Signed in: {who} · {role}"),
     "access.signout": ("Kirjaudu ulos", "Logga ut", "Sign out"),
     "access.role.viewer": ("katselija", "läsare", "viewer"),

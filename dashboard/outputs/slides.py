@@ -223,7 +223,8 @@ def rotation_seconds() -> int | None:
     raw = st.query_params.get(ROTATE_KEY)
     if raw is None:
         return None
-    if raw.isdigit() and ROTATE_MIN <= int(raw) <= ROTATE_MAX:
+    # ASCII digits only (isdigit takes '²', which int() refuses) and few of them (int() refuses 4,300+).
+    if raw.isascii() and raw.isdigit() and len(raw) <= len(str(ROTATE_MAX)) and ROTATE_MIN <= int(raw) <= ROTATE_MAX:
         return int(raw)
     st.warning(t("present.bad_rotate", value=plain(raw[:40]), low=ROTATE_MIN, high=ROTATE_MAX),
                icon=":material/link_off:")

@@ -66,6 +66,14 @@ def test_public_links_are_signed_and_expire():
     assert rules.verify_public_link("k", far, today) is None
 
 
+@pytest.mark.parametrize("signature", ["é", "é" * 32, "\u202e" + "0" * 31, "０" * 32, ""])
+def test_a_public_link_with_any_characters_is_refused_not_a_crash(signature):
+    """hmac.compare_digest raises TypeError on non-ASCII str: the token came from the address bar."""
+    today = dt.date(2026, 11, 23)
+    assert rules.verify_public_link("k", f"20261124.{signature}", today) is None
+    assert rules.verify_public_link("k", f"２０２６１１２４.{signature}", today) is None
+
+
 # --- the app ----------------------------------------------------------------------------------------
 
 @pytest.fixture(autouse=True)
@@ -168,6 +176,17 @@ def test_a_forged_public_link_leads_to_the_sign_in_page():
     assert [t.value for t in at.title] == [fi("access.signin.title")]
 
 
+@pytest.mark.parametrize("garbled", ["{tomorrow}.é", "{tomorrow}.\u202e", "{tomorrow}." + "9" * 5000, "é.é"])
+def test_a_garbled_public_link_is_the_sign_in_page_with_the_expired_link_notice(garbled):
+    """Seen in the attack run: `?public=<date>.é` showed an anonymous visitor a TypeError traceback."""
+    token = garbled.format(tomorrow=f"{dt.date.today() + dt.timedelta(days=1):%Y%m%d}")
+    at = app({"is_logged_in": False}, public=token)
+    assert not at.exception, [e.value for e in at.exception]
+    assert [t.value for t in at.title] == [fi("access.signin.title")]
+    assert fi("access.public_invalid") in [w.value for w in at.warning]
+    assert not at.dataframe and not at.metric
+
+
 def test_the_committed_secrets_example_turns_sign_in_on():
     import tomllib
 
@@ -197,3 +216,41 @@ def test_presentation_mode_leaves_the_operators_banner_off_the_slide():
     assert not at.exception
     assert not any(fi("access.open_banner") in b for b in badges(at))
     assert any(fi("access.open_banner") in b for b in badges(app(auth=False)))
+
+
+def test_an_unexpected_error_shows_visitors_no_details():
+    """The served app (not AppTest: tests/conftest.py turns details back on) hides the exception's type,
+    text and traceback (file paths) from the browser; the server log keeps them."""
+    import tomllib
+
+    config = tomllib.loads((APP.parent.parent / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] == "none"
+
+
+def _sign_in_with(auth: dict) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.secrets["auth"] = auth
+    at.secrets["access"] = ACCESS
+    at.user = {"is_logged_in": False}
+    at.run()
+    at.button(key="login-None").click().run()
+    return at
+
+
+def test_sign_in_with_the_provider_down_says_so_on_the_sign_in_page():
+    from served_app import free_port
+
+    dead = f"http://127.0.0.1:{free_port()}/.well-known/openid-configuration"
+    at = _sign_in_with({**AUTH, "server_metadata_url": dead})
+    assert not at.exception, [e.value for e in at.exception]
+    assert [t.value for t in at.title] == [fi("access.signin.title")]
+    host = dead.split("/")[2]
+    assert [e.value.replace("\\", "") for e in at.error] == [fi("access.signin.unreachable", host=host)]
+
+
+def test_sign_in_with_incomplete_settings_is_a_message_not_a_traceback():
+    """Without cookie_secret st.login raises StreamlitAuthError (in the button's callback: a traceback)."""
+    auth = {key: value for key, value in AUTH.items() if key not in ("server_metadata_url", "cookie_secret")}
+    at = _sign_in_with(auth)
+    assert not at.exception, [e.value for e in at.exception]
+    assert [e.value for e in at.error] == [fi("access.signin.misconfigured")]

@@ -138,6 +138,15 @@ def test_a_wrong_rotation_value_is_said_and_ignored(fixture_store):
     assert "present-pause" not in {b.key for b in at.button}
 
 
+@pytest.mark.parametrize("rotate", ["²", "٣٠", "３０", "9" * 5000, "1" + "0" * 4299])
+def test_a_rotation_value_of_other_digits_or_thousands_of_them_is_said_not_a_traceback(fixture_store, rotate):
+    """Seen in the attack run: str.isdigit takes '²' (int() then fails) and int() refuses 5,000 digits."""
+    at = present("overview.py", rotate=rotate)
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.warning) == 1 and "3" in at.warning[0].value and "3600" in at.warning[0].value
+    assert "present-pause" not in {b.key for b in at.button}
+
+
 def test_rotation_can_be_stopped(fixture_store):
     at = present("overview.py", rotate="20")
     assert translate("present.rotating", "fi", seconds=20) in screen_text(at)

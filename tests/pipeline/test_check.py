@@ -51,7 +51,7 @@ def test_a_good_package_passes_with_a_one_line_summary(mini_package, capsys, no_
     assert code == 0
     assert out == ["hyte.toml: ei virheitä / no problems; rivejä tarkistettu / rows checked: departments 2, "
                    "ngos 2, district_population 6, local_indicator_values 3, events 2; alueita / districts 2; "
-                   "indikaattoriarvoja / indicator values 6"]
+                   "indikaattoriarvoja / indicator values 7"]
 
 
 def test_the_demo_package_passes(tmp_path, capsys, no_network_no_store):
