@@ -1,5 +1,5 @@
-"""The `hyte` command: init, demo, refresh, check, status, health, template, export, config-reference
-(and briefing, registered by the app)."""
+"""The `hyte` command: init, demo, refresh, upload, restore, check, status, health, template, export,
+config-reference (and briefing, registered by the app)."""
 
 from __future__ import annotations
 
@@ -76,8 +76,13 @@ def cmd_refresh(args) -> int:
 
     url = resolve_url(args.db)
     print(f"Päivitetään / Refreshing {args.config} → {_safe(url)}", file=sys.stderr)
-    result = refresh(args.config, url, command="refresh", progress=TerminalProgress(args.quiet),
-                     offline=args.offline, change=Change(_actor()))
+    change = Change(args.actor or _actor())
+    if args.json_progress:
+        return _json_write(url, lambda out: _json_report(out, refresh(
+            args.config, url, command=args.label, progress=out, offline=args.offline, change=change,
+            started=out.started)))
+    result = refresh(args.config, url, command=args.label, progress=TerminalProgress(args.quiet),
+                     offline=args.offline, change=change)
     code = _report(result)
     if result.status == "rejected" and args.all_problems:
         from data_pipeline.config import load_config
@@ -86,6 +91,85 @@ def cmd_refresh(args) -> int:
         written = write_all_problems(load_config(args.config), Path(args.all_problems))
         print(f"Kaikki {_n(written)} virhettä / all {_n(written)} problems → {args.all_problems}", file=sys.stderr)
     return code
+
+
+def cmd_upload(args) -> int:
+    from data_pipeline.uploads import upload_register
+
+    url = resolve_url(args.db)
+    try:
+        content = Path(args.file).read_bytes()
+    except OSError as exc:
+        print(f"Tiedostoa ei voitu lukea / cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    name = args.name or Path(args.file).name
+
+    def upload(progress, started=None):
+        return upload_register(url, Path(args.config), args.register, name, content, args.actor or _actor(),
+                               progress=progress, started=started, allow_empty=args.allow_empty)
+
+    if args.json_progress:
+        return _json_write(url, lambda out: _json_upload_report(out, upload(out, out.started)))
+    return _upload_report(upload(TerminalProgress(args.quiet)))
+
+
+def cmd_restore(args) -> int:
+    from data_pipeline.uploads import restore_version
+
+    url = resolve_url(args.db)
+    if args.json_progress:
+        return _json_write(url, lambda out: _json_upload_report(out, restore_version(
+            url, Path(args.config), args.version, args.actor or _actor(), progress=out, started=out.started)))
+    return _upload_report(restore_version(url, Path(args.config), args.version, args.actor or _actor(),
+                                          progress=TerminalProgress(args.quiet)))
+
+
+def _upload_report(result) -> int:
+    if result.ok:
+        label = "Ei muutoksia / Unchanged" if result.status == "unchanged" else "Ladattu / Loaded"
+        print(f"{label}: {_n(result.rows or 0)} riviä rekisterissä / rows in the register, ajo / run #{result.run_id}")
+        return EXIT_OK
+    if result.status == "rejected":
+        total = count_problems(result.problems)
+        fi, en = ("vähintään ", "at least ") if count_is_lower_bound(result.problems) else ("", "")
+        print(f"Hylätty / Rejected: {fi}{_n(total)} virhettä / {en}{_n(total)} problems; "
+              "tietoja ja pakettia ei muutettu / the store and the package are unchanged.", file=sys.stderr)
+        for problem in result.problems:
+            print(str(problem), file=sys.stderr)
+        return EXIT_REJECTED
+    print(f"Lataus epäonnistui / Load failed: {result.message}; tietoja ei muutettu / the store is unchanged.",
+          file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _json_write(url: str, write) -> int:
+    """--json-progress: JSON lines on stdout (data_pipeline.worker), whatever happens, even a crash."""
+    from data_pipeline.worker import JsonLines
+
+    out = JsonLines()
+    try:
+        return write(out)
+    except Exception as exc:  # noqa: BLE001 - reported as the result; the traceback goes to stderr
+        logging.getLogger("hyte").exception("the write failed")
+        message = f"{type(exc).__name__}: {exc}"
+        if out.run_id is not None:
+            from data_pipeline.recovery import abandon_run
+
+            abandon_run(make_engine(url), out.run_id, message)
+        out.result("failed", message=message)
+        return EXIT_FAILED
+
+
+def _json_report(out, result) -> int:
+    out.result(result.status, run_id=result.run_id, rows=result.rows, problems=result.problems,
+               message=result.message)
+    return EXIT_OK if result.ok else EXIT_REJECTED if result.status == "rejected" else EXIT_FAILED
+
+
+def _json_upload_report(out, result) -> int:
+    out.result(result.status, run_id=result.run_id, rows=result.tables, register_rows=result.rows,
+               problems=result.problems, message=result.message)
+    return EXIT_OK if result.ok else EXIT_REJECTED if result.status == "rejected" else EXIT_FAILED
 
 
 def cmd_check(args) -> int:
@@ -239,14 +323,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=cmd_demo)
 
-    p = with_db(sub.add_parser("refresh", help="validate and load a data package"))
+    def writer(p):
+        """Options of every command that writes the store (the app runs these: data_pipeline.worker)."""
+        p.add_argument("--actor", help="who asked, for the change log (default: the OS user)")
+        p.add_argument("--json-progress", action="store_true",
+                       help="progress and the result as JSON lines on stdout (for the app)")
+        p.add_argument("-q", "--quiet", action="store_true")
+        return with_db(p)
+
+    p = writer(sub.add_parser("refresh", help="validate and load a data package"))
     p.add_argument("--config", required=True, help="the package's hyte.toml")
     p.add_argument("--offline", action="store_true", help="use only cached Sotkanet responses")
     p.add_argument("--all-problems", metavar="FILE",
                    help="on rejected input, write every problem to FILE (the listing shows the first "
                         f"{MAX_LISTED_PER_FILE} per file)")
-    p.add_argument("-q", "--quiet", action="store_true")
+    p.add_argument("--label", default="refresh", help=argparse.SUPPRESS)  # the run log's command ("refresh (app)")
     p.set_defaults(func=cmd_refresh)
+
+    p = writer(sub.add_parser("upload", help="replace one register of a package with a file, if the whole "
+                                             "package then validates, and load it"))
+    p.add_argument("--config", required=True, help="the package's hyte.toml")
+    p.add_argument("--register", required=True, help="the register's name, e.g. events")
+    p.add_argument("--file", required=True, help="the CSV or XLSX file")
+    p.add_argument("--name", help="the file's name as uploaded, for the change log (default: its own)")
+    p.add_argument("--allow-empty", action="store_true",
+                   help="a file with no rows may empty a register that has rows")
+    p.set_defaults(func=cmd_upload)
+
+    p = writer(sub.add_parser("restore", help="put a saved version of a register back and load it"))
+    p.add_argument("--config", required=True, help="the package's hyte.toml")
+    p.add_argument("--version", required=True, type=int, help="the version's id (data-status screen)")
+    p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("check", help="validate a data package as refresh would, without downloading or "
                                      "loading it: exit 0, or 1 listing every problem")

@@ -9,6 +9,7 @@ import fcntl
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from data_pipeline.config import ConfigError, load_config
 from data_pipeline.check import validate_package
 from data_pipeline.package import Source, content_hashes
 from data_pipeline.problems import Problem
+from data_pipeline.recovery import INTERRUPTED, abandon_run, recover_abandoned
 from data_pipeline.sotkanet_client import HttpSession, session_for
 from data_pipeline.store import make_engine, upgrade
 from data_pipeline.writer import Progress, write_package
@@ -230,28 +232,43 @@ def _unchanged_without_reading(config, engine: Engine, url: str, run_id: int, pr
 
 
 def refresh(config_path: str | Path, url: str, command: str = "refresh", progress: Progress | None = None,
-            engine: Engine | None = None, offline: bool = False, change: Change | None = None) -> RunResult:
+            engine: Engine | None = None, offline: bool = False, change: Change | None = None,
+            started: Callable[[int], None] | None = None) -> RunResult:
     """Load the package named by `config_path` into the store at `url`.
 
     Unless `offline` (or the package is recorded, `[sotkanet] offline = true`), Sotkanet's indicators
     are fetched into the package's cache first. On rejected input, every problem is recorded and
     returned, and the store's data is unchanged. A package identical to the last load is not rewritten.
     With `change`, the load is logged in the audit table (who, what) in the same transaction.
+    `started` is told the run's id as soon as it is logged (the app's write process reports it, so
+    the app can mark the run failed should the process die).
     """
     with package_lock(config_path):
-        return refresh_locked(config_path, url, command, progress, engine, offline, change)
+        return refresh_locked(config_path, url, command, progress, engine, offline, change, started=started)
 
 
 def refresh_locked(config_path: str | Path, url: str, command: str = "refresh", progress: Progress | None = None,
                    engine: Engine | None = None, offline: bool = False, change: Change | None = None,
-                   registers_dir: Path | None = None) -> RunResult:
+                   registers_dir: Path | None = None, started: Callable[[int], None] | None = None) -> RunResult:
     """`refresh` for a caller already holding `package_lock`; `registers_dir` replaces the package's
     registers folder (an upload validates and loads a staged copy before it touches the package)."""
     engine = engine or make_engine(url)
     upgrade(engine)
     config_path = Path(config_path)
+    recover_abandoned(engine, config_path)  # what a killed writer of this package left behind
     run_id = start_run(engine, command, str(config_path))
-    result = _refresh(config_path, url, command, progress, engine, offline, change, registers_dir, run_id)
+    if started is not None:
+        started(run_id)
+    try:
+        result = _refresh(config_path, url, command, progress, engine, offline, change, registers_dir, run_id)
+    except BaseException as exc:
+        # A bug or Ctrl-C: the store is unchanged (nothing committed), and the run must not stay `running`.
+        message = f"{type(exc).__name__}: {exc}" if isinstance(exc, Exception) else INTERRUPTED
+        try:
+            abandon_run(engine, run_id, message)
+        except Exception:  # noqa: BLE001 - the original error matters more; the next write cleans up
+            log.exception("could not mark run %d failed", run_id)
+        raise
     if change is not None and not result.ok:
         log_refusal(engine, change, run_id, result.message or result.status)
     return result

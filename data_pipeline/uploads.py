@@ -15,6 +15,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from data_pipeline.package import find_register
 from data_pipeline.pipeline import Change, package_lock, refresh_locked
 from data_pipeline.problems import Problem
 from data_pipeline.readers import read_register_file
+from data_pipeline.recovery import staging_prefix
 from data_pipeline.store import make_engine
 from data_pipeline.writer import Progress
 
@@ -46,6 +48,7 @@ class UploadResult:
     rows: int | None = None
     run_id: int | None = None
     message: str | None = None
+    tables: dict[str, int] = field(default_factory=dict)  # rows each store table holds after the load
 
     @property
     def ok(self) -> bool:
@@ -86,13 +89,14 @@ def _count_rows(path: Path) -> int | None:
 
 def upload_register(url: str, config_path: Path, register: str, uploaded_name: str, content: bytes | None,
                     actor: str, progress: Progress | None = None, action: str = "upload", *,
-                    allow_empty: bool = False) -> UploadResult:
+                    allow_empty: bool = False, started: Callable[[int], None] | None = None) -> UploadResult:
     """Replace one register of the package with `content` (None: no file) if the whole package then
     validates; load it in one transaction, log it, keep the previous version. Store and package are
     unchanged otherwise, and every problem is returned as `file:line: column: message`.
 
     A file over MAX_UPLOAD_BYTES is refused unread. A file with no rows, replacing a register that has
-    rows, is refused unless `allow_empty` (the person confirmed that the rows are to disappear)."""
+    rows, is refused unless `allow_empty` (the person confirmed that the rows are to disappear).
+    `started` is told the load run's id as soon as it is logged."""
     suffix = Path(uploaded_name).suffix.lower() if content is not None else ".csv"
     if register not in R.REGISTERS:
         return UploadResult("rejected", [Problem(uploaded_name, None, "-", f"tuntematon rekisteri / unknown register: {register}")])
@@ -111,8 +115,9 @@ def upload_register(url: str, config_path: Path, register: str, uploaded_name: s
         except ConfigError as exc:
             return UploadResult("failed", message=str(exc))
         registers_dir = config.registers_dir
-        # Staged inside the package folder, so the final move is a rename on the same file system.
-        staging = Path(tempfile.mkdtemp(prefix=".hyte-upload-", dir=config.base_dir))
+        # Staged inside the package folder, so the final move is a rename on the same file system; named
+        # with this process's id, so whoever sees the process die knows the folder is garbage.
+        staging = Path(tempfile.mkdtemp(prefix=staging_prefix(os.getpid()), dir=config.base_dir))
         try:
             if registers_dir.is_dir():
                 for path in registers_dir.iterdir():
@@ -135,11 +140,14 @@ def upload_register(url: str, config_path: Path, register: str, uploaded_name: s
                                          rows, actor, action)
             change = Change(actor, action, register, uploaded_name, rows, tuple(versions))
             result = refresh_locked(config_path, url, command=f"{action} {register}", progress=progress,
-                                    engine=engine, offline=True, change=change, registers_dir=staging)
+                                    engine=engine, offline=True, change=change, registers_dir=staging,
+                                    started=started)
             if not result.ok:
-                return UploadResult(result.status, result.problems, rows, result.run_id, result.message)
+                return UploadResult(result.status, result.problems, rows, result.run_id, result.message,
+                                    result.rows)
             _move_into_package(staging, registers_dir, register, target_name if content is not None else None)
-            return UploadResult("loaded" if result.status == "success" else "unchanged", [], rows, result.run_id)
+            return UploadResult("loaded" if result.status == "success" else "unchanged", [], rows, result.run_id,
+                                tables=result.rows)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
@@ -182,7 +190,8 @@ def _move_into_package(staging: Path, registers_dir: Path, register: str, target
 
 
 def restore_version(url: str, config_path: Path, version_id: int, actor: str,
-                    progress: Progress | None = None, *, allow_empty: bool = False) -> UploadResult:
+                    progress: Progress | None = None, *, allow_empty: bool = False,
+                    started: Callable[[int], None] | None = None) -> UploadResult:
     """Put a saved version of a register back into the package and the store (validated again: the
     other registers may have changed since)."""
     engine = make_engine(url)
@@ -192,4 +201,5 @@ def restore_version(url: str, config_path: Path, version_id: int, actor: str,
         return UploadResult("failed", message=f"no saved version #{version_id}")
     name = row["uploaded_name"] or row["file_name"]
     return upload_register(url, config_path, row["register"], name if row["content"] is not None else row["file_name"],
-                           row["content"], actor, progress, action="restore", allow_empty=allow_empty)
+                           row["content"], actor, progress, action="restore", allow_empty=allow_empty,
+                           started=started)

@@ -1,6 +1,7 @@
 """The data-status screen's tools for coordinators: upload a register, restore a version, refresh,
-and for administrators a public presentation link. The work is the pipeline's (data_pipeline.uploads,
-data_pipeline.pipeline.refresh); these widgets only collect the input and show what it did."""
+and for administrators a public presentation link. The work is the pipeline's, run in a process of
+its own (data_pipeline.worker: this process only reads the store); these widgets only collect the
+input and show what it did."""
 
 from __future__ import annotations
 
@@ -18,10 +19,7 @@ from dashboard.data_status import view as status_tables
 from dashboard.core.formatting import fmt_number, plain
 from dashboard.core.i18n import t
 from data_pipeline import registers as R
-from data_pipeline import uploads
-from data_pipeline.pipeline import Change, refresh
-from data_pipeline.problems import count as count_problems
-from data_pipeline.problems import count_is_lower_bound
+from data_pipeline import uploads, worker
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +31,10 @@ def register_label(name: str, lang: str) -> str:
     return f"{spec.en if lang == 'en' else spec.fi} ({name})"
 
 
-def _problem_count(problems, lang: str) -> str:
+def _problem_count(result: worker.WriteResult, lang: str) -> str:
     """How many problems a capped list stands for; "≥" when checking stopped early."""
-    number = fmt_number(count_problems(problems), 0, lang)
-    return f"≥ {number}" if count_is_lower_bound(problems) else number
+    number = fmt_number(result.problem_count, 0, lang)
+    return f"≥ {number}" if result.at_least else number
 
 
 def package_path(store: cache.Store) -> Path | None:
@@ -61,8 +59,8 @@ def upload_form(store: cache.Store, visitor: access.Visitor, lang: str) -> None:
         config = package_path(store)
         if config is not None:
             with st.status(t("up.checking", file=plain(file.name)), expanded=False) as status:
-                result = uploads.upload_register(store.url, config, register, file.name, file.getvalue(),
-                                                 visitor.who, progress=_progress_lines(lang))
+                result = worker.upload(store.url, config, register, file.name, file.getvalue(), visitor.who,
+                                       progress=_progress_lines(lang))
                 status.update(state="complete" if result.ok else "error")
             st.session_state[RESULT_KEY] = ("upload", file.name, register, result)
             st.rerun()  # the whole screen again, at the new data version
@@ -82,17 +80,21 @@ def _show_result(lang: str) -> None:
         return
     kind, file_name, register, result = outcome
     name = plain(file_name)
-    if result.status == "loaded":
-        st.success(t("up.loaded", file=name, rows=fmt_number(result.rows or 0, 0, lang),
+    if result.outcome == "loaded":
+        st.success(t("up.loaded", file=name, rows=fmt_number(result.register_rows or 0, 0, lang),
                       register=register_label(register, lang)), icon=":material/check_circle:")
-    elif result.status == "unchanged":
+    elif result.outcome == "unchanged":
         st.info(t("up.unchanged", file=name), icon=":material/info:")
     elif result.status == "rejected":
-        st.error(t("up.rejected", file=name, count=_problem_count(result.problems, lang)), icon=":material/error:")
-        # As `hyte refresh` prints them, in a code block: shown as text, never as Markdown or HTML.
-        st.code("\n".join(str(p) for p in result.problems), language=None, wrap_lines=True)
+        st.error(t("up.rejected", file=name, count=_problem_count(result, lang)), icon=":material/error:")
+        _problem_lines(result, lang)
     else:
         st.error(t("up.failed", message=plain(result.message or result.status)), icon=":material/error:")
+
+
+def _problem_lines(result: worker.WriteResult, lang: str) -> None:
+    # As `hyte refresh` prints them, in a code block: shown as text, never as Markdown or HTML.
+    st.code("\n".join(result.problems), language=None, wrap_lines=True)
 
 
 def restore_form(store: cache.Store, visitor: access.Visitor, lang: str) -> None:
@@ -110,8 +112,9 @@ def restore_form(store: cache.Store, visitor: access.Visitor, lang: str) -> None
     if st.button(t("up.restore.button"), icon=":material/history:", key="restore.button"):
         config = package_path(store)
         if config is not None:
-            with st.spinner(t("ref.running")):
-                result = uploads.restore_version(store.url, config, chosen, visitor.who)
+            with st.status(t("ref.running"), expanded=False) as status:
+                result = worker.restore(store.url, config, chosen, visitor.who, progress=_progress_lines(lang))
+                status.update(state="complete" if result.ok else "error")
             st.session_state[RESULT_KEY] = ("restore", labels[chosen], register, result)
             st.rerun()
 
@@ -126,19 +129,18 @@ def refresh_panel(store: cache.Store, visitor: access.Visitor, lang: str) -> Non
     if config is None:
         return
     with st.status(t("ref.running"), expanded=True) as status:
-        result = refresh(config, store.url, command="refresh (app)", progress=_progress_lines(lang),
-                         change=Change(visitor.who))
+        result = worker.refresh(store.url, config, visitor.who, progress=_progress_lines(lang))
         status.update(state="complete" if result.ok else "error")
-    if result.status == "success":
+    if result.outcome == "success":
         st.success(t("ref.done", rows=fmt_number(sum(result.rows.values()), 0, lang)), icon=":material/check_circle:")
         if result.message:
             st.warning(t("ref.stale", message=plain(result.message)))
-    elif result.status == "unchanged":
+    elif result.outcome == "unchanged":
         st.info(t("ref.unchanged"))
     elif result.status == "rejected":
-        st.error(t("up.rejected", file=plain(config.name), count=_problem_count(result.problems, lang)),
+        st.error(t("up.rejected", file=plain(config.name), count=_problem_count(result, lang)),
                  icon=":material/error:")
-        st.code("\n".join(str(p) for p in result.problems), language=None, wrap_lines=True)
+        _problem_lines(result, lang)
     else:
         st.error(t("up.failed", message=plain(result.message or result.status)), icon=":material/error:")
 

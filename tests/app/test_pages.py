@@ -291,3 +291,29 @@ def test_status_tables_are_translated_and_formatted():
                                        "column_name": pl.String, "message": pl.String})
     empty = status_tables.rejected(no_problems, "en")
     assert empty.columns == ["File", "Line", "Column", "Problem"] and empty.height == 0
+
+
+def test_an_upload_with_many_problems_lists_what_the_write_process_sent_and_counts_the_rest(
+        fixture_store, tmp_path, monkeypatch):
+    """The upload runs in a process of its own (data_pipeline.worker); the screen shows its result."""
+    from data_pipeline import worker
+
+    sent = [f"events.csv:{line}: district: tuntematon alue '99' / unknown district" for line in range(2, 202)]
+    sent.append("events.csv:202: -: … ja 899 800 muuta / and 899 800 more")
+    asked = []
+
+    def rejected(url, config, register, file_name, content, actor, progress=None, allow_empty=False):
+        asked.append((register, file_name, content, actor))
+        return worker.WriteResult("rejected", "rejected", 7, problems=sent, problem_count=900_000, at_least=True)
+
+    monkeypatch.setattr(worker, "upload", rejected)
+    (tmp_path / "hyte.toml").write_text("", encoding="utf-8")
+    monkeypatch.setenv("HYTE_PACKAGE_CONFIG", str(tmp_path / "hyte.toml"))
+    at = open_app("data_status.py")
+    at.selectbox(key="upload.register").set_value("events")
+    at.file_uploader[0].set_value(("iso.csv", b"id;title\n", "text/csv"))
+    next(b for b in at.button if b.label == translate("up.button", "fi")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert asked == [("events", "iso.csv", b"id;title\n", asked[0][3])]
+    assert translate("up.rejected", "fi", file="iso\\.csv", count=f"≥ {fmt_number(900_000, 0, 'fi')}") in texts(at)
+    assert at.code[0].value == "\n".join(sent)

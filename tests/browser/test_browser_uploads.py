@@ -15,6 +15,9 @@ from data_pipeline.pipeline import Change, refresh
 
 pytestmark = pytest.mark.browser
 
+# The upload runs as a process of its own (data_pipeline.worker): a few seconds on a quiet machine,
+# far more on a loaded one.
+WRITE_TIMEOUT = 120_000
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
@@ -59,7 +62,7 @@ def test_upload_a_broken_file_then_the_fixed_one(served, size):
 
             _upload(page, "tapahtumat.csv", broken)
             message = page.get_by_text("Tiedostoa tapahtumat.csv ei ladattu: 1 virhettä")
-            message.wait_for(timeout=30_000)
+            message.wait_for(timeout=WRITE_TIMEOUT)
             message.scroll_into_view_if_needed()  # the main area scrolls; the shot shows what is in view
             problem = "events.csv:4: date: päivämäärää ei ole olemassa / no such date: '31.02.2026'"
             listed = page.locator('[data-testid="stCode"]').first.inner_text()
@@ -70,7 +73,7 @@ def test_upload_a_broken_file_then_the_fixed_one(served, size):
 
             _upload(page, "tapahtumat.csv", fixed)
             message = page.get_by_text("Ladattu tapahtumat.csv: 3 riviä rekisteriin")
-            message.wait_for(timeout=30_000)
+            message.wait_for(timeout=WRITE_TIMEOUT)
             # The change log lists the upload (Glide's grid keeps an accessible copy of its cells).
             log = page.locator('[data-testid="stDataFrame"]').last
             log.locator('[role="gridcell"]', has_text="tapahtumat.csv").first.wait_for(state="attached", timeout=30_000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from openpyxl import Workbook
 from sqlalchemy import select, update
 
 from conftest import dump_store, table_frame
-from data_pipeline import schema
+from data_pipeline import schema, worker
 from data_pipeline.cli import main as hyte
 from data_pipeline.health import check
 from data_pipeline.pipeline import Change, refresh
@@ -156,3 +157,46 @@ def test_health_fails_with_a_reason(tmp_path, mini_package, sqlite_url, capsys):
     with engine.begin() as conn:
         conn.execute(schema.load_run.delete().where(schema.load_run.c.status == "success"))
     assert check(engine).reason == "no data: no load has succeeded yet"
+
+
+# --- the app's path: a write process speaking JSON lines (data_pipeline.worker) ------------------------
+
+def test_the_app_path_gets_the_problems_as_listed_and_how_many_there_are(mini_package, sqlite_url):
+    assert worker.refresh(sqlite_url, mini_package, "nightly (test)").ok
+    steps = []
+    bad = events_file(mini_package).read_bytes() + "".join(
+        f"x{i};Ilta;01.12.2025;99;;;siv;workshop;action;5;;\n" for i in range(250)).encode()
+    result = worker.upload(sqlite_url, mini_package, "events", "iso.csv", bad, "maija@kunta.fi",
+                           progress=lambda step, rows: steps.append(step))
+    # As `hyte refresh` lists them: the first 200 of the file, then a line counting the rest.
+    assert (result.status, result.problem_count, len(result.problems)) == ("rejected", 250, 201)
+    assert result.problems[0] == "events.csv:4: district: tuntematon alue '99' / unknown district"
+    assert result.problems[-1].startswith("events.csv:1: -: … ja 50 muuta virhettä") and not result.at_least
+    assert steps == []  # rejected before anything was written
+    assert events_file(mini_package).read_bytes() != bad
+    assert audit(sqlite_url)[-1][:4] == ("maija@kunta.fi", "rejected", "events", "iso.csv")
+
+
+def test_a_write_that_crashes_reports_it_and_leaves_no_run_running(loaded, monkeypatch, capsys):
+    config, url = loaded
+    source = events_file(config).with_name("upload.csv")
+    source.write_bytes(events_file(config).read_bytes() + NEW_EVENT.encode())
+
+    def crash(_config, **_options):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr("data_pipeline.pipeline.validate_package", crash)
+    code = hyte(["upload", "--config", str(config), "--register", "events", "--file", str(source),
+                 "--actor", "maija@kunta.fi", "--db", url, "--json-progress"])
+    events = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 2 and [e["event"] for e in events] == ["run", "result"]
+    assert events[-1]["status"] == "failed" and events[-1]["message"].startswith("RecursionError")
+    runs = table_frame(url, schema.load_run).sort("id")
+    assert runs["status"].to_list()[-1] == "failed" and "running" not in runs["status"].to_list()
+    assert not list(config.parent.glob(".hyte-upload-*"))
+    # The nightly `hyte refresh` (no JSON) crashing the same way leaves no run `running` either.
+    events_file(config).write_bytes(source.read_bytes())
+    with pytest.raises(RecursionError):
+        hyte(["refresh", "--config", str(config), "--db", url, "--offline", "-q"])
+    runs = table_frame(url, schema.load_run).sort("id")
+    assert runs["status"].to_list()[-1] == "failed" and runs["message"].to_list()[-1].startswith("RecursionError")
