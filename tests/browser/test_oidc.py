@@ -22,7 +22,7 @@ from dashboard_fixtures import build_fixture_store
 from oidc_stack import COOKIE_SECRET, need_node, nginx, provider, render_nginx, secrets_toml
 from served_app import chromium, free_port, serve
 
-from dashboard.i18n import translate
+from dashboard.core.i18n import translate
 
 pytestmark = [pytest.mark.oidc, pytest.mark.browser]
 
