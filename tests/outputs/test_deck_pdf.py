@@ -117,3 +117,25 @@ def test_titles_in_the_language_asked_for(demo_url, lang):
     assert translate("page.working_groups", lang) in text and "1 / 1" in text
     assert translate("filters.active", lang, age=translate("filters.all_ages", lang),
                      district=translate("filters.all_districts", lang), period="")[:12] in text
+
+
+def test_deck_builder_offers_this_deck_as_pdf(demo_url, monkeypatch):
+    from screen_helpers import open_screen
+
+    from dashboard.core import cache
+    from dashboard.core.filters import Filters
+    from dashboard.outputs import presenting
+    from data_pipeline.store import data_version, make_engine
+
+    monkeypatch.setenv("HYTE_DATABASE_URL", demo_url)
+    at = open_screen(None, lang="sv")
+    at.sidebar.multiselect(key="present-builder").set_value(["participation", "overview"]).run()
+    labels = [b.label for b in at.get("download_button")]
+    assert translate("deck.download", "sv") in labels
+    # What the button hands over when clicked: the builder's slides in its order, in Swedish.
+    store = cache.Store(demo_url, data_version(make_engine(demo_url)))
+    pdf = presenting.deck_pdf_bytes(store, Filters(None, None, 2019, 2028), "sv", "participation,overview")
+    texts = [flat(p.extract_text()) for p in pages(pdf)]
+    assert len(texts) == 2
+    assert translate("page.participation", "sv") in texts[0] and "1 / 2" in texts[0]
+    assert translate("page.overview", "sv") in texts[1] and "2 / 2" in texts[1]
