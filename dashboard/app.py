@@ -72,7 +72,7 @@ def run() -> None:
         layout.demo_label(store)
         filters.render_sidebar(store)
         page.run()
-        presentation.deck_builder(pages)  # last in the sidebar: used before a meeting, not during it
+        presentation.deck_builder(pages, store)  # last in the sidebar: used before a meeting, not during it
     except cache.StoreChanged:
         st.rerun()  # a refresh committed mid-run: start over on the new data rather than show a mix
 

@@ -8,6 +8,9 @@ which `dashboard.app` keeps in the URL.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from dashboard.access import texts as texts_access
 from dashboard.outputs import texts as texts_exports
@@ -330,8 +333,27 @@ CATALOG: dict[str, dict[str, str]] = {
 }
 
 
+# A language fixed for a block of code (`speaking`): the deck PDF builds the slides in the language asked
+# for, from the command line (no session) or inside a cached function (whose key names the language).
+_SPOKEN: ContextVar[str | None] = ContextVar("hyte_spoken_language", default=None)
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Within the block, `current_language()` (and so `t()`) is `lang`."""
+    token = _SPOKEN.set(lang)
+    try:
+        yield
+    finally:
+        _SPOKEN.reset(token)
+
+
 def current_language() -> str:
-    """The language picked in the selector, else the one in the URL, else Finnish."""
+    """The language fixed by `speaking`, else the one picked in the selector, else the one in the URL,
+    else Finnish."""
+    spoken = _SPOKEN.get()
+    if spoken in LANGUAGES:
+        return spoken
     # Streamlit is imported on use: the briefing (CLI) reads the catalogue without the app.
     import streamlit as st
 

@@ -20,6 +20,8 @@ def cmd_briefing(args) -> int:
     request = Request(lang=args.lang, age_group=args.age, district=args.district, start_year=args.from_year,
                       end_year=args.to_year)
     started = time.perf_counter()
+    if args.deck is not None:
+        return _deck(url, request, args, started)
     try:
         pdf = build(make_engine(url), request)
     except BriefingError as problem:
@@ -36,6 +38,43 @@ def cmd_briefing(args) -> int:
         print(f"Tiedostoa ei voitu kirjoittaa / cannot write {out}: {exc.strerror}", file=sys.stderr)
         return EXIT_FAILED
     print(f"Kokousmateriaali / Briefing → {out} ({len(pdf) // 1024} kt / KiB, "
+          f"{time.perf_counter() - started:.1f} s)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _deck(url: str, request: Request, args, started: float) -> int:
+    """`--deck SPEC`: presentation mode's slides as 16:9 PDF pages (dashboard/outputs/deck_pdf.py)."""
+    # The slides read through the screens' Streamlit caches, here in Streamlit's bare mode (a plain
+    # in-memory cache): its "no runtime" warnings say nothing to someone making a PDF.
+    import streamlit.logger
+
+    streamlit.logger.set_log_level("ERROR")
+    from dashboard.outputs import deck_pdf
+
+    try:
+        made = deck_pdf.build(url, request, args.deck)
+    except BriefingError as problem:
+        print(_briefing_problem(problem, url), file=sys.stderr)
+        return EXIT_USAGE if problem.reason != "empty" else EXIT_REJECTED
+    except deck_pdf.NoSlides as problem:
+        print(f"--deck: tuntemattomia dioja / unknown slides: {', '.join(problem.unknown) or repr(args.deck)}; "
+              f"dia on näkymä / a slide is a screen: {', '.join(deck_pdf.SCREENS)}, "
+              "esim. / e.g. --deck overview,indicators:288,participation", file=sys.stderr)
+        return EXIT_USAGE
+    except FileNotFoundError as exc:  # the PDF font (fonts-dejavu-core)
+        print(f"Esitystä ei voitu koota / cannot build the deck: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if made.unknown:
+        print(f"--deck: ohitettu / skipped unknown slides: {', '.join(made.unknown)} "
+              f"(dia on näkymä / a slide is a screen: {', '.join(deck_pdf.SCREENS)})", file=sys.stderr)
+    out = Path(args.out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(made.pdf)
+    except OSError as exc:
+        print(f"Tiedostoa ei voitu kirjoittaa / cannot write {out}: {exc.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"Esitys / Deck ({len(made.slides)} diaa / slides) → {out} ({len(made.pdf) // 1024} kt / KiB, "
           f"{time.perf_counter() - started:.1f} s)", file=sys.stderr)
     return EXIT_OK
 
@@ -58,6 +97,9 @@ def register(sub, with_db) -> None:
     p = with_db(sub.add_parser("briefing", help="the meeting briefing as PDF (overview, priority areas, "
                                                 "participation map, working groups, NGO coverage)"))
     p.add_argument("--out", required=True, help="the PDF file to write")
+    p.add_argument("--deck", metavar="SPEC",
+                   help="instead of the briefing, these slides as 16:9 PDF pages, e.g. "
+                        "overview,indicators:288,participation (a screen, optionally :focus); '' = every screen")
     p.add_argument("--lang", default="fi", choices=("fi", "sv", "en"), help="language (default fi)")
     p.add_argument("--age", help="age-group code (default: all age groups)")
     p.add_argument("--district", help="district code (default: the whole municipality)")

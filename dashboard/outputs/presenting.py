@@ -21,7 +21,9 @@ from dashboard.core import cache
 from dashboard.core import filters
 from dashboard.core.formatting import NBSP, fmt_datetime, plain
 from dashboard.core.i18n import current_language, t
+from dashboard.outputs import deck_pdf
 from dashboard.outputs import slide_charts as pictures
+from dashboard.outputs.briefing import Request, missing_fonts
 from dashboard.outputs.deck import (DECK_KEY, DRILL_KEY, FOCUS_MAX, FOCUSABLE, PRESENT_KEY, ROTATE_KEY, SEQUENCE,
                                     SLIDE_KEY, DeckSlide, Position, deck_link, deck_url, parse_deck, position)
 from dashboard.outputs.slides import MAP_HEIGHT, Picture, Slide, slide
@@ -100,9 +102,18 @@ def start_button(page) -> None:
         st.switch_page(page, query_params={**st.query_params.to_dict(), PRESENT_KEY: "1"})
 
 
-def deck_builder(pages: list) -> None:
+@st.cache_data(show_spinner=False, max_entries=16)
+def deck_pdf_bytes(store: cache.Store, f: filters.Filters, lang: str, deck: str) -> bytes:
+    """The deck as 16:9 PDF pages, made once per (store version, filters, language, deck)."""
+    request = Request(lang=lang, age_group=f.age_group, district=f.district, start_year=f.start_year,
+                      end_year=f.end_year)
+    return deck_pdf.build(store.url, request, deck, cache.engine(store.url)).pdf
+
+
+def deck_builder(pages: list, store: cache.Store | None = None) -> None:
     """In normal mode, in the sidebar: pick a meeting's slides in order (the order they are picked
-    in), optionally one thing in focus on each, and get the deck's link to copy or open."""
+    in), optionally one thing in focus on each, and get the deck's link to copy or open, or the deck
+    as a PDF (with `store`)."""
     titles = {p.url_path: p.title for p in pages}
     by_path = {p.url_path: p for p in pages}
     with st.sidebar.expander(t("present.builder"), icon=":material/playlist_play:"):
@@ -122,6 +133,12 @@ def deck_builder(pages: list) -> None:
         st.code(deck_link(st.context.url, slides[0].path, params), language=None, wrap_lines=True)
         if st.button(t("present.builder.open"), icon=":material/slideshow:", key="present-builder-open"):
             st.switch_page(by_path[slides[0].path], query_params=params)
+        if store is not None and not missing_fonts():
+            f, lang, spec = filters.current(), current_language(), deck_url(slides)
+            st.download_button(t("deck.download"), lambda: deck_pdf_bytes(store, f, lang, spec),
+                               file_name=f"esitys-{f.start_year}-{f.end_year}.pdf", mime="application/pdf",
+                               on_click="ignore", icon=":material/picture_as_pdf:", help=t("deck.download.help"),
+                               key="present-builder-pdf")
 
 
 def run(page, pages: list, store: cache.Store) -> None:

@@ -66,6 +66,17 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "PDF-typsnittet saknas ({fonts}). Administratören: installera Debian-paketet fonts-dejavu-core.",
         "The PDF font is missing ({fonts}). Administrator: install Debian's fonts-dejavu-core package."),
 
+    # --- the deck as a PDF (presentation mode's slides, one a page) ---
+    "deck.title": ("Esitys", "Presentation", "Presentation"),
+    "deck.download": ("Lataa esitys (PDF)", "Ladda ner presentationen (PDF)", "Download this deck (PDF)"),
+    "deck.download.help": (
+        "Nämä diat tässä järjestyksessä PDF-sivuina (16:9) esityslistan liitteeksi, näillä rajauksilla ja "
+        "tällä kielellä.",
+        "De här bilderna i den här ordningen som PDF-sidor (16:9) för möteshandlingarna, med de här "
+        "avgränsningarna och det här språket.",
+        "These slides in this order as PDF pages (16:9) for the council packet, with these filters and this "
+        "language."),
+
     # --- chart images and the participation table's Excel ---
     "exp.png": ("Kuva (PNG)", "Bild (PNG)", "Image (PNG)"),
     "exp.svg": ("Vektorikuva (SVG)", "Vektorbild (SVG)", "Vector image (SVG)"),
