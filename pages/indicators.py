@@ -34,8 +34,9 @@ def indicators() -> None:
     series = ind_cache.indicator_series(store, f.start_year, f.end_year)
     attribution = ind_view.attribution_line(ind_cache.sotkanet_attribution(store), lang)
 
+    ranks = ind_cache.card_ranks(store, f.start_year, f.end_year, f.age_group)
     area, view = choose_area_and_view(area_names, board["cards"])
-    detail(board["cards"], series, municipality, area_names, attribution, lang)
+    detail(board["cards"], series, municipality, area_names, attribution, lang, ranks)
 
     cards = board["cards"] if area is None else board["cards"].filter(pl.col("priority_area_code") == area)
     if cards.is_empty():
@@ -51,7 +52,9 @@ def indicators() -> None:
         summaries = {row["priority_area_code"]: row for row in board["areas"].iter_rows(named=True)}
         for code in area_names:  # the plan's order
             if code in summaries and area in (None, code):
-                area_cards(summaries[code], cards, series, municipality, area_names, district_figures, lang)
+                area_cards(summaries[code], cards, series, municipality, area_names, district_figures, ranks, lang)
+        if ranks:
+            st.caption(t("rank.caption"))
     goals(store, area, area_names, lang)
     if attribution:
         st.caption(attribution)
@@ -76,7 +79,7 @@ def choose_area_and_view(area_names: dict[str, str], cards: pl.DataFrame) -> tup
 
 
 def detail(cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_names: dict[str, str],
-           attribution: str | None, lang: str) -> None:
+           attribution: str | None, lang: str, ranks: dict[int, dict[str, dict]]) -> None:
     """One indicator in depth: regions over time, genders, description; selected via `?indicator=`."""
     ids = tuple(cards["id"].to_list())
     url_state.seed_or_warn(w.INDICATOR_KEY, lambda raw: _known_id(raw, ids), t("ind.detail_none"))
@@ -104,6 +107,9 @@ def detail(cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_na
                                                      ind_view.alt_text(row, lang, municipality)),
                         f"indikaattori-{chosen}")
         st.caption(ind_view.alt_text(row, lang, municipality))
+        st.markdown(f"**{t('rank.detail', year=row.get('latest_year') or '')}**")
+        w.rank_badges(ranks.get(chosen), lang)
+        st.caption(t("rank.caption") if ranks.get(chosen) else t("rank.none"))
         genders = own.filter(pl.col("role") == "municipality").with_columns(
             pl.col("gender").replace_strict({g: t(f"ind.gender.{g}") for g in ("total", "male", "female")})
         )
@@ -152,7 +158,8 @@ def district_lines(store, f: filters.Filters, cards: pl.DataFrame, lang: str) ->
 
 
 def area_cards(summary: dict, cards: pl.DataFrame, series: pl.DataFrame, municipality: str,
-               area_names: dict[str, str], district_figures: dict[int, str], lang: str) -> None:
+               area_names: dict[str, str], district_figures: dict[int, str], ranks: dict[int, dict[str, dict]],
+               lang: str) -> None:
     code = summary["priority_area_code"]
     st.header(plain(area_names.get(code, code)), anchor=False)
     st.markdown(ind_view.area_line(summary, lang))
@@ -165,7 +172,7 @@ def area_cards(summary: dict, cards: pl.DataFrame, series: pl.DataFrame, municip
         for column, row in zip(st.columns(CARDS_PER_ROW), rows[start:start + CARDS_PER_ROW]):
             with column:
                 w.card(row, by_indicator.get((row["id"],), empty), lang, municipality,
-                       district_figures.get(row["id"]))
+                       district_figures.get(row["id"]), ranks.get(row["id"]))
 
 
 def table_view(cards: pl.DataFrame, area_names: dict[str, str], f: filters.Filters, store,

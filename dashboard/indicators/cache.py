@@ -46,3 +46,10 @@ def indicators_with_district_data(store: Store) -> tuple[int, ...]:
 @versioned(show_spinner=False, max_entries=64)
 def district_values(store: Store, start_year: int, end_year: int, district: str) -> pl.DataFrame:
     return indicator_queries.district_values(engine(store.url), start_year, end_year, district)
+
+
+@versioned(show_spinner=False, max_entries=64)
+def card_ranks(store: Store, start_year: int, end_year: int, age_group: str | None) -> dict[int, dict[str, dict]]:
+    """Each card's ranks in its latest year (indicator id -> scope -> rank row; see metrics.card_ranks)."""
+    cards = indicator_board(store, start_year, end_year, age_group)["cards"]
+    return indicator_status.card_ranks(cards, indicator_queries.own_ranks(engine(store.url), start_year, end_year))

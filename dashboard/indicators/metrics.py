@@ -178,3 +178,18 @@ def board(indicators: pl.DataFrame, values: pl.DataFrame, plan_start_year: int |
         chosen.select(pl.col("id").alias("indicator_id"), "priority_area_code", "title_fi", "title_sv", "title_en",
                       "unit", "decimals", "direction"), on="indicator_id", how="left", maintain_order="left")
     return {"cards": cards, "areas": area_summary(chosen, status), "signals": signals}
+
+
+def card_ranks(cards: pl.DataFrame, ranks: pl.DataFrame) -> dict[int, dict[str, dict]]:
+    """Each card's ranks in the card's own latest year: indicator id -> scope ('country', 'county') -> row.
+
+    The rank belongs to the value the card shows, so a year the card does not show is never used;
+    an indicator without ranks (a local one, or no rank that year) is simply absent.
+    """
+    if cards.is_empty() or ranks.is_empty():
+        return {}
+    years = cards.select(pl.col("id").alias("indicator_id"), pl.col("latest_year").alias("year")).drop_nulls()
+    out: dict[int, dict[str, dict]] = {}
+    for row in ranks.join(years, on=["indicator_id", "year"]).iter_rows(named=True):
+        out.setdefault(row["indicator_id"], {})[row["scope"]] = row
+    return out

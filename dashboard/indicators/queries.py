@@ -95,3 +95,28 @@ def sotkanet_attribution(engine: Engine) -> dict | None:
         row = conn.execute(select(f.c.attribution, f.c.data_updated, f.c.status)
                            .where(f.c.source == "sotkanet")).mappings().first()
     return dict(row) if row else None
+
+
+RANK_SCHEMA = {"indicator_id": pl.Int64, "year": pl.Int64, "scope": pl.Utf8, "rank": pl.Int64, "count": pl.Int64,
+               "quartile": pl.Int64, "previous_year": pl.Int64, "previous_rank": pl.Int64, "rank_change": pl.Int64,
+               "county_fi": pl.Utf8, "county_sv": pl.Utf8, "county_en": pl.Utf8}
+
+
+def own_ranks(engine: Engine, first_year: int, last_year: int) -> pl.DataFrame:
+    """The own municipality's ranks (scope 'country' and 'county', gender total) within the period.
+
+    A few hundred rows at most, read through the (region, indicator, year) index of indicator_rank;
+    the county's name comes with each row so that a screen can say "Satakunnan hyvinvointialue 3/16".
+    """
+    k, r = schema.indicator_rank, schema.region
+    own = select(r.c.id).where(r.c.role == "municipality").scalar_subquery()
+    county = r.alias("county")
+    muni = r.alias("muni")
+    stmt = (select(k.c.indicator_id, k.c.year, k.c.scope, k.c.rank, k.c.count, k.c.quartile, k.c.previous_year,
+                   k.c.previous_rank, k.c.rank_change, county.c.name_fi.label("county_fi"),
+                   county.c.name_sv.label("county_sv"), county.c.name_en.label("county_en"))
+            .join(muni, muni.c.id == k.c.region_id)
+            .join(county, county.c.id == muni.c.county_id, isouter=True)
+            .where(k.c.region_id == own, k.c.gender == "total", k.c.year >= first_year, k.c.year <= last_year)
+            .order_by(k.c.indicator_id, k.c.scope, k.c.year))
+    return _frame(engine, stmt, RANK_SCHEMA)

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import polars as pl
 
+from dashboard.core import theme
 from dashboard.core.formatting import DASH, fmt_date, fmt_number
 from dashboard.core.i18n import localized, translate
 
 # A trend as a badge: (colour, icon); colour-blind safe (blue/orange), never red/green.
 TREND_BADGE = {"improving": ("blue", ":material/trending_up:"), "holding": ("gray", ":material/trending_flat:"),
                "worsening": ("orange", ":material/trending_down:"), "no_data": ("gray", ":material/help:")}
+
+
+# A rank's quartile as a badge colour: Kolada's three bands in the colour-blind-safe palette (the best
+# quarter good, the middle half neutral, the worst quarter bad); the words always go with the colour.
+QUARTILE_BADGE = {1: theme.BADGE_GOOD, 2: theme.BADGE_NEUTRAL, 3: theme.BADGE_NEUTRAL, 4: theme.BADGE_BAD}
+QUARTILE_COLOUR = {1: theme.GOOD, 2: theme.NEUTRAL, 3: theme.NEUTRAL, 4: theme.BAD}
 
 
 def value_text(value: float | None, row: dict, lang: str, signed: bool = False) -> str:
@@ -120,3 +127,37 @@ def attribution_line(attribution: dict | None, lang: str) -> str | None:
     if attribution.get("data_updated"):
         return translate("ind.source", lang, source=attribution["attribution"], date=fmt_date(attribution["data_updated"], lang))
     return attribution["attribution"]
+
+
+def rank_text(rank: dict, lang: str) -> str:
+    """"Sija 57/304 kunnista · toiseksi paras neljännes": a rank among all municipalities, in words."""
+    return (translate("rank.country", lang, rank=rank["rank"], count=rank["count"]) + " · "
+            + translate(f"rank.quartile.{rank['quartile']}", lang))
+
+
+def rank_change_text(rank: dict, lang: str) -> str | None:
+    """"↑3 noussut vuodesta 2023" (a climb is positive), or None without a previous year's rank."""
+    change, year = rank.get("rank_change"), rank.get("previous_year")
+    if change is None or year is None:
+        return None
+    key = "rank.up" if change > 0 else "rank.down" if change < 0 else "rank.same"
+    return translate(key, lang, n=abs(change), year=year)
+
+
+def county_rank_text(rank: dict, lang: str) -> str:
+    """"Satakunnan hyvinvointialue: 3/16 · ↑1 noussut vuodesta 2023": the rank among the county's municipalities."""
+    county = localized(rank, "county", lang) or translate("ind.axis.region", lang)
+    text = translate("rank.county", lang, county=county, rank=rank["rank"], count=rank["count"])
+    change = rank_change_text(rank, lang)
+    return f"{text} · {change}" if change else text
+
+
+def rank_lines(ranks: dict[str, dict] | None, lang: str) -> list[str]:
+    """The ranks as lines (country with its change, then county), or the plain "no rank" line."""
+    if not ranks or "country" not in ranks:
+        return [translate("rank.none", lang)]
+    country = ranks["country"]
+    lines = [rank_text(country, lang) + (f" · {c}" if (c := rank_change_text(country, lang)) else "")]
+    if "county" in ranks:
+        lines.append(county_rank_text(ranks["county"], lang))
+    return lines

@@ -1,0 +1,27 @@
+"""UI text of the indicator screen's ranks, peer comparison and map of Finland: key -> (fi, sv, en)."""
+
+TEXT: dict[str, tuple[str, str, str]] = {
+    # --- ranks among all municipalities (data_pipeline/ranks.py) ---
+    "rank.country": ("Sija {rank}/{count} kunnista", "Plats {rank}/{count} av kommunerna",
+                     "Rank {rank}/{count} of municipalities"),
+    "rank.county": ("{county}: {rank}/{count}", "{county}: {rank}/{count}", "{county}: {rank}/{count}"),
+    "rank.quartile.1": ("paras neljännes", "bästa fjärdedelen", "best quarter"),
+    "rank.quartile.2": ("toiseksi paras neljännes", "näst bästa fjärdedelen", "second quarter"),
+    "rank.quartile.3": ("toiseksi heikoin neljännes", "näst sämsta fjärdedelen", "third quarter"),
+    "rank.quartile.4": ("heikoin neljännes", "sämsta fjärdedelen", "worst quarter"),
+    "rank.up": ("↑{n} noussut vuodesta {year}", "↑{n} upp sedan {year}", "↑{n} up since {year}"),
+    "rank.down": ("↓{n} laskenut vuodesta {year}", "↓{n} ned sedan {year}", "↓{n} down since {year}"),
+    "rank.same": ("→ sama sija kuin {year}", "→ samma plats som {year}", "→ same rank as in {year}"),
+    "rank.none": ("Ei sijaa: muiden kuntien arvoja ei ole tälle mittarille.",
+                  "Ingen plats: andra kommuners värden saknas för denna indikator.",
+                  "No rank: other municipalities have no values for this indicator."),
+    "rank.caption": (
+        "Sija ja sen väri vertaavat muihin kuntiin (1 = paras mittarin suunnan mukaan; sininen = paras "
+        "neljännes, harmaa = keskimmäiset, oranssi = heikoin neljännes), eivät tavoitteeseen.",
+        "Platsen och dess färg jämför med andra kommuner (1 = bäst enligt indikatorns riktning; blå = bästa "
+        "fjärdedelen, grå = mitten, orange = sämsta fjärdedelen), inte med ett mål.",
+        "The rank and its colour compare with other municipalities (1 = best by the indicator's direction; "
+        "blue = best quarter, grey = middle, orange = worst quarter), not with a target."),
+    "rank.detail": ("Sijoitus kuntien joukossa ({year})", "Placering bland kommunerna ({year})",
+                    "Rank among municipalities ({year})"),
+}

@@ -1,0 +1,154 @@
+"""Ranks among all municipalities on the indicator cards and in the detail view, on a store the pipeline loaded."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+from screen_helpers import open_screen, screen_text
+from sqlalchemy import select
+
+from data_pipeline import schema
+from data_pipeline.pipeline import refresh
+from data_pipeline.store import make_engine
+
+OWN = 9999
+# Municipalities beside the own one (Testilä 9999, county 976) and Pori (292, 84 000 in 2024 only): id, code, name, county, {year: value of 127}.
+OTHERS = (
+    (9101, "101", "Ykslä", 976, {2023: 102.0, 2024: 110.0}),
+    (9102, "102", "Kakkula", 976, {2023: 101.0, 2024: 104.5}),  # ties with the own municipality in 2024
+    (9103, "103", "Kolmila", 976, {2023: 95.0, 2024: 90.0}),
+    (9104, "104", "Nelilä", 977, {2023: 100.5, 2024: 120.0}),
+    (9105, "105", "Viitola", 977, {2023: 80.0, 2024: 80.0}),
+    (9106, "106", "Kuusela", 977, {2023: 130.0}),  # no value in 2024: not ranked, not last
+)
+
+
+def _rows(indicator: int, region: int, values: dict[int, float]) -> list[dict]:
+    return [{"indicator": indicator, "region": region, "year": y, "gender": "total", "value": v, "absValue": None}
+            for y, v in values.items()]
+
+
+@pytest.fixture
+def rank_store(mini_package: Path, tmp_path, monkeypatch) -> str:
+    """The mini package with six more municipalities in two counties; two of them are peers."""
+    cache = mini_package.parent / "sotkanet"
+    regions = json.loads((cache / "regions.json").read_text(encoding="utf-8"))
+    regions.append({"id": 977, "code": "7", "category": "HYVINVOINTIALUE",
+                    "title": {"fi": "Toinen hyvinvointialue", "sv": "Annat välfärdsområde", "en": "Other county"},
+                    "memberOf": []})
+    for rid, code, name, county, _values in OTHERS:
+        regions.append({"id": rid, "code": code, "category": "KUNTA", "title": {"fi": name, "sv": name, "en": name},
+                        "memberOf": [county]})
+    (cache / "regions.json").write_text(json.dumps(regions), encoding="utf-8")
+    data = json.loads((cache / "data" / "127.json").read_text(encoding="utf-8"))
+    for rid, _code, _name, _county, values in OTHERS:
+        data += _rows(127, rid, values)
+    (cache / "data" / "127.json").write_text(json.dumps(data), encoding="utf-8")
+    config = mini_package.read_text(encoding="utf-8").replace(
+        'country = { category = "MAA", code = "358" }',
+        'country = { category = "MAA", code = "358" }\npeers = ["101", "102"]')
+    mini_package.write_text(config, encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'ranks.db'}"
+    assert refresh(mini_package, url).ok
+    monkeypatch.setenv("HYTE_DATABASE_URL", url)
+    return url
+
+
+def recount(url: str, indicator: int, year: int, county: int | None = None) -> tuple[int, int]:
+    """The own municipality's rank (higher is better, ties share the lowest) counted again from the values."""
+    v, r = schema.indicator_value, schema.region
+    stmt = (select(v.c.region_id, v.c.value).join(r, r.c.id == v.c.region_id)
+            .where(v.c.indicator_id == indicator, v.c.year == year, v.c.gender == "total", r.c.category == "KUNTA"))
+    if county is not None:
+        stmt = stmt.where(r.c.county_id == county)
+    with make_engine(url).connect() as conn:
+        values = dict(conn.execute(stmt).all())
+    own = values[OWN]
+    return 1 + sum(1 for value in values.values() if value > own), len(values)
+
+
+EXPECTED = {
+    "fi": {"rank": "Sija {rank}/{count} kunnista · toiseksi paras neljännes", "change": "↑1 noussut vuodesta 2023",
+           "county": "Satakunnan hyvinvointialue: {rank}/{count} · ↑1 noussut vuodesta 2023",
+           "caption": "eivät tavoitteeseen", "none": "Ei sijaa"},
+    "sv": {"rank": "Plats {rank}/{count} av kommunerna · näst bästa fjärdedelen", "change": "↑1 upp sedan 2023",
+           "county": "Satakunta välfärdsområde: {rank}/{count} · ↑1 upp sedan 2023",
+           "caption": "inte med ett mål", "none": "Ingen plats"},
+    "en": {"rank": "Rank {rank}/{count} of municipalities · second quarter", "change": "↑1 up since 2023",
+           "county": "Satakunta wellbeing services county: {rank}/{count} · ↑1 up since 2023",
+           "caption": "not with a target", "none": "No rank"},
+}
+
+
+def _badges(at) -> list[str]:
+    return [m.value for m in at.markdown if "badge[" in m.value]
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_each_card_shows_the_rank_recounted_from_the_store(rank_store, lang):
+    rank, count = recount(rank_store, 127, 2024)
+    county_rank, county_count = recount(rank_store, 127, 2024, county=976)
+    assert (rank, count, county_rank, county_count) == (4, 7, 2, 4)  # the fixture's numbers, written down
+    at = open_screen("indicators.py", lang=lang, **{"from": "2020"})
+    text, want = screen_text(at), EXPECTED[lang]
+    rank_badges = [b for b in _badges(at) if "leaderboard" in b]
+    # One rank badge: the local indicator has none (no other municipality to rank against).
+    assert len(rank_badges) == 1, rank_badges
+    assert want["rank"].format(rank=rank, count=count) in rank_badges[0]
+    assert rank_badges[0].startswith(":gray-badge")  # second quarter: the neutral middle, not good, not bad
+    assert want["change"] in text
+    assert want["county"].format(rank=county_rank, count=county_count) in text
+    assert want["caption"] in text  # the colour compares with municipalities, not with a target
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_detail_view_shows_the_rank_and_says_what_the_colour_means(rank_store, lang):
+    at = open_screen("indicators.py", lang=lang, indicator="127", **{"from": "2020"})
+    details = [c.value for c in at.caption]
+    want = EXPECTED[lang]
+    assert any(want["rank"].format(rank=4, count=7) in b for b in _badges(at))
+    assert any(want["caption"] in c for c in details)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_local_indicator_has_no_rank_and_no_colour(rank_store, lang):
+    at = open_screen("indicators.py", lang=lang, indicator="900001", **{"from": "2020"})
+    details = [c.value for c in at.caption]
+    assert any(c.startswith(EXPECTED[lang]["none"]) for c in details)
+    # The detail of the local indicator draws no rank badge (the card of 127 still has its own).
+    assert len([b for b in _badges(at) if "leaderboard" in b]) == 1
+
+
+@pytest.mark.parametrize(("quartile", "colour"), [(1, ":blue-badge"), (2, ":gray-badge"), (3, ":gray-badge"),
+                                                  (4, ":orange-badge")])
+def test_quartile_colours_are_the_palettes_good_neutral_bad(quartile, colour):
+    from dashboard.core import theme
+    from dashboard.indicators import view
+
+    assert f":{view.QUARTILE_BADGE[quartile]}-badge" == colour
+    assert view.QUARTILE_COLOUR[1] == theme.GOOD and view.QUARTILE_COLOUR[4] == theme.BAD
+    assert view.QUARTILE_COLOUR[2] == view.QUARTILE_COLOUR[3] == theme.NEUTRAL
+
+
+def test_rank_texts_say_the_change_in_words():
+    from dashboard.indicators import view
+
+    base = {"rank": 57, "count": 304, "quartile": 1, "previous_year": 2023}
+    assert view.rank_lines({"country": {**base, "rank_change": -2}}, "fi") == [
+        "Sija 57/304 kunnista · paras neljännes · ↓2 laskenut vuodesta 2023"]
+    assert view.rank_change_text({**base, "rank_change": None}, "en") is None
+    assert view.rank_lines(None, "en") == ["No rank: other municipalities have no values for this indicator."]
+
+
+def test_rank_read_is_one_region_and_the_cards_latest_year(rank_store):
+    from dashboard.indicators import metrics, queries
+
+    engine = make_engine(rank_store)
+    ranks = queries.own_ranks(engine, 2020, 2025)
+    assert set(ranks["year"]) == {2023, 2024} and set(ranks["scope"]) == {"country", "county"}
+    cards = pl.DataFrame({"id": [127, 900001], "latest_year": [2023, 2024]})
+    chosen = metrics.card_ranks(cards, ranks)
+    assert list(chosen) == [127] and chosen[127]["country"]["year"] == 2023  # the card's year, not the newest
