@@ -8,6 +8,7 @@ from dashboard.core import cache
 from dashboard.core import downloads
 from dashboard.core import filters
 from dashboard.indicators import charts as indicator_charts
+from dashboard.indicators import metrics as indicator_metrics
 from dashboard.core import layout
 from dashboard.core import url_state
 from dashboard.indicators import view as ind_view
@@ -110,6 +111,7 @@ def detail(cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_na
         st.markdown(f"**{t('rank.detail', year=row.get('latest_year') or '')}**")
         w.rank_badges(ranks.get(chosen), lang)
         st.caption(t("rank.caption") if ranks.get(chosen) else t("rank.none"))
+        peers(regions, row, municipality, lang)
         genders = own.filter(pl.col("role") == "municipality").with_columns(
             pl.col("gender").replace_strict({g: t(f"ind.gender.{g}") for g in ("total", "male", "female")})
         )
@@ -128,6 +130,18 @@ def detail(cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_na
             st.caption(attribution)
         st.button(t("ind.close"), on_click=lambda: st.session_state.update({w.INDICATOR_KEY: None}),
                   icon=":material/close:")
+
+
+def peers(regions: pl.DataFrame, row: dict, municipality: str, lang: str) -> None:
+    """The municipality against its configured peers' median and min–max band over time."""
+    band = indicator_metrics.peer_band(regions)
+    st.markdown(f"**{t('peer.title')}**")
+    message = ind_view.peer_band_text(band, row, lang, municipality)
+    if band.height:
+        labels = {"year": t("ind.axis.year"), "value": t("ind.axis.value"), "range": t("peer.range"),
+                  "median": t("peer.median"), "own": municipality}
+        downloads.chart(indicator_charts.peer_band_chart(band, labels, message), f"indikaattori-{row['id']}-vertailu")
+    st.caption(message)
 
 
 def _known_id(raw: str, ids: tuple[int, ...]) -> int:

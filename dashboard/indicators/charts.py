@@ -111,3 +111,28 @@ def area_balance_chart(summary: pl.DataFrame, labels: dict[str, str], descriptio
         order=alt.Order("order:Q"),
         tooltip=["area:N", "status:N", "count:Q"],
     ).properties(height=alt.Step(44), width="container")
+
+
+def peer_band_chart(band: pl.DataFrame, labels: dict[str, str], description: str) -> alt.Chart:
+    """The peers' range (min–max) as a band, their median as a dashed line, the municipality as a thick line.
+
+    `band`: year, median, low, high, own (metrics.peer_band). `labels`: year, value, range, median, own.
+    """
+    data = band.to_pandas()
+    x = alt.X("year:O", title=labels["year"], axis=alt.Axis(labelAngle=0))
+    base = alt.Chart(data)
+    area = base.mark_area(opacity=0.35, color=theme.SKY_BLUE).encode(
+        x=x, y=alt.Y("low:Q", title=labels["value"], scale=alt.Scale(zero=False)), y2="high:Q",
+        tooltip=[alt.Tooltip("year:O", title=labels["year"]), alt.Tooltip("low:Q", title=labels["range"] + " min"),
+                 alt.Tooltip("high:Q", title=labels["range"] + " max")])
+    lines = base.transform_fold(["median", "own"], as_=["series", "v"]).transform_calculate(
+        label=f"datum.series == 'own' ? {labels['own']!r} : {labels['median']!r}").mark_line(
+        point=alt.OverlayMarkDef(size=50, filled=True)).encode(
+        x=x, y=alt.Y("v:Q", title=labels["value"]),
+        color=alt.Color("label:N", title=None, legend=alt.Legend(orient="bottom"),
+                        scale=alt.Scale(domain=[labels["own"], labels["median"]], range=[theme.BLUE, theme.GREY])),
+        strokeWidth=alt.condition(alt.datum.series == "own", alt.value(4), alt.value(2)),
+        strokeDash=alt.condition(alt.datum.series == "median", alt.value([5, 3]), alt.value([1, 0])),
+        tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("year:O", title=labels["year"]),
+                 alt.Tooltip("v:Q", title=labels["value"], format=",.1f")])
+    return (area + lines).properties(height=280, width="container", description=description)

@@ -193,3 +193,19 @@ def card_ranks(cards: pl.DataFrame, ranks: pl.DataFrame) -> dict[int, dict[str, 
     for row in ranks.join(years, on=["indicator_id", "year"]).iter_rows(named=True):
         out.setdefault(row["indicator_id"], {})[row["scope"]] = row
     return out
+
+
+def peer_band(values: pl.DataFrame) -> pl.DataFrame:
+    """One indicator's peers (role 'peer') per year: median, min, max and how many, beside the own value.
+
+    `values`: role, year, value (gender total, one indicator). Years without any peer value are left
+    out: a band of nothing would read as agreement.
+    """
+    peers = values.filter((pl.col("role") == "peer") & pl.col("value").is_not_null())
+    if peers.is_empty():
+        return pl.DataFrame(schema={"year": pl.Int64, "median": pl.Float64, "low": pl.Float64, "high": pl.Float64,
+                                    "peers": pl.Int64, "own": pl.Float64})
+    own = values.filter(pl.col("role") == "municipality").select("year", pl.col("value").alias("own"))
+    return (peers.group_by("year").agg(pl.col("value").median().alias("median"), pl.col("value").min().alias("low"),
+                                       pl.col("value").max().alias("high"), pl.len().cast(pl.Int64).alias("peers"))
+            .join(own, on="year", how="left").sort("year"))

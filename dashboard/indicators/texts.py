@@ -24,4 +24,17 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "blue = best quarter, grey = middle, orange = worst quarter), not with a target."),
     "rank.detail": ("Sijoitus kuntien joukossa ({year})", "Placering bland kommunerna ({year})",
                     "Rank among municipalities ({year})"),
+
+    # --- the configured peers' median and range ---
+    "peer.title": ("Vertailukunnat: mediaani ja vaihteluväli", "Jämförelsekommuner: median och variationsbredd",
+                   "Peer municipalities: median and range"),
+    "peer.alt": ("{title}: vertailukuntien ({peers}) mediaani vuonna {year} {median}, vaihteluväli {low}–{high}.",
+                 "{title}: jämförelsekommunernas ({peers}) median år {year} {median}, variationsbredd {low}–{high}.",
+                 "{title}: the peer municipalities' ({peers}) median in {year} {median}, range {low}–{high}."),
+    "peer.own": ("{municipality} {value}.", "{municipality} {value}.", "{municipality} {value}."),
+    "peer.none": ("Vertailukunnille ei ole arvoja tällä aikavälillä.",
+                  "Jämförelsekommunerna har inga värden under perioden.",
+                  "The peer municipalities have no values in the period."),
+    "peer.range": ("Vertailukuntien vaihteluväli", "Jämförelsekommunernas variationsbredd", "Peers' range"),
+    "peer.median": ("Vertailukuntien mediaani", "Jämförelsekommunernas median", "Peers' median"),
 }

@@ -161,3 +161,17 @@ def rank_lines(ranks: dict[str, dict] | None, lang: str) -> list[str]:
     if "county" in ranks:
         lines.append(county_rank_text(ranks["county"], lang))
     return lines
+
+
+def peer_band_text(band: pl.DataFrame, row: dict, lang: str, municipality: str) -> str:
+    """The peer comparison's message with its numbers (the chart's text alternative and the briefing's line)."""
+    if band.is_empty():
+        return translate("peer.none", lang)
+    last = band.row(-1, named=True)
+    def num(value):
+        return with_unit(value_text(value, row, lang), row)
+    text = translate("peer.alt", lang, title=localized(row, "title", lang), year=last["year"], peers=last["peers"],
+                     median=num(last["median"]), low=num(last["low"]), high=num(last["high"]))
+    if last["own"] is not None:
+        text += " " + translate("peer.own", lang, municipality=municipality, value=num(last["own"]))
+    return text

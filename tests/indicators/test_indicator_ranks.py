@@ -152,3 +152,48 @@ def test_rank_read_is_one_region_and_the_cards_latest_year(rank_store):
     cards = pl.DataFrame({"id": [127, 900001], "latest_year": [2023, 2024]})
     chosen = metrics.card_ranks(cards, ranks)
     assert list(chosen) == [127] and chosen[127]["country"]["year"] == 2023  # the card's year, not the newest
+
+
+# --- the peers' median and range -------------------------------------------------------------------
+
+
+def test_peer_band_is_the_peers_median_min_and_max_per_year():
+    from dashboard.indicators import metrics
+
+    values = pl.DataFrame({"role": ["peer", "peer", "peer", "municipality", "peer", "county"],
+                           "year": [2023, 2023, 2023, 2023, 2024, 2023],
+                           "value": [10.0, 14.0, 11.0, 12.5, 9.0, 99.0]})
+    band = metrics.peer_band(values)
+    assert band.to_dicts() == [
+        {"year": 2023, "median": 11.0, "low": 10.0, "high": 14.0, "peers": 3, "own": 12.5},
+        {"year": 2024, "median": 9.0, "low": 9.0, "high": 9.0, "peers": 1, "own": None}]
+
+
+def test_peer_band_chart_has_band_median_and_own_line_and_alt_text():
+    from dashboard.indicators import charts, metrics, view
+
+    values = pl.DataFrame({"role": ["peer", "peer", "municipality"], "year": [2024] * 3, "value": [10.0, 14.0, 12.5]})
+    band = metrics.peer_band(values)
+    row = {"title_fi": "Mittari", "decimals": 1, "value_type": "PROS"}
+    text = view.peer_band_text(band, row, "fi", "Testilä")
+    assert text == ("Mittari: vertailukuntien (2) mediaani vuonna 2024 12,0\u00a0%, vaihteluväli "
+                    "10,0\u00a0%–14,0\u00a0%. Testilä 12,5\u00a0%.")
+    spec = charts.peer_band_chart(band, {"year": "Vuosi", "value": "Arvo", "range": "Vaihteluväli",
+                                         "median": "Mediaani", "own": "Testilä"}, text).to_dict()
+    assert spec["description"] == text
+    marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]]
+    assert marks == ["area", "line"]
+    assert spec["layer"][0]["encoding"]["y"]["field"] == "low" and spec["layer"][0]["encoding"]["y2"]["field"] == "high"
+    assert spec["layer"][1]["encoding"]["color"]["scale"]["domain"] == ["Testilä", "Mediaani"]
+    assert view.peer_band_text(metrics.peer_band(values.filter(pl.col("role") != "peer")), row, "en", "T") == \
+        "The peer municipalities have no values in the period."
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_detail_view_compares_with_the_peers_numbers_from_the_store(rank_store, lang):
+    at = open_screen("indicators.py", lang=lang, indicator="127", **{"from": "2020"})
+    # Peers 101 and 102 in 2024: 110 and 104.5 -> median 107.25, range 104.5–110 (127 has no decimals).
+    want = {"fi": "vertailukuntien (2) mediaani vuonna 2024 107, vaihteluväli 105–110. Testilä 105.",
+            "en": "the peer municipalities' (2) median in 2024 107, range 105–110. Testilä 105."}[lang]
+    captions = [c.value for c in at.caption]
+    assert any(want in c for c in captions), [c for c in captions if "2024" in c]
