@@ -37,4 +37,17 @@ TEXT: dict[str, tuple[str, str, str]] = {
                   "The peer municipalities have no values in the period."),
     "peer.range": ("Vertailukuntien vaihteluväli", "Jämförelsekommunernas variationsbredd", "Peers' range"),
     "peer.median": ("Vertailukuntien mediaani", "Jämförelsekommunernas median", "Peers' median"),
+    # --- the briefing's priority-area tables ---
+    "brief.col.peers": ("Vertailukunnat", "Jämförelsekommuner", "Peers"),
+    "brief.col.rank": ("Sija", "Plats", "Rank"),
+    "brief.rank_note": (
+        "Vertailukunnat = niiden mediaani (vaihteluväli). Sija = sija kaikkien kuntien joukossa (1 = paras), "
+        "↑/↓ muutos edellisestä vuodesta; se vertaa muihin kuntiin, ei tavoitteeseen.",
+        "Jämförelsekommuner = deras median (variationsbredd). Plats = plats bland alla kommuner (1 = bäst), "
+        "↑/↓ förändring från året innan; den jämför med andra kommuner, inte med ett mål.",
+        "Peers = their median (range). Rank = rank among all municipalities (1 = best), ↑/↓ change since the "
+        "previous year; it compares with other municipalities, not with a target."),
+    "rank.slide": ("Kuntien joukossa: {best}/{ranked} mittarissa parhaassa neljänneksessä, {worst} heikoimmassa.",
+                   "Bland kommunerna: {best}/{ranked} indikatorer i bästa fjärdedelen, {worst} i den sämsta.",
+                   "Among municipalities: {best}/{ranked} indicators in the best quarter, {worst} in the worst."),
 }
