@@ -37,7 +37,7 @@ def indicators() -> None:
 
     ranks = ind_cache.card_ranks(store, f.start_year, f.end_year, f.age_group)
     area, view = choose_area_and_view(area_names, board["cards"])
-    detail(board["cards"], series, municipality, area_names, attribution, lang, ranks)
+    detail(store, board["cards"], series, municipality, area_names, attribution, lang, ranks)
 
     cards = board["cards"] if area is None else board["cards"].filter(pl.col("priority_area_code") == area)
     if cards.is_empty():
@@ -79,7 +79,7 @@ def choose_area_and_view(area_names: dict[str, str], cards: pl.DataFrame) -> tup
     return (None if area == "all" else area), st.session_state[VIEW_KEY]
 
 
-def detail(cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_names: dict[str, str],
+def detail(store, cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_names: dict[str, str],
            attribution: str | None, lang: str, ranks: dict[int, dict[str, dict]]) -> None:
     """One indicator in depth: regions over time, genders, description; selected via `?indicator=`."""
     ids = tuple(cards["id"].to_list())
@@ -112,6 +112,7 @@ def detail(cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_na
         w.rank_badges(ranks.get(chosen), lang)
         st.caption(t("rank.caption") if ranks.get(chosen) else t("rank.none"))
         peers(regions, row, municipality, lang)
+        finland_map(store, chosen, lang)
         genders = own.filter(pl.col("role") == "municipality").with_columns(
             pl.col("gender").replace_strict({g: t(f"ind.gender.{g}") for g in ("total", "male", "female")})
         )
@@ -130,6 +131,18 @@ def detail(cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_na
             st.caption(attribution)
         st.button(t("ind.close"), on_click=lambda: st.session_state.update({w.INDICATOR_KEY: None}),
                   icon=":material/close:")
+
+
+def finland_map(store, indicator_id: int, lang: str) -> None:
+    """Every municipality coloured by its class, the own one, its peers and its county outlined."""
+    st.markdown(f"**{t('map.title')}**")
+    drawn = ind_cache.finland_map(store, indicator_id, lang)
+    if "missing" in drawn:
+        st.info(drawn["missing"], icon=":material/map:")
+        return
+    st.vega_lite_chart(drawn["spec"], width="stretch")
+    st.caption(drawn["note"])
+    st.caption(drawn["alt"])
 
 
 def peers(regions: pl.DataFrame, row: dict, municipality: str, lang: str) -> None:

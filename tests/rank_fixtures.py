@@ -46,3 +46,23 @@ def build_rank_store(mini_package: Path, tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'ranks.db'}"
     assert refresh(mini_package, url).ok
     return url
+
+
+def add_squares(url: str) -> None:
+    """A square boundary for each municipality of the rank store (999 own, 101–106, Pori 609) in a row."""
+    from sqlalchemy import insert
+
+    from data_pipeline import schema
+    from data_pipeline.store import make_engine
+
+    codes = ["999", "101", "102", "103", "104", "105", "106", "609"]
+    rows = []
+    for i, code in enumerate(codes):
+        lon, lat = 21.0 + 0.5 * i, 61.0
+        ring = [[lon, lat], [lon + 0.5, lat], [lon + 0.5, lat + 0.5], [lon, lat + 0.5], [lon, lat]]
+        rows.append({"code": code, "name_fi": f"Kunta {code}", "name_sv": None, "name_en": None, "year": 2025,
+                     "geometry": json.dumps({"type": "Polygon", "coordinates": [ring]})})
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(insert(schema.municipality_shape), rows)
+    engine.dispose()

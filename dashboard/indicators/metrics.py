@@ -209,3 +209,19 @@ def peer_band(values: pl.DataFrame) -> pl.DataFrame:
     return (peers.group_by("year").agg(pl.col("value").median().alias("median"), pl.col("value").min().alias("low"),
                                        pl.col("value").max().alias("high"), pl.len().cast(pl.Int64).alias("peers"))
             .join(own, on="year", how="left").sort("year"))
+
+
+MAP_CLASSES = 5
+
+
+def map_classes(values: pl.DataFrame, direction: str, classes: int = MAP_CLASSES) -> pl.DataFrame:
+    """Quantile classes of every municipality's value, direction-aware: class 0 is the best fifth.
+
+    By rank position (equal values share a class), so "good" is the same class, and colour, whichever
+    way the indicator points. Adds `cls`; municipalities without a value get none.
+    """
+    key = -pl.col("value") if direction == "higher_better" else pl.col("value")
+    n = values["value"].drop_nulls().len()
+    if n == 0:
+        return values.with_columns(pl.lit(None, dtype=pl.Int64).alias("cls"))
+    return values.with_columns(((key.rank("min") - 1) * classes // n).cast(pl.Int64).clip(0, classes - 1).alias("cls"))

@@ -50,4 +50,38 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "rank.slide": ("Kuntien joukossa: {best}/{ranked} mittarissa parhaassa neljänneksessä, {worst} heikoimmassa.",
                    "Bland kommunerna: {best}/{ranked} indikatorer i bästa fjärdedelen, {worst} i den sämsta.",
                    "Among municipalities: {best}/{ranked} indicators in the best quarter, {worst} in the worst."),
+    # --- the map of Finland ---
+    "map.title": ("Kaikki kunnat kartalla", "Alla kommuner på kartan", "Every municipality on the map"),
+    "map.no_shapes": (
+        "Suomen kartta tarvitsee kuntarajat: lisää hyte.toml-tiedostoon `[regions] boundaries_year = 2025` ja "
+        "päivitä tiedot (`hyte refresh --config hyte.toml`).",
+        "Finlandskartan behöver kommungränserna: lägg till `[regions] boundaries_year = 2025` i hyte.toml och "
+        "uppdatera data (`hyte refresh --config hyte.toml`).",
+        "The map of Finland needs the municipal boundaries: add `[regions] boundaries_year = 2025` to hyte.toml "
+        "and refresh (`hyte refresh --config hyte.toml`)."),
+    "map.no_values": ("Ei karttaa: muiden kuntien arvoja ei ole tälle mittarille.",
+                      "Ingen karta: andra kommuners värden saknas för denna indikator.",
+                      "No map: other municipalities have no values for this indicator."),
+    "map.class.0": ("Paras viidennes", "Bästa femtedelen", "Best fifth"),
+    "map.class.1": ("Toinen viidennes", "Andra femtedelen", "Second fifth"),
+    "map.class.2": ("Keskimmäinen viidennes", "Mellersta femtedelen", "Middle fifth"),
+    "map.class.3": ("Neljäs viidennes", "Fjärde femtedelen", "Fourth fifth"),
+    "map.class.4": ("Heikoin viidennes", "Sämsta femtedelen", "Worst fifth"),
+    "map.no_value": ("Ei arvoa", "Inget värde", "No value"),
+    "map.legend": ("Kunnat {year}", "Kommunerna {year}", "Municipalities {year}"),
+    "map.tip.municipality": ("Kunta", "Kommun", "Municipality"),
+    "map.tip.value": ("Arvo", "Värde", "Value"),
+    "map.tip.rank": ("Sija", "Plats", "Rank"),
+    "map.alt": ("{title} {year}: {count} kuntaa viidessä luokassa parhaasta heikoimpaan.",
+                "{title} {year}: {count} kommuner i fem klasser från bästa till sämsta.",
+                "{title} {year}: {count} municipalities in five classes from best to worst."),
+    "map.alt_own": ("{municipality} {value}, sija {rank} ({cls}).", "{municipality} {value}, plats {rank} ({cls}).",
+                    "{municipality} {value}, rank {rank} ({cls})."),
+    "map.note": (
+        "Musta ääriviiva = oma kunta, violetti = vertailukunnat, katkoviiva = hyvinvointialueen raja. Värit "
+        "vertaavat kuntia keskenään (sininen = paras), eivät tavoitteeseen.",
+        "Svart kontur = den egna kommunen, lila = jämförelsekommuner, streckad = välfärdsområdets gräns. Färgerna "
+        "jämför kommunerna sinsemellan (blå = bäst), inte med ett mål.",
+        "Black outline = own municipality, purple = peers, dashed = the county's boundary. The colours compare "
+        "municipalities with each other (blue = best), not with a target."),
 }

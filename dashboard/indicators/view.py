@@ -7,9 +7,15 @@ share these, so each says the same thing in the same words.
 
 from __future__ import annotations
 
+import json
+
 import polars as pl
+from shapely.geometry import mapping, shape
+from shapely.ops import unary_union
 
 from dashboard.core import theme
+from dashboard.indicators import charts
+from dashboard.indicators import metrics
 from dashboard.core.formatting import DASH, fmt_date, fmt_number
 from dashboard.core.i18n import localized, translate
 
@@ -175,3 +181,58 @@ def peer_band_text(band: pl.DataFrame, row: dict, lang: str, municipality: str) 
     if last["own"] is not None:
         text += " " + translate("peer.own", lang, municipality=municipality, value=num(last["own"]))
     return text
+
+
+def county_outline(shapes: pl.DataFrame, codes: list[str]) -> dict | None:
+    """The county's boundary: its municipalities' shapes dissolved into one GeoJSON geometry (shapely)."""
+    chosen = shapes.filter(pl.col("code").is_in(codes))
+    if chosen.is_empty():
+        return None
+    merged = unary_union([shape(json.loads(g)).buffer(0) for g in chosen["geometry"]])
+    return mapping(merged.simplify(0.002))
+
+
+def finland_map_view(shapes: pl.DataFrame, values: pl.DataFrame, row: dict, lang: str) -> dict:
+    """The map of Finland for one indicator (cached per data version, indicator and language):
+    spec (Vega-Lite), alt (its text alternative with the numbers), or `missing` saying why there is no map."""
+    if shapes.is_empty():
+        return {"missing": translate("map.no_shapes", lang)}
+    if values.is_empty():
+        return {"missing": translate("map.no_values", lang)}
+    classed = metrics.map_classes(values, row["direction"])
+    year = int(classed["year"][0])
+    legend = []
+    for cls in range(metrics.MAP_CLASSES):
+        members = classed.filter(pl.col("cls") == cls)["value"]
+        if members.is_empty():
+            legend.append(translate(f"map.class.{cls}", lang))
+            continue
+        lo, hi = (with_unit(value_text(x, row, lang), row) for x in (members.min(), members.max()))
+        legend.append(f"{translate(f'map.class.{cls}', lang)}: {lo}" + (f"–{hi}" if hi != lo else ""))
+    by_code = {r["code"]: r for r in classed.iter_rows(named=True)}
+    features = []
+    for shp in shapes.iter_rows(named=True):
+        r = by_code.get(shp["code"], {})
+        cls = r.get("cls")
+        features.append({"type": "Feature", "geometry": json.loads(shp["geometry"]), "properties": {
+            "code": shp["code"], "name": localized(r, "name", lang) or localized(shp, "name", lang),
+            "role": r.get("role") or "other", "cls": cls,
+            "cls_label": legend[cls] if cls is not None else translate("map.no_value", lang),
+            "value_text": with_unit(value_text(r.get("value"), row, lang), row),
+            "rank_text": f"{r['rank']}/{r['count']}" if r.get("rank") is not None else DASH}})
+    own = classed.filter(pl.col("role") == "municipality")
+    county_id = own["county_id"][0] if own.height else None
+    county = county_outline(shapes, classed.filter(pl.col("county_id") == county_id)["code"].to_list()) \
+        if county_id is not None else None
+    alt = translate("map.alt", lang, title=localized(row, "title", lang), year=year, count=classed["value"].drop_nulls().len())
+    if own.height:
+        o = own.row(0, named=True)
+        alt += " " + translate("map.alt_own", lang, municipality=localized(o, "name", lang),
+                               value=with_unit(value_text(o["value"], row, lang), row),
+                               rank=f"{o['rank']}/{o['count']}" if o.get("rank") is not None else DASH,
+                               cls=legend[o["cls"]] if o["cls"] is not None else DASH)
+    labels = {"legend": translate("map.legend", lang, year=year), "no_value": translate("map.no_value", lang),
+              "municipality": translate("map.tip.municipality", lang), "value": translate("map.tip.value", lang),
+              "rank": translate("map.tip.rank", lang)}
+    return {"spec": charts.finland_map(features, county, legend, labels, alt), "alt": alt,
+            "note": translate("map.note", lang)}

@@ -165,3 +165,68 @@ def test_detail_view_compares_with_the_peers_numbers_from_the_store(rank_store, 
 def test_indicators_slide_counts_the_quarters(rank_store):
     at = open_screen("indicators.py", present="1", **{"from": "2020"})
     assert "Kuntien joukossa: 0/1 mittarissa parhaassa neljänneksessä, 0 heikoimmassa." in screen_text(at)
+
+
+# --- the map of Finland ------------------------------------------------------------------------------
+
+
+def test_map_classes_are_direction_aware():
+    from dashboard.indicators import metrics
+
+    values = pl.DataFrame({"value": [1.0, 2.0, 3.0, 4.0, 5.0, None]})
+    higher = metrics.map_classes(values, "higher_better")["cls"].to_list()
+    lower = metrics.map_classes(values, "lower_better")["cls"].to_list()
+    assert higher == [4, 3, 2, 1, 0, None]  # the largest value is the best class (0) when higher is better
+    assert lower == [0, 1, 2, 3, 4, None]
+
+
+def _layers(spec: dict) -> dict[str, dict]:
+    return {layer["name"]: layer for layer in spec["layer"]}
+
+
+def test_finland_map_spec_outlines_own_and_peers_and_draws_the_county(rank_store):
+    from rank_fixtures import add_squares
+
+    from dashboard.indicators import charts, queries, view
+
+    add_squares(rank_store)
+    engine = make_engine(rank_store)
+    row = queries.plan_indicators(engine).filter(pl.col("id") == 127).row(0, named=True)
+    drawn = view.finland_map_view(queries.municipality_shapes(engine), queries.municipality_values(engine, 127),
+                                  row, "fi")
+    layers = _layers(drawn["spec"])
+    assert set(layers) == {"municipalities", "county", "outline_peer", "outline_municipality"}
+    props = {f["properties"]["code"]: f["properties"] for f in layers["municipalities"]["data"]["values"]}
+    # 2024, higher is better, 7 values: Pori 84 000 and 104 (120) best; 105 (80) worst; 106 has no value.
+    assert props["609"]["cls"] == 0 and props["105"]["cls"] == 4 and props["106"]["cls"] is None
+    assert props["106"]["cls_label"] == "Ei arvoa"
+    assert props["999"]["rank_text"] == "4/7" and props["999"]["value_text"] == "105"
+    colours = layers["municipalities"]["encoding"]["color"]["scale"]["range"]
+    assert colours[0] == charts.MAP_COLOURS[0] and colours[4] == charts.MAP_COLOURS[4]
+    assert [f["properties"]["code"] for f in layers["outline_municipality"]["data"]["values"]] == ["999"]
+    assert sorted(f["properties"]["code"] for f in layers["outline_peer"]["data"]["values"]) == ["101", "102"]
+    # The county (976): 999, 101, 102, 103 side by side dissolve into one rectangle, 21.0–23.0 east.
+    county = layers["county"]["data"]["values"][0]["geometry"]
+    assert county["type"] == "Polygon"
+    xs = [x for x, _y in county["coordinates"][0]]
+    assert min(xs) == pytest.approx(21.0) and max(xs) == pytest.approx(23.0)
+    assert drawn["alt"] == ("Väestö 31.12. 2024: 7 kuntaa viidessä luokassa parhaasta heikoimpaan. "
+                            "Testilä 105, sija 4/7 (Keskimmäinen viidennes: 105).")
+    assert drawn["spec"]["description"] == drawn["alt"]
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_detail_view_map_or_the_way_to_get_one(rank_store, lang):
+    at = open_screen("indicators.py", lang=lang, indicator="127", **{"from": "2020"})
+    infos = " ".join(i.value for i in at.info)
+    assert "boundaries_year" in infos  # no municipality_shape rows yet
+    from rank_fixtures import add_squares
+
+    add_squares(rank_store)
+    import streamlit as st
+
+    st.cache_data.clear()  # the shapes came without a load: no new data version to key the cache on
+    at = open_screen("indicators.py", lang=lang, indicator="127", **{"from": "2020"})
+    assert "boundaries_year" not in " ".join(i.value for i in at.info)
+    maps = [c for c in at.get("vega_lite_chart") if '"outline_municipality"' in str(c.proto.spec)]
+    assert len(maps) == 1
