@@ -129,7 +129,7 @@ def peer_band_chart(band: pl.DataFrame, labels: dict[str, str], description: str
         label=f"datum.series == 'own' ? {labels['own']!r} : {labels['median']!r}").mark_line(
         point=alt.OverlayMarkDef(size=50, filled=True)).encode(
         x=x, y=alt.Y("v:Q", title=labels["value"]),
-        color=alt.Color("label:N", title=None, legend=alt.Legend(orient="bottom"),
+        color=alt.Color("label:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=360),
                         scale=alt.Scale(domain=[labels["own"], labels["median"]], range=[theme.BLUE, theme.GREY])),
         strokeWidth=alt.condition(alt.datum.series == "own", alt.value(4), alt.value(2)),
         strokeDash=alt.condition(alt.datum.series == "median", alt.value([5, 3]), alt.value([1, 0])),

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 
 import polars as pl
-from shapely.geometry import mapping, shape
+from shapely.geometry import MultiPolygon, Polygon, mapping, shape
+from shapely.geometry.polygon import orient
 from shapely.ops import unary_union
 
 from dashboard.core import theme
@@ -183,13 +184,23 @@ def peer_band_text(band: pl.DataFrame, row: dict, lang: str, municipality: str) 
     return text
 
 
+def clockwise(geometry) -> dict:
+    """A polygon's GeoJSON with clockwise outer rings: Vega's d3-geo reads spherical polygons, and an
+    anticlockwise ring (GeoJSON's own convention) would fill the whole world except the municipality."""
+    if isinstance(geometry, Polygon):
+        geometry = orient(geometry, sign=-1.0)
+    elif isinstance(geometry, MultiPolygon):
+        geometry = MultiPolygon([orient(part, sign=-1.0) for part in geometry.geoms])
+    return mapping(geometry)
+
+
 def county_outline(shapes: pl.DataFrame, codes: list[str]) -> dict | None:
     """The county's boundary: its municipalities' shapes dissolved into one GeoJSON geometry (shapely)."""
     chosen = shapes.filter(pl.col("code").is_in(codes))
     if chosen.is_empty():
         return None
     merged = unary_union([shape(json.loads(g)).buffer(0) for g in chosen["geometry"]])
-    return mapping(merged.simplify(0.002))
+    return clockwise(merged.simplify(0.002))
 
 
 def finland_map_view(shapes: pl.DataFrame, values: pl.DataFrame, row: dict, lang: str) -> dict:
@@ -214,7 +225,7 @@ def finland_map_view(shapes: pl.DataFrame, values: pl.DataFrame, row: dict, lang
     for shp in shapes.iter_rows(named=True):
         r = by_code.get(shp["code"], {})
         cls = r.get("cls")
-        features.append({"type": "Feature", "geometry": json.loads(shp["geometry"]), "properties": {
+        features.append({"type": "Feature", "geometry": clockwise(shape(json.loads(shp["geometry"]))), "properties": {
             "code": shp["code"], "name": localized(r, "name", lang) or localized(shp, "name", lang),
             "role": r.get("role") or "other", "cls": cls,
             "cls_label": legend[cls] if cls is not None else translate("map.no_value", lang),
