@@ -230,3 +230,22 @@ def test_detail_view_map_or_the_way_to_get_one(rank_store, lang):
     assert "boundaries_year" not in " ".join(i.value for i in at.info)
     maps = [c for c in at.get("vega_lite_chart") if '"outline_municipality"' in str(c.proto.spec)]
     assert len(maps) == 1
+
+
+def test_map_rings_are_clockwise_for_vega(rank_store):
+    """An anticlockwise ring (GeoJSON's convention, as the fixture's squares are) fills the whole world in Vega."""
+    from rank_fixtures import add_squares
+
+    from dashboard.indicators import queries, view
+
+    add_squares(rank_store)
+    engine = make_engine(rank_store)
+    row = queries.plan_indicators(engine).filter(pl.col("id") == 127).row(0, named=True)
+    spec = view.finland_map_view(queries.municipality_shapes(engine), queries.municipality_values(engine, 127),
+                                 row, "fi")["spec"]
+
+    def signed_area(ring):
+        return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:]))
+
+    rings = [f["geometry"]["coordinates"][0] for layer in spec["layer"] for f in layer["data"]["values"]]
+    assert rings and all(signed_area(ring) < 0 for ring in rings)
