@@ -140,7 +140,7 @@ def finland_map(store, indicator_id: int, lang: str) -> None:
     if "missing" in drawn:
         st.info(drawn["missing"], icon=":material/map:")
         return
-    st.vega_lite_chart(drawn["spec"], width="stretch")
+    downloads.chart(drawn["spec"], f"suomen-kartta-{indicator_id}")
     st.caption(drawn["note"])
     st.caption(drawn["alt"])
 

@@ -210,7 +210,9 @@ def _rank(ranks: dict[str, dict] | None) -> str:
 def _peers(card: dict, series: pl.DataFrame, b: Briefing) -> str:
     """The peers' median (min–max) in the card's latest year, as the detail view's band shows it."""
     values = series.filter((pl.col("indicator_id") == card["id"]) & (pl.col("gender") == "total"))
-    band = indicator_status.peer_band(values).filter(pl.col("year") == card.get("latest_year"))
+    if card.get("latest_year") is None:
+        return DASH
+    band = indicator_status.peer_band(values).filter(pl.col("year") == card["latest_year"])
     if band.is_empty():
         return DASH
     last = band.row(0, named=True)
