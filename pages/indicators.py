@@ -8,6 +8,7 @@ from dashboard.core import cache
 from dashboard.core import downloads
 from dashboard.core import filters
 from dashboard.indicators import charts as indicator_charts
+from dashboard.indicators import metrics as indicator_metrics
 from dashboard.core import layout
 from dashboard.core import url_state
 from dashboard.indicators import view as ind_view
@@ -34,8 +35,9 @@ def indicators() -> None:
     series = ind_cache.indicator_series(store, f.start_year, f.end_year)
     attribution = ind_view.attribution_line(ind_cache.sotkanet_attribution(store), lang)
 
+    ranks = ind_cache.card_ranks(store, f.start_year, f.end_year, f.age_group)
     area, view = choose_area_and_view(area_names, board["cards"])
-    detail(board["cards"], series, municipality, area_names, attribution, lang)
+    detail(store, board["cards"], series, municipality, area_names, attribution, lang, ranks)
 
     cards = board["cards"] if area is None else board["cards"].filter(pl.col("priority_area_code") == area)
     if cards.is_empty():
@@ -51,7 +53,9 @@ def indicators() -> None:
         summaries = {row["priority_area_code"]: row for row in board["areas"].iter_rows(named=True)}
         for code in area_names:  # the plan's order
             if code in summaries and area in (None, code):
-                area_cards(summaries[code], cards, series, municipality, area_names, district_figures, lang)
+                area_cards(summaries[code], cards, series, municipality, area_names, district_figures, ranks, lang)
+        if ranks:
+            st.caption(t("rank.caption"))
     goals(store, area, area_names, lang)
     if attribution:
         st.caption(attribution)
@@ -75,8 +79,8 @@ def choose_area_and_view(area_names: dict[str, str], cards: pl.DataFrame) -> tup
     return (None if area == "all" else area), st.session_state[VIEW_KEY]
 
 
-def detail(cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_names: dict[str, str],
-           attribution: str | None, lang: str) -> None:
+def detail(store, cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_names: dict[str, str],
+           attribution: str | None, lang: str, ranks: dict[int, dict[str, dict]]) -> None:
     """One indicator in depth: regions over time, genders, description; selected via `?indicator=`."""
     ids = tuple(cards["id"].to_list())
     url_state.seed_or_warn(w.INDICATOR_KEY, lambda raw: _known_id(raw, ids), t("ind.detail_none"))
@@ -104,6 +108,11 @@ def detail(cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_na
                                                      ind_view.alt_text(row, lang, municipality)),
                         f"indikaattori-{chosen}")
         st.caption(ind_view.alt_text(row, lang, municipality))
+        st.markdown(f"**{t('rank.detail', year=row.get('latest_year') or '')}**")
+        w.rank_badges(ranks.get(chosen), lang)
+        st.caption(t("rank.caption") if ranks.get(chosen) else t("rank.none"))
+        peers(regions, row, municipality, lang)
+        finland_map(store, chosen, lang)
         genders = own.filter(pl.col("role") == "municipality").with_columns(
             pl.col("gender").replace_strict({g: t(f"ind.gender.{g}") for g in ("total", "male", "female")})
         )
@@ -122,6 +131,30 @@ def detail(cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_na
             st.caption(attribution)
         st.button(t("ind.close"), on_click=lambda: st.session_state.update({w.INDICATOR_KEY: None}),
                   icon=":material/close:")
+
+
+def finland_map(store, indicator_id: int, lang: str) -> None:
+    """Every municipality coloured by its class, the own one, its peers and its county outlined."""
+    st.markdown(f"**{t('map.title')}**")
+    drawn = ind_cache.finland_map(store, indicator_id, lang)
+    if "missing" in drawn:
+        st.info(drawn["missing"], icon=":material/map:")
+        return
+    downloads.chart(drawn["spec"], f"suomen-kartta-{indicator_id}")
+    st.caption(drawn["note"])
+    st.caption(drawn["alt"])
+
+
+def peers(regions: pl.DataFrame, row: dict, municipality: str, lang: str) -> None:
+    """The municipality against its configured peers' median and min–max band over time."""
+    band = indicator_metrics.peer_band(regions)
+    st.markdown(f"**{t('peer.title')}**")
+    message = ind_view.peer_band_text(band, row, lang, municipality)
+    if band.height:
+        labels = {"year": t("ind.axis.year"), "value": t("ind.axis.value"), "range": t("peer.range"),
+                  "median": t("peer.median"), "own": municipality}
+        downloads.chart(indicator_charts.peer_band_chart(band, labels, message), f"indikaattori-{row['id']}-vertailu")
+    st.caption(message)
 
 
 def _known_id(raw: str, ids: tuple[int, ...]) -> int:
@@ -152,7 +185,8 @@ def district_lines(store, f: filters.Filters, cards: pl.DataFrame, lang: str) ->
 
 
 def area_cards(summary: dict, cards: pl.DataFrame, series: pl.DataFrame, municipality: str,
-               area_names: dict[str, str], district_figures: dict[int, str], lang: str) -> None:
+               area_names: dict[str, str], district_figures: dict[int, str], ranks: dict[int, dict[str, dict]],
+               lang: str) -> None:
     code = summary["priority_area_code"]
     st.header(plain(area_names.get(code, code)), anchor=False)
     st.markdown(ind_view.area_line(summary, lang))
@@ -165,7 +199,7 @@ def area_cards(summary: dict, cards: pl.DataFrame, series: pl.DataFrame, municip
         for column, row in zip(st.columns(CARDS_PER_ROW), rows[start:start + CARDS_PER_ROW]):
             with column:
                 w.card(row, by_indicator.get((row["id"],), empty), lang, municipality,
-                       district_figures.get(row["id"]))
+                       district_figures.get(row["id"]), ranks.get(row["id"]))
 
 
 def table_view(cards: pl.DataFrame, area_names: dict[str, str], f: filters.Filters, store,

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from dashboard.access import texts as texts_access
+from dashboard.indicators import texts as texts_indicators
 from dashboard.outputs import texts as texts_exports
 from dashboard.participation import texts as texts_participation
 from dashboard.partnerships import texts as texts_partnerships
@@ -323,8 +324,8 @@ _TEXT = {
                                  "crossed the county's level for the worse in {year}"),
 }
 _TEXT.update({f"table.{name}": names for name, names in _TABLE_NAMES.items()})
-for _screen in (texts_participation, texts_working_groups, texts_partnerships, texts_access, texts_exports,
-                texts_presentation, texts_setup):
+for _screen in (texts_indicators, texts_participation, texts_working_groups, texts_partnerships, texts_access,
+                texts_exports, texts_presentation, texts_setup):
     _TEXT.update(_screen.TEXT)
 
 CATALOG: dict[str, dict[str, str]] = {

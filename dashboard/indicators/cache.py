@@ -8,6 +8,7 @@ from dashboard.core.cache import Store, engine, versioned
 from dashboard.core import queries
 from dashboard.indicators import metrics as indicator_status
 from dashboard.indicators import queries as indicator_queries
+from dashboard.indicators import view as ind_view
 
 
 @versioned(show_spinner=False, max_entries=64)
@@ -46,3 +47,24 @@ def indicators_with_district_data(store: Store) -> tuple[int, ...]:
 @versioned(show_spinner=False, max_entries=64)
 def district_values(store: Store, start_year: int, end_year: int, district: str) -> pl.DataFrame:
     return indicator_queries.district_values(engine(store.url), start_year, end_year, district)
+
+
+@versioned(show_spinner=False, max_entries=64)
+def card_ranks(store: Store, start_year: int, end_year: int, age_group: str | None) -> dict[int, dict[str, dict]]:
+    """Each card's ranks in its latest year (indicator id -> scope -> rank row; see metrics.card_ranks)."""
+    cards = indicator_board(store, start_year, end_year, age_group)["cards"]
+    return indicator_status.card_ranks(cards, indicator_queries.own_ranks(engine(store.url), start_year, end_year))
+
+
+@versioned(show_spinner=False)
+def municipality_shapes(store: Store) -> pl.DataFrame:
+    return indicator_queries.municipality_shapes(engine(store.url))
+
+
+@versioned(show_spinner=False, max_entries=64)
+def finland_map(store: Store, indicator_id: int, lang: str) -> dict:
+    """The map of Finland for one indicator, built (shapes joined, county dissolved, spec written) once per
+    data version, indicator and language: a rerun hands the cached spec to the browser."""
+    row = indicator_queries.plan_indicators(engine(store.url)).filter(pl.col("id") == indicator_id).row(0, named=True)
+    return ind_view.finland_map_view(municipality_shapes(store),
+                                     indicator_queries.municipality_values(engine(store.url), indicator_id), row, lang)

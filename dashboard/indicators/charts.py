@@ -148,3 +148,74 @@ def status_bar(counts: dict[str, int], labels: dict[str, str], description: str)
         ],
         "config": {"view": {"stroke": None}},
     }
+
+
+def peer_band_chart(band: pl.DataFrame, labels: dict[str, str], description: str) -> alt.Chart:
+    """The peers' range (min–max) as a band, their median as a dashed line, the municipality as a thick line.
+
+    `band`: year, median, low, high, own (metrics.peer_band). `labels`: year, value, range, median, own.
+    """
+    data = band.to_pandas()
+    x = alt.X("year:O", title=labels["year"], axis=alt.Axis(labelAngle=0))
+    base = alt.Chart(data)
+    area = base.mark_area(opacity=0.35, color=theme.SKY_BLUE).encode(
+        x=x, y=alt.Y("low:Q", title=labels["value"], scale=alt.Scale(zero=False)), y2="high:Q",
+        tooltip=[alt.Tooltip("year:O", title=labels["year"]), alt.Tooltip("low:Q", title=labels["range"] + " min"),
+                 alt.Tooltip("high:Q", title=labels["range"] + " max")])
+    lines = base.transform_fold(["median", "own"], as_=["series", "v"]).transform_calculate(
+        label=f"datum.series == 'own' ? {labels['own']!r} : {labels['median']!r}").mark_line(
+        point=alt.OverlayMarkDef(size=50, filled=True)).encode(
+        x=x, y=alt.Y("v:Q", title=labels["value"]),
+        color=alt.Color("label:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=360),
+                        scale=alt.Scale(domain=[labels["own"], labels["median"]], range=[theme.BLUE, theme.GREY])),
+        strokeWidth=alt.condition(alt.datum.series == "own", alt.value(4), alt.value(2)),
+        strokeDash=alt.condition(alt.datum.series == "median", alt.value([5, 3]), alt.value([1, 0])),
+        tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("year:O", title=labels["year"]),
+                 alt.Tooltip("v:Q", title=labels["value"], format=",.1f")])
+    return (area + lines).properties(height=280, width="container", description=description)
+
+
+# Best to worst: the palette's good blue, a lighter blue, neutral grey, orange, the bad vermillion.
+MAP_COLOURS = (theme.GOOD, theme.SKY_BLUE, "#D4D4D4", theme.ORANGE, theme.BAD)
+NO_VALUE_FILL = "#FFFFFF"
+OWN_OUTLINE, PEER_OUTLINE, COUNTY_OUTLINE = "#000000", theme.REDDISH_PURPLE, theme.TEXT
+
+
+def finland_map(features: list[dict], county: dict | None, legend: list[str], labels: dict[str, str],
+                description: str) -> dict:
+    """Every municipality filled by its class, the own one and the peers outlined, the county's boundary drawn.
+
+    `features`: GeoJSON features whose properties carry name, value_text, rank_text, cls (0 = best, None =
+    no value), cls_label and role. `county`: the dissolved county geometry (or None). `legend`: a label
+    per class, best first. A plain Vega-Lite dict: cached as is and handed to the browser each rerun.
+    """
+    classes = [{"cls": i, "label": label} for i, label in enumerate(legend)]
+    colour = {"field": "properties.cls_label", "type": "nominal", "title": labels["legend"],
+              "scale": {"domain": [c["label"] for c in classes] + [labels["no_value"]],
+                        "range": list(MAP_COLOURS[:len(classes)]) + [NO_VALUE_FILL]},
+              "legend": {"orient": "bottom", "columns": 3, "labelLimit": 320}}
+    tooltip = [{"field": "properties.name", "type": "nominal", "title": labels["municipality"]},
+               {"field": "properties.value_text", "type": "nominal", "title": labels["value"]},
+               {"field": "properties.rank_text", "type": "nominal", "title": labels["rank"]}]
+    def outlined(role: str, stroke: str, width: float) -> dict:
+        return {"data": {"values": [f for f in features if f["properties"]["role"] == role]},
+                "mark": {"type": "geoshape", "filled": False, "stroke": stroke, "strokeWidth": width},
+                "encoding": {"tooltip": tooltip}, "name": f"outline_{role}"}
+    layers = [
+        {"data": {"values": features}, "mark": {"type": "geoshape", "stroke": "#FFFFFF", "strokeWidth": 0.3},
+         "encoding": {"color": colour, "tooltip": tooltip}, "name": "municipalities"},
+    ]
+    if county is not None:
+        layers.append({"data": {"values": [{"type": "Feature", "geometry": county, "properties": {}}]},
+                       "mark": {"type": "geoshape", "filled": False, "stroke": COUNTY_OUTLINE, "strokeWidth": 2,
+                                "strokeDash": [6, 3]}, "name": "county"})
+    layers += [outlined("peer", PEER_OUTLINE, 2.5), outlined("municipality", OWN_OUTLINE, 3.5)]
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "description": description,
+        "projection": {"type": "mercator"},
+        "height": 640,
+        "width": "container",
+        "layer": layers,
+        "config": {"view": {"stroke": None}, "legend": {"labelFontSize": 14, "titleFontSize": 15}},
+    }

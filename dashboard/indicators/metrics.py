@@ -178,3 +178,50 @@ def board(indicators: pl.DataFrame, values: pl.DataFrame, plan_start_year: int |
         chosen.select(pl.col("id").alias("indicator_id"), "priority_area_code", "title_fi", "title_sv", "title_en",
                       "unit", "decimals", "direction"), on="indicator_id", how="left", maintain_order="left")
     return {"cards": cards, "areas": area_summary(chosen, status), "signals": signals}
+
+
+def card_ranks(cards: pl.DataFrame, ranks: pl.DataFrame) -> dict[int, dict[str, dict]]:
+    """Each card's ranks in the card's own latest year: indicator id -> scope ('country', 'county') -> row.
+
+    The rank belongs to the value the card shows, so a year the card does not show is never used;
+    an indicator without ranks (a local one, or no rank that year) is simply absent.
+    """
+    if cards.is_empty() or ranks.is_empty():
+        return {}
+    years = cards.select(pl.col("id").alias("indicator_id"), pl.col("latest_year").alias("year")).drop_nulls()
+    out: dict[int, dict[str, dict]] = {}
+    for row in ranks.join(years, on=["indicator_id", "year"]).iter_rows(named=True):
+        out.setdefault(row["indicator_id"], {})[row["scope"]] = row
+    return out
+
+
+def peer_band(values: pl.DataFrame) -> pl.DataFrame:
+    """One indicator's peers (role 'peer') per year: median, min, max and how many, beside the own value.
+
+    `values`: role, year, value (gender total, one indicator). Years without any peer value are left
+    out: a band of nothing would read as agreement.
+    """
+    peers = values.filter((pl.col("role") == "peer") & pl.col("value").is_not_null())
+    if peers.is_empty():
+        return pl.DataFrame(schema={"year": pl.Int64, "median": pl.Float64, "low": pl.Float64, "high": pl.Float64,
+                                    "peers": pl.Int64, "own": pl.Float64})
+    own = values.filter(pl.col("role") == "municipality").select("year", pl.col("value").alias("own"))
+    return (peers.group_by("year").agg(pl.col("value").median().alias("median"), pl.col("value").min().alias("low"),
+                                       pl.col("value").max().alias("high"), pl.len().cast(pl.Int64).alias("peers"))
+            .join(own, on="year", how="left").sort("year"))
+
+
+MAP_CLASSES = 5
+
+
+def map_classes(values: pl.DataFrame, direction: str, classes: int = MAP_CLASSES) -> pl.DataFrame:
+    """Quantile classes of every municipality's value, direction-aware: class 0 is the best fifth.
+
+    By rank position (equal values share a class), so "good" is the same class, and colour, whichever
+    way the indicator points. Adds `cls`; municipalities without a value get none.
+    """
+    key = -pl.col("value") if direction == "higher_better" else pl.col("value")
+    n = values["value"].drop_nulls().len()
+    if n == 0:
+        return values.with_columns(pl.lit(None, dtype=pl.Int64).alias("cls"))
+    return values.with_columns(((key.rank("min") - 1) * classes // n).cast(pl.Int64).clip(0, classes - 1).alias("cls"))

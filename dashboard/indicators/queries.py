@@ -7,7 +7,7 @@ query reads only the configured regions and the years asked for, through the sto
 from __future__ import annotations
 
 import polars as pl
-from sqlalchemy import Engine, and_, select
+from sqlalchemy import Engine, and_, func, select
 
 from data_pipeline import schema
 
@@ -95,3 +95,68 @@ def sotkanet_attribution(engine: Engine) -> dict | None:
         row = conn.execute(select(f.c.attribution, f.c.data_updated, f.c.status)
                            .where(f.c.source == "sotkanet")).mappings().first()
     return dict(row) if row else None
+
+
+RANK_SCHEMA = {"indicator_id": pl.Int64, "year": pl.Int64, "scope": pl.Utf8, "rank": pl.Int64, "count": pl.Int64,
+               "quartile": pl.Int64, "previous_year": pl.Int64, "previous_rank": pl.Int64, "rank_change": pl.Int64,
+               "county_fi": pl.Utf8, "county_sv": pl.Utf8, "county_en": pl.Utf8}
+
+
+def own_ranks(engine: Engine, first_year: int, last_year: int) -> pl.DataFrame:
+    """The own municipality's ranks (scope 'country' and 'county', gender total) within the period.
+
+    A few hundred rows at most, read through the (region, indicator, year) index of indicator_rank;
+    the county's name comes with each row so that a screen can say "Satakunnan hyvinvointialue 3/16".
+    """
+    k, r = schema.indicator_rank, schema.region
+    own = select(r.c.id).where(r.c.role == "municipality").scalar_subquery()
+    county = r.alias("county")
+    muni = r.alias("muni")
+    stmt = (select(k.c.indicator_id, k.c.year, k.c.scope, k.c.rank, k.c.count, k.c.quartile, k.c.previous_year,
+                   k.c.previous_rank, k.c.rank_change, county.c.name_fi.label("county_fi"),
+                   county.c.name_sv.label("county_sv"), county.c.name_en.label("county_en"))
+            .join(muni, muni.c.id == k.c.region_id)
+            .join(county, county.c.id == muni.c.county_id, isouter=True)
+            .where(k.c.region_id == own, k.c.gender == "total", k.c.year >= first_year, k.c.year <= last_year)
+            .order_by(k.c.indicator_id, k.c.scope, k.c.year))
+    return _frame(engine, stmt, RANK_SCHEMA)
+
+
+MAP_SCHEMA = {"code": pl.Utf8, "name_fi": pl.Utf8, "name_sv": pl.Utf8, "name_en": pl.Utf8, "role": pl.Utf8,
+              "county_id": pl.Int64, "year": pl.Int64, "value": pl.Float64, "rank": pl.Int64, "count": pl.Int64}
+
+
+def municipality_values(engine: Engine, indicator_id: int) -> pl.DataFrame:
+    """Every municipality's value of one indicator in its latest ranked year, with its national rank.
+
+    The year is the newest with ranks in scope 'country' (read from indicator_rank's primary key); an
+    indicator without ranks (a local one) gives an empty frame. One indicator, all regions: indexed.
+    """
+    k, v, r = schema.indicator_rank, schema.indicator_value, schema.region
+    with engine.connect() as conn:
+        year = conn.execute(select(func.max(k.c.year)).where(k.c.indicator_id == indicator_id,
+                                                             k.c.scope == "country")).scalar()
+    if year is None:
+        return pl.DataFrame(schema=MAP_SCHEMA)
+    stmt = (select(r.c.code, r.c.name_fi, r.c.name_sv, r.c.name_en, r.c.role, r.c.county_id, v.c.year, v.c.value,
+                   k.c.rank, k.c.count)
+            .join(r, r.c.id == v.c.region_id)
+            .join(k, and_(k.c.indicator_id == v.c.indicator_id, k.c.year == v.c.year, k.c.gender == v.c.gender,
+                          k.c.scope == "country", k.c.region_id == v.c.region_id), isouter=True)
+            .where(v.c.indicator_id == indicator_id, v.c.year == year, v.c.gender == "total",
+                   r.c.category == "KUNTA")
+            .order_by(r.c.code))
+    return _frame(engine, stmt, MAP_SCHEMA)
+
+
+def municipality_shapes(engine: Engine) -> pl.DataFrame:
+    """The simplified municipality boundaries (code, names, GeoJSON geometry); empty without boundaries_year."""
+    s = schema.municipality_shape
+    return _frame(engine, select(s.c.code, s.c.name_fi, s.c.name_sv, s.c.name_en, s.c.geometry).order_by(s.c.code),
+                  {"code": pl.Utf8, "name_fi": pl.Utf8, "name_sv": pl.Utf8, "name_en": pl.Utf8, "geometry": pl.Utf8})
+
+
+def own_county_id(engine: Engine) -> int | None:
+    r = schema.region
+    with engine.connect() as conn:
+        return conn.execute(select(r.c.county_id).where(r.c.role == "municipality")).scalar()

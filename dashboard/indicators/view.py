@@ -7,14 +7,28 @@ share these, so each says the same thing in the same words.
 
 from __future__ import annotations
 
-import polars as pl
+import json
 
+import polars as pl
+from shapely.geometry import MultiPolygon, Polygon, mapping, shape
+from shapely.geometry.polygon import orient
+from shapely.ops import unary_union
+
+from dashboard.core import theme
+from dashboard.indicators import charts
+from dashboard.indicators import metrics
 from dashboard.core.formatting import DASH, fmt_date, fmt_number
 from dashboard.core.i18n import localized, translate
 
 # A trend as a badge: (colour, icon); colour-blind safe (blue/orange), never red/green.
 TREND_BADGE = {"improving": ("blue", ":material/trending_up:"), "holding": ("gray", ":material/trending_flat:"),
                "worsening": ("orange", ":material/trending_down:"), "no_data": ("gray", ":material/help:")}
+
+
+# A rank's quartile as a badge colour: Kolada's three bands in the colour-blind-safe palette (the best
+# quarter good, the middle half neutral, the worst quarter bad); the words always go with the colour.
+QUARTILE_BADGE = {1: theme.BADGE_GOOD, 2: theme.BADGE_NEUTRAL, 3: theme.BADGE_NEUTRAL, 4: theme.BADGE_BAD}
+QUARTILE_COLOUR = {1: theme.GOOD, 2: theme.NEUTRAL, 3: theme.NEUTRAL, 4: theme.BAD}
 
 
 def value_text(value: float | None, row: dict, lang: str, signed: bool = False) -> str:
@@ -120,3 +134,116 @@ def attribution_line(attribution: dict | None, lang: str) -> str | None:
     if attribution.get("data_updated"):
         return translate("ind.source", lang, source=attribution["attribution"], date=fmt_date(attribution["data_updated"], lang))
     return attribution["attribution"]
+
+
+def rank_text(rank: dict, lang: str) -> str:
+    """"Sija 57/304 kunnista · toiseksi paras neljännes": a rank among all municipalities, in words."""
+    return (translate("rank.country", lang, rank=rank["rank"], count=rank["count"]) + " · "
+            + translate(f"rank.quartile.{rank['quartile']}", lang))
+
+
+def rank_change_text(rank: dict, lang: str) -> str | None:
+    """"↑3 noussut vuodesta 2023" (a climb is positive), or None without a previous year's rank."""
+    change, year = rank.get("rank_change"), rank.get("previous_year")
+    if change is None or year is None:
+        return None
+    key = "rank.up" if change > 0 else "rank.down" if change < 0 else "rank.same"
+    return translate(key, lang, n=abs(change), year=year)
+
+
+def county_rank_text(rank: dict, lang: str) -> str:
+    """"Satakunnan hyvinvointialue: 3/16 · ↑1 noussut vuodesta 2023": the rank among the county's municipalities."""
+    county = localized(rank, "county", lang) or translate("ind.axis.region", lang)
+    text = translate("rank.county", lang, county=county, rank=rank["rank"], count=rank["count"])
+    change = rank_change_text(rank, lang)
+    return f"{text} · {change}" if change else text
+
+
+def rank_lines(ranks: dict[str, dict] | None, lang: str) -> list[str]:
+    """The ranks as lines (country with its change, then county), or the plain "no rank" line."""
+    if not ranks or "country" not in ranks:
+        return [translate("rank.none", lang)]
+    country = ranks["country"]
+    lines = [rank_text(country, lang) + (f" · {c}" if (c := rank_change_text(country, lang)) else "")]
+    if "county" in ranks:
+        lines.append(county_rank_text(ranks["county"], lang))
+    return lines
+
+
+def peer_band_text(band: pl.DataFrame, row: dict, lang: str, municipality: str) -> str:
+    """The peer comparison's message with its numbers (the chart's text alternative and the briefing's line)."""
+    if band.is_empty():
+        return translate("peer.none", lang)
+    last = band.row(-1, named=True)
+    def num(value):
+        return with_unit(value_text(value, row, lang), row)
+    text = translate("peer.alt", lang, title=localized(row, "title", lang), year=last["year"], peers=last["peers"],
+                     median=num(last["median"]), low=num(last["low"]), high=num(last["high"]))
+    if last["own"] is not None:
+        text += " " + translate("peer.own", lang, municipality=municipality, value=num(last["own"]))
+    return text
+
+
+def clockwise(geometry) -> dict:
+    """A polygon's GeoJSON with clockwise outer rings: Vega's d3-geo reads spherical polygons, and an
+    anticlockwise ring (GeoJSON's own convention) would fill the whole world except the municipality."""
+    if isinstance(geometry, Polygon):
+        geometry = orient(geometry, sign=-1.0)
+    elif isinstance(geometry, MultiPolygon):
+        geometry = MultiPolygon([orient(part, sign=-1.0) for part in geometry.geoms])
+    return mapping(geometry)
+
+
+def county_outline(shapes: pl.DataFrame, codes: list[str]) -> dict | None:
+    """The county's boundary: its municipalities' shapes dissolved into one GeoJSON geometry (shapely)."""
+    chosen = shapes.filter(pl.col("code").is_in(codes))
+    if chosen.is_empty():
+        return None
+    merged = unary_union([shape(json.loads(g)).buffer(0) for g in chosen["geometry"]])
+    return clockwise(merged.simplify(0.002))
+
+
+def finland_map_view(shapes: pl.DataFrame, values: pl.DataFrame, row: dict, lang: str) -> dict:
+    """The map of Finland for one indicator (cached per data version, indicator and language):
+    spec (Vega-Lite), alt (its text alternative with the numbers), or `missing` saying why there is no map."""
+    if shapes.is_empty():
+        return {"missing": translate("map.no_shapes", lang)}
+    if values.is_empty():
+        return {"missing": translate("map.no_values", lang)}
+    classed = metrics.map_classes(values, row["direction"])
+    year = int(classed["year"][0])
+    legend = []
+    for cls in range(metrics.MAP_CLASSES):
+        members = classed.filter(pl.col("cls") == cls)["value"]
+        if members.is_empty():
+            legend.append(translate(f"map.class.{cls}", lang))
+            continue
+        lo, hi = (with_unit(value_text(x, row, lang), row) for x in (members.min(), members.max()))
+        legend.append(f"{translate(f'map.class.{cls}', lang)}: {lo}" + (f"–{hi}" if hi != lo else ""))
+    by_code = {r["code"]: r for r in classed.iter_rows(named=True)}
+    features = []
+    for shp in shapes.iter_rows(named=True):
+        r = by_code.get(shp["code"], {})
+        cls = r.get("cls")
+        features.append({"type": "Feature", "geometry": clockwise(shape(json.loads(shp["geometry"]))), "properties": {
+            "code": shp["code"], "name": localized(r, "name", lang) or localized(shp, "name", lang),
+            "role": r.get("role") or "other", "cls": cls,
+            "cls_label": legend[cls] if cls is not None else translate("map.no_value", lang),
+            "value_text": with_unit(value_text(r.get("value"), row, lang), row),
+            "rank_text": f"{r['rank']}/{r['count']}" if r.get("rank") is not None else DASH}})
+    own = classed.filter(pl.col("role") == "municipality")
+    county_id = own["county_id"][0] if own.height else None
+    county = county_outline(shapes, classed.filter(pl.col("county_id") == county_id)["code"].to_list()) \
+        if county_id is not None else None
+    alt = translate("map.alt", lang, title=localized(row, "title", lang), year=year, count=classed["value"].drop_nulls().len())
+    if own.height:
+        o = own.row(0, named=True)
+        alt += " " + translate("map.alt_own", lang, municipality=localized(o, "name", lang),
+                               value=with_unit(value_text(o["value"], row, lang), row),
+                               rank=f"{o['rank']}/{o['count']}" if o.get("rank") is not None else DASH,
+                               cls=legend[o["cls"]] if o["cls"] is not None else DASH)
+    labels = {"legend": translate("map.legend", lang, year=year), "no_value": translate("map.no_value", lang),
+              "municipality": translate("map.tip.municipality", lang), "value": translate("map.tip.value", lang),
+              "rank": translate("map.tip.rank", lang)}
+    return {"spec": charts.finland_map(features, county, legend, labels, alt), "alt": alt,
+            "note": translate("map.note", lang)}

@@ -9,14 +9,17 @@ import streamlit as st
 from dashboard.indicators import charts
 from dashboard.core.formatting import plain
 from dashboard.core.i18n import localized, t
-from dashboard.indicators.view import TREND_BADGE, alt_text, comparison_text, target_text, trend_label, value_text, with_unit
+from dashboard.indicators.view import (QUARTILE_BADGE, TREND_BADGE, alt_text, comparison_text, county_rank_text,
+                                       rank_change_text, rank_text, target_text, trend_label, value_text,
+                                       with_unit)
 
 INDICATOR_KEY = "indicator"
 
 
 
-def card(row: dict, series: pl.DataFrame, lang: str, municipality: str, district_value: str | None) -> None:
-    """One indicator as a bordered card: value, trend, change, target, comparisons, sparkline."""
+def card(row: dict, series: pl.DataFrame, lang: str, municipality: str, district_value: str | None,
+         ranks: dict[str, dict] | None = None) -> None:
+    """One indicator as a bordered card: value, trend, change, target, comparisons, ranks, sparkline."""
     with st.container(border=True, height="stretch"):
         st.markdown(f"**{plain(localized(row, 'title', lang))}**")
         colour, icon = TREND_BADGE[row.get("trend") or "no_data"]
@@ -32,6 +35,7 @@ def card(row: dict, series: pl.DataFrame, lang: str, municipality: str, district
                          year=row["baseline_year"]))
         st.caption(target_text(row, lang))
         st.caption(comparison_text(row, lang))
+        rank_badges(ranks, lang)
         if district_value is not None:
             st.caption(district_value)
         if series.height > 1:
@@ -39,6 +43,22 @@ def card(row: dict, series: pl.DataFrame, lang: str, municipality: str, district
                                                 alt_text(row, lang, municipality)), width="stretch")
         st.button(t("ind.details"), key=f"show_{row['id']}", on_click=_select, args=(row["id"],),
                   icon=":material/query_stats:")
+
+
+def rank_badges(ranks: dict[str, dict] | None, lang: str) -> None:
+    """The rank among all municipalities as a quartile-coloured badge, its change and the county's rank.
+
+    Nothing without a rank (a local indicator): an empty badge would read as a bad one.
+    """
+    if not ranks or "country" not in ranks:
+        return
+    country = ranks["country"]
+    st.badge(rank_text(country, lang), color=QUARTILE_BADGE[country["quartile"]], icon=":material/leaderboard:")
+    change = rank_change_text(country, lang)
+    if change:
+        st.caption(change)
+    if "county" in ranks:
+        st.caption(county_rank_text(ranks["county"], lang))
 
 
 def _select(indicator_id: int) -> None:

@@ -131,6 +131,10 @@ def _indicators(title: str, store: cache.Store, f: filters.Filters, lang: str, f
     lines = [] if focus is None else [_unknown_focus(focus)]
     lines += [t("present.ind.area", area=plain(names.get(row["priority_area_code"], row["priority_area_code"])),
                 line=ind_view.area_line(row, lang)) for row in areas.iter_rows(named=True)]
+    quartiles = [r["country"]["quartile"] for r in ind_cache.card_ranks(store, f.start_year, f.end_year,
+                                                                          f.age_group).values() if "country" in r]
+    if quartiles:
+        lines.append(t("rank.slide", best=quartiles.count(1), worst=quartiles.count(4), ranked=len(quartiles)))
     chart = pictures.indicator_status_chart(cards, names, lang, CHART_HEIGHT)
     return Slide(title, f"{met}/{with_target}" if with_target else DASH, t("present.ind.figure"), lines,
                  Picture(chart["description"], spec=chart, select="indicator"))

@@ -29,7 +29,8 @@ from pathlib import Path
 
 from data_pipeline.registers import REGISTERS, register_columns
 from data_pipeline.demo.districts import district_features, population_rows
-from data_pipeline.demo.indicators import INDICATORS, config_toml, indicator_data, indicator_metadata, local_indicator_rows, regions_json
+from data_pipeline.demo import country
+from data_pipeline.demo.indicators import REGIONS, INDICATORS, config_toml, indicator_data, indicator_metadata, local_indicator_rows, regions_json
 from data_pipeline.demo.ngos import ngo_registers
 from data_pipeline.demo.participation import adoption_rows, event_rows
 from data_pipeline.demo.plan import plan_registers
@@ -59,10 +60,18 @@ def write_demo_package(out_dir: Path, seed: int = 2026) -> Path:
     _write_json(out / "districts.geojson", {"type": "FeatureCollection", "features": features}, indent=1)
     _write_text(out / "hyte.toml", config_toml())
 
-    _write_json(out / "sotkanet" / "regions.json", regions_json(), indent=1)
-    sotkanet_rng = rng("sotkanet")
+    # The whole country: invented municipalities around the town, with a grid of squares for the map.
+    synthetic, cells = country.assign_counties(country.regions(), country.grid())
+    _write_json(out / "sotkanet" / "regions.json", regions_json(synthetic), indent=1)
+    names = {r[2]: (r[3], r[4], r[5]) for r in (*REGIONS, *synthetic) if r[1] == "KUNTA"}
+    country.write_boundaries(out / "boundaries" / f"kunta1000k_{country.BOUNDARIES_YEAR}.geojson",
+                             country.boundaries(cells, names))
+    municipalities = synthetic  # the invented counties get a value too, as every region does in /json
+    sotkanet_rng, country_rng = rng("sotkanet"), rng("country")
     for ind in INDICATORS:
         metadata, data = indicator_metadata(ind, sotkanet_rng), indicator_data(ind, sotkanet_rng)
+        data += country.values(data, municipalities, max(abs(ind.start), abs(ind.end)), ind.value_type == "PROS",
+                               country_rng)
         _write_json(out / "sotkanet" / "indicators" / f"{ind.id}.json", metadata, indent=1)
         _write_json(out / "sotkanet" / "data" / f"{ind.id}.json", data)
 

@@ -7,6 +7,7 @@ import random
 from typing import NamedTuple
 
 
+from data_pipeline.demo.country import BOUNDARIES_YEAR
 from data_pipeline.demo.districts import DISTRICTS
 from data_pipeline.demo.town import AGE_GROUPS, CROSSING_INDICATOR, CY, DATA_YEARS, ENV, H, L, LIFE, MUNICIPALITY_CODE, MUNICIPALITY_REGION_ID, OL, PART, PRIORITY_AREAS, SPARSE_DISTRICT, WA, WORSENING_INDICATOR
 
@@ -232,9 +233,9 @@ def indicator_data(ind: Indicator, rng: random.Random) -> list[dict]:
     return rows
 
 
-def regions_json() -> list[dict]:
+def regions_json(extra: list[tuple] = ()) -> list[dict]:
     return [{"id": rid, "code": code, "category": cat, "title": trilingual(fi, sv, en), "memberOf": member_of,
-             "uri": uri} for rid, cat, code, fi, sv, en, member_of, uri in REGIONS]
+             "uri": uri} for rid, cat, code, fi, sv, en, member_of, uri in (*REGIONS, *extra)]
 
 
 def local_indicator_rows(rng: random.Random) -> list[dict]:
@@ -273,7 +274,8 @@ def config_toml() -> str:
     for code, fi, sv, en in PRIORITY_AREAS:
         table("[[priority_areas]]", {"code": code, "name_fi": fi, "name_sv": sv, "name_en": en})
     table("[regions]", {"county": {"category": "HYVINVOINTIALUE", "code": "6"},
-                        "country": {"category": "MAA", "code": "358"}, "peers": ["998", "997"]})
+                        "country": {"category": "MAA", "code": "358"}, "peers": ["998", "997"],
+                        "boundaries_year": BOUNDARIES_YEAR})
     # Recorded, fictional values: a refresh must never replace them with the real Sotkanet's.
     table("[sotkanet]", {"base_url": "http://127.0.0.1:9/offline-demo", "cache_dir": "sotkanet",
                          "years": [DATA_YEARS[0], DATA_YEARS[-1]], "offline": True})

@@ -272,7 +272,7 @@ def test_queries_give_the_same_types_on_every_store(store_url):
         rejected_run = status_queries.latest_run(engine, "rejected")["id"][0]
         assert status_queries.rejected_inputs(engine, rejected_run).rows() == list(REJECTED)
         counts = dict(status_queries.row_counts(engine).rows())
-        assert counts["indicator"] == 4 and counts["ngo"] == 0 and len(counts) == 27
+        assert counts["indicator"] == 4 and counts["ngo"] == 0 and len(counts) == 29  # + indicator_rank, municipality_shape
         assert status_queries.source_freshness(engine)["status"].to_list() == ["fresh", "stale"]
         assert queries.year_span(engine) == (2020, 2028)
     finally:

@@ -78,9 +78,11 @@ def cover(pdf: Document, b: Briefing, engine: Engine) -> None:
 
 def indicator_board(engine: Engine, b: Briefing) -> dict[str, pl.DataFrame]:
     plan_start = b.municipality.get("plan_start_year")
-    return indicator_status.board(indicator_queries.plan_indicators(engine),
-                                  indicator_queries.indicator_values(engine, b.start_year, b.end_year),
-                                  plan_start, b.age_group)
+    board = indicator_status.board(indicator_queries.plan_indicators(engine),
+                                   indicator_queries.indicator_values(engine, b.start_year, b.end_year),
+                                   plan_start, b.age_group)
+    # The own municipality's ranks, for the priority areas' rank column (metrics.card_ranks picks each card's year).
+    return {**board, "ranks": indicator_queries.own_ranks(engine, b.start_year, b.end_year)}
 
 
 def overview(pdf: Document, b: Briefing, board: dict[str, pl.DataFrame]) -> None:
@@ -150,7 +152,9 @@ def priority_area(pdf: Document, b: Briefing, code: str, board: dict, series: pl
         return
     pdf.ln(2)
     header = [translate("ind.col.indicator", b.lang), translate("ind.col.latest", b.lang), translate("ind.col.trend", b.lang), translate("ind.col.target", b.lang),
-              translate("ind.col.county", b.lang), translate("ind.col.country", b.lang)]
+              translate("ind.col.county", b.lang), translate("ind.col.country", b.lang),
+              translate("brief.col.peers", b.lang), translate("brief.col.rank", b.lang)]
+    ranks = indicator_status.card_ranks(board["cards"], board["ranks"]) if "ranks" in board else {}
     rows = []
     for card in cards:
         latest = ind_view.with_unit(ind_view.value_text(card.get("latest"), card, b.lang), card)
@@ -160,9 +164,12 @@ def priority_area(pdf: Document, b: Briefing, code: str, board: dict, series: pl
             ind_view.value_text(card["target_value"], card, b.lang), card) + (
             "" if card.get("target_met") is None else (" ✓" if card["target_met"] else " ✗"))
         rows.append([localized(card, "title", b.lang), latest, translate(f"ind.trend.{card.get('trend') or 'no_data'}", b.lang),
-                     target, _versus(card, "county", b), _versus(card, "country", b)])
-    pdf.table(header, rows, (56, 30, 19, 24, 27, 22), ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT"))
-    pdf.para(translate("brief.table_note", b.lang), size=8, colour=MUTED_RGB)
+                     target, _versus(card, "county", b), _versus(card, "country", b),
+                     _peers(card, series, b), _rank(ranks.get(card["id"]))])
+    pdf.table(header, rows, (42, 25, 17, 21, 20, 18, 22, 13),
+              ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"))
+    pdf.para(translate("brief.table_note", b.lang) + " " + translate("brief.rank_note", b.lang), size=8,
+             colour=MUTED_RGB)
 
     totals = series.filter(pl.col("gender") == "total").with_columns(
         (pl.coalesce(f"region_{b.lang}", "region_fi") if b.lang != "fi" else pl.col("region_fi")).alias("region"))
@@ -188,6 +195,29 @@ def priority_area(pdf: Document, b: Briefing, code: str, board: dict, series: pl
             pdf.add_page()
         y = pdf.get_y() + 2
         pdf.set_y(y + pdf.chart(png, pdf.l_margin, y, pdf.width) + 4)
+
+
+def _rank(ranks: dict[str, dict] | None) -> str:
+    """"57/304 ↑3": the rank among all municipalities and its change; a dash without one (local indicators)."""
+    if not ranks or "country" not in ranks:
+        return DASH
+    r = ranks["country"]
+    change = r.get("rank_change")
+    arrow = "" if not change else (f" ↑{change}" if change > 0 else f" ↓{-change}")
+    return f"{r['rank']}/{r['count']}{arrow}"
+
+
+def _peers(card: dict, series: pl.DataFrame, b: Briefing) -> str:
+    """The peers' median (min–max) in the card's latest year, as the detail view's band shows it."""
+    values = series.filter((pl.col("indicator_id") == card["id"]) & (pl.col("gender") == "total"))
+    if card.get("latest_year") is None:
+        return DASH
+    band = indicator_status.peer_band(values).filter(pl.col("year") == card["latest_year"])
+    if band.is_empty():
+        return DASH
+    last = band.row(0, named=True)
+    return (f"{ind_view.value_text(last['median'], card, b.lang)} ({ind_view.value_text(last['low'], card, b.lang)}"
+            f"–{ind_view.value_text(last['high'], card, b.lang)})")
 
 
 def _versus(card: dict, role: str, b: Briefing) -> str:
