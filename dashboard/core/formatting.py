@@ -16,6 +16,10 @@ DASH = "–"
 LOCAL_TZ = ZoneInfo("Europe/Helsinki")
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:$])")
+# Bidirectional controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM): an RLO in a
+# stored name turns the rest of a line around ("abc\u202edef" shows as "abcfed"), so a name can
+# pass for another. No Finnish, Swedish or English text needs them; they are removed.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
 def fmt_number(value: float | int | None, decimals: int = 0, lang: str = "fi") -> str:
@@ -73,7 +77,20 @@ def to_local(dt: datetime) -> datetime:
 
 
 def plain(text: str | None) -> str:
-    """Stored text made safe to place inside Markdown: it shows as typed, never as formatting."""
+    """Stored text made safe to place inside Markdown: it shows as typed, never as formatting.
+
+    Every character Markdown could read as syntax is escaped, `.` and `:` too: so `www.x.fi` and
+    `https://x.fi` cannot become links (GFM's autolinks need the bare `www.` and `://`), and
+    `![x](http://…)` cannot make a visitor's browser fetch anything. Bidi controls are removed.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text_only(text))
+
+
+def text_only(text: str | None) -> str:
+    """Stored text for places that show text as text (select options, tables, charts, PDF, files).
+
+    Nothing to escape there, but a bidi control would still turn the text around: removed.
+    """
     if text is None:
         return ""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _BIDI_CONTROLS.sub("", str(text))
