@@ -90,6 +90,7 @@ def write_hostile_package(folder: Path) -> Path:
     sotkanet = package / "sotkanet" / "indicators" / "127.json"
     indicator = json.loads(sotkanet.read_text(encoding="utf-8"))
     indicator["title"] = {lang: hostile(f"SOTKANET-{lang}") for lang in ("fi", "sv", "en")}
+    indicator["organization"]["title"] = {lang: hostile(f"LÄHDE-{lang}") for lang in ("fi", "sv", "en")}
     sotkanet.write_text(json.dumps(indicator), encoding="utf-8")
 
     for name, column, tag in (("departments.csv", 1, "TOIMIALA"), ("ngos.csv", 1, "JÄRJESTÖ"),
