@@ -92,3 +92,27 @@ def test_no_screen_hands_stored_text_to_markdown_raw(hostile_url, monkeypatch, p
     assert raw == []
     options = [str(o) for box in (*at.selectbox, *at.multiselect) for o in box.options]
     assert not set("".join(texts + options)) & set(BIDI)
+
+
+def _filters_line_script():
+    import streamlit as st
+
+    from dashboard.core import cache, filters
+
+    store = cache.open_store()
+    f = filters.render_sidebar(store, widgets=False)
+    st.text(filters.describe(f, store, markdown=False))  # a download's header line
+    st.caption(filters.describe(f, store))
+
+
+def test_the_filters_line_is_escaped_on_screen_and_as_typed_in_a_file_header(hostile_url, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("HYTE_DATABASE_URL", hostile_url)
+    at = AppTest.from_function(_filters_line_script, default_timeout=60)
+    at.query_params.update({"district": "01", "age": "young"})
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    in_file, on_screen = at.text[0].value, at.caption[0].value
+    assert "# HEAD **BOLD**" in in_file and "abcdef ALUE-01" in in_file and "\\" not in in_file
+    assert not RAW.search(on_screen) and "\\*\\*BOLD\\*\\*" in on_screen
