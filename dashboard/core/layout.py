@@ -42,6 +42,6 @@ def card(column, title: str, value: str, *, label: str | None = None, note: str 
     """
     with column.container(border=True, height="stretch"):
         st.markdown(f"**{plain(title)}**")
-        st.metric(plain(label or title), value, label_visibility="visible" if label else "collapsed")
+        st.metric(label or title, value, label_visibility="visible" if label else "collapsed")
         if note:
             st.caption(note)
