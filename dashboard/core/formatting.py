@@ -112,7 +112,8 @@ def text_only_frames(result):
     never get them, even where no one thought to call text_only().
     """
     if isinstance(result, pl.DataFrame):
-        text = [name for name, dtype in result.schema.items() if dtype == pl.String]
+        # Boundaries are numbers in GeoJSON, never shown as text, and megabytes long: left out.
+        text = [name for name, dtype in result.schema.items() if dtype == pl.String and name != "geometry"]
         if not text:
             return result
         return result.with_columns(pl.col(text).str.replace_all(_BIDI_CLASS, ""))
