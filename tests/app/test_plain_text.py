@@ -81,8 +81,12 @@ def _markdown_texts(at) -> list[str]:
     ("data_status.py", {}),
     ("indicators.py", {"present": "1", "indicator": "900001", "district": "01"}),
     ("partnerships.py", {"present": "1", "from": "2024", "to": "2026"}),
+    (None, {"present": "1", "district": "01"}),
+    ("participation.py", {"present": "1", "district": "01", "from": "2025", "to": "2025"}),
+    ("working_groups.py", {"present": "1", "from": "2025", "to": "2026"}),
 ], ids=["overview", "indicators-local", "indicators-sotkanet", "participation", "working-groups", "partnerships",
-        "data-status", "present-indicators", "present-partnerships"])
+        "data-status", "present-indicators", "present-partnerships", "present-overview", "present-participation",
+        "present-working-groups"])
 def test_no_screen_hands_stored_text_to_markdown_raw(hostile_url, monkeypatch, page, params):
     monkeypatch.setenv("HYTE_DATABASE_URL", hostile_url)
     at = open_screen(page, **params)
