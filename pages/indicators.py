@@ -58,7 +58,7 @@ def indicators() -> None:
             st.caption(t("rank.caption"))
     goals(store, area, area_names, lang)
     if attribution:
-        st.caption(attribution)
+        st.caption(plain(attribution))
 
 
 def choose_area_and_view(area_names: dict[str, str], cards: pl.DataFrame) -> tuple[str | None, str]:
@@ -70,7 +70,7 @@ def choose_area_and_view(area_names: dict[str, str], cards: pl.DataFrame) -> tup
         st.session_state.setdefault(key, default)
     # Radio buttons wrap on a narrow projector screen; a segmented control would be cut off.
     st.radio(t("ind.area"), options, key=AREA_KEY, horizontal=True,
-             format_func=lambda c: t("ind.area_all") if c == "all" else area_names[c])
+             format_func=lambda c: t("ind.area_all") if c == "all" else plain(area_names[c]))
     st.segmented_control(t("ind.view"), ("cards", "table"), key=VIEW_KEY, required=True,
                          format_func=lambda v: t(f"ind.view.{v}"))
     url_state.write_to_url(AREA_KEY, st.session_state[AREA_KEY], "all")
@@ -96,9 +96,9 @@ def detail(store, cards: pl.DataFrame, series: pl.DataFrame, municipality: str, 
     own = series.filter(pl.col("indicator_id") == chosen)
     labels = {key: t(f"ind.axis.{key}") for key in ("year", "value", "region", "target", "gender")}
     with st.container(border=True):
-        st.subheader(localized(row, "title", lang), anchor=False)
-        st.caption(f"{area_names.get(row['priority_area_code'], '')} · {t('ind.direction.' + row['direction'])}"
-                   f" · {ind_view.target_text(row, lang)}")
+        st.subheader(plain(localized(row, "title", lang)), anchor=False)
+        st.caption(f"{plain(area_names.get(row['priority_area_code'], ''))} · {t('ind.direction.' + row['direction'])}"
+                   f" · {plain(ind_view.target_text(row, lang))}")
         regions = own.filter(pl.col("gender") == "total").with_columns(
             pl.when(pl.lit(lang) == "sv").then(pl.coalesce("region_sv", "region_fi"))
             .when(pl.lit(lang) == "en").then(pl.coalesce("region_en", "region_fi"))
@@ -107,7 +107,7 @@ def detail(store, cards: pl.DataFrame, series: pl.DataFrame, municipality: str, 
         downloads.chart(indicator_charts.trend_chart(regions, row.get("target_value"), labels,
                                                      ind_view.alt_text(row, lang, municipality)),
                         f"indikaattori-{chosen}")
-        st.caption(ind_view.alt_text(row, lang, municipality))
+        st.caption(plain(ind_view.alt_text(row, lang, municipality)))
         st.markdown(f"**{t('rank.detail', year=row.get('latest_year') or '')}**")
         w.rank_badges(ranks.get(chosen), lang)
         st.caption(t("rank.caption") if ranks.get(chosen) else t("rank.none"))
@@ -128,7 +128,7 @@ def detail(store, cards: pl.DataFrame, series: pl.DataFrame, municipality: str, 
                 with st.expander(t(f"ind.{key}")):
                     st.text(text)
         if attribution:
-            st.caption(attribution)
+            st.caption(plain(attribution))
         st.button(t("ind.close"), on_click=lambda: st.session_state.update({w.INDICATOR_KEY: None}),
                   icon=":material/close:")
 
@@ -170,17 +170,17 @@ def district_lines(store, f: filters.Filters, cards: pl.DataFrame, lang: str) ->
     values = ind_cache.district_values(store, f.start_year, f.end_year, f.district)
     with_data = ind_cache.indicators_with_district_data(store)
     names = {d["code"]: localized(d, "name", lang) for d in cache.districts(store).to_dicts()}
-    name = plain(names.get(f.district, f.district))
+    name = names.get(f.district, f.district)
     lines = {}
     for row in cards.iter_rows(named=True):
         own = values.filter(pl.col("indicator_id") == row["id"]).sort("year")
         if row["id"] in with_data and own.height:
             last = own.row(-1, named=True)
-            lines[row["id"]] = t("ind.district_value", district=name,
-                                 value=ind_view.with_unit(fmt_number(last["value"], row["decimals"], lang), row),
-                                 year=last["year"])
+            lines[row["id"]] = plain(t("ind.district_value", district=name,
+                                       value=ind_view.with_unit(fmt_number(last["value"], row["decimals"], lang), row),
+                                       year=last["year"]))
         else:
-            lines[row["id"]] = t("ind.district_none", district=name)
+            lines[row["id"]] = plain(t("ind.district_none", district=name))
     return lines
 
 
@@ -206,7 +206,7 @@ def table_view(cards: pl.DataFrame, area_names: dict[str, str], f: filters.Filte
                attribution: str | None, lang: str) -> None:
     frame = ind_view.table(cards, area_names, lang)
     st.dataframe(ind_view.table(cards, area_names, lang, formatted=True), hide_index=True, width="stretch")
-    header = [t("ind.file.title"), filters.describe(f, store), attribution or ""]
+    header = [t("ind.file.title"), filters.describe(f, store, markdown=False), attribution or ""]
     csv_col, xlsx_col = st.columns(2)
     csv_col.download_button(t("ind.download.csv"), spreadsheet.csv_bytes(frame, header), file_name="indikaattorit.csv",
                             mime="text/csv", icon=":material/download:")

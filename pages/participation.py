@@ -142,7 +142,7 @@ def district_detail(store, f: filters.Filters, narrowing: tuple, reached: dict, 
 def district_table(frame: pl.DataFrame, table: pl.DataFrame, f: filters.Filters, store, lang: str) -> None:
     with st.expander(t("part.file.title"), icon=":material/table:"):
         st.dataframe(table, hide_index=True, width="stretch")
-        header = [t("part.file.title"), filters.describe(f, store), t("part.suppression_note")]
+        header = [t("part.file.title"), filters.describe(f, store, markdown=False), t("part.suppression_note")]
         title = t("part.file.title")
         # The files are made when a button is clicked: for thousands of districts, not on every rerun.
         st.download_button(t("part.download"), lambda: csv_bytes(view.districts_table(frame, lang, formatted=False), header),

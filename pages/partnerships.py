@@ -136,7 +136,7 @@ def partner_table(board: dict, names: ngo_view.Names, f: filters.Filters, store:
                  alt=t("ngo.partners.title"))
     st.caption(t("ngo.partners.caption"))
     frame = ngo_view.partner_frame(found, names, board["group_names"], lang)
-    header = [t("ngo.file.title"), filters.describe(f, store)]
+    header = [t("ngo.file.title"), filters.describe(f, store, markdown=False)]
     title = t("ngo.file.title")
     # Built when clicked, not on every rerun.
     with st.container(horizontal=True):
@@ -180,7 +180,7 @@ def knowledge(store: cache.Store, f: filters.Filters, board: dict, names: ngo_vi
     if st.session_state.get(AREA_KEY) not in areas:
         st.session_state[AREA_KEY] = areas[0]
     area = st.radio(t("ngo.knowledge.area"), areas, key=AREA_KEY, horizontal=True,
-                    format_func=lambda c: names.area[c])
+                    format_func=lambda c: plain(names.area[c]))
     url_state.write_to_url(AREA_KEY, area, areas[0])
 
     notes_col, indicators_col = st.columns([3, 2], gap="large")

@@ -110,7 +110,7 @@ def meeting_lists(act: dict, names: dict[str, str], f: filters.Filters, store: c
     st.dataframe(wg_view.meeting_table(act["latest"], names, lang, formatted=True), hide_index=True, width="stretch")
     st.subheader(t("wg.downloads"), anchor=False)
     w.downloads(wg_view.meeting_table(act["meetings"], names, lang), wg_view.activity_table(act, names, lang),
-                [filters.describe(f, store)])
+                [filters.describe(f, store, markdown=False)])
 
 
 working_groups()

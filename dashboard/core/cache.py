@@ -20,6 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.core import queries
+from dashboard.core.formatting import text_only_frames
 from data_pipeline import store as store_module
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ def versioned(**cache_args):
     def decorate(query):
         @functools.wraps(query)
         def checked(store: Store, *args, **kwargs):
-            result = query(store, *args, **kwargs)
+            result = text_only_frames(query(store, *args, **kwargs))
             if store_module.data_version(engine(store.url)) != store.version:
                 raise StoreChanged(f"data version {store.version} was replaced while it was read")
             return result

@@ -12,7 +12,7 @@ import streamlit as st
 
 from dashboard.core import cache
 from dashboard.core import url_state
-from dashboard.core.formatting import fmt_year_range, plain
+from dashboard.core.formatting import fmt_year_range, plain, text_only
 from dashboard.core.i18n import current_language, localized, t
 
 ALL = "all"
@@ -125,13 +125,17 @@ def current() -> Filters:
     )
 
 
-def describe(f: Filters, store: cache.Store) -> str:
-    """The active filters as one line, e.g. "Rajaukset: Kaikki ikäryhmät · Koko kunta · 2025–2028"."""
+def describe(f: Filters, store: cache.Store, *, markdown: bool = True) -> str:
+    """The active filters as one line, e.g. "Rajaukset: Kaikki ikäryhmät · Koko kunta · 2025–2028".
+
+    Names escaped for Markdown (a caption); `markdown=False` for a file's header line, shown as is.
+    """
     labels = _labels(store)
+    shown = plain if markdown else text_only
     return t(
         "filters.active",
-        age=plain(labels.get(f.age_group or ALL, f.age_group)),
-        district=plain(labels.get("district:" + (f.district or ALL), f.district)),
+        age=shown(labels.get(f.age_group or ALL, f.age_group)),
+        district=shown(labels.get("district:" + (f.district or ALL), f.district)),
         period=fmt_year_range(f.start_year, f.end_year),
     )
 

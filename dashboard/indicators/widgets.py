@@ -25,7 +25,7 @@ def card(row: dict, series: pl.DataFrame, lang: str, municipality: str, district
         colour, icon = TREND_BADGE[row.get("trend") or "no_data"]
         latest = with_unit(value_text(row.get("latest"), row, lang), row)
         year = row.get("latest_year") or ""
-        st.metric(t("ind.latest_label", year=year), latest, label_visibility="visible")
+        st.metric(t("ind.latest_label", year=year), plain(latest), label_visibility="visible")
         st.badge(trend_label(row.get("trend"), lang), color=colour, icon=icon)
         if row.get("change") is not None:
             st.caption(t("ind.change", change=value_text(row["change"], row, lang, signed=True),
@@ -33,8 +33,8 @@ def card(row: dict, series: pl.DataFrame, lang: str, municipality: str, district
         if row.get("plan_change") is not None and row.get("baseline_year") != row.get("previous_year"):
             st.caption(t("ind.plan_change", change=value_text(row["plan_change"], row, lang, signed=True),
                          year=row["baseline_year"]))
-        st.caption(target_text(row, lang))
-        st.caption(comparison_text(row, lang))
+        st.caption(plain(target_text(row, lang)))
+        st.caption(plain(comparison_text(row, lang)))
         rank_badges(ranks, lang)
         if district_value is not None:
             st.caption(district_value)

@@ -50,7 +50,8 @@ def open_page(page: str | None, **params: str) -> AppTest:
 
 
 def shown(at: AppTest) -> str:
-    return screen_text(at, unescape=False)
+    # What the user reads: values with a stored unit reach Markdown escaped (plain()).
+    return screen_text(at)
 
 
 EXPECTED = {

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from dashboard.core import chart_render
 from dashboard.core import queries
-from dashboard.core.formatting import fmt_datetime, fmt_year_range
+from dashboard.core.formatting import fmt_datetime, fmt_year_range, text_only
 from dashboard.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, localized, translate
 from data_pipeline import store as store_module
 
@@ -164,6 +164,10 @@ class Document(FPDF):
     @property
     def width(self) -> float:
         return self.w - self.l_margin - self.r_margin
+
+    def normalize_text(self, text: str) -> str:
+        # Every text fpdf2 writes passes here: a stored name's bidi override cannot turn a line around.
+        return super().normalize_text(text_only(text))
 
     def header(self) -> None:
         if self.page_no() == 1:
