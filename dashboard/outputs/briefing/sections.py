@@ -213,6 +213,11 @@ def participation(pdf: Document, b: Briefing, engine: Engine) -> None:
                  participants=fmt_number(summary["participants"], 0, b.lang),
                  events=fmt_number(summary["events"], 0, b.lang)), size=10, bold=True)
     notes = [translate("part.reach_note", b.lang, year=view["population_year"])] if view["population_year"] else []
+    missing = view["without_population"]
+    if codes and len(missing) == len(codes):
+        notes = [translate("part.no_population", b.lang, year=b.end_year)]
+    elif missing:
+        notes.append(translate("part.population_missing", b.lang, count=len(missing), total=len(codes)))
     pdf.para(" ".join([*notes, translate("part.suppression_note", b.lang)]), size=8.5, colour=MUTED_RGB)
     pdf.ln(2)
     districts = view["districts"].with_columns(
