@@ -242,6 +242,7 @@ _TEXT = {
     "ind.axis.target": ("Tavoite", "Mål", "Target"),
     "ind.axis.gender": ("Sukupuoli", "Kön", "Gender"),
     "ind.axis.count": ("Indikaattoreita", "Indikatorer", "Indicators"),
+    "source.prefix": ("Lähde", "Källa", "Source"),
     "ind.source": ("{source} · tiedot päivitetty {date}", "{source} · uppgifterna uppdaterade {date}",
                    "{source} · data updated {date}"),
     "ind.goals": ("Tavoitteet ja toimenpiteet", "Mål och åtgärder", "Goals and measures"),
@@ -358,6 +359,15 @@ def missing_keys() -> dict[str, set[str]]:
     """Keys each language lacks compared with Finnish (empty sets when complete)."""
     reference = set(CATALOG[DEFAULT_LANGUAGE])
     return {lang: reference - set(CATALOG[lang]) for lang in LANGUAGES}
+
+
+def source_text(attribution: str, lang: str) -> str:
+    """A stored attribution ("Lähde: THL, Sotkanet.fi, CC BY 4.0", as the pipeline writes it) with its
+    "Lähde:" in `lang`; the source's own name stays as published."""
+    head, sep, rest = attribution.partition(":")
+    if sep and head.strip() == CATALOG[DEFAULT_LANGUAGE]["source.prefix"]:
+        return f"{translate('source.prefix', lang)}:{rest}"
+    return attribution
 
 
 def localized(row: dict, prefix: str, lang: str) -> str:

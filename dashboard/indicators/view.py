@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from dashboard.core.formatting import DASH, fmt_date, fmt_number
-from dashboard.core.i18n import localized, translate
+from dashboard.core.i18n import localized, source_text, translate
 
 # A trend as a badge: (colour, icon); colour-blind safe (blue/orange), never red/green.
 TREND_BADGE = {"improving": ("blue", ":material/trending_up:"), "holding": ("gray", ":material/trending_flat:"),
@@ -118,5 +118,6 @@ def attribution_line(attribution: dict | None, lang: str) -> str | None:
     if not attribution or not attribution.get("attribution"):
         return None
     if attribution.get("data_updated"):
-        return translate("ind.source", lang, source=attribution["attribution"], date=fmt_date(attribution["data_updated"], lang))
-    return attribution["attribution"]
+        return translate("ind.source", lang, source=source_text(attribution["attribution"], lang),
+                         date=fmt_date(attribution["data_updated"], lang))
+    return source_text(attribution["attribution"], lang)

@@ -529,3 +529,33 @@ def test_a_subgroup_under_the_steering_group_stands_among_the_subgroups_and_ever
     walk(spec)
     shown = {v["text"]: v["x"] for v in found}
     assert sorted(shown, key=shown.get) == ["Johtoryhmä", "Ohjausryhmä", "Elämänkaariryhmät", "Alaryhmät"]
+
+
+@pytest.mark.parametrize("lang, joint, source", [("sv", "1 gemensamma", "Källa: THL"), ("en", "1 joint", "Source: THL")])
+def test_no_finnish_left_in_swedish_and_english(group_store, lang, joint, source):
+    """"1 yhteistä" and "Lähde:" were shown untranslated in sv/en (issue 15)."""
+    at = open_groups(lang=lang)
+    drawn = json.dumps(chart_specs(at), ensure_ascii=False)
+    assert "yhteistä" not in drawn and joint in drawn
+    # No "Group" title beside the rows of the by-year table: it ran into a long group name.
+    group = {"sv": "Grupp", "en": "Group"}[lang]
+    for spec in chart_specs(at):
+        for layer in spec.get("layer", []):
+            assert (layer.get("encoding", {}).get("y") or {}).get("title") != group, spec["description"]
+    text = shown(open_screen("indicators.py", lang=lang, **{"from": "2020", "to": "2025"}))
+    assert "Lähde" not in text and source in text
+
+
+def test_the_year_in_progress_is_not_called_finished_and_one_year_is_said_once(group_store):
+    at = open_groups(**{"from": "2026", "to": "2026"})
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert not any("päättyneen vuoden" in c for c in captions)
+    assert "Kokoukset 2026: vuosi on vielä kesken, joten yksikään ryhmä ei ole vielä jäänyt vuoden " \
+           "kokoustavoitteestaan." in captions
+    attendance = next(c for c in captions if c.startswith("Läsnä olleiden osuus"))
+    assert attendance.startswith("Läsnä olleiden osuus kutsutuista jäsenistä, ryhmät yhteensä: 2026 94\u00a0%."), \
+        attendance  # once, not "2026 94 %, 2026 94 %"
+    # A period with finished years and the year in progress says which one is still running.
+    captions = [c.value.replace("\\", "") for c in open_groups().caption]
+    assert any("vuosi 2026 on vielä kesken" in c for c in captions) or any(
+        "Tavoitteesta jäivät" in c for c in captions)

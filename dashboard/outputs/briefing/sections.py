@@ -27,7 +27,7 @@ from dashboard.participation import metrics as participation_metrics
 from dashboard.participation import queries as participation_queries
 from dashboard.core import theme
 from dashboard.core.formatting import DASH, fmt_datetime, fmt_number, fmt_year_range
-from dashboard.core.i18n import LANGUAGE_NAMES, localized, translate
+from dashboard.core.i18n import LANGUAGE_NAMES, localized, source_text, translate
 from dashboard.indicators import view as ind_view
 from dashboard.participation import view as part_view
 from dashboard.participation.view import count_text, reach_number, reach_text
@@ -73,7 +73,7 @@ def cover(pdf: Document, b: Briefing, engine: Engine) -> None:
     pdf.para(translate("brief.compiled", b.lang, when=fmt_datetime(datetime.now(timezone.utc), b.lang)), size=9,
              colour=MUTED_RGB)
     if attribution and attribution.get("attribution"):
-        pdf.para(attribution["attribution"], size=9, colour=MUTED_RGB)
+        pdf.para(source_text(attribution["attribution"], b.lang), size=9, colour=MUTED_RGB)
 
 
 def indicator_board(engine: Engine, b: Briefing) -> dict[str, pl.DataFrame]:
