@@ -32,6 +32,9 @@ def indicators() -> None:
     area_names = {a["code"]: localized(a, "name", lang) for a in areas}
     municipality = localized(cache.municipality(store).row(0, named=True), "name", lang)
     series = ind_cache.indicator_series(store, f.start_year, f.end_year)
+    # Stored names, escaped once here for the Markdown they are written into.
+    regions = {role: plain(name) for role, name in
+               ind_view.region_names(ind_cache.comparison_regions(store), lang).items()}
     attribution = ind_view.attribution_line(ind_cache.sotkanet_attribution(store), lang)
 
     area, view = choose_area_and_view(area_names, board["cards"])
@@ -43,6 +46,8 @@ def indicators() -> None:
         return
     if f.district is not None:
         st.caption(t("ind.district_note"))
+    if ind_view.compared_with(regions, lang):
+        st.caption(ind_view.compared_with(regions, lang))
     district_figures = district_lines(store, f, cards, lang)
 
     if view == "table":
@@ -51,7 +56,8 @@ def indicators() -> None:
         summaries = {row["priority_area_code"]: row for row in board["areas"].iter_rows(named=True)}
         for code in area_names:  # the plan's order
             if code in summaries and area in (None, code):
-                area_cards(summaries[code], cards, series, municipality, area_names, district_figures, lang)
+                area_cards(summaries[code], cards, series, municipality, area_names, district_figures, lang,
+                           regions)
     goals(store, area, area_names, lang)
     if attribution:
         st.caption(attribution)
@@ -152,7 +158,8 @@ def district_lines(store, f: filters.Filters, cards: pl.DataFrame, lang: str) ->
 
 
 def area_cards(summary: dict, cards: pl.DataFrame, series: pl.DataFrame, municipality: str,
-               area_names: dict[str, str], district_figures: dict[int, str], lang: str) -> None:
+               area_names: dict[str, str], district_figures: dict[int, str], lang: str,
+               regions: dict[str, str] | None = None) -> None:
     code = summary["priority_area_code"]
     st.header(plain(area_names.get(code, code)), anchor=False)
     st.markdown(ind_view.area_line(summary, lang))
@@ -165,7 +172,7 @@ def area_cards(summary: dict, cards: pl.DataFrame, series: pl.DataFrame, municip
         for column, row in zip(st.columns(CARDS_PER_ROW), rows[start:start + CARDS_PER_ROW]):
             with column:
                 w.card(row, by_indicator.get((row["id"],), empty), lang, municipality,
-                       district_figures.get(row["id"]))
+                       district_figures.get(row["id"]), regions)
 
 
 def table_view(cards: pl.DataFrame, area_names: dict[str, str], f: filters.Filters, store,

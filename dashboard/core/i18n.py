@@ -214,6 +214,8 @@ _TEXT = {
                            "Mål {target} ({year}): ännu inte uppnått ✗", "Target {target} ({year}): not yet met ✗"),
     "ind.target_pending": ("Tavoite {target} ({year}): ei arvoa", "Mål {target} ({year}): inget värde",
                            "Target {target} ({year}): no value"),
+    "ind.vs_named": ("{name} {value} {relation}", "{name} {value} {relation}", "{name} {value} {relation}"),
+    "ind.compared_with": ("Vertailualueet: {names}.", "Jämförelseområden: {names}.", "Compared with: {names}."),
     "ind.vs_county": ("Hyvinvointialue {value} {relation}", "Välfärdsområdet {value} {relation}",
                       "County {value} {relation}"),
     "ind.vs_country": ("Koko maa {value} {relation}", "Hela landet {value} {relation}",

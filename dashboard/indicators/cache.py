@@ -46,3 +46,9 @@ def indicators_with_district_data(store: Store) -> tuple[int, ...]:
 @versioned(show_spinner=False, max_entries=64)
 def district_values(store: Store, start_year: int, end_year: int, district: str) -> pl.DataFrame:
     return indicator_queries.district_values(engine(store.url), start_year, end_year, district)
+
+
+@versioned(show_spinner=False)
+def comparison_regions(store: Store) -> pl.DataFrame:
+    """The county and the country by name (indicator_queries.comparison_regions)."""
+    return indicator_queries.comparison_regions(engine(store.url))

@@ -53,13 +53,29 @@ def target_text(row: dict, lang: str) -> str:
     return translate("ind.target_met" if row["target_met"] else "ind.target_not_met", lang, target=target, year=year)
 
 
-def comparison_text(row: dict, lang: str) -> str:
+def region_names(regions: pl.DataFrame, lang: str) -> dict[str, str]:
+    """role -> the region's name in `lang` ("Pirkanmaan hyvinvointialue"), from the region table."""
+    return {r["role"]: localized(r, "name", lang) for r in regions.iter_rows(named=True)}
+
+
+def compared_with(names: dict[str, str], lang: str) -> str | None:
+    """"Vertailualueet: Pirkanmaan hyvinvointialue, Koko maa." (None without comparison regions)."""
+    shown = [names[role] for role in ("county", "country") if names.get(role)]
+    return translate("ind.compared_with", lang, names=", ".join(shown)) if shown else None
+
+
+def comparison_text(row: dict, lang: str, names: dict[str, str] | None = None) -> str:
+    """"Pirkanmaan hyvinvointialue 12,3 (me paremmin) · Koko maa 11,0 (me heikommin)": the regions by
+    name when `names` (role -> name) has them, else by their kind."""
     parts = []
     for role in ("county", "country"):
         if row.get(role) is not None:
             relation = translate(f"ind.compare.{row[f'vs_{role}']}", lang) if row.get(f"vs_{role}") else ""
-            parts.append(translate(f"ind.vs_{role}", lang, value=with_unit(value_text(row[role], row, lang), row),
-                           relation=relation))
+            value = with_unit(value_text(row[role], row, lang), row)
+            if (names or {}).get(role):
+                parts.append(translate("ind.vs_named", lang, name=names[role], value=value, relation=relation))
+            else:
+                parts.append(translate(f"ind.vs_{role}", lang, value=value, relation=relation))
     return " · ".join(parts) or translate("ind.no_comparison", lang)
 
 

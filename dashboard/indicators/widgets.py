@@ -15,7 +15,8 @@ INDICATOR_KEY = "indicator"
 
 
 
-def card(row: dict, series: pl.DataFrame, lang: str, municipality: str, district_value: str | None) -> None:
+def card(row: dict, series: pl.DataFrame, lang: str, municipality: str, district_value: str | None,
+         regions: dict[str, str] | None = None) -> None:
     """One indicator as a bordered card: value, trend, change, target, comparisons, sparkline."""
     with st.container(border=True, height="stretch"):
         st.markdown(f"**{plain(localized(row, 'title', lang))}**")
@@ -31,7 +32,7 @@ def card(row: dict, series: pl.DataFrame, lang: str, municipality: str, district
             st.caption(t("ind.plan_change", change=value_text(row["plan_change"], row, lang, signed=True),
                          year=row["baseline_year"]))
         st.caption(target_text(row, lang))
-        st.caption(comparison_text(row, lang))
+        st.caption(comparison_text(row, lang, regions))  # the region names arrive escaped
         if district_value is not None:
             st.caption(district_value)
         if series.height > 1:
