@@ -11,7 +11,7 @@ from pathlib import Path
 
 from data_pipeline import paavo, sotkanet
 from data_pipeline.config import DEFAULT_SOTKANET_URL, Config, read_config
-from data_pipeline.package import Package, build_package
+from data_pipeline.package import Package, build_package, population_warnings
 from data_pipeline.problems import Problem
 
 
@@ -77,6 +77,7 @@ class CheckResult:
     register_rows: dict[str, int] = field(default_factory=dict)  # rows per register file checked
     districts: int = 0
     indicator_values: int = 0
+    warnings: list[str] = field(default_factory=list)  # not errors: what a screen will not be able to show
 
     @property
     def ok(self) -> bool:
@@ -96,4 +97,4 @@ def check_package(config_path: str | Path) -> CheckResult:
     if package is None:
         return CheckResult(problems)
     return CheckResult([], dict(package.register_rows), package.tables["district"].height,
-                       package.tables["indicator_value"].height)
+                       package.tables["indicator_value"].height, population_warnings(config, package))
