@@ -47,7 +47,7 @@ def participation() -> None:
             chosen = w.seed_district(tuple(names), f)
             map_column, ranking_column = st.columns([3, 2], gap="large")
             with map_column:
-                reach_map(store, f, narrowing, chosen, lang)
+                reach_map(store, f, narrowing, reached, chosen, lang)
             with ranking_column:
                 ranking(reached, frame, shown["ranked"], lang)
             if w.district_picker(tuple(names), names) is not None:
@@ -83,8 +83,9 @@ def headline_figures(reached: dict, frame: pl.DataFrame, f: filters.Filters, lan
     st.caption(" ".join([*notes, t("part.suppression_note")]))
 
 
-def reach_map(store, f: filters.Filters, narrowing: tuple, chosen: str | None, lang: str) -> None:
-    st.subheader(t("part.map"), anchor=False)
+def reach_map(store, f: filters.Filters, narrowing: tuple, reached: dict, chosen: str | None, lang: str) -> None:
+    unknown = bool(reached["districts"].height) and len(reached["without_population"]) == reached["districts"].height
+    st.subheader(t("part.map_counts" if unknown else "part.map"), anchor=False)
     st.caption(t("part.map_hint"))
     show_events = w.show_events()
     drawn = part_cache.participation_map(store, f.start_year, f.end_year, f.age_group, *narrowing, lang, show_events,

@@ -146,7 +146,9 @@ def map_view(geo: dict, view: dict, events: pl.DataFrame | None, frame: pl.DataF
         alt += " " + translate("part.alt.events", lang, count=fmt_number(points.height, 0, lang))
     deck = charts.reach_deck(geo, frame, points, view["breaks"], selected=selected, description=alt)
     entries, extras = legend_entries(view["breaks"], frame, lang)
-    return {"deck": charts.FrozenDeck(deck), "legend": charts.legend(entries, legend_alt(entries, extras, lang), extras),
+    counts = bool(frame.height) and reach_unknown(frame)
+    return {"deck": charts.FrozenDeck(deck), "legend": charts.legend(entries, legend_alt(entries, extras, lang, counts),
+                                                                     extras),
             "alt": alt, "unplaced": unplaced}
 
 
@@ -156,8 +158,10 @@ def ranked_chart(view: dict, frame: pl.DataFrame, lang: str) -> dict:
     labels = {"reach": translate("part.axis.reach", lang), "district": translate("part.axis.district", lang), "threshold": translate("part.threshold", lang)}
     if frame.height and reach_unknown(frame):
         # No population: the districts by participations (the bar's length), never by a reach of zero.
+        none = fmt_number(0, 0, lang)  # no events at all: nothing to protect, and short beside a bar
         counts = frame.with_columns(pl.col("participants").cast(pl.Float64).alias("reach"), pl.lit(False).alias("low"),
-                                    _texts(frame, lambda r: count_text(r["participants"], lang)).alias("text"))
+                                    _texts(frame, lambda r: none if r["events"] == 0 else
+                                           count_text(r["participants"], lang)).alias("text"))
         labels["reach"] = translate("part.axis.participants", lang)
         return charts.ranked_reach(counts, labels, counts_line(frame, lang), None, vega_locale(lang), counts=True)
     known = frame.filter(metrics.HAS_POPULATION) if frame.height else frame
@@ -170,12 +174,11 @@ def legend_entries(breaks: list[float], frame: pl.DataFrame,
     map that occur: fewer than 5 participants, no population figure, barely reached (outline)."""
     colours = charts.class_colours(len(breaks) + 1)
     if frame.height and reach_unknown(frame):
-        extras = []
+        # No reach classes: the map can only tell districts with 5 or more participations from the rest.
+        entries = [(charts.NO_DATA_FILL, translate("part.legend.counted", lang))] if (~frame["suppressed"]).any() else []
         if frame["suppressed"].any():
-            extras.append((charts.SUPPRESSED_FILL, charts.OUTLINE, translate("part.legend.suppressed", lang)))
-        if (~frame["suppressed"]).any():
-            extras.append((charts.NO_DATA_FILL, charts.OUTLINE, translate("part.legend.no_data", lang)))
-        return [], extras
+            entries.append((charts.SUPPRESSED_FILL, translate("part.legend.few", lang)))
+        return entries, []
     if not breaks:
         labels = [translate("part.filter.all", lang)]
     else:
@@ -192,9 +195,10 @@ def legend_entries(breaks: list[float], frame: pl.DataFrame,
     return list(zip(colours, labels)), extras
 
 
-def legend_alt(entries: list[tuple[str, str]], extras: list[tuple[str, str, str]], lang: str) -> str:
+def legend_alt(entries: list[tuple[str, str]], extras: list[tuple[str, str, str]], lang: str,
+               counts: bool = False) -> str:
     labels = [label for _colour, label in entries] + [label for _fill, _line, label in extras]
-    return translate("part.legend.alt" if entries else "part.legend.alt_counts", lang, classes=", ".join(labels))
+    return translate("part.legend.alt_counts" if counts else "part.legend.alt", lang, classes=", ".join(labels))
 
 
 def extremes(frame: pl.DataFrame) -> tuple[dict, dict] | None:

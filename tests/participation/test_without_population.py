@@ -50,6 +50,8 @@ def test_without_population_the_screens_count_and_say_why(no_population_store, l
                   and (spec["layer"][0]["encoding"].get("x", {}).get("axis") or {}).get("format") == "d")
     assert ranked["layer"][0]["encoding"]["x"]["title"] == {"fi": "Osallistumiskertoja", "sv": "Deltaganden",
                                                             "en": "Participations"}[lang]  # never "0,000000"
+    texts = {v["name"]: v["text"] for v in ranked["data"]["values"]}
+    assert texts["Asema"] == "60" and texts["Jukola"] == "0"  # no events: 0, not "< 5"
     reach_axis = {"fi": "Per 1 000 asukasta", "sv": "Per 1 000 invånare", "en": "Per 1,000 residents"}[lang]
     assert reach_axis not in json.dumps(specs(at), ensure_ascii=False)  # no chart of a reach nobody knows
 
