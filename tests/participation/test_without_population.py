@@ -50,8 +50,6 @@ def test_without_population_the_screens_count_and_say_why(no_population_store, l
                   and (spec["layer"][0]["encoding"].get("x", {}).get("axis") or {}).get("format") == "d")
     assert ranked["layer"][0]["encoding"]["x"]["title"] == {"fi": "Osallistumiskertoja", "sv": "Deltaganden",
                                                             "en": "Participations"}[lang]  # never "0,000000"
-    texts = {v["name"]: v["text"] for v in ranked["data"]["values"]}
-    assert texts["Asema"] == "60" and texts["Jukola"] == "0"  # no events: 0, not "< 5"
     reach_axis = {"fi": "Per 1 000 asukasta", "sv": "Per 1 000 invånare", "en": "Per 1,000 residents"}[lang]
     assert reach_axis not in json.dumps(specs(at), ensure_ascii=False)  # no chart of a reach nobody knows
 
@@ -83,3 +81,30 @@ def test_partial_population_is_named_and_never_judged(partial_population_store):
     district = text_of(open_screen(None, lang="fi", district="03", **PERIOD))
     assert "Kirkonkylä: osallistumiskertaa; asukasluku puuttuu" in district
     assert "Kirkonkylä: sija" not in district
+
+
+def test_the_counts_chart_writes_0_for_a_district_without_events_and_hides_small_counts():
+    from datetime import date
+
+    import polars as pl
+
+    from dashboard.participation import metrics, view
+
+    rows = pl.DataFrame([
+        {"event_id": "a", "title": "A", "event_date": date(2025, 3, 1), "district_code": "A", "lon": None, "lat": None,
+         "department_code": "siv", "event_type": "workshop", "level": "planning", "age_group_code": "young",
+         "participants": 60},
+        {"event_id": "b", "title": "B", "event_date": date(2025, 4, 1), "district_code": "B", "lon": None, "lat": None,
+         "department_code": "siv", "event_type": "workshop", "level": "planning", "age_group_code": "young",
+         "participants": 3}])
+    empty = pl.DataFrame(schema={"district_code": pl.Utf8, "age_group_code": pl.Utf8, "year": pl.Int64,
+                                 "population": pl.Int64})
+    reached = metrics.reach_view(rows, empty, ["A", "B", "C"], None, ("workshop",))
+    assert reached["without_population"] == ["A", "B", "C"] and reached["summary"]["reach"] is None
+    assert not reached["districts"]["low"].any()
+    frame = view.district_frame(reached, {"A": "Asema", "B": "Harju", "C": "Jukola"}, "fi")
+    spec = view.ranked_chart(reached, frame, "fi")
+    texts = {v["name"]: v["text"] for v in spec["data"]["values"]}
+    assert texts == {"Asema": "60", "Harju": "< 5", "Jukola": "0"}  # no events: 0; a small count stays hidden
+    assert spec["description"] == "Tapahtumia 2/3 alueella. Eniten osallistumiskertoja: Asema (60). Ei tapahtumia: Jukola."
+    assert view.extremes(frame) is None and view.rank(reached["districts"], "A") == (0, 0)
