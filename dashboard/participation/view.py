@@ -32,7 +32,8 @@ def reach_text(row: dict, lang: str) -> str:
     if row.get("suppressed"):
         bound = row.get("reach_bound")
         if bound is None:
-            return translate("part.small", lang)
+            # No population: the reach is unknown, not small ("< 5" is the count's column).
+            return DASH if "population" in row else translate("part.small", lang)
         return translate("part.reach_under", lang, value=reach_number(bound, lang))
     return reach_number(row.get("reach"), lang)
 
