@@ -11,7 +11,7 @@ from pathlib import Path
 
 from data_pipeline import paavo, sotkanet
 from data_pipeline.config import DEFAULT_SOTKANET_URL, Config, read_config
-from data_pipeline.package import Package, build_package
+from data_pipeline.package import Package, build_package, population_warnings
 from data_pipeline.problems import Problem
 
 
@@ -79,6 +79,7 @@ class CheckResult:
     indicator_values: int = 0
     # Downloads `hyte refresh` will make (a package set up but not refreshed yet): not problems.
     pending: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # not errors: what a screen will not be able to show
 
     @property
     def ok(self) -> bool:
@@ -99,7 +100,7 @@ def check_package(config_path: str | Path) -> CheckResult:
         pending = [p for p in problems if _pending_download(p, config)]
         return CheckResult([p for p in problems if p not in pending], pending=pending)
     return CheckResult([], dict(package.register_rows), package.tables["district"].height,
-                       package.tables["indicator_value"].height)
+                       package.tables["indicator_value"].height, warnings=population_warnings(config, package))
 
 
 def _pending_download(problem: Problem, config: Config) -> bool:

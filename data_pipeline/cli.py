@@ -48,6 +48,8 @@ def _report(result) -> int:
               f"{_n(total)} riviä / rows, ajo / run #{result.run_id}")
         if result.message and result.status == "success":
             print(f"Varoitus / Warning: {result.message}", file=sys.stderr)
+        for warning in result.warnings:
+            print(f"{warning} (varoitus / warning)", file=sys.stderr)
         return EXIT_OK
     if result.status == "rejected":
         total, listed = count_problems(result.problems), sum(1 for p in result.problems if not p.more)
@@ -193,6 +195,8 @@ def cmd_check(args) -> int:
     print(f"{name}: ei virheitä / no problems; rivejä tarkistettu / rows checked: {counts}; "
           f"alueita / districts {_n(result.districts)}; indikaattoriarvoja / indicator values "
           f"{_n(result.indicator_values)}")
+    for warning in result.warnings:
+        print(f"{warning} (varoitus / warning)", file=sys.stderr)
     return EXIT_OK
 
 

@@ -42,6 +42,30 @@ class Package:
     register_rows: dict[str, int] = field(default_factory=dict)  # rows read per register file given
 
 
+def population_warnings(config: Config, package: Package) -> list[str]:
+    """What loads but leaves the participation screen without reach: districts with no population
+    figure (a custom district file without Paavo and an empty district_population register). A warning,
+    not a rejection: events can be counted without population."""
+    codes = package.tables["district"]["code"].to_list() if "district" in package.tables else []
+    if not codes:
+        return []
+    population = package.tables.get("district_population")
+    known = set() if population is None else set(
+        population.filter(pl.col("population") > 0)["district_code"].to_list())
+    missing = [c for c in codes if c not in known]
+    if not missing:
+        return []
+    base = config.path.parent
+    where = config.registers_dir / "district_population.csv"
+    shown = str(where.relative_to(base)) if where.is_relative_to(base) else str(where)
+    names = ", ".join(missing[:5]) + (f" (+{len(missing) - 5})" if len(missing) > 5 else "")
+    return [f"{shown}:1: district: osallistumisen tavoittavuutta ei voi laskea {len(missing)}/{len(codes)} "
+            f"alueelle, koska asukasluku puuttuu ({names}); täytä {shown} tai aseta hyte.toml:iin "
+            f"[districts] source = \"paavo\" / reach cannot be computed for {len(missing)} of {len(codes)} "
+            f"districts, no population figure ({names}): fill in {shown} or set [districts] source = \"paavo\" "
+            f"in hyte.toml"]
+
+
 def find_register(directory: Path, name: str) -> tuple[Path | None, Problem | None]:
     found = [p for p in (directory / f"{name}.csv", directory / f"{name}.xlsx") if p.is_file()]
     if len(found) > 1:

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, insert, select, update
 from data_pipeline import boundaries, schema
 from data_pipeline.config import ConfigError, load_config
 from data_pipeline.check import validate_package
-from data_pipeline.package import Source, content_hashes
+from data_pipeline.package import Source, content_hashes, population_warnings
 from data_pipeline.problems import Problem
 from data_pipeline.recovery import INTERRUPTED, abandon_run, recover_abandoned
 from data_pipeline.sotkanet_client import HttpSession, session_for
@@ -36,6 +36,7 @@ class RunResult:
     rows: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     message: str | None = None
+    warnings: list[str] = field(default_factory=list)  # loaded, but something a screen cannot show
 
     @property
     def ok(self) -> bool:
@@ -331,6 +332,8 @@ def _refresh(config_path: Path, url: str, command: str, progress: Progress | Non
         log.exception("load of %s into %s failed", config_path, engine.url.render_as_string(hide_password=True))
         finish_run(engine, run_id, "failed", f"{type(exc).__name__}: {exc}")
         return RunResult(run_id, "failed", message=str(exc))
+    warnings = population_warnings(config, package)
     if unchanged:
-        return RunResult(run_id, "unchanged", rows=rows, message="ei muutoksia / no changes since the last load")
-    return RunResult(run_id, "success", rows=rows, message="; ".join(stale.values()) or None)
+        return RunResult(run_id, "unchanged", rows=rows, message="ei muutoksia / no changes since the last load",
+                         warnings=warnings)
+    return RunResult(run_id, "success", rows=rows, message="; ".join(stale.values()) or None, warnings=warnings)

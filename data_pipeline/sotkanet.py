@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
-from data_pipeline.config import Config, RegionRef
+from data_pipeline.config import Config
 from data_pipeline.problems import Problem
 
 ATTRIBUTION = "Lähde: THL, Sotkanet.fi, CC BY 4.0"

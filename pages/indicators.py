@@ -33,6 +33,9 @@ def indicators() -> None:
     area_names = {a["code"]: localized(a, "name", lang) for a in areas}
     municipality = localized(cache.municipality(store).row(0, named=True), "name", lang)
     series = ind_cache.indicator_series(store, f.start_year, f.end_year)
+    # Stored names, escaped once here for the Markdown they are written into.
+    regions = {role: plain(name) for role, name in
+               ind_view.region_names(ind_cache.comparison_regions(store), lang).items()}
     attribution = ind_view.attribution_line(ind_cache.sotkanet_attribution(store), lang)
 
     ranks = ind_cache.card_ranks(store, f.start_year, f.end_year, f.age_group)
@@ -45,6 +48,8 @@ def indicators() -> None:
         return
     if f.district is not None:
         st.caption(t("ind.district_note"))
+    if ind_view.compared_with(regions, lang):
+        st.caption(ind_view.compared_with(regions, lang))
     district_figures = district_lines(store, f, cards, lang)
 
     if view == "table":
@@ -53,7 +58,8 @@ def indicators() -> None:
         summaries = {row["priority_area_code"]: row for row in board["areas"].iter_rows(named=True)}
         for code in area_names:  # the plan's order
             if code in summaries and area in (None, code):
-                area_cards(summaries[code], cards, series, municipality, area_names, district_figures, ranks, lang)
+                area_cards(summaries[code], cards, series, municipality, area_names, district_figures, ranks, lang,
+                           regions)
         if ranks:
             st.caption(t("rank.caption"))
     goals(store, area, area_names, lang)
@@ -186,7 +192,7 @@ def district_lines(store, f: filters.Filters, cards: pl.DataFrame, lang: str) ->
 
 def area_cards(summary: dict, cards: pl.DataFrame, series: pl.DataFrame, municipality: str,
                area_names: dict[str, str], district_figures: dict[int, str], ranks: dict[int, dict[str, dict]],
-               lang: str) -> None:
+               lang: str, regions: dict[str, str] | None = None) -> None:
     code = summary["priority_area_code"]
     st.header(plain(area_names.get(code, code)), anchor=False)
     st.markdown(ind_view.area_line(summary, lang))
@@ -199,7 +205,7 @@ def area_cards(summary: dict, cards: pl.DataFrame, series: pl.DataFrame, municip
         for column, row in zip(st.columns(CARDS_PER_ROW), rows[start:start + CARDS_PER_ROW]):
             with column:
                 w.card(row, by_indicator.get((row["id"],), empty), lang, municipality,
-                       district_figures.get(row["id"]), ranks.get(row["id"]))
+                       district_figures.get(row["id"]), ranks.get(row["id"]), regions)
 
 
 def table_view(cards: pl.DataFrame, area_names: dict[str, str], f: filters.Filters, store,

@@ -47,7 +47,7 @@ def participation() -> None:
             chosen = w.seed_district(tuple(names), f)
             map_column, ranking_column = st.columns([3, 2], gap="large")
             with map_column:
-                reach_map(store, f, narrowing, chosen, lang)
+                reach_map(store, f, narrowing, reached, chosen, lang)
             with ranking_column:
                 ranking(reached, frame, shown["ranked"], lang)
             if w.district_picker(tuple(names), names) is not None:
@@ -63,9 +63,19 @@ def headline_figures(reached: dict, frame: pl.DataFrame, f: filters.Filters, lan
     layout.card(reach, t("part.metric.reach"), view.reach_number(summary["reach"], lang))
     layout.card(participants, t("part.metric.participants"), fmt_number(summary["participants"], 0, lang))
     layout.card(events, t("part.metric.events"), fmt_number(summary["events"], 0, lang))
-    layout.card(low, t("part.metric.low"), fmt_number(int(frame["low"].sum()), 0, lang))
-    if reached["population_year"] is None:
+    if frame.height and view.reach_unknown(frame):
+        # No district can be judged: what is known is where the events were.
+        with_events = int((frame["events"] > 0).sum())
+        layout.card(low, t("part.metric.with_events"),
+                    f"{fmt_number(with_events, 0, lang)}/{fmt_number(frame.height, 0, lang)}")
         st.warning(t("part.no_population", year=f.end_year), icon=":material/groups:")
+    else:
+        layout.card(low, t("part.metric.low"), fmt_number(int(frame["low"].sum()), 0, lang))
+        missing = view.missing_population_line(frame, lang)
+        if missing:
+            st.warning(plain(missing), icon=":material/groups:")
+        elif reached["population_year"] is None:
+            st.warning(t("part.no_population", year=f.end_year), icon=":material/groups:")
     notes = [t("part.reach_note", year=reached["population_year"])] if reached["population_year"] else []
     if summary["events_without_district"]:
         notes.append(view.counted("part.no_district_events", summary["events_without_district"], lang,
@@ -73,8 +83,9 @@ def headline_figures(reached: dict, frame: pl.DataFrame, f: filters.Filters, lan
     st.caption(" ".join([*notes, t("part.suppression_note")]))
 
 
-def reach_map(store, f: filters.Filters, narrowing: tuple, chosen: str | None, lang: str) -> None:
-    st.subheader(t("part.map"), anchor=False)
+def reach_map(store, f: filters.Filters, narrowing: tuple, reached: dict, chosen: str | None, lang: str) -> None:
+    unknown = bool(reached["districts"].height) and len(reached["without_population"]) == reached["districts"].height
+    st.subheader(t("part.map_counts" if unknown else "part.map"), anchor=False)
     st.caption(t("part.map_hint"))
     show_events = w.show_events()
     drawn = part_cache.participation_map(store, f.start_year, f.end_year, f.age_group, *narrowing, lang, show_events,
@@ -89,7 +100,8 @@ def reach_map(store, f: filters.Filters, narrowing: tuple, chosen: str | None, l
 
 
 def ranking(reached: dict, frame: pl.DataFrame, ranked: dict, lang: str) -> None:
-    st.subheader(t("part.ranked"), anchor=False)
+    st.subheader(t("part.ranked_counts" if frame.height and view.reach_unknown(frame) else "part.ranked"),
+                 anchor=False)
     downloads.chart(ranked, "tavoittavuus-alueittain")
     st.caption(plain(ranked["description"]))
     line = view.low_line(frame, reached["median"], lang)
@@ -105,7 +117,11 @@ def district_detail(store, f: filters.Filters, narrowing: tuple, reached: dict, 
     ages = {g["code"]: localized(g, "name", lang) for g in cache.age_groups(store).to_dicts()}
     with st.container(border=True):
         st.subheader(plain(name), anchor=False)
-        if row["suppressed"]:
+        unknown = not (row["population"] or 0) > 0
+        if unknown:
+            st.markdown(t("part.district.summary_unknown", participants=view.count_text(row["participants"], lang),
+                          events=fmt_number(row["events"], 0, lang)))
+        elif row["suppressed"]:
             st.markdown(t("part.district.summary_small", events=fmt_number(row["events"], 0, lang)))
         else:
             place, count = view.rank(reached["districts"], code)
@@ -115,10 +131,11 @@ def district_detail(store, f: filters.Filters, narrowing: tuple, reached: dict, 
         locale = view.vega_locale(lang)
         st.markdown(f"**{t('part.district.by_age')}**")
         # Chart over table, not beside it: age-group names are long ("Personer i arbetsför ålder").
-        bars = view.age_bars(detail["by_age"], ages, lang)
-        alt = view.age_alt(bars, name, lang)
-        labels = {"value": t("part.axis.reach"), "label": t("part.axis.age")}
-        downloads.chart(charts.bars(bars, "reach", labels, alt, sort=False, locale=locale), f"alue-{code}-ikaryhmat")
+        bars = view.age_bars(detail["by_age"], ages, lang, counts=unknown)
+        alt = view.age_alt(bars, name, lang, counts=unknown)
+        labels = {"value": t("part.axis.participants" if unknown else "part.axis.reach"), "label": t("part.axis.age")}
+        downloads.chart(charts.bars(bars, "participants" if unknown else "reach", labels, alt, sort=False,
+                                    locale=locale), f"alue-{code}-ikaryhmat")
         st.caption(plain(alt))
         downloads.table(view.age_table(detail["by_age"], ages, lang), f"alue-{code}-ikaryhmat-taulukko",
                         f"{name}: {t('part.district.by_age')}", width="stretch")
@@ -164,12 +181,15 @@ def levels_and_types(reached: dict, lang: str) -> None:
         downloads.chart(charts.bars(bars, "participants", labels, alt, sort=False, locale=view.vega_locale(lang)),
                         "osallisuuden-tasot")
         st.caption(plain(alt))
+    # Reach by type needs the whole municipality's population: without it, participations by type.
+    counts = reached["summary"]["reach"] is None
     with type_column:
-        st.subheader(t("part.types"), anchor=False)
-        bars = view.type_bars(reached["types"], lang)
-        alt = view.types_alt(bars, lang)
-        labels = {"value": t("part.axis.reach"), "label": t("part.axis.type")}
-        downloads.chart(charts.bars(bars, "reach", labels, alt, locale=view.vega_locale(lang)), "tapahtumatyypit")
+        st.subheader(t("part.types_counts" if counts else "part.types"), anchor=False)
+        bars = view.type_bars(reached["types"], lang, counts=counts)
+        alt = view.types_alt(bars, lang, counts=counts)
+        labels = {"value": t("part.axis.participants" if counts else "part.axis.reach"), "label": t("part.axis.type")}
+        downloads.chart(charts.bars(bars, "participants" if counts else "reach", labels, alt,
+                                    locale=view.vega_locale(lang)), "tapahtumatyypit")
         st.caption(plain(alt))
 
 

@@ -59,3 +59,51 @@ def participation_store(mini_package: Path, tmp_path, monkeypatch) -> str:
     assert result.ok, result
     monkeypatch.setenv("HYTE_DATABASE_URL", url)
     return url
+
+
+# Sixteen postal areas, events in four of them, as a package made from a custom GeoJSON without Paavo.
+SPARSE_DISTRICTS = {f"{n:02d}": (name, 23.0 + 0.06 * (n % 4), 61.4 + 0.06 * (n // 4)) for n, name in enumerate(
+    ("Asema", "Harju", "Kirkonkylä", "Lamminrahka", "Lentola", "Ruutana", "Saarenmaa", "Sahalahti",
+     "Suinula", "Tarastenjärvi", "Vatiala", "Vehoniemi", "Ventola", "Vääksy", "Jukola", "Pikkola"), start=1)}
+SPARSE_EVENTS = """id,title,date,district,lon,lat,department,event_type,level,participants_young,participants_adult,participants_old
+s1,Asukasilta Asemalla,10.3.2025,01,,,siv,resident_evening,planning,20,30,10
+s2,Työpaja Harjussa,20.5.2025,02,,,tek,workshop,decision,10,40,0
+s3,Kysely Kirkonkylässä,1.6.2025,03,,,siv,survey,information,3,20,2
+s4,Pop up Lamminrahkassa,1.9.2025,04,,,tek,popup,action,5,10,5
+"""
+
+
+def sparse_store(package: Path, tmp_path: Path, population: dict[str, tuple[int, int, int]]) -> str:
+    """The mini package with SPARSE_DISTRICTS, SPARSE_EVENTS and `population` (may be empty: the
+    register then holds its header only), loaded into a fresh SQLite store."""
+    features = [{"type": "Feature", "properties": {"code": code, "name": name},
+                 "geometry": json.loads(square(lon, lat))} for code, (name, lon, lat) in SPARSE_DISTRICTS.items()]
+    (package / "districts.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": features}),
+                                               encoding="utf-8")
+    registers = package / "registers"
+    lines = ["district,age_group,year,population"]
+    for code, figures in population.items():
+        lines += [f"{code},{age},2025,{n}" for age, n in zip(AGES, figures)]
+    (registers / "district_population.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (registers / "events.csv").write_text(SPARSE_EVENTS, encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'sparse.db'}"
+    result = refresh(package / "hyte.toml", url)
+    assert result.ok, result
+    return url
+
+
+@pytest.fixture
+def no_population_store(mini_package: Path, tmp_path, monkeypatch) -> str:
+    """Sixteen districts, events in four, and no population at all (district_population.csv empty)."""
+    url = sparse_store(mini_package.parent, tmp_path, {})
+    monkeypatch.setenv("HYTE_DATABASE_URL", url)
+    return url
+
+
+@pytest.fixture
+def partial_population_store(mini_package: Path, tmp_path, monkeypatch) -> str:
+    """Sixteen districts, events in four; population only for the first two and for 05 (no events there)."""
+    url = sparse_store(mini_package.parent, tmp_path, {"01": (1000, 3000, 1000), "02": (200, 600, 200),
+                                                        "05": (300, 900, 300)})
+    monkeypatch.setenv("HYTE_DATABASE_URL", url)
+    return url

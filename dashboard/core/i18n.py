@@ -20,7 +20,6 @@ from dashboard.partnerships import texts as texts_partnerships
 from dashboard.setup import texts as texts_setup
 from dashboard.outputs import slide_texts as texts_presentation
 from dashboard.working_groups import texts as texts_working_groups
-from dashboard.core.formatting import plain
 
 log = logging.getLogger(__name__)
 
@@ -219,6 +218,8 @@ _TEXT = {
                            "Mål {target} ({year}): ännu inte uppnått ✗", "Target {target} ({year}): not yet met ✗"),
     "ind.target_pending": ("Tavoite {target} ({year}): ei arvoa", "Mål {target} ({year}): inget värde",
                            "Target {target} ({year}): no value"),
+    "ind.vs_named": ("{name} {value} {relation}", "{name} {value} {relation}", "{name} {value} {relation}"),
+    "ind.compared_with": ("Vertailualueet: {names}.", "Jämförelseområden: {names}.", "Compared with: {names}."),
     "ind.vs_county": ("Hyvinvointialue {value} {relation}", "Välfärdsområdet {value} {relation}",
                       "County {value} {relation}"),
     "ind.vs_country": ("Koko maa {value} {relation}", "Hela landet {value} {relation}",
@@ -247,6 +248,7 @@ _TEXT = {
     "ind.axis.target": ("Tavoite", "Mål", "Target"),
     "ind.axis.gender": ("Sukupuoli", "Kön", "Gender"),
     "ind.axis.count": ("Indikaattoreita", "Indikatorer", "Indicators"),
+    "source.prefix": ("Lähde", "Källa", "Source"),
     "ind.source": ("{source} · tiedot päivitetty {date}", "{source} · uppgifterna uppdaterade {date}",
                    "{source} · data updated {date}"),
     "ind.goals": ("Tavoitteet ja toimenpiteet", "Mål och åtgärder", "Goals and measures"),
@@ -382,6 +384,15 @@ def missing_keys() -> dict[str, set[str]]:
     """Keys each language lacks compared with Finnish (empty sets when complete)."""
     reference = set(CATALOG[DEFAULT_LANGUAGE])
     return {lang: reference - set(CATALOG[lang]) for lang in LANGUAGES}
+
+
+def source_text(attribution: str, lang: str) -> str:
+    """A stored attribution ("Lähde: THL, Sotkanet.fi, CC BY 4.0", as the pipeline writes it) with its
+    "Lähde:" in `lang`; the source's own name stays as published."""
+    head, sep, rest = attribution.partition(":")
+    if sep and head.strip() == CATALOG[DEFAULT_LANGUAGE]["source.prefix"]:
+        return f"{translate('source.prefix', lang)}:{rest}"
+    return attribution
 
 
 def localized(row: dict, prefix: str, lang: str) -> str:

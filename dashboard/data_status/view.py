@@ -10,7 +10,7 @@ import json
 import polars as pl
 
 from dashboard.core.formatting import fmt_date, fmt_datetime, fmt_number
-from dashboard.core.i18n import CATALOG, DEFAULT_LANGUAGE, translate
+from dashboard.core.i18n import CATALOG, DEFAULT_LANGUAGE, source_text, translate
 
 
 def _table(columns: dict[str, list[str]]) -> pl.DataFrame:
@@ -89,7 +89,7 @@ def freshness(frame: pl.DataFrame, lang: str) -> list[dict]:
             "data_updated": (translate("freshness.data_updated", lang, when=fmt_date(r["data_updated"], lang))
                              if r["data_updated"] else ""),
             "message": r["message"] or "",
-            "attribution": r["attribution"] or "",
+            "attribution": source_text(r["attribution"] or "", lang),
         }
         for r in frame.to_dicts()
     ]

@@ -68,3 +68,9 @@ def finland_map(store: Store, indicator_id: int, lang: str) -> dict:
     row = indicator_queries.plan_indicators(engine(store.url)).filter(pl.col("id") == indicator_id).row(0, named=True)
     return ind_view.finland_map_view(municipality_shapes(store),
                                      indicator_queries.municipality_values(engine(store.url), indicator_id), row, lang)
+
+
+@versioned(show_spinner=False)
+def comparison_regions(store: Store) -> pl.DataFrame:
+    """The county and the country by name (indicator_queries.comparison_regions)."""
+    return indicator_queries.comparison_regions(engine(store.url))

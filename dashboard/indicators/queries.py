@@ -57,6 +57,14 @@ def indicator_values(engine: Engine, first_year: int, last_year: int,
     return _frame(engine, stmt, VALUE_SCHEMA)
 
 
+def comparison_regions(engine: Engine) -> pl.DataFrame:
+    """The county and the country the plan compares with: role, name_fi, name_sv, name_en."""
+    r = schema.region
+    stmt = (select(r.c.role, r.c.name_fi, r.c.name_sv, r.c.name_en).where(r.c.role.in_(("county", "country")))
+            .order_by(r.c.role))
+    return _frame(engine, stmt, {"role": pl.Utf8, "name_fi": pl.Utf8, "name_sv": pl.Utf8, "name_en": pl.Utf8})
+
+
 def district_values(engine: Engine, first_year: int, last_year: int, district_code: str) -> pl.DataFrame:
     """Local indicators' values for one district (gender total)."""
     d = schema.indicator_district_value

@@ -18,7 +18,7 @@ from dashboard.core import theme
 from dashboard.indicators import charts
 from dashboard.indicators import metrics
 from dashboard.core.formatting import DASH, fmt_date, fmt_number
-from dashboard.core.i18n import localized, translate
+from dashboard.core.i18n import localized, source_text, translate
 
 # A trend as a badge: (colour, icon); colour-blind safe (blue/orange), never red/green.
 TREND_BADGE = {"improving": ("blue", ":material/trending_up:"), "holding": ("gray", ":material/trending_flat:"),
@@ -67,13 +67,29 @@ def target_text(row: dict, lang: str) -> str:
     return translate("ind.target_met" if row["target_met"] else "ind.target_not_met", lang, target=target, year=year)
 
 
-def comparison_text(row: dict, lang: str) -> str:
+def region_names(regions: pl.DataFrame, lang: str) -> dict[str, str]:
+    """role -> the region's name in `lang` ("Pirkanmaan hyvinvointialue"), from the region table."""
+    return {r["role"]: localized(r, "name", lang) for r in regions.iter_rows(named=True)}
+
+
+def compared_with(names: dict[str, str], lang: str) -> str | None:
+    """"Vertailualueet: Pirkanmaan hyvinvointialue, Koko maa." (None without comparison regions)."""
+    shown = [names[role] for role in ("county", "country") if names.get(role)]
+    return translate("ind.compared_with", lang, names=", ".join(shown)) if shown else None
+
+
+def comparison_text(row: dict, lang: str, names: dict[str, str] | None = None) -> str:
+    """"Pirkanmaan hyvinvointialue 12,3 (me paremmin) · Koko maa 11,0 (me heikommin)": the regions by
+    name when `names` (role -> name) has them, else by their kind."""
     parts = []
     for role in ("county", "country"):
         if row.get(role) is not None:
             relation = translate(f"ind.compare.{row[f'vs_{role}']}", lang) if row.get(f"vs_{role}") else ""
-            parts.append(translate(f"ind.vs_{role}", lang, value=with_unit(value_text(row[role], row, lang), row),
-                           relation=relation))
+            value = with_unit(value_text(row[role], row, lang), row)
+            if (names or {}).get(role):
+                parts.append(translate("ind.vs_named", lang, name=names[role], value=value, relation=relation))
+            else:
+                parts.append(translate(f"ind.vs_{role}", lang, value=value, relation=relation))
     return " · ".join(parts) or translate("ind.no_comparison", lang)
 
 
@@ -132,8 +148,9 @@ def attribution_line(attribution: dict | None, lang: str) -> str | None:
     if not attribution or not attribution.get("attribution"):
         return None
     if attribution.get("data_updated"):
-        return translate("ind.source", lang, source=attribution["attribution"], date=fmt_date(attribution["data_updated"], lang))
-    return attribution["attribution"]
+        return translate("ind.source", lang, source=source_text(attribution["attribution"], lang),
+                         date=fmt_date(attribution["data_updated"], lang))
+    return source_text(attribution["attribution"], lang)
 
 
 def rank_text(rank: dict, lang: str) -> str:

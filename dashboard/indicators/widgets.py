@@ -18,7 +18,7 @@ INDICATOR_KEY = "indicator"
 
 
 def card(row: dict, series: pl.DataFrame, lang: str, municipality: str, district_value: str | None,
-         ranks: dict[str, dict] | None = None) -> None:
+         ranks: dict[str, dict] | None = None, regions: dict[str, str] | None = None) -> None:
     """One indicator as a bordered card: value, trend, change, target, comparisons, ranks, sparkline."""
     with st.container(border=True, height="stretch"):
         st.markdown(f"**{plain(localized(row, 'title', lang))}**")
@@ -34,7 +34,7 @@ def card(row: dict, series: pl.DataFrame, lang: str, municipality: str, district
             st.caption(t("ind.plan_change", change=value_text(row["plan_change"], row, lang, signed=True),
                          year=row["baseline_year"]))
         st.caption(plain(target_text(row, lang)))
-        st.caption(plain(comparison_text(row, lang)))
+        st.caption(comparison_text(row, lang, regions))  # the region names arrive escaped; the rest is ours
         rank_badges(ranks, lang)
         if district_value is not None:
             st.caption(district_value)

@@ -95,6 +95,9 @@ def _unknown_focus(focus: str) -> str:
 
 
 def _overview(title: str, store: cache.Store, f: filters.Filters, lang: str) -> Slide:
+    municipality = cache.municipality(store).to_dicts()
+    if municipality:  # the room should see whose plan this is
+        title = f"{title}: {plain(localized(municipality[0], 'name', lang))}"
     board = ind_cache.indicator_board(store, f.start_year, f.end_year, f.age_group)
     areas = board["areas"]
     if areas.is_empty():

@@ -235,8 +235,9 @@ def legend(entries: list[tuple[str, str]], description: str, extras: list[tuple[
 # --- charts -------------------------------------------------------------------------------------
 
 def ranked_reach(frame: pl.DataFrame, labels: dict[str, str], description: str,
-                 threshold: float | None = None, locale: dict | None = None) -> dict:
-    """Districts by reach, highest first; barely reached ones in the "bad" colour.
+                 threshold: float | None = None, locale: dict | None = None, counts: bool = False) -> dict:
+    """Districts by reach, highest first; barely reached ones in the "bad" colour. With `counts`,
+    `reach` holds participations: whole numbers on the axis.
 
     `frame`: name, reach (null when suppressed), low, text (the formatted figure, "< 5" when
     suppressed). `labels`: reach (axis title), district, threshold (the rule's label).
@@ -248,7 +249,8 @@ def ranked_reach(frame: pl.DataFrame, labels: dict[str, str], description: str,
     y = {"field": "name", "type": "nominal", "title": None, "sort": order}
     layers = [
         {"mark": {"type": "bar", "cornerRadiusEnd": 2},
-         "encoding": {"y": y, "x": {"field": "reach", "type": "quantitative", "title": labels["reach"]},
+         "encoding": {"y": y, "x": {"field": "reach", "type": "quantitative", "title": labels["reach"],
+                                    **({"axis": {"format": "d", "tickMinStep": 1}} if counts else {})},
                       "color": {"condition": {"test": "datum.low", "value": theme.BAD}, "value": theme.BLUE},
                       "tooltip": [{"field": "name", "type": "nominal", "title": labels["district"]},
                                   {"field": "text", "type": "nominal", "title": labels["reach"]}]}},

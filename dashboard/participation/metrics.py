@@ -156,6 +156,16 @@ def _municipality_summary(totals_: pl.DataFrame, population: pl.DataFrame, age_g
     }
 
 
+# A district's reach is known only with a population figure above zero: without one it is never
+# ranked, named best or least reached, nor called barely reached.
+HAS_POPULATION = (pl.col("population") > 0).fill_null(False)
+
+
+def without_population(reach: pl.DataFrame) -> list[str]:
+    """The districts (codes, in order) whose reach cannot be computed for want of a population figure."""
+    return reach.filter(~HAS_POPULATION)["district_code"].to_list()
+
+
 def mark_low(reach: pl.DataFrame) -> tuple[pl.DataFrame, float | None]:
     """Add `low`: barely reached (suppressed, or under LOW_REACH_SHARE of the median); and the median.
 
@@ -165,7 +175,7 @@ def mark_low(reach: pl.DataFrame) -> tuple[pl.DataFrame, float | None]:
     known = reach.filter(pl.col("reach").is_not_null())["reach"]
     median = float(known.median()) if known.len() else None
     threshold = median * LOW_REACH_SHARE if median is not None else None
-    low = pl.col("suppressed") & pl.col("population").is_not_null()
+    low = pl.col("suppressed") & HAS_POPULATION
     if threshold is not None:
         low = low | (pl.col("reach") < threshold).fill_null(False)
     return reach.with_columns(low.alias("low")), median
@@ -360,14 +370,20 @@ def reach_view_of_totals(totals_: pl.DataFrame, population: pl.DataFrame, distri
     participation_queries.reach_totals) instead of the events themselves."""
     marked, median = mark_low(suppress(_district_reach(totals_, population, districts, age_group)))
     years = population["year"]
+    summary = _municipality_summary(totals_, population, age_group)
+    missing = without_population(marked)
+    if missing:
+        # Everyone's participations over some districts' residents would overstate the reach.
+        summary["reach"] = None
     return {
         "districts": marked,
         "median": median,
         "breaks": class_breaks(marked["reach"].to_list()),
-        "summary": _municipality_summary(totals_, population, age_group),
+        "summary": summary,
         "levels": _level_mix(totals_),
         "types": _reach_by_type(totals_, population, age_group, event_types),
         "population_year": int(years.max()) if years.len() else None,
+        "without_population": missing,
     }
 
 

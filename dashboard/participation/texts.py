@@ -70,9 +70,58 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "data package.",
     ),
     "part.no_population": (
-        "Väestötietoja ei ole vuodelta {year} tai sitä aiemmin, joten tavoittavuutta ei voi laskea.",
-        "Det finns inga befolkningsuppgifter för år {year} eller tidigare, så räckvidden kan inte beräknas.",
-        "There are no population figures for {year} or earlier, so reach cannot be computed.",
+        "Tavoittavuutta ei voi laskea: alueille ei ole asukaslukuja vuodelta {year} tai sitä aiemmin. Täytä "
+        "registers/district_population.csv (alue, ikäryhmä, vuosi, asukkaita) tai hae postinumeroalueiden väestö "
+        "Paavosta: [districts] source = \"paavo\" tiedostossa hyte.toml. Alla osallistumiskerrat ja tapahtumat "
+        "alueittain.",
+        "Räckvidden kan inte beräknas: det finns inga invånarantal för områdena för år {year} eller tidigare. Fyll i "
+        "registers/district_population.csv (område, åldersgrupp, år, invånare) eller hämta postnummerområdenas "
+        "befolkning från Paavo: [districts] source = \"paavo\" i hyte.toml. Nedan deltaganden och evenemang per "
+        "område.",
+        "Reach cannot be computed: the districts have no population figures for {year} or earlier. Fill in "
+        "registers/district_population.csv (district, age group, year, population) or take the postal areas' "
+        "population from Paavo: [districts] source = \"paavo\" in hyte.toml. Below, participations and events by "
+        "district.",
+    ),
+    "part.no_population_some": (
+        "Asukasluku puuttuu {count}/{total} alueelta, joten niiden tavoittavuutta ei voi laskea eikä niitä "
+        "verrata muihin (eikä koko kunnan tavoittavuutta): {names}. Täydennä registers/district_population.csv.",
+        "Invånarantal saknas för {count} av {total} områden, så deras räckvidd kan inte beräknas eller jämföras "
+        "(inte heller hela kommunens): {names}. Komplettera registers/district_population.csv.",
+        "No population figure for {count} of {total} districts, so their reach cannot be computed or compared "
+        "(nor the whole municipality's): {names}. Fill in registers/district_population.csv.",
+    ),
+    "part.population_missing": ("Asukasluku puuttuu {count}/{total} alueelta.",
+                                "Invånarantal saknas för {count} av {total} områden.",
+                                "No population figure for {count} of {total} districts."),
+    "part.metric.with_events": ("Alueita, joilla tapahtumia", "Områden med evenemang", "Districts with events"),
+    "part.counts": ("Tapahtumia {with_events}/{total} alueella.", "Evenemang i {with_events} av {total} områden.",
+                    "Events in {with_events} of {total} districts."),
+    "part.counts.top": ("Eniten osallistumiskertoja: {top} ({count}).", "Flest deltaganden: {top} ({count}).",
+                        "Most participations: {top} ({count})."),
+    "part.counts.none": ("Ei tapahtumia: {names}.", "Inga evenemang: {names}.", "No events: {names}."),
+    "part.legend.alt_counts": ("Tavoittavuutta ei voi laskea ilman asukaslukuja. Kartan merkinnät: {classes}.",
+                               "Räckvidden kan inte beräknas utan invånarantal. Kartans markeringar: {classes}.",
+                               "Reach cannot be computed without population figures. The map's marks: {classes}."),
+    "part.legend.counted": ("vähintään 5 osallistumiskertaa", "minst 5 deltaganden", "5 or more participations"),
+    "part.legend.few": ("alle 5 tai ei tapahtumia", "under 5 eller inga evenemang", "under 5, or no events"),
+    "part.map_counts": ("Tapahtumat alueittain", "Evenemang per område", "Events by district"),
+    "part.legend.no_events": ("ei tapahtumia", "inga evenemang", "no events"),
+    "part.ranked_counts": ("Osallistumiskerrat alueittain", "Deltaganden per område", "Participations by district"),
+    "part.alt.types_counts": ("Eniten osallistumiskertoja: {type}, {count}.", "Flest deltaganden: {type}, {count}.",
+                              "Most participations: {type}, {count}."),
+    "part.types_counts": ("Osallistumiskerrat tapahtumatyypeittäin", "Deltaganden per evenemangstyp",
+                          "Participations by event type"),
+    "part.alt.age_counts": ("{district}: eniten osallistumiskertoja ikäryhmällä {age}, {count}.",
+                            "{district}: flest deltaganden i åldersgruppen {age}, {count}.",
+                            "{district}: most participations in the age group {age}, {count}."),
+    "part.district.summary_unknown": (
+        "{participants} osallistumiskertaa {events} tapahtumassa. Alueelle ei ole asukaslukua, joten sen "
+        "tavoittavuutta ei voi laskea eikä sitä verrata muihin.",
+        "{participants} deltaganden i {events} evenemang. Området har inget invånarantal, så dess räckvidd kan "
+        "inte beräknas eller jämföras.",
+        "{participants} participations at {events} events. The district has no population figure, so its reach "
+        "cannot be computed or compared.",
     ),
 
     # --- the map ---
@@ -278,6 +327,18 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "part.headline.ok": ("Jokainen alue tavoitettu", "Alla områden nådda", "Every district reached"),
     "part.headline.none": ("Ei osallisuustapahtumia valitulla aikavälillä", "Inga delaktighetsevenemang under perioden",
                            "No participation events in the period"),
+    "part.headline.counts": ("alueella tapahtumia", "områden med evenemang", "districts with events"),
+    "part.headline.no_population": ("Tavoittavuutta ei voi laskea: asukasluvut puuttuvat",
+                                    "Räckvidden kan inte beräknas: invånarantal saknas",
+                                    "Reach cannot be computed: no population figures"),
+    "part.headline.some_population": ("Asukasluku puuttuu {count} alueelta: koko kunnan tavoittavuutta ei voi laskea",
+                                      "Invånarantal saknas för {count} områden: hela kommunens räckvidd kan inte "
+                                      "beräknas",
+                                      "No population figure for {count} districts: the municipality's reach cannot "
+                                      "be computed"),
+    "part.headline.district_unknown": ("{district}: osallistumiskertaa; asukasluku puuttuu, tavoittavuutta ei voi laskea",
+                                       "{district}: deltaganden; invånarantal saknas, räckvidden kan inte beräknas",
+                                       "{district}: participations; no population figure, reach cannot be computed"),
     "part.headline.district": ("{district}: sija {rank}/{count}", "{district}: plats {rank} av {count}",
                                "{district}: rank {rank} of {count}"),
 }

@@ -32,7 +32,8 @@ def reach_text(row: dict, lang: str) -> str:
     if row.get("suppressed"):
         bound = row.get("reach_bound")
         if bound is None:
-            return translate("part.small", lang)
+            # No population: the reach is unknown, not small ("< 5" is the count's column).
+            return DASH if "population" in row else translate("part.small", lang)
         return translate("part.reach_under", lang, value=reach_number(bound, lang))
     return reach_number(row.get("reach"), lang)
 
@@ -155,7 +156,9 @@ def map_view(geo: dict, view: dict, events: pl.DataFrame | None, frame: pl.DataF
         alt += " " + translate("part.alt.events", lang, count=fmt_number(points.height, 0, lang))
     deck = charts.reach_deck(geo, frame, points, view["breaks"], selected=selected, description=alt)
     entries, extras = legend_entries(view["breaks"], frame, lang)
-    return {"deck": charts.FrozenDeck(deck), "legend": charts.legend(entries, legend_alt(entries, extras, lang), extras),
+    counts = bool(frame.height) and reach_unknown(frame)
+    return {"deck": charts.FrozenDeck(deck), "legend": charts.legend(entries, legend_alt(entries, extras, lang, counts),
+                                                                     extras),
             "alt": alt, "unplaced": unplaced}
 
 
@@ -163,7 +166,16 @@ def ranked_chart(view: dict, frame: pl.DataFrame, lang: str) -> dict:
     """The districts ranked by reach, with the "barely reached" threshold (Vega-Lite spec)."""
     threshold = view["median"] * metrics.LOW_REACH_SHARE if view["median"] is not None else None
     labels = {"reach": translate("part.axis.reach", lang), "district": translate("part.axis.district", lang), "threshold": translate("part.threshold", lang)}
-    return charts.ranked_reach(frame, labels, map_alt(frame, lang, "part.alt.ranked"), threshold, vega_locale(lang))
+    if frame.height and reach_unknown(frame):
+        # No population: the districts by participations (the bar's length), never by a reach of zero.
+        none = fmt_number(0, 0, lang)  # no events at all: nothing to protect, and short beside a bar
+        counts = frame.with_columns(pl.col("participants").cast(pl.Float64).alias("reach"), pl.lit(False).alias("low"),
+                                    _texts(frame, lambda r: none if r["events"] == 0 else
+                                           count_text(r["participants"], lang)).alias("text"))
+        labels["reach"] = translate("part.axis.participants", lang)
+        return charts.ranked_reach(counts, labels, counts_line(frame, lang), None, vega_locale(lang), counts=True)
+    known = frame.filter(metrics.HAS_POPULATION) if frame.height else frame
+    return charts.ranked_reach(known, labels, map_alt(frame, lang, "part.alt.ranked"), threshold, vega_locale(lang))
 
 
 def legend_entries(breaks: list[float], frame: pl.DataFrame,
@@ -171,6 +183,12 @@ def legend_entries(breaks: list[float], frame: pl.DataFrame,
     """(colour, label) for each reach class; and (fill, outline, label) for the other marks on the
     map that occur: fewer than 5 participants, no population figure, barely reached (outline)."""
     colours = charts.class_colours(len(breaks) + 1)
+    if frame.height and reach_unknown(frame):
+        # No reach classes: the map can only tell districts with 5 or more participations from the rest.
+        entries = [(charts.NO_DATA_FILL, translate("part.legend.counted", lang))] if (~frame["suppressed"]).any() else []
+        if frame["suppressed"].any():
+            entries.append((charts.SUPPRESSED_FILL, translate("part.legend.few", lang)))
+        return entries, []
     if not breaks:
         labels = [translate("part.filter.all", lang)]
     else:
@@ -187,14 +205,17 @@ def legend_entries(breaks: list[float], frame: pl.DataFrame,
     return list(zip(colours, labels)), extras
 
 
-def legend_alt(entries: list[tuple[str, str]], extras: list[tuple[str, str, str]], lang: str) -> str:
+def legend_alt(entries: list[tuple[str, str]], extras: list[tuple[str, str, str]], lang: str,
+               counts: bool = False) -> str:
     labels = [label for _colour, label in entries] + [label for _fill, _line, label in extras]
-    return translate("part.legend.alt", lang, classes=", ".join(labels))
+    return translate("part.legend.alt_counts" if counts else "part.legend.alt", lang, classes=", ".join(labels))
 
 
 def extremes(frame: pl.DataFrame) -> tuple[dict, dict] | None:
     """The best- and least-reached districts (a suppressed one counts as least reached)."""
-    judged = frame.filter(pl.col("reach").is_not_null() | pl.col("suppressed"))
+    if frame.is_empty():
+        return None
+    judged = frame.filter(metrics.HAS_POPULATION & (pl.col("reach").is_not_null() | pl.col("suppressed")))
     if judged.is_empty():
         return None
     ordered = judged.with_columns(pl.when(pl.col("suppressed")).then(-1.0).otherwise(pl.col("reach")).alias("_k")) \
@@ -206,9 +227,45 @@ def map_alt(frame: pl.DataFrame, lang: str, key: str = "part.alt.map") -> str:
     """"Highest reach: Niittykylä, 844 per 1,000 residents. Lowest: Metsälä, 3,5 per 1,000 residents."""
     ends = extremes(frame)
     if ends is None:
-        return translate("part.legend.no_data", lang)
+        return counts_line(frame, lang) if frame.height else translate("part.legend.no_data", lang)
     top, low = ends
-    return translate(key, lang, top=top["name"], top_value=per_1000(top, lang), low=low["name"], low_value=per_1000(low, lang))
+    text = translate(key, lang, top=top["name"], top_value=per_1000(top, lang), low=low["name"],
+                     low_value=per_1000(low, lang))
+    missing = frame.filter(~metrics.HAS_POPULATION).height
+    if missing:
+        text += " " + translate("part.population_missing", lang, count=missing, total=frame.height)
+    return text
+
+
+def reach_unknown(frame: pl.DataFrame) -> bool:
+    """Whether no district has a population figure: reach cannot be computed at all, only counted."""
+    return not frame.filter(metrics.HAS_POPULATION).height
+
+
+def counts_line(frame: pl.DataFrame, lang: str) -> str:
+    """What can be said without population: "Events in 4 of 16 districts. Most participations:
+    Asema (60). No events: Harju, ...". A suppressed count never names its district as the most."""
+    with_events = frame.filter(pl.col("events") > 0)
+    parts = [translate("part.counts", lang, with_events=fmt_number(with_events.height, 0, lang),
+                       total=fmt_number(frame.height, 0, lang))]
+    shown = with_events.filter(pl.col("participants").is_not_null()).sort("participants", "name",
+                                                                          descending=[True, False])
+    if shown.height:
+        top = shown.row(0, named=True)
+        parts.append(translate("part.counts.top", lang, top=top["name"], count=count_text(top["participants"], lang)))
+    none = frame.filter(pl.col("events") == 0).sort("name")["name"].to_list()
+    if none:
+        parts.append(translate("part.counts.none", lang, names=", ".join(none)))
+    return " ".join(parts)
+
+
+def missing_population_line(frame: pl.DataFrame, lang: str) -> str | None:
+    """Names the districts without a population figure when some (not all) lack one."""
+    missing = frame.filter(~metrics.HAS_POPULATION).sort("name")["name"].to_list()
+    if not missing or len(missing) == frame.height:
+        return None
+    return translate("part.no_population_some", lang, count=len(missing), total=frame.height,
+                     names=", ".join(missing))
 
 
 def low_line(frame: pl.DataFrame, median: float | None, lang: str) -> str | None:
@@ -230,17 +287,21 @@ def _texts(frame: pl.DataFrame, text) -> pl.Series:
     return pl.Series([text(row) for row in frame.iter_rows(named=True)], dtype=pl.Utf8)
 
 
-def age_bars(by_age: pl.DataFrame, age_names: dict[str, str], lang: str) -> pl.DataFrame:
+def age_bars(by_age: pl.DataFrame, age_names: dict[str, str], lang: str, counts: bool = False) -> pl.DataFrame:
     return by_age.with_columns(
         pl.col("age_group_code").replace_strict(age_names, default=pl.col("age_group_code")).alias("label"),
-        _texts(by_age, lambda r: chart_figure(r, lang)).alias("text"))
+        _texts(by_age, lambda r: count_text(r["participants"], lang) if counts else chart_figure(r, lang)).alias("text"))
 
 
-def age_alt(bars: pl.DataFrame, district: str, lang: str) -> str:
-    shown = bars.filter(pl.col("reach").is_not_null()).sort("reach", descending=True)
+def age_alt(bars: pl.DataFrame, district: str, lang: str, counts: bool = False) -> str:
+    value = "participants" if counts else "reach"
+    shown = bars.filter(pl.col(value).is_not_null()).sort(value, descending=True)
     if shown.is_empty():
         return translate("part.alt.age_none", lang, district=district)
     top = shown.row(0, named=True)
+    if counts:
+        return translate("part.alt.age_counts", lang, district=district, age=top["label"],
+                         count=count_text(top["participants"], lang))
     return translate("part.alt.age", lang, district=district, age=top["label"], value=per_1000(top, lang))
 
 
@@ -281,17 +342,22 @@ def levels_alt(bars: pl.DataFrame, lang: str) -> str:
              least=least["label"], least_share=share_text(least["share"], lang))
 
 
-def type_bars(types: pl.DataFrame, lang: str) -> pl.DataFrame:
+def type_bars(types: pl.DataFrame, lang: str, counts: bool = False) -> pl.DataFrame:
+    """Event types with their reach; with `counts` (reach unknown) their participations, most first."""
+    if counts:
+        types = types.sort("participants", "event_type", descending=[True, False], nulls_last=True)
     return types.with_columns(
         _texts(types, lambda r: type_label(r["event_type"], lang)).alias("label"),
-        _texts(types, lambda r: chart_figure(r, lang)).alias("text"))
+        _texts(types, lambda r: count_text(r["participants"], lang) if counts else chart_figure(r, lang)).alias("text"))
 
 
-def types_alt(bars: pl.DataFrame, lang: str) -> str:
-    shown = bars.filter(pl.col("reach").is_not_null())
+def types_alt(bars: pl.DataFrame, lang: str, counts: bool = False) -> str:
+    shown = bars.filter(pl.col("participants" if counts else "reach").is_not_null())
     if shown.is_empty():
         return translate("part.no_events", lang)
     top = shown.row(0, named=True)
+    if counts:
+        return translate("part.alt.types_counts", lang, type=top["label"], count=count_text(top["participants"], lang))
     return translate("part.alt.types", lang, type=top["label"], value=per_1000(top, lang))
 
 
@@ -348,7 +414,7 @@ def districts_table(frame: pl.DataFrame, lang: str, formatted: bool) -> pl.DataF
             fmt_number(row["population"], 0, lang) if formatted else (
                 None if row["population"] is None else str(row["population"])),
             reach_text(row, lang) if shown_as_text else (None if row["reach"] is None else f"{row['reach']:.1f}"),
-            yes if row["low"] else no,
+            (yes if row["low"] else no) if (row["population"] or 0) > 0 else DASH,
         ))
     columns = [translate(f"part.col.{key}", lang)
                for key in ("district", "code", "participants", "events", "population", "reach", "low")]
@@ -395,7 +461,7 @@ def adoption_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
 
 def rank(districts: pl.DataFrame, code: str) -> tuple[int, int]:
     """Rank by reach (1 = best; suppressed districts share the bottom) among districts with figures."""
-    judged = districts.filter(pl.col("reach").is_not_null() | pl.col("suppressed")).with_columns(
+    judged = districts.filter(metrics.HAS_POPULATION & (pl.col("reach").is_not_null() | pl.col("suppressed"))).with_columns(
         pl.when(pl.col("suppressed")).then(-1.0).otherwise(pl.col("reach")).alias("_k"))
     own = judged.filter(pl.col("district_code") == code)
     if own.is_empty():

@@ -16,9 +16,9 @@ from dashboard.core import filters
 from dashboard.core import url_state
 from dashboard.participation import charts
 from dashboard.participation import metrics
-from dashboard.core.formatting import DASH, NBSP, plain
+from dashboard.core.formatting import DASH, NBSP, fmt_number, plain
 from dashboard.core.i18n import current_language, localized, t
-from dashboard.participation.view import level_label, rank, reach_number, reach_text, type_label
+from dashboard.participation.view import count_text, level_label, rank, reach_number, reach_text, type_label
 from data_pipeline.registers import EVENT_TYPES
 
 TYPES_KEY, LEVELS_KEY, DEPARTMENTS_KEY = "ptype", "plevel", "pdept"
@@ -165,16 +165,29 @@ def headline(store: cache.Store, f: filters.Filters) -> tuple[str, str]:
     if view["summary"]["events"] == 0:
         return DASH, t("part.headline.none")
     districts = view["districts"]
+    missing = view["without_population"]
     if f.district is not None and f.district in districts["district_code"].to_list():
         names = {d["code"]: localized(d, "name", lang) for d in cache.districts(store).to_dicts()}
         row = districts.filter(pl.col("district_code") == f.district).row(0, named=True)
+        if f.district in missing:
+            return count_text(row["participants"], lang), t("part.headline.district_unknown",
+                                                            district=plain(names.get(f.district, f.district)))
         place, count = rank(districts, f.district)
         value = reach_text(row, lang) + ("" if row["suppressed"] or row["reach"] is None else unit)
         return value, t("part.headline.district", district=plain(names.get(f.district, f.district)), rank=place,
                         count=count)
+    low = int(districts["low"].sum())
+    if missing and districts.height:
+        # Reach unknown (for some districts or all): what can be counted, and why no reach.
+        value = f"{fmt_number(int((districts['events'] > 0).sum()), 0, lang)}/{fmt_number(districts.height, 0, lang)}"
+        why = (t("part.headline.no_population") if len(missing) == districts.height
+               else t("part.headline.some_population", count=fmt_number(len(missing), 0, lang)))
+        notes = [t("part.headline.counts"), why]
+        if low:
+            notes.append(t("part.headline.low_one") if low == 1 else t("part.headline.low_many", count=low))
+        return value, ". ".join(notes) + "."
     reach = view["summary"]["reach"]
     value = DASH if reach is None else reach_number(reach, lang) + unit
-    low = int(districts["low"].sum())
     note = t("part.headline.ok") if low == 0 else (
         t("part.headline.low_one") if low == 1 else t("part.headline.low_many", count=low))
     return value, note

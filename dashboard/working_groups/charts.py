@@ -179,7 +179,8 @@ def meetings_by_year_chart(counts: pl.DataFrame, labels: dict[str, str], descrip
         pl.col("status").replace_strict(CELL_TEXT, default=theme.TEXT).alias("ink"),
         pl.col("held").cast(pl.Utf8).alias("number"),
     )
-    return _cell_table(data, "year:O", labels["year"], labels["group"], counts["group"].unique(maintain_order=True),
+    # No "Ryhmä" title beside the rows: the names say it, and the title ran into a long one.
+    return _cell_table(data, "year:O", labels["year"], None, counts["group"].unique(maintain_order=True),
                        [alt.Tooltip("group:N", title=labels["group"]), alt.Tooltip("year:O", title=labels["year"]),
                         alt.Tooltip("held:Q", title=labels["meetings"]), alt.Tooltip("joint:Q", title=labels["joint"]),
                         alt.Tooltip("status_label:N", title=labels["status"])],

@@ -74,7 +74,9 @@ def with_ancestors(groups: pl.DataFrame, selected: pl.DataFrame) -> pl.DataFrame
 def tree_layout(groups: pl.DataFrame) -> pl.DataFrame:
     """Where each group sits in the reporting tree drawn left to right.
 
-    `depth` is the column (0 = the group nobody above it), `row` the vertical position: leaves get
+    `depth` is the column (0 = the group nobody above it; a group stands at least in its kind's column,
+    so a sub-group under the steering group is drawn among the sub-groups, not among the lifecycle
+    groups), `row` the vertical position: leaves get
     consecutive rows in depth-first order, a parent sits midway between its first and last child.
     Adds parent_depth and parent_row for the connecting lines; `order` is the depth-first order.
     """
@@ -84,9 +86,14 @@ def tree_layout(groups: pl.DataFrame) -> pl.DataFrame:
              if p is None or p not in codes]
     place: dict[str, tuple[int, float, int]] = {}
     next_row = 0.0
+    level = {c: KIND_LEVEL.get(k) for c, k in zip(groups["code"], groups["kind"])}
+    known = [level[r] for r in roots if level[r] is not None]
+    offset = min(known) if known else 0
 
     def visit(code: str, depth: int, path: frozenset[str]) -> float:
         nonlocal next_row
+        if path and level[code] is not None:
+            depth = max(depth, level[code] - offset)
         order = len(place)
         place[code] = (depth, 0.0, order)
         kids = [k for k in children.get(code, []) if k in codes and k not in path and k not in place]

@@ -126,6 +126,19 @@ TEXT: dict[str, tuple[str, str, str]] = {
                           "{group} {meetings}, {joint} of them joint, target {target}, {status}"),
     "wg.meetings_history": ("Kokoukset vuosittain", "Möten per år", "Meetings by year"),
     "wg.joint_short": ("{n} yhteistä", "{n} gemensamma", "{n} joint"),
+    "wg.alt.history_in_progress": (
+        "Kokoukset {period}: vuosi on vielä kesken, joten yksikään ryhmä ei ole vielä jäänyt vuoden "
+        "kokoustavoitteestaan.",
+        "Möten {period}: året pågår ännu, så ingen grupp har ännu blivit under årets mötesmål.",
+        "Meetings in {period}: the year is still in progress, so no group has fallen short of the year's target yet.",
+    ),
+    "wg.alt.history_ok_current": (
+        "Kokoukset vuosittain {period}: yksikään ryhmä ei jäänyt päättyneen vuoden kokoustavoitteestaan; vuosi "
+        "{year} on vielä kesken.",
+        "Möten per år {period}: ingen grupp låg under sitt mötesmål under ett avslutat år; år {year} pågår ännu.",
+        "Meetings by year {period}: no group fell short of its target in a finished year; {year} is still in "
+        "progress.",
+    ),
     "wg.alt.history_ok": (
         "Kokoukset vuosittain {period}: yksikään ryhmä ei jäänyt päättyneen vuoden kokoustavoitteestaan.",
         "Möten per år {period}: ingen grupp låg under sitt mötesmål under ett avslutat år.",
@@ -136,6 +149,11 @@ TEXT: dict[str, tuple[str, str, str]] = {
                        "Meetings by year {period}. Short of the target: {short}."),
     "wg.attendance_title": ("Osallistumisaste vuosittain", "Närvaro per år", "Attendance by year"),
     "wg.all_groups": ("Ryhmät yhteensä", "Grupperna sammanlagt", "The groups together"),
+    "wg.alt.attendance_one": (
+        "Läsnä olleiden osuus kutsutuista jäsenistä, ryhmät yhteensä: {year} {rate}.",
+        "Andelen närvarande av de kallade ledamöterna, grupperna sammanlagt: {year} {rate}.",
+        "Members present of those invited, the groups together: {rate} in {year}.",
+    ),
     "wg.alt.attendance": (
         "Läsnä olleiden osuus kutsutuista jäsenistä, ryhmät yhteensä: {first_year} {first}, {last_year} {last}.",
         "Andelen närvarande av de kallade ledamöterna, grupperna sammanlagt: {first_year} {first}, "

@@ -131,6 +131,12 @@ def meetings_history_message(act: dict, names: dict[str, str], lang: str) -> str
     years = act["years"]
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
     if rows.is_empty():
+        # The year in progress is not a finished year: say so rather than judge it as one.
+        current = act["counts"].filter(pl.col("status").is_in(["in_progress", "behind"]))["year"].unique().to_list()
+        if current and years == [max(current)]:
+            return translate("wg.alt.history_in_progress", lang, period=span)
+        if current:
+            return translate("wg.alt.history_ok_current", lang, period=span, year=max(current))
         return translate("wg.alt.history_ok", lang, period=span)
     parts = [f"{r['group']} {r['year']} ({meetings_text(r['held'], lang)})" for r in rows.iter_rows(named=True)]
     return translate("wg.alt.history", lang, period=span, short="; ".join(parts))
@@ -154,8 +160,11 @@ def attendance_message(act: dict, year: int, names: dict[str, str], lang: str) -
         return translate("wg.alt.attendance_none", lang)
     first, last = by_year.row(0, named=True), by_year.row(-1, named=True)
     own = counts.filter(pl.col("year") == year).drop_nulls("attendance").sort("attendance")
-    text = translate("wg.alt.attendance", lang, first_year=first["year"], first=percent(first["attendance"], lang),
-             last_year=last["year"], last=percent(last["attendance"], lang))
+    if first["year"] == last["year"]:  # one year: said once, not "2026 91 %, 2026 91 %"
+        text = translate("wg.alt.attendance_one", lang, year=last["year"], rate=percent(last["attendance"], lang))
+    else:
+        text = translate("wg.alt.attendance", lang, first_year=first["year"], first=percent(first["attendance"], lang),
+                         last_year=last["year"], last=percent(last["attendance"], lang))
     if own.height > 1:
         low = own.row(0, named=True)
         text += " " + translate("wg.alt.attendance_low", lang, year=year, group=names[low["group_code"]],

@@ -137,3 +137,15 @@ def test_district_filter_says_which_indicators_have_district_figures(indicator_s
     assert "Aluekohtaisia lukuja on vain paikallisilla indikaattoreilla" in text
     assert "Alue Saari: 3,5\u00a0/ 1000 (2024)" in text  # the local indicator's district figure
     assert "Alue Saari: ei aluekohtaista tietoa" in text  # Sotkanet's do not have one
+
+
+@pytest.mark.parametrize("lang, county, compared", [
+    ("fi", "Satakunnan hyvinvointialue", "Vertailualueet: Satakunnan hyvinvointialue, Koko maa."),
+    ("sv", "Satakunta välfärdsområde", "Jämförelseområden: Satakunta välfärdsområde, Hela landet."),
+    ("en", "Satakunta wellbeing services county", "Compared with: Satakunta wellbeing services county, Whole country."),
+])
+def test_the_county_and_the_country_are_named(indicator_store, lang, county, compared):
+    """The county was never named on the indicators screen, only "Hyvinvointialue" (issue 15)."""
+    text = shown(open_page("indicators.py", lang=lang))
+    assert compared in text
+    assert any(line.startswith(f"{county} ") and "·" in line for line in text.splitlines()), text

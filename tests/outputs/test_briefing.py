@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from dashboard_fixtures import AGE_GROUPS, DISTRICTS, MUNICIPALITY, PRIORITY_AREAS, build_fixture_store
+from participation_fixtures import no_population_store  # noqa: F401 - fixture used by name
 from pypdf import PdfReader
 
 from dashboard.outputs import briefing
@@ -311,3 +312,14 @@ def test_a_very_long_stored_name_is_cut_not_a_crash(tmp_path):
     text = flat("\n".join(pages_text(pdf)))
     assert "Hyvinvointi Hyvinvointi Hyvinvointi" in text and "…" in text
     assert long_name not in text
+
+
+def test_the_participation_section_without_population_counts_and_says_why(no_population_store):  # noqa: F811
+    """Issue 15: without population the briefing named a district without events the best reached."""
+    pdf = briefing.build(make_engine(no_population_store), briefing.Request(start_year=2025, end_year=2025),
+                         today=TODAY)
+    page = next(flat(p) for p in pages_text(pdf) if "Osallisuus: tavoittavuus alueittain" in p)
+    assert "Tavoittavuutta ei voi laskea" in page and "registers/district_population.csv" in page
+    assert "Tapahtumia 4/16 alueella." in page and "Ei tapahtumia: Jukola" in page
+    assert "Korkein tavoittavuus" not in page
+    assert "Vehoniemi < 5 0 – –" in page  # no population: the reach unknown ("–"), not "< 5", and not low

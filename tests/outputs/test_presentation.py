@@ -56,7 +56,9 @@ def label(at) -> str:
 @pytest.mark.parametrize("page", PAGES)
 def test_every_screen_presents_without_sidebar_or_filter_widgets(fixture_store, page, lang):
     at = present(page, lang=lang, age="older")
-    assert [t.value for t in at.title] == [translate(PAGES[page][1], lang)]
+    # The overview's slide names the municipality (in the language shown).
+    named = f": {('Testikylä', 'Testby', 'Testikylä')[LANGUAGES.index(lang)]}" if page == "overview.py" else ""
+    assert [t.value for t in at.title] == [translate(PAGES[page][1], lang) + named]
     assert len(at.sidebar) == 0
     for kind in WIDGETS:
         assert not at.get(kind), f"{kind} on the {page} slide"
@@ -112,6 +114,7 @@ def test_partnership_slide_counts_covered_cells(ngo_store):  # noqa: F811
 def test_overview_and_indicator_slides_count_indicators(participation_store):  # noqa: F811
     # The mini package: one indicator improving in Elinympäristö, one without data in Elintavat.
     at = present("overview.py")
+    assert [t_.value for t_ in at.title] == [translate("page.overview", "fi") + ": Testilä"]  # names the municipality
     assert figure(at) == "1/1"  # out of the indicators that have a trend
     assert "Yksikään indikaattori ei heikkene." in screen_text(at)
     at = present("indicators.py")

@@ -196,3 +196,24 @@ def test_a_missing_district_file_is_named_at_its_hyte_toml_line(mini_package, ca
     assert code == 1
     assert out[0] == (f"hyte.toml:{line_of(mini_package, 'district.geojson')}: districts.file: aluetiedostoa "
                       "district.geojson ei löydy / districts file district.geojson not found")
+
+
+def test_districts_without_population_are_a_warning_in_check_and_refresh(mini_package, sqlite_url, capsys,
+                                                                          monkeypatch):
+    """A package without Paavo and with an empty population register loads (events can be counted), but
+    says that reach cannot be computed and what to fill (issue 15: it passed silently)."""
+    population = mini_package.parent / "registers" / "district_population.csv"
+    population.write_text("district,age_group,year,population\n", encoding="utf-8")
+    want = ("registers/district_population.csv:1: district: osallistumisen tavoittavuutta ei voi laskea 2/2 "
+            "alueelle")
+    code = hyte(["check", "--config", str(mini_package)])
+    err = capsys.readouterr().err
+    assert code == 0 and want in err and "reach cannot be computed for 2 of 2 districts" in err
+    assert '[districts] source = "paavo"' in err
+    assert hyte(["refresh", "--config", str(mini_package), "--db", sqlite_url, "-q"]) == 0
+    assert want in capsys.readouterr().err
+
+
+def test_a_package_with_population_has_no_warning(mini_package, capsys, no_network_no_store):
+    assert hyte(["check", "--config", str(mini_package)]) == 0
+    assert "district_population" not in capsys.readouterr().err

@@ -496,3 +496,66 @@ def test_a_store_without_groups_says_so(tmp_path, monkeypatch):
         "Työryhmiä ei ole vielä kirjattu. Kirjaa ne rekisteriin `working_groups.csv` ja päivitä tiedot komennolla "
         "`hyte refresh`."]
     assert not at.get("vega_lite_chart")
+
+
+def test_a_subgroup_under_the_steering_group_stands_among_the_subgroups_and_every_column_has_its_header():
+    """Kangasala's ehkäisevän päihdetyön työryhmä reports to the wellbeing group: drawn in the
+    lifecycle column it took that column's header away (issue 15)."""
+    groups = groups_frame([("lead", "leadership", None, None, None, None), ("steer", "steering", "lead", None, 5, 6),
+                           ("kids", "lifecycle", "steer", "young", 5, 6), ("adults", "lifecycle", "steer", "adult", 5, 6),
+                           ("family", "subgroup", "kids", None, 4, 6), ("drugs", "subgroup", "steer", None, 4, 6)])
+    pos = {r["code"]: r for r in m.tree_layout(groups).iter_rows(named=True)}
+    assert [pos[c]["depth"] for c in ("lead", "steer", "kids", "adults", "family", "drugs")] == [0, 1, 2, 2, 3, 3]
+    assert pos["drugs"]["parent_depth"] == 1
+    act = {"tree": m.tree_layout(groups).with_columns(pl.lit(True).alias("selected")),
+           "tree_counts": pl.DataFrame(schema={"group_code": pl.Utf8, "year": pl.Int64, "held": pl.Int64,
+                                               "status": pl.Utf8})}
+    from dashboard.working_groups import view as wg_view
+
+    spec = wg_view.structure(act, 2025, {c: c for c in pos}, {}, "Rakenne", "fi").to_dict()
+    headers = {"Johtoryhmä", "Ohjausryhmä", "Elämänkaariryhmät", "Alaryhmät"}
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("text"), str) and node["text"] in headers and "x" in node:
+                found.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    shown = {v["text"]: v["x"] for v in found}
+    assert sorted(shown, key=shown.get) == ["Johtoryhmä", "Ohjausryhmä", "Elämänkaariryhmät", "Alaryhmät"]
+
+
+@pytest.mark.parametrize("lang, joint, source", [("sv", "1 gemensamma", "Källa: THL"), ("en", "1 joint", "Source: THL")])
+def test_no_finnish_left_in_swedish_and_english(group_store, lang, joint, source):
+    """"1 yhteistä" and "Lähde:" were shown untranslated in sv/en (issue 15)."""
+    at = open_groups(lang=lang)
+    drawn = json.dumps(chart_specs(at), ensure_ascii=False)
+    assert "yhteistä" not in drawn and joint in drawn
+    # No "Group" title beside the rows of the by-year table: it ran into a long group name.
+    group = {"sv": "Grupp", "en": "Group"}[lang]
+    for spec in chart_specs(at):
+        for layer in spec.get("layer", []):
+            assert (layer.get("encoding", {}).get("y") or {}).get("title") != group, spec["description"]
+    text = shown(open_screen("indicators.py", lang=lang, **{"from": "2020", "to": "2025"}))
+    assert "Lähde" not in text and source in text
+
+
+def test_the_year_in_progress_is_not_called_finished_and_one_year_is_said_once(group_store):
+    at = open_groups(**{"from": "2026", "to": "2026"})
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert not any("päättyneen vuoden" in c for c in captions)
+    assert "Kokoukset 2026: vuosi on vielä kesken, joten yksikään ryhmä ei ole vielä jäänyt vuoden " \
+           "kokoustavoitteestaan." in captions
+    attendance = next(c for c in captions if c.startswith("Läsnä olleiden osuus"))
+    assert attendance.startswith("Läsnä olleiden osuus kutsutuista jäsenistä, ryhmät yhteensä: 2026 94\u00a0%."), \
+        attendance  # once, not "2026 94 %, 2026 94 %"
+    # A period with finished years and the year in progress says which one is still running.
+    captions = [c.value.replace("\\", "") for c in open_groups().caption]
+    assert any("vuosi 2026 on vielä kesken" in c for c in captions) or any(
+        "Tavoitteesta jäivät" in c for c in captions)

@@ -27,7 +27,7 @@ from dashboard.participation import metrics as participation_metrics
 from dashboard.participation import queries as participation_queries
 from dashboard.core import theme
 from dashboard.core.formatting import DASH, fmt_datetime, fmt_number, fmt_year_range
-from dashboard.core.i18n import LANGUAGE_NAMES, localized, translate
+from dashboard.core.i18n import LANGUAGE_NAMES, localized, source_text, translate
 from dashboard.indicators import view as ind_view
 from dashboard.participation import view as part_view
 from dashboard.participation.view import count_text, reach_number, reach_text
@@ -73,7 +73,7 @@ def cover(pdf: Document, b: Briefing, engine: Engine) -> None:
     pdf.para(translate("brief.compiled", b.lang, when=fmt_datetime(datetime.now(timezone.utc), b.lang)), size=9,
              colour=MUTED_RGB)
     if attribution and attribution.get("attribution"):
-        pdf.para(attribution["attribution"], size=9, colour=MUTED_RGB)
+        pdf.para(source_text(attribution["attribution"], b.lang), size=9, colour=MUTED_RGB)
 
 
 def indicator_board(engine: Engine, b: Briefing) -> dict[str, pl.DataFrame]:
@@ -243,6 +243,11 @@ def participation(pdf: Document, b: Briefing, engine: Engine) -> None:
                  participants=fmt_number(summary["participants"], 0, b.lang),
                  events=fmt_number(summary["events"], 0, b.lang)), size=10, bold=True)
     notes = [translate("part.reach_note", b.lang, year=view["population_year"])] if view["population_year"] else []
+    missing = view["without_population"]
+    if codes and len(missing) == len(codes):
+        notes = [translate("part.no_population", b.lang, year=b.end_year)]
+    elif missing:
+        notes.append(translate("part.population_missing", b.lang, count=len(missing), total=len(codes)))
     pdf.para(" ".join([*notes, translate("part.suppression_note", b.lang)]), size=8.5, colour=MUTED_RGB)
     pdf.ln(2)
     districts = view["districts"].with_columns(
