@@ -130,3 +130,30 @@ def test_the_upload_widget_refuses_files_over_the_pipelines_limit_before_they_re
     assert at.file_uploader[0].proto.max_upload_size_mb == MAX_UPLOAD_BYTES // 2**20
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "server.maxUploadSize = 20" in readme and "before any byte reaches the app" in readme
+
+
+def test_a_restore_that_would_empty_a_register_asks_the_same_confirmation(loaded_package):
+    url, config = loaded_package
+    header = EVENTS_HEADER.encode()
+    assert worker.upload(url, config, "events", "tyhjä.csv", header, "tester", allow_empty=True).ok
+    one = header + b"e9;Ilta;1.2.2025;01;;;siv;workshop;planning;1;2;3\n"
+    assert worker.upload(url, config, "events", "yksi.csv", one, "tester").ok
+    versions = table_frame(url, schema.register_version).sort("id")
+    empty_version = versions.filter(versions["uploaded_name"] == "tyhjä.csv")["id"][-1]
+
+    at = open_screen("data_status.py", lang="en")
+    at.selectbox(key="restore.register").set_value("events").run()
+    at.selectbox(key="restore.version.events").set_value(empty_version).run()
+    next(b for b in at.button if b.key == "restore.button").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [c.label for c in at.checkbox] == [translate("up.empty.confirm", "en",
+                                                        register=widgets.register_label("events", "en"), rows="1")]
+    assert table_frame(url, schema.participation_event).height == 1
+
+    at.checkbox[0].check().run()
+    next(b for b in at.button if b.label == translate("up.empty.button", "en")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.success) == 1 and ": 0 rows" in at.success[0].value
+    assert table_frame(url, schema.participation_event).height == 0
+    audit = table_frame(url, schema.audit_log).sort("id").select("action", "register", "rows").rows()
+    assert audit[-1] == ("restore", "events", 0)
