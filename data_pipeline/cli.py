@@ -121,9 +121,10 @@ def cmd_restore(args) -> int:
     url = resolve_url(args.db)
     if args.json_progress:
         return _json_write(url, lambda out: _json_upload_report(out, restore_version(
-            url, Path(args.config), args.version, args.actor or _actor(), progress=out, started=out.started)))
+            url, Path(args.config), args.version, args.actor or _actor(), progress=out, started=out.started,
+            allow_empty=args.allow_empty)))
     return _upload_report(restore_version(url, Path(args.config), args.version, args.actor or _actor(),
-                                          progress=TerminalProgress(args.quiet)))
+                                          progress=TerminalProgress(args.quiet), allow_empty=args.allow_empty))
 
 
 def _upload_report(result) -> int:
@@ -170,12 +171,15 @@ def _json_report(out, result) -> int:
 
 def _json_upload_report(out, result) -> int:
     out.result(result.status, run_id=result.run_id, rows=result.tables, register_rows=result.rows,
-               problems=result.problems, message=result.message)
+               problems=result.problems, message=result.message, would_empty=result.would_empty)
     return EXIT_OK if result.ok else EXIT_REJECTED if result.status == "rejected" else EXIT_FAILED
 
 
 def cmd_check(args) -> int:
     from data_pipeline.check import check_package
+
+    if args.register or args.file:
+        return _check_upload(args)
 
     result = check_package(args.config)
     name = Path(args.config).name
@@ -198,6 +202,26 @@ def cmd_check(args) -> int:
     for warning in result.warnings:
         print(f"{warning} (varoitus / warning)", file=sys.stderr)
     return EXIT_OK
+
+
+def _check_upload(args) -> int:
+    """`hyte check --register R --file F --all-problems OUT`: every problem the package would have with F
+    as its register R, written to OUT (nothing loaded, the package unchanged); prints how many."""
+    from data_pipeline.uploads import write_all_upload_problems
+
+    if not (args.register and args.file and args.all_problems):
+        print("--register, --file ja --all-problems annetaan yhdessä / --register, --file and --all-problems "
+              "go together", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        content = Path(args.file).read_bytes()
+    except OSError as exc:
+        print(f"Tiedostoa ei voitu lukea / cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    written = write_all_upload_problems(Path(args.config), args.register, args.name or Path(args.file).name,
+                                        content, Path(args.all_problems))
+    print(f"{written} virhettä / problems → {args.all_problems}")
+    return EXIT_REJECTED if written else EXIT_OK
 
 
 def cmd_config_reference(args) -> int:
@@ -357,11 +381,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = writer(sub.add_parser("restore", help="put a saved version of a register back and load it"))
     p.add_argument("--config", required=True, help="the package's hyte.toml")
     p.add_argument("--version", required=True, type=int, help="the version's id (data-status screen)")
+    p.add_argument("--allow-empty", action="store_true",
+                   help="a version with no rows may empty a register that has rows")
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("check", help="validate a data package as refresh would, without downloading or "
                                      "loading it: exit 0, or 1 listing every problem")
     p.add_argument("--config", required=True, help="the package's hyte.toml")
+    p.add_argument("--register", help="with --file: check the package as if FILE were this register (an upload)")
+    p.add_argument("--file", help="the CSV or XLSX file to check as --register")
+    p.add_argument("--name", help="the file's name as uploaded (default: its own)")
+    p.add_argument("--all-problems", metavar="OUT",
+                   help="with --register and --file: write every problem, uncapped, to OUT (.txt, or .zip "
+                        "holding one); prints how many")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("config-reference", help="print the reference of every hyte.toml key (Markdown)")

@@ -49,6 +49,9 @@ class UploadResult:
     run_id: int | None = None
     message: str | None = None
     tables: dict[str, int] = field(default_factory=dict)  # rows each store table holds after the load
+    # Refused because the file would empty its register: the rows that would disappear (the screen asks
+    # to confirm, naming them, and then writes again with allow_empty).
+    would_empty: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -135,7 +138,7 @@ def upload_register(url: str, config_path: Path, register: str, uploaded_name: s
                     f"tiedostossa ei ole yhtään riviä: se tyhjentäisi rekisterin {register}, ja sen {emptied} riviä "
                     f"poistuisivat. Vahvista tyhjennys, jos se on tarkoitus / the file has no rows: it would empty "
                     f"the register {register}, and its {emptied} rows would disappear. Confirm emptying it if "
-                    "that is meant")], rows)
+                    "that is meant")], rows, would_empty=emptied)
             versions = _versions_to_save(engine, registers_dir, register, uploaded_name, target_name, content,
                                          rows, actor, action)
             change = Change(actor, action, register, uploaded_name, rows, tuple(versions))
@@ -150,6 +153,31 @@ def upload_register(url: str, config_path: Path, register: str, uploaded_name: s
                                 tables=result.rows)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_all_upload_problems(config_path: Path, register: str, uploaded_name: str, content: bytes,
+                              out: Path) -> int:
+    """Every problem the package would have with `content` as its `register`, uncapped, written to `out`
+    (a .txt, or a .zip holding one) as they are found, so memory stays flat however many there are;
+    returns how many. Nothing is loaded and the package is not changed (it is staged, as an upload is)."""
+    import dataclasses
+
+    from data_pipeline.package import write_all_problems
+
+    suffix = Path(uploaded_name).suffix.lower()
+    if register not in R.REGISTERS or suffix not in SUFFIXES or len(content) > MAX_UPLOAD_BYTES:
+        raise ValueError(f"not an upload the pipeline reads: {register} {uploaded_name}")
+    config = load_config(config_path)
+    staging = Path(tempfile.mkdtemp(prefix=staging_prefix(os.getpid()), dir=config.base_dir))
+    try:
+        if config.registers_dir.is_dir():
+            for path in config.registers_dir.iterdir():
+                if path.suffix.lower() in SUFFIXES and path.stem != register and path.is_file():
+                    shutil.copy2(path, staging / path.name)
+        (staging / f"{register}{suffix}").write_bytes(content)
+        return write_all_problems(dataclasses.replace(config, registers_dir=staging), out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _rows_that_would_disappear(registers_dir: Path, register: str, content: bytes | None,

@@ -10,7 +10,12 @@ the app process never writes. It starts `python -m data_pipeline.cli upload|rest
     {"event": "progress", "step": "events", "rows": 3, "message": "events: 3 rows"}
     {"event": "result", "status": "ok"|"rejected"|"failed", "outcome": "loaded"|"success"|"unchanged"|…,
      "run_id": 17, "rows": {table: rows}, "register_rows": 3, "problems": ["file:line: column: message", …],
-     "problem_count": 900000, "at_least": false, "message": "…"}
+     "problem_count": 900000, "at_least": false, "would_empty": 404 | null, "message": "…"}
+
+`would_empty`: the file was refused because it would empty its register, whose rows (that many) would
+disappear; the screen asks to confirm and writes again with `--allow-empty`. The full problem list of a
+refused upload is made by another child, `hyte check --register R --file F --all-problems OUT`
+(`all_problems`), so even 900 000 lines never pass through the app's memory.
 
 The pipeline lists at most 200 problems a file and counts the rest (data_pipeline.problems); at most
 MAX_PROBLEM_LINES lines are sent in all, so a package of many flooded files still costs the app
@@ -64,6 +69,7 @@ class WriteResult:
     problem_count: int = 0  # what the list stands for
     at_least: bool = False  # checking stopped early: there may be more
     message: str | None = None
+    would_empty: int | None = None  # refused: the file would empty its register, and these rows disappear
 
     @property
     def ok(self) -> bool:
@@ -92,13 +98,13 @@ class JsonLines:
 
     def result(self, outcome: str, *, run_id: int | None = None, rows: dict | None = None,
                register_rows: int | None = None, problems: Sequence[Problem] = (),
-               message: str | None = None) -> None:
+               message: str | None = None, would_empty: int | None = None) -> None:
         self._emit({"event": "result", "status": STATUS.get(outcome, "failed"), "outcome": outcome,
                     "run_id": run_id if run_id is not None else self.run_id, "rows": rows or {},
                     "register_rows": register_rows,
                     "problems": [str(p) for p in problems[:MAX_PROBLEM_LINES]],
                     "problem_count": count_problems(problems), "at_least": count_is_lower_bound(problems),
-                    "message": message})
+                    "would_empty": would_empty, "message": message})
 
 
 # --- the app's side ------------------------------------------------------------------------------
@@ -118,9 +124,32 @@ def upload(url: str, config: Path, register: str, file_name: str, content: bytes
         os.unlink(temp)
 
 
-def restore(url: str, config: Path, version_id: int, actor: str, progress: Progress | None = None) -> WriteResult:
-    return run(["restore", "--config", str(config), "--version", str(version_id), "--actor", actor],
-               url, config, progress)
+def restore(url: str, config: Path, version_id: int, actor: str, progress: Progress | None = None,
+            allow_empty: bool = False) -> WriteResult:
+    return run(["restore", "--config", str(config), "--version", str(version_id), "--actor", actor,
+                *(["--allow-empty"] if allow_empty else [])], url, config, progress)
+
+
+def all_problems(config: Path, register: str, file_name: str, content: bytes, out: Path) -> int | None:
+    """Every problem of `content` as the package's `register`, written to `out` (.txt or .zip) by a process
+    of its own (`hyte check … --all-problems`: nothing is loaded); how many, or None if it failed."""
+    fd, temp = tempfile.mkstemp(prefix="hyte-upload-", suffix=Path(file_name).suffix.lower())
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        done = subprocess.run([*PROGRAM, "check", "--config", str(config), "--register", register, "--file", temp,
+                               "--name", file_name, "--all-problems", str(out)], stdin=subprocess.DEVNULL,
+                              capture_output=True, text=True, encoding="utf-8", errors="replace",
+                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    finally:
+        os.unlink(temp)
+    if done.returncode not in (0, 1) or not out.is_file():
+        log.error("the problem list process failed (exit %s): %s", done.returncode, done.stderr[-2000:])
+        return None
+    try:
+        return int(done.stdout.split()[0])
+    except (IndexError, ValueError):
+        return None
 
 
 def refresh(url: str, config: Path, actor: str, progress: Progress | None = None) -> WriteResult:
@@ -176,7 +205,8 @@ def _parse(line: str) -> dict:
 def _result(event: dict) -> WriteResult:
     return WriteResult(event["status"], event["outcome"], event.get("run_id"), event.get("rows") or {},
                        event.get("register_rows"), list(event.get("problems") or ()),
-                       int(event.get("problem_count") or 0), bool(event.get("at_least")), event.get("message"))
+                       int(event.get("problem_count") or 0), bool(event.get("at_least")), event.get("message"),
+                       event.get("would_empty"))
 
 
 def _finish(proc: subprocess.Popen, drain: threading.Thread, url: str, config: Path, run_id: int | None,

@@ -106,6 +106,27 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "The data package cannot be found ({path}). Run `hyte refresh` on this server, or set the "
         "environment variable HYTE_PACKAGE_CONFIG to the package's hyte.toml.",
     ),
+    "up.empty.confirm": (
+        "Tyhjennä rekisteri {register}: {rows} riviä poistuu",
+        "Töm registret {register}: {rows} rader försvinner",
+        "Empty the register {register}: {rows} rows disappear",
+    ),
+    "up.empty.button": ("Lataa silti tyhjä tiedosto", "Ladda den tomma filen ändå", "Load the empty file anyway"),
+    "up.all.button": ("Tee koko virheluettelo ladattavaksi", "Gör hela fellistan nedladdningsbar",
+                      "Make the full problem list to download"),
+    "up.all.making": ("Kirjoitetaan kaikkia virheitä tiedostoon…", "Skriver alla fel till en fil…",
+                      "Writing every problem to a file…"),
+    "up.all.download": ("Lataa koko virheluettelo ({count} riviä)", "Ladda ner hela fellistan ({count} rader)",
+                        "Download the full problem list ({count} lines)"),
+    "up.all.failed": ("Virheluettelon teko epäonnistui. Kokeile uudelleen tai aja palvelimella "
+                      "`hyte refresh --all-problems TIEDOSTO`.",
+                      "Det gick inte att göra fellistan. Försök igen eller kör `hyte refresh --all-problems FIL` "
+                      "på servern.",
+                      "Making the problem list failed. Try again, or run `hyte refresh --all-problems FILE` on "
+                      "the server."),
+    "up.all.cli": ("Koko virheluettelo: aja palvelimella `hyte refresh --all-problems TIEDOSTO`.",
+                   "Hela fellistan: kör `hyte refresh --all-problems FIL` på servern.",
+                   "The full problem list: run `hyte refresh --all-problems FILE` on the server."),
     "up.restore.title": ("Palauta aiempi versio", "Återställ en tidigare version", "Restore an earlier version"),
     "up.restore.choose": ("Tallennettu versio", "Sparad version", "Saved version"),
     "up.restore.button": ("Palauta tämä versio", "Återställ den här versionen", "Restore this version"),

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import shutil
+import tempfile
 from pathlib import Path
 
 import streamlit as st
@@ -24,6 +26,13 @@ from data_pipeline import uploads, worker
 log = logging.getLogger(__name__)
 
 RESULT_KEY = "manage.result"  # the last action's outcome, shown after the rerun it causes
+# What the last upload or restore was (the file as uploaded, or the version), so that a refused one can
+# be written again after a confirmation, or its full problem list made.
+PENDING_KEY = "manage.pending"
+FULL_LIST_KEY = "manage.all_problems"  # (file name, bytes, lines) of the full problem list made
+CONFIRM_KEY = "manage.confirm_empty"
+# A full problem list longer than this is offered zipped (900 000 lines are ~100 MB of text, a few MB zipped).
+TEXT_LINES = 20_000
 
 
 def register_label(name: str, lang: str) -> str:
@@ -62,9 +71,16 @@ def upload_form(store: cache.Store, visitor: access.Visitor, lang: str) -> None:
                 result = worker.upload(store.url, config, register, file.name, file.getvalue(), visitor.who,
                                        progress=_progress_lines(lang))
                 status.update(state="complete" if result.ok else "error")
-            st.session_state[RESULT_KEY] = ("upload", file.name, register, result)
+            _remember("upload", file.name, register, result, file=file)
             st.rerun()  # the whole screen again, at the new data version
-    _show_result(lang)
+    _show_result(store, visitor, lang)
+
+
+def _remember(kind: str, name: str, register: str, result: worker.WriteResult, **pending) -> None:
+    st.session_state[RESULT_KEY] = (kind, name, register, result)
+    st.session_state[PENDING_KEY] = {"kind": kind, "register": register, **pending}
+    st.session_state.pop(FULL_LIST_KEY, None)
+    st.session_state.pop(CONFIRM_KEY, None)
 
 
 def _progress_lines(lang: str):
@@ -74,7 +90,7 @@ def _progress_lines(lang: str):
     return progress
 
 
-def _show_result(lang: str) -> None:
+def _show_result(store: cache.Store, visitor: access.Visitor, lang: str) -> None:
     outcome = st.session_state.get(RESULT_KEY)
     if not outcome:
         return
@@ -88,8 +104,78 @@ def _show_result(lang: str) -> None:
     elif result.status == "rejected":
         st.error(t("up.rejected", file=name, count=_problem_count(result, lang)), icon=":material/error:")
         _problem_lines(result, lang)
+        if result.would_empty:
+            _confirm_emptying(store, visitor, register, result.would_empty, lang)
+        elif result.at_least or result.problem_count > len(result.problems):
+            _full_problem_list(store, register, result, lang)
     else:
         st.error(t("up.failed", message=plain(result.message or result.status)), icon=":material/error:")
+
+
+def _confirm_emptying(store: cache.Store, visitor: access.Visitor, register: str, rows: int, lang: str) -> None:
+    """A file with no rows was refused because it would empty `register`: say how many rows disappear
+    and write it again, with allow_empty, only when the box is ticked and the button pressed."""
+    pending = st.session_state.get(PENDING_KEY) or {}
+    if pending.get("register") != register:
+        return
+    with st.container(border=True):
+        ticked = st.checkbox(t("up.empty.confirm", register=register_label(register, lang),
+                               rows=fmt_number(rows, 0, lang)), key=CONFIRM_KEY)
+        pressed = st.button(t("up.empty.button"), icon=":material/delete_sweep:", disabled=not ticked,
+                            key="upload.empty.button")
+    if not (pressed and ticked):
+        return
+    config = package_path(store)
+    if config is None:
+        return
+    with st.status(t("ref.running"), expanded=False) as status:
+        if pending["kind"] == "restore":
+            result = worker.restore(store.url, config, pending["version"], visitor.who,
+                                    progress=_progress_lines(lang), allow_empty=True)
+            name = st.session_state[RESULT_KEY][1]
+        else:
+            file = pending["file"]
+            name = file.name
+            result = worker.upload(store.url, config, register, file.name, file.getvalue(), visitor.who,
+                                   progress=_progress_lines(lang), allow_empty=True)
+        status.update(state="complete" if result.ok else "error")
+    _remember(pending["kind"], name, register, result, **{k: v for k, v in pending.items()
+                                                          if k not in ("kind", "register")})
+    st.rerun()
+
+
+def _full_problem_list(store: cache.Store, register: str, result: worker.WriteResult, lang: str) -> None:
+    """The listing is capped: the full list is written by a process of its own (`hyte check
+    --all-problems`), so the app holds only the finished file (zipped when long), then offered."""
+    pending = st.session_state.get(PENDING_KEY) or {}
+    if pending.get("kind") != "upload" or pending.get("register") != register:
+        st.caption(t("up.all.cli"))
+        return
+    made = st.session_state.get(FULL_LIST_KEY)
+    if made is None:
+        if not st.button(t("up.all.button"), icon=":material/list:", key="upload.all.button"):
+            return
+        config = package_path(store)
+        if config is None:
+            return
+        zipped = result.at_least or result.problem_count > TEXT_LINES
+        folder = Path(tempfile.mkdtemp(prefix="hyte-problems-"))
+        try:
+            out = folder / f"virheet-{register}.{'zip' if zipped else 'txt'}"
+            with st.spinner(t("up.all.making")):
+                file = pending["file"]
+                lines = worker.all_problems(config, register, file.name, file.getvalue(), out)
+            if lines is None:
+                st.error(t("up.all.failed"), icon=":material/error:")
+                return
+            made = (out.name, out.read_bytes(), lines)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        st.session_state[FULL_LIST_KEY] = made
+    name, data, lines = made
+    st.download_button(t("up.all.download", count=fmt_number(lines, 0, lang)), data, file_name=name,
+                       mime="application/zip" if name.endswith(".zip") else "text/plain",
+                       icon=":material/download:", key="upload.all.download", on_click="ignore")
 
 
 def _problem_lines(result: worker.WriteResult, lang: str) -> None:
@@ -115,7 +201,7 @@ def restore_form(store: cache.Store, visitor: access.Visitor, lang: str) -> None
             with st.status(t("ref.running"), expanded=False) as status:
                 result = worker.restore(store.url, config, chosen, visitor.who, progress=_progress_lines(lang))
                 status.update(state="complete" if result.ok else "error")
-            st.session_state[RESULT_KEY] = ("restore", labels[chosen], register, result)
+            _remember("restore", labels[chosen], register, result, version=chosen)
             st.rerun()
 
 
