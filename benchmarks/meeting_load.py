@@ -87,7 +87,7 @@ async def run_round(browser, n: int, spread: float, steps) -> tuple[list, list]:
 
 async def minimal_cpu(browser, base: str, pid: int, visitors: int, settle: float) -> float:
     """Median app CPU-seconds of one session on the minimal app, one session at a time."""
-    steps = [("first page", f"{base}/home", MINIMAL_TITLE), ("second page", "/other", "Toinen sivu")]
+    steps = [("first page", f"{base}/", MINIMAL_TITLE), ("second page", "/other", "Toinen sivu")]
     await run_round(browser, 1, 0, steps)  # warm-up
     spent = []
     for _ in range(visitors):
