@@ -100,7 +100,14 @@ async def minimal_cpu(browser, base: str, pid: int, visitors: int, settle: float
     return statistics.median(spent)
 
 
-async def measure(args, fronts: dict, app_pid: int, minimal_pid: int, titles: dict[str, str]) -> dict:
+def _browser_cpu(servers: list[int]) -> float:
+    """CPU time so far of this driver's descendants but the servers (apps, nginx): Playwright and Chromium."""
+    return (app_server.descendants_cpu_seconds(os.getpid())
+            - sum(app_server.cpu_seconds(pid) + app_server.descendants_cpu_seconds(pid) for pid in servers))
+
+
+async def measure(args, fronts: dict, app_pid: int, minimal_pid: int, titles: dict[str, str],
+                  servers: list[int]) -> dict:
     from playwright.async_api import async_playwright
 
     out = {}
@@ -111,16 +118,20 @@ async def measure(args, fronts: dict, app_pid: int, minimal_pid: int, titles: di
                 floor = await minimal_cpu(browser, minimal_base, minimal_pid, args.floor_visitors, args.settle)
                 steps = [(STEPS[0], f"{app_base}/overview", titles["overview"]),
                          (STEPS[1], "/participation", titles["participation"])]
-                await run_round(browser, 1, 0, steps)  # warm-up: imports, first caches (not counted)
+                _, warm_errors = await run_round(browser, 1, 0, steps)  # warm-up: imports, first caches (not counted)
+                if warm_errors:
+                    print(f"  {front}: the warm-up session failed: {warm_errors}", flush=True)
                 await asyncio.sleep(args.settle)
                 before = app_server.memory(app_pid)["VmRSS"]
                 Path(f"/proc/{app_pid}/clear_refs").write_text("5")  # peak (VmHWM) from here on
-                cpu, wall = app_server.cpu_seconds(app_pid), time.perf_counter()
+                cpu, wall, browser_cpu = app_server.cpu_seconds(app_pid), time.perf_counter(), _browser_cpu(servers)
                 results, errors = await run_round(browser, args.sessions, args.spread, steps)
                 cpu, wall = app_server.cpu_seconds(app_pid) - cpu, time.perf_counter() - wall
+                browser_cpu = _browser_cpu(servers) - browser_cpu
                 peak = app_server.memory(app_pid)["VmHWM"]
                 await asyncio.sleep(args.settle)
                 out[front] = {"floor": floor, "results": results, "errors": errors, "cpu": cpu, "wall": wall,
+                              "browser_cpu": browser_cpu,
                               "rss": (before, peak, app_server.memory(app_pid)["VmRSS"]),
                               "load": app_server.loadavg()}
                 report_front(args, front, out[front])
@@ -144,7 +155,8 @@ def report_front(args, front: str, r: dict) -> None:
     print(f"    errors {len(r['errors'])}; app RSS before / peak / after {app_server.gb(before)} / "
           f"{app_server.gb(peak)} / {app_server.gb(after)}")
     print(f"    app CPU for the round {r['cpu']:.1f} s on its core ({r['cpu'] / n:.3f} s a session) in "
-          f"{r['wall']:.1f} s wall")
+          f"{r['wall']:.1f} s wall; the browser side {r['browser_cpu']:.1f} s on core {BROWSER_CORE} "
+          f"(shared with the machine's other work: its queue, not the app, can be what a session waits for)")
     print(f"    floor: {n} × the minimal app's {r['floor']:.3f} CPU-s a session = {floor_round:.1f} s of its "
           f"one core; the app used {r['cpu'] / floor_round:.2f}× that, p95 {percentile(times, 95) if times else float('inf'):.2f} s "
           f"= {(percentile(times, 95) if times else float('inf')) / floor_round:.2f}× it")
@@ -179,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
             app_base, app = stack.enter_context(app_server.serve(url, cpus=APP_CORE))
             minimal_base, minimal = stack.enter_context(
                 app_server.serve(url, script=str(folder / "minimal_app.py"), cpus=APP_CORE))
-            fronts = {}
+            fronts, servers = {}, [app.pid, minimal.pid]
             if "direct" in args.fronts:
                 fronts["direct"] = (app_base, minimal_base)
             if "nginx" in args.fronts:
@@ -188,9 +200,11 @@ def main(argv: list[str] | None = None) -> int:
                 bases = []
                 for name, base in (("app", app_base), ("minimal", minimal_base)):
                     (folder / f"nginx_{name}").mkdir()
-                    bases.append(stack.enter_context(app_server.nginx_front(base, folder / f"nginx_{name}"))[0])
+                    front_base, nginx_pid = stack.enter_context(app_server.nginx_front(base, folder / f"nginx_{name}"))
+                    bases.append(front_base)
+                    servers.append(nginx_pid)
                 fronts["nginx"] = tuple(bases)
-            results = asyncio.run(measure(args, fronts, app.pid, minimal.pid, titles))
+            results = asyncio.run(measure(args, fronts, app.pid, minimal.pid, titles, servers))
     print()
     for front, r in results.items():
         times = [s for _, s in r["results"]]
