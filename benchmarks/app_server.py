@@ -93,17 +93,22 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(db_url: str, extra_args: tuple[str, ...] = (), script: str = "dashboard/app.py"):
+def serve(db_url: str, extra_args: tuple[str, ...] = (), script: str = "dashboard/app.py", cpus: str | None = None,
+          root: Path = ROOT):
     """`streamlit run dashboard/app.py` (or `script`) on a free port reading `db_url`, with the deploy's
-    server options (deploy/hyte-app@.service); yields (base url, process)."""
+    server options (deploy/hyte-app@.service); `cpus` pins it (`taskset -c CPUS`, e.g. "0"); yields
+    (base url, process). `root`: another checkout of the project to serve (e.g. a baseline revision),
+    its packages first on the path ahead of this venv's editable install."""
     port = _free_port()
     extra_args = (*deploy_server_args(), *extra_args)
     env = {**os.environ, "HYTE_DATABASE_URL": db_url}
+    if root != ROOT:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))
     log = open(os.devnull, "w")  # noqa: SIM115 - closed below; the app's log is not part of the figures
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+        [*(["taskset", "-c", cpus] if cpus else []), sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
          "--server.headless", "true", "--server.address", "127.0.0.1", *extra_args],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90

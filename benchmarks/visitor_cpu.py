@@ -25,6 +25,7 @@ against the target (≤ 1.3×), with the load average: on a shared machine compa
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import subprocess
@@ -93,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", help="store URL (default: a fresh demo store in a temporary folder)")
     parser.add_argument("--settle", type=float, default=1.0, help="seconds after a visitor left before reading CPU")
     parser.add_argument("--nginx", action="store_true", help="also every visit through nginx (deploy config)")
+    parser.add_argument("--baseline", metavar="REV",
+                        help="also serve git revision REV's app (its tree from `git archive`) on the same store, "
+                             "its screens visited in the same rounds: before/after from one run")
     parser.add_argument("--screens", nargs="+", default=list(app_server.PAGES), choices=list(app_server.PAGES))
     args = parser.parse_args(argv)
 
@@ -107,37 +111,46 @@ def main(argv: list[str] | None = None) -> int:
         print(f"App CPU per new visitor ({os.cpu_count()} cores; store {'demo' if not args.db else args.db}; "
               f"{args.visitors} visitors a target, round-robin; load average at start {app_server.loadavg()})",
               flush=True)
-        with app_server.serve(url) as (app_base, app), \
-                app_server.serve(url, script=str(folder / "minimal_app.py")) as (minimal_base, minimal), \
-                sync_playwright() as p:
-            fronts = {"direct": (app_base, minimal_base)}
-            stack = []
+        with contextlib.ExitStack() as stack:
+            app_base, app = stack.enter_context(app_server.serve(url))
+            minimal_base, minimal = stack.enter_context(app_server.serve(url, script=str(folder / "minimal_app.py")))
+            bases, pids = {"app": app_base, "minimal": minimal_base}, {"app": app.pid, "minimal": minimal.pid}
+            if args.baseline:
+                tree = folder / "baseline"
+                tree.mkdir()
+                archive = subprocess.run(["git", "-C", str(app_server.ROOT), "archive", args.baseline],
+                                         check=True, capture_output=True).stdout
+                subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+                bases["baseline"], server = stack.enter_context(app_server.serve(url, root=tree))
+                pids["baseline"] = server.pid
+            p = stack.enter_context(sync_playwright())
+            fronts = {"direct": dict(bases)}
+            nginx_pids = []
             if args.nginx:
                 subprocess.run([str(app_server.ROOT / "deploy" / "static-gz.sh"), sys.executable], check=True,
                                stdout=subprocess.DEVNULL)
-                for name, base in (("app", app_base), ("minimal", minimal_base)):
+                fronts["nginx"] = {}
+                for name, base in bases.items():
                     (folder / f"nginx_{name}").mkdir()
-                    cm = app_server.nginx_front(base, folder / f"nginx_{name}")
-                    stack.append((name, cm, cm.__enter__()))
-                fronts["nginx"] = (stack[0][2][0], stack[1][2][0])
-            try:
-                results = run_visits(p, args, fronts, app.pid, minimal.pid,
-                                     {s: translate(k, "fi") for s, k in app_server.PAGES.items()},
-                                     [pid for _n, _cm, (_b, pid) in stack])
-            finally:
-                for _name, cm, _entered in reversed(stack):
-                    cm.__exit__(None, None, None)
+                    fronts["nginx"][name], pid = stack.enter_context(
+                        app_server.nginx_front(base, folder / f"nginx_{name}"))
+                    nginx_pids.append(pid)
+            results = run_visits(p, args, fronts, pids, {s: translate(k, "fi") for s, k in app_server.PAGES.items()},
+                                 nginx_pids)
         report(results, args, fronts)
     print(f"Load average at the end: {app_server.loadavg()} (other work on the machine inflates every figure)")
     return 0
 
 
-def run_visits(p, args, fronts: dict, app_pid: int, minimal_pid: int, titles: dict[str, str], nginx_pids: list[int]):
+def run_visits(p, args, fronts: dict, pids: dict[str, int], titles: dict[str, str], nginx_pids: list[int]):
     browser = app_server.launch_chromium(p)
     targets = []  # (front, name, url, title, server pid)
-    for front, (app_base, minimal_base) in fronts.items():
-        targets.append((front, "minimal", f"{minimal_base}/", MINIMAL_TITLE, minimal_pid))
-        targets += [(front, screen, f"{app_base}/{screen}", titles[screen], app_pid) for screen in args.screens]
+    for front, bases in fronts.items():
+        targets.append((front, "minimal", f"{bases['minimal']}/", MINIMAL_TITLE, pids["minimal"]))
+        targets += [(front, screen, f"{bases['app']}/{screen}", titles[screen], pids["app"]) for screen in args.screens]
+        if "baseline" in bases:
+            targets += [(front, f"{screen}@{args.baseline}", f"{bases['baseline']}/{screen}", titles[screen],
+                         pids["baseline"]) for screen in args.screens]
     cpu: dict[tuple[str, str], list[float]] = {(f, n): [] for f, n, *_ in targets}
     wall: dict[tuple[str, str], list[float]] = {(f, n): [] for f, n, *_ in targets}
     nginx_cpu = {"before": sum(app_server.nginx_cpu_seconds(pid) for pid in nginx_pids)}
@@ -153,7 +166,7 @@ def run_visits(p, args, fronts: dict, app_pid: int, minimal_pid: int, titles: di
         nginx_cpu["after"] = sum(app_server.nginx_cpu_seconds(pid) for pid in nginx_pids)
     finally:
         browser.close()
-    return {"cpu": cpu, "wall": wall, "nginx_cpu": nginx_cpu, "visits": len(targets) // max(1, len(fronts))}
+    return {"cpu": cpu, "wall": wall, "nginx_cpu": nginx_cpu, "visits": len(targets)}
 
 
 def report(results: dict, args, fronts: dict) -> None:
@@ -163,10 +176,13 @@ def report(results: dict, args, fronts: dict) -> None:
           f"issue's figure   verdict ≤ {TARGET_RATIO}× the minimal app")
     for front in fronts:
         floor = median[(front, "minimal")]
-        for name in ["minimal", *args.screens]:
+        names = ["minimal", *args.screens]
+        if args.baseline:  # each screen's baseline just below it
+            names = ["minimal"] + [n for s in args.screens for n in (s, f"{s}@{args.baseline}")]
+        for name in names:
             values = cpu[(front, name)]
             ratio = median[(front, name)] / floor if floor else float("inf")
-            issue = ISSUE_FIGURES.get(name)
+            issue = ISSUE_FIGURES.get(name.split("@")[0])
             verdict = "" if name == "minimal" else ("meets" if ratio <= TARGET_RATIO else "MISSES")
             print(f"  {name:<16} {front:<7} {median[(front, name)]:13.3f} {min(values):6.2f}–{max(values):<6.2f} "
                   f"{ratio:5.2f}×  {statistics.median(wall[(front, name)]):6.2f}  "
@@ -174,7 +190,7 @@ def report(results: dict, args, fronts: dict) -> None:
     if "nginx" in fronts:
         app_direct = statistics.median([median[("direct", s)] for s in args.screens])
         app_nginx = statistics.median([median[("nginx", s)] for s in args.screens])
-        visits = args.visitors * (len(args.screens) + 1)
+        visits = args.visitors * results["visits"] // len(fronts)
         spent = results["nginx_cpu"]["after"] - results["nginx_cpu"]["before"]
         print(f"\n  behind nginx: the app's CPU per visitor (median over screens) {app_nginx:.3f} s vs {app_direct:.3f} s "
               f"direct ({app_nginx / app_direct:.2f}×); the minimal app's {median[('nginx', 'minimal')]:.3f} s vs "

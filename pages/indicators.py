@@ -56,10 +56,10 @@ def indicators() -> None:
         table_view(cards, area_names, f, store, attribution, lang)
     else:
         summaries = {row["priority_area_code"]: row for row in board["areas"].iter_rows(named=True)}
+        sparklines = ind_cache.sparklines(store, f.start_year, f.end_year, f.age_group, lang)
         for code in area_names:  # the plan's order
             if code in summaries and area in (None, code):
-                area_cards(summaries[code], cards, series, municipality, area_names, district_figures, ranks, lang,
-                           regions)
+                area_cards(summaries[code], cards, sparklines, area_names, district_figures, ranks, lang, regions)
         if ranks:
             st.caption(t("rank.caption"))
     goals(store, area, area_names, lang)
@@ -190,7 +190,7 @@ def district_lines(store, f: filters.Filters, cards: pl.DataFrame, lang: str) ->
     return lines
 
 
-def area_cards(summary: dict, cards: pl.DataFrame, series: pl.DataFrame, municipality: str,
+def area_cards(summary: dict, cards: pl.DataFrame, sparklines: dict[int, dict],
                area_names: dict[str, str], district_figures: dict[int, str], ranks: dict[int, dict[str, dict]],
                lang: str, regions: dict[str, str] | None = None) -> None:
     code = summary["priority_area_code"]
@@ -198,14 +198,11 @@ def area_cards(summary: dict, cards: pl.DataFrame, series: pl.DataFrame, municip
     st.markdown(ind_view.area_line(summary, lang))
     st.caption(ind_view.comparison_line(summary, lang))
     rows = cards.filter(pl.col("priority_area_code") == code).to_dicts()
-    own = series.filter((pl.col("role") == "municipality") & (pl.col("gender") == "total"))
-    by_indicator = own.partition_by("indicator_id", as_dict=True)
-    empty = own.clear()
     for start in range(0, len(rows), CARDS_PER_ROW):
         for column, row in zip(st.columns(CARDS_PER_ROW), rows[start:start + CARDS_PER_ROW]):
             with column:
-                w.card(row, by_indicator.get((row["id"],), empty), lang, municipality,
-                       district_figures.get(row["id"]), ranks.get(row["id"]), regions)
+                w.card(row, sparklines.get(row["id"]), lang, district_figures.get(row["id"]), ranks.get(row["id"]),
+                       regions)
 
 
 def table_view(cards: pl.DataFrame, area_names: dict[str, str], f: filters.Filters, store,

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-
-import polars as pl
 import streamlit as st
 
-from dashboard.indicators import charts
 from dashboard.core.formatting import plain
 from dashboard.core.i18n import localized, t
-from dashboard.indicators.view import (QUARTILE_BADGE, TREND_BADGE, alt_text, comparison_text, county_rank_text,
+from dashboard.indicators.view import (QUARTILE_BADGE, TREND_BADGE, comparison_text, county_rank_text,
                                        rank_change_text, rank_text, target_text, trend_label, value_text,
                                        with_unit)
 
@@ -17,9 +14,10 @@ INDICATOR_KEY = "indicator"
 
 
 
-def card(row: dict, series: pl.DataFrame, lang: str, municipality: str, district_value: str | None,
+def card(row: dict, sparkline: dict | None, lang: str, district_value: str | None,
          ranks: dict[str, dict] | None = None, regions: dict[str, str] | None = None) -> None:
-    """One indicator as a bordered card: value, trend, change, target, comparisons, ranks, sparkline."""
+    """One indicator as a bordered card: value, trend, change, target, comparisons, ranks, sparkline (a
+    Vega-Lite spec from cache.sparklines, None when the indicator has fewer than two values)."""
     with st.container(border=True, height="stretch"):
         st.markdown(f"**{plain(localized(row, 'title', lang))}**")
         colour, icon = TREND_BADGE[row.get("trend") or "no_data"]
@@ -38,9 +36,8 @@ def card(row: dict, series: pl.DataFrame, lang: str, municipality: str, district
         rank_badges(ranks, lang)
         if district_value is not None:
             st.caption(district_value)
-        if series.height > 1:
-            st.vega_lite_chart(charts.sparkline(series, row.get("trend") or "no_data",
-                                                alt_text(row, lang, municipality)), width="stretch")
+        if sparkline is not None:
+            st.vega_lite_chart(sparkline, width="stretch")
         st.button(t("ind.details"), key=f"show_{row['id']}", on_click=_select, args=(row["id"],),
                   icon=":material/query_stats:")
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
+import polars as pl
 import pytest
 from screen_helpers import open_screen, screen_text
 from streamlit.testing.v1 import AppTest
 
+from dashboard.core import theme
+from dashboard.indicators import charts as indicator_charts
 from data_pipeline.pipeline import refresh
 
 
@@ -149,3 +153,45 @@ def test_the_county_and_the_country_are_named(indicator_store, lang, county, com
     text = shown(open_page("indicators.py", lang=lang))
     assert compared in text
     assert any(line.startswith(f"{county} ") and "·" in line for line in text.splitlines()), text
+
+
+def sparklines_shown(at: AppTest) -> list[dict]:
+    """The cards' sparkline specs as the browser gets them: rows Streamlit sends as Arrow put back inline."""
+    out = []
+    for el in at.get("vega_lite_chart"):
+        spec = json.loads(el.proto.spec)
+        if spec.get("height") != 56:
+            continue  # the detail's charts
+        rows = [pl.read_ipc_stream(io.BytesIO(d.data.data)).to_dicts() for d in el.proto.datasets]
+        if el.proto.HasField("data"):
+            rows.append(pl.read_ipc_stream(io.BytesIO(el.proto.data.data)).to_dicts())
+        assert len(rows) == 1
+        out.append({"description": spec["description"], "rows": rows[0],
+                    "colour": spec["layer"][0]["mark"]["color"], "latest": spec["layer"][1]["data"]["values"]})
+    return out
+
+
+def test_card_sparklines_draw_the_municipalitys_series(indicator_store):
+    at = open_page("indicators.py", lang="en")
+    lines = {line["description"].split(":")[0]: line for line in sparklines_shown(at)}
+    smokes = next(line for title, line in lines.items() if title.startswith("Smokes daily"))
+    assert smokes["rows"] == [{"year": y, "value": v} for y, v in
+                              ((2020, 12.0), (2021, 11.0), (2022, 10.0), (2023, 9.0), (2024, 10.5))]
+    assert smokes["latest"] == [{"year": 2024, "value": 10.5}]
+    assert smokes["colour"] == theme.BAD  # worsening
+    assert "10.5\u00a0%" in smokes["description"] and "2024" in smokes["description"]
+    assert len(lines) == 2
+
+
+def test_a_rerun_of_the_indicator_screen_builds_no_sparkline_again(indicator_store, monkeypatch):
+    """Each new visitor's run reused the cards' charts: built once per data version, filters and language."""
+    built = []
+    original = indicator_charts.sparkline
+    monkeypatch.setattr(indicator_charts, "sparkline", lambda *a, **k: built.append(1) or original(*a, **k))
+    at = open_page("indicators.py", lang="fi")
+    first = len(built)
+    assert first == 2
+    at.run()
+    assert len(built) == first and len(sparklines_shown(at)) == 2
+    open_page("indicators.py", lang="sv")  # another language: its own descriptions
+    assert len(built) == first + 2
