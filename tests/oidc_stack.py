@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import streamlit
 from served_app import ROOT
 
 OIDC_DIR = ROOT / "tests" / "oidc"
@@ -124,13 +125,18 @@ def render_nginx(listen: int, replicas: list[int], folder: Path) -> Path:
     site = re.sub(r"error_log  /var/log/nginx/hyte\.error\.log;", f"error_log {folder}/error.log;", site)
     site = site.replace("proxy_buffering off;",
                         "proxy_buffering off;\n        add_header X-Upstream $upstream_addr always;")
-    assert "ssl" not in site and f"127.0.0.1:{replicas[0]}" in site, site
+    # The static files from this virtualenv's Streamlit, as the deploy serves the installed package's.
+    static = Path(streamlit.__file__).parent / "static" / "static"
+    site = re.sub(r"alias /opt/hyte/\.venv/lib/python[0-9.]+/site-packages/streamlit/static/static/;",
+                  f"alias {static}/;", site)
+    assert "ssl" not in site and f"127.0.0.1:{replicas[0]}" in site and f"alias {static}/;" in site, site
     conf = folder / "nginx.conf"
     conf.write_text(
         f"daemon off;\nmaster_process on;\nworker_processes 1;\npid {folder}/nginx.pid;\n"
         f"error_log {folder}/error.log;\n"
         "events { worker_connections 256; }\n"
         "http {\n"
+        "  include /etc/nginx/mime.types; default_type application/octet-stream;\n"  # as Debian's nginx.conf
         f"  client_body_temp_path {folder}/body; proxy_temp_path {folder}/proxy;\n"
         f"  fastcgi_temp_path {folder}/fastcgi; uwsgi_temp_path {folder}/uwsgi; scgi_temp_path {folder}/scgi;\n"
         + site + "\n}\n")

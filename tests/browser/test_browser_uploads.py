@@ -65,7 +65,8 @@ def test_upload_a_broken_file_then_the_fixed_one(served, size):
             message.wait_for(timeout=WRITE_TIMEOUT)
             message.scroll_into_view_if_needed()  # the main area scrolls; the shot shows what is in view
             problem = "events.csv:4: date: päivämäärää ei ole olemassa / no such date: '31.02.2026'"
-            listed = page.locator('[data-testid="stCode"]').first.inner_text()
+            # The main area's: the sidebar's deck builder holds a code block (its link) too.
+            listed = page.locator('[data-testid="stMain"] [data-testid="stCode"]').first.inner_text()
             assert " ".join(listed.split()) == problem  # wrapped on screen, one line as text
             assert page.locator('[data-testid="stException"]').count() == 0
             assert event_id.encode() not in (package / "registers" / "events.csv").read_bytes()

@@ -274,7 +274,7 @@ def test_a_wrong_client_secret_or_an_unreachable_provider_is_a_clear_page(faulty
     heading(page, fi("access.signin.title"))
     # The provider does not answer: the sign-in page says so, and the browser stays in the app.
     page.get_by_role("button", name=fi("access.signin.with", provider="Unreachable")).click()
-    page.get_by_text(fi("access.signin.unreachable", host=dead.split("/")[2])).wait_for()
+    page.get_by_text(fi("access.signin.unreachable", host=on_screen(dead.split("/")[2]))).wait_for()
     assert page.url.startswith(f"{base}/participation")
     no_traceback(page)
     # A wrong client secret: the provider signs the person in, the app's code exchange is refused
