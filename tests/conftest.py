@@ -101,3 +101,16 @@ def fixture_store(tmp_path, monkeypatch) -> str:
     build_fixture_store(url)
     monkeypatch.setenv("HYTE_DATABASE_URL", url)
     return url
+
+
+@pytest.fixture(scope="module")
+def demo_url(tmp_path_factory) -> str:
+    """The demo town loaded into SQLite by the real pipeline (once per test module)."""
+    from data_pipeline.demo import write_demo_package
+    from data_pipeline.pipeline import refresh
+
+    root = tmp_path_factory.mktemp("demo")
+    url = f"sqlite:///{root / 'store.db'}"
+    result = refresh(write_demo_package(root / "pkg"), url, command="demo")
+    assert result.ok, result.message
+    return url

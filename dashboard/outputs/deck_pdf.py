@@ -25,8 +25,8 @@ from sqlalchemy import Engine
 from dashboard.core import cache, chart_render, filters
 from dashboard.core.i18n import speaking, translate
 from dashboard.outputs.briefing import Request, reach_map, resolve
-from dashboard.outputs.briefing.document import (FONT, FONT_DIR, FONT_FILES, MUTED_RGB, TEXT_RGB, Briefing,
-                                                 data_date, missing_fonts)
+from dashboard.outputs.briefing.document import (FONT, add_fonts, MUTED_RGB, TEXT_RGB, Briefing,
+                                                 data_date)
 from dashboard.outputs.deck import DeckSlide, parse_deck
 from dashboard.outputs.slides import Picture, Slide, slide
 from dashboard.participation import cache as part_cache
@@ -113,12 +113,7 @@ class DeckDocument(FPDF):
     def __init__(self, b: Briefing) -> None:
         super().__init__(orientation="L", unit="mm", format=(PAGE_H, PAGE_W))
         self.b = b
-        missing = missing_fonts()
-        if missing:
-            raise FileNotFoundError(
-                f"fonts {', '.join(missing)} not found in {FONT_DIR}: install Debian's fonts-dejavu-core")
-        for style, name in FONT_FILES.items():
-            self.add_font(FONT, style, str(FONT_DIR / name))
+        add_fonts(self)
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(False)
         self.set_title(f"{translate('deck.title', b.lang)} – {b.municipality_name}")

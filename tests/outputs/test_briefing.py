@@ -60,18 +60,6 @@ def fixture_engine(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def demo_url(tmp_path_factory) -> str:
-    from data_pipeline.demo import write_demo_package
-    from data_pipeline.pipeline import refresh
-
-    root = tmp_path_factory.mktemp("demo")
-    url = f"sqlite:///{root / 'store.db'}"
-    result = refresh(write_demo_package(root / "pkg"), url, command="demo")
-    assert result.ok, result.message
-    return url
-
-
-@pytest.fixture(scope="module")
 def demo_pdf(demo_url) -> bytes:
     return briefing.build(make_engine(demo_url), briefing.Request(), today=TODAY)
 

@@ -27,18 +27,6 @@ def flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo_url(tmp_path_factory) -> str:
-    from data_pipeline.demo import write_demo_package
-    from data_pipeline.pipeline import refresh
-
-    root = tmp_path_factory.mktemp("demo")
-    url = f"sqlite:///{root / 'store.db'}"
-    result = refresh(write_demo_package(root / "pkg"), url, command="demo")
-    assert result.ok, result.message
-    return url
-
-
-@pytest.fixture(scope="module")
 def deck_run(demo_url, tmp_path_factory):
     """The CLI run once for the module: (exit code, stderr, PDF bytes)."""
     out = tmp_path_factory.mktemp("deck") / "deck.pdf"

@@ -42,6 +42,16 @@ def missing_fonts() -> list[str]:
     return [name for name in FONT_FILES.values() if not (FONT_DIR / name).is_file()]
 
 
+def add_fonts(pdf: FPDF) -> None:
+    """DejaVu (ä, ö, å) into `pdf`; FileNotFoundError naming the Debian package when it is missing."""
+    missing = missing_fonts()
+    if missing:
+        raise FileNotFoundError(
+            f"fonts {', '.join(missing)} not found in {FONT_DIR}: install Debian's fonts-dejavu-core")
+    for style, name in FONT_FILES.items():
+        pdf.add_font(FONT, style, str(FONT_DIR / name))
+
+
 class BriefingError(Exception):
     """Something the person asking can fix: an empty store or a filter value the store does not know.
 
@@ -146,12 +156,7 @@ class Document(FPDF):
     def __init__(self, b: Briefing) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.b = b
-        missing = missing_fonts()
-        if missing:
-            raise FileNotFoundError(
-                f"fonts {', '.join(missing)} not found in {FONT_DIR}: install Debian's fonts-dejavu-core")
-        for style, name in FONT_FILES.items():
-            self.add_font(FONT, style, str(FONT_DIR / name))
+        add_fonts(self)
         self.set_margins(16, 16, 16)
         self.set_auto_page_break(True, margin=16)
         self.set_title(f"{translate('brief.title', b.lang)} – {b.municipality_name}")
