@@ -83,6 +83,7 @@ def comparison_regions(store: Store) -> pl.DataFrame:
     return indicator_queries.comparison_regions(engine(store.url))
 
 
+@versioned(show_spinner=False, max_entries=64)
 def sparklines(store: Store, start_year: int, end_year: int, age_group: str | None, lang: str) -> dict[int, dict]:
     """Every card's sparkline (indicator id -> Vega-Lite spec), built once per data version, period, age
     group and language; cards with fewer than two values have none.

@@ -18,7 +18,8 @@ SIZES = ((1280, 720), (1920, 1080))
 
 # The slide once drawn: one set of controls (a replaced slide lingers for a moment) and its picture.
 DRAWN_JS = """(h1) => document.querySelectorAll('.st-key-present-next button').length === 1
-  && [...document.querySelectorAll('h1')].map((e) => e.innerText.trim()).join('|') === h1
+  && [...document.querySelectorAll('h1')].length === 1
+  && document.querySelector('h1').innerText.trim().startsWith(h1)  // "Overview: Merilahti" names the town too
   && !document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]')
   && document.querySelector('.st-key-present-picture svg.marks, .st-key-present-picture [data-testid="stDeckGlJsonChart"] canvas')
   && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].every((c) => c.querySelector('svg.marks'))
