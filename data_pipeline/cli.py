@@ -191,6 +191,8 @@ def cmd_check(args) -> int:
         return EXIT_REJECTED
     if result.pending:
         # Set up, not refreshed yet: what is here is fine; the refresh downloads (and checks) the rest.
+        for problem in result.pending:
+            print(str(problem))
         print(f"{name}: ei virheitä tarkistetuissa tiedostoissa / no problems in the files checked; "
               f"lataamatta / not downloaded yet: {_n(len(result.pending))} tiedostoa / files (Sotkanet, Paavo) — "
               "hyte refresh hakee ja tarkistaa ne / hyte refresh downloads and checks them")
