@@ -45,7 +45,7 @@ _TICKS = "_present_rotate_ticks"
 CSS = """<style>
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 0.75rem 2.5rem 0.5rem 2.5rem; max-width: 100%; }
+[data-testid="stMainBlockContainer"] { padding: 0.25rem 2.5rem 0.25rem 2.5rem; max-width: 100%; }
 [data-testid="stMain"] { color: #000000; }
 [data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] button p {
   font-size: max(24px, 1.875vw); line-height: 1.25; color: #000000; }
