@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from data_pipeline.cli import main as hyte
+
 ROOT = Path(__file__).parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -94,3 +96,20 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="module")
+def demo_app(tmp_path_factory) -> Iterator[str]:
+    """The demo municipality (charts, map, every kind of table) served on a free port, once per module."""
+    folder = tmp_path_factory.mktemp("demo-app")
+    url = f"sqlite:///{folder / 'demo.db'}"
+    assert hyte(["demo", "--out", str(folder / "pkg"), "--db", url, "-q"]) == 0
+    with serve(url, folder) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium for the module."""
+    with chromium() as launched:
+        yield launched

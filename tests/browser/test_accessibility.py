@@ -14,11 +14,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 from axe_playwright_python.sync_playwright import Axe
-from served_app import PAGES, chromium, serve
+from served_app import PAGES, browser, demo_app  # noqa: F401 - fixtures used by name
 from test_browser import SHOTS
 
 from dashboard.core.i18n import LANGUAGES, translate
-from data_pipeline.cli import main as hyte
 
 pytestmark = pytest.mark.browser
 
@@ -48,22 +47,6 @@ TEXT_CONTRAST_JS = """() => {
   }
   return out;
 }"""
-
-
-@pytest.fixture(scope="module")
-def demo_app(tmp_path_factory) -> str:
-    """The demo municipality (charts, map, every kind of table) served on a free port."""
-    folder = tmp_path_factory.mktemp("a11y")
-    url = f"sqlite:///{folder / 'demo.db'}"
-    assert hyte(["demo", "--out", str(folder / "pkg"), "--db", url, "-q"]) == 0
-    with serve(url, folder) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture

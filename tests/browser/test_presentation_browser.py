@@ -6,10 +6,9 @@ on the map focuses a district. One served app for the module; screenshots go to 
 from __future__ import annotations
 
 import pytest
-from served_app import chromium, serve
+from served_app import browser, demo_app  # noqa: F401 - fixtures used by name
 from test_browser import SHOTS
 
-from data_pipeline.cli import main as hyte
 
 pytestmark = pytest.mark.browser
 
@@ -40,21 +39,6 @@ MEASURE_JS = """() => {
                   .map((e) => e.getBoundingClientRect().bottom)),
           position: document.querySelector('.st-key-present-position p')?.innerText};
 }"""
-
-
-@pytest.fixture(scope="module")
-def demo_app(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("present")
-    url = f"sqlite:///{folder / 'demo.db'}"
-    assert hyte(["demo", "--out", str(folder / "pkg"), "--db", url, "-q"]) == 0
-    with serve(url, folder) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture
