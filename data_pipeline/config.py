@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from data_pipeline.config_schema import DEFAULT_SOTKANET_URL, DIRECTIONS, HyteToml
 from data_pipeline.problems import Problem
+from data_pipeline.similar import PROFILE_INDICATORS
 from data_pipeline.toml_lines import key_lines, line_of
 
 __all__ = ["DEFAULT_SOTKANET_URL", "DIRECTIONS", "AgeGroup", "Config", "ConfigError", "IndicatorConfig",
@@ -109,6 +110,7 @@ class Config:
     registers_dir: Path
     indicators: tuple[IndicatorConfig, ...] = field(default=())
     boundaries_year: int | None = None  # municipality boundaries of this year's division, for the map
+    profile: bool = False  # population and age structure of every municipality (similar municipalities)
     # Where each key is in the file, for problems found later (e.g. a cache missing because offline).
     key_lines: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -123,6 +125,12 @@ class Config:
     @property
     def age_group_codes(self) -> tuple[str, ...]:
         return tuple(g.code for g in self.age_groups)
+
+    @property
+    def profile_ids(self) -> tuple[int, ...]:
+        """Sotkanet indicators fetched for the municipalities' profiles and not in the plan (`[regions] profile`)."""
+        plan = {ind.id for ind in self.indicators if ind.source == "sotkanet"}
+        return tuple(i for i in PROFILE_INDICATORS if i not in plan) if self.profile else ()
 
 
 def load_config(path: str | os.PathLike) -> Config:
@@ -338,6 +346,7 @@ def _config(path: Path, doc: HyteToml, lines: dict) -> Config:
         country=region(doc.regions.country),
         peers=tuple(doc.regions.peers),
         boundaries_year=doc.regions.boundaries_year,
+        profile=doc.regions.profile,
         sotkanet_url=os.environ.get("HYTE_SOTKANET_URL") or s.base_url,
         sotkanet_cache_dir=base / s.cache_dir,
         sotkanet_years=s.years,

@@ -143,6 +143,11 @@ class Regions(Section):
         "Statistics Finland's municipality boundaries of this year's division, for the map of Finland "
         "(fetched once into the package; HYTE_BOUNDARIES_URL overrides the address).", default=None,
         examples=["2025"])
+    profile: Flag = describe(
+        "true: haetaan myös kaikkien kuntien väkiluku ja ikärakenne (Sotkanet 127, 1064, 1067, 1068); "
+        "niistä ehdotetaan samankaltaiset kunnat perusteluineen.",
+        "true: also fetch every municipality's population and age structure (Sotkanet 127, 1064, 1067, 1068); "
+        "similar municipalities are proposed from them, with the reasons.", default=False)
 
 
 class Sotkanet(Section):

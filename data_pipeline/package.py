@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from data_pipeline import boundaries, ranks
+from data_pipeline import boundaries, ranks, similar
 from data_pipeline import registers as R
 from data_pipeline import schema, sotkanet, validate
 from data_pipeline.config import Config
@@ -452,6 +452,8 @@ def build_package(config: Config, *, problem_limit: int | None = MAX_LISTED_PER_
         # From the same values, written in the same transaction: ranks always agree with the values.
         directions = {ind.id: ind.direction for ind in sotkanet_indicators}
         tables["indicator_rank"] = ranks.rank_municipalities(data.values, data.regions, directions)
+        profile_values = data.values if data.profile is None else pl.concat([data.values, data.profile])
+        tables["municipality_profile"] = similar.profile_table(profile_values, data.regions, config.municipality_code)
     return Package(_conform(tables), tuple(sources), register_rows), []
 
 

@@ -198,6 +198,22 @@ indicator_rank = Table(
 )
 Index("ix_indicator_rank_region", indicator_rank.c.region_id, indicator_rank.c.indicator_id, indicator_rank.c.year)
 
+# Every municipality's size and age structure (Sotkanet 127, 1064, 1067, 1068) in the latest population
+# year, with its distance from the own municipality: the similar municipalities proposed and why
+# (data_pipeline/similar.py), computed at load time from the values loaded with it.
+municipality_profile = Table(
+    "municipality_profile",
+    metadata,
+    Column("region_id", Integer, primary_key=True, autoincrement=False),
+    Column("year", Integer, nullable=False),
+    Column("population", Float),
+    Column("share_0_14", Float, comment="0–14-year-olds, % of the population"),
+    Column("share_15_64", Float),
+    Column("share_65_plus", Float),
+    Column("distance", Float, comment="standardised distance from the own municipality (log population, 0–14 %, 65+ %)"),
+    Column("similarity_rank", Integer, comment="1 = the most similar; empty for the own and incomplete profiles"),
+)
+
 # Municipality boundaries from Statistics Finland's open layer (kunta1000k), simplified for a light map.
 municipality_shape = Table(
     "municipality_shape",
@@ -495,6 +511,7 @@ DATA_TABLES = (
     indicator,
     indicator_value,
     indicator_rank,
+    municipality_profile,
     municipality_shape,
     indicator_district_value,
     department,

@@ -22,6 +22,7 @@ SHARE_65_PLUS = 1068
 PROFILE_INDICATORS = {POPULATION: "population", SHARE_0_14: "share_0_14", SHARE_15_64: "share_15_64",
                       SHARE_65_PLUS: "share_65_plus"}
 MEASURES = ("population", "share_0_14", "share_65_plus")
+PROPOSED = 6  # how many are proposed (hyte init writes them as `[regions] peers`; the screen marks them)
 PROFILE_SCHEMA = {"region_id": pl.Int64, "code": pl.Utf8, "name_fi": pl.Utf8, "year": pl.Int64,
                   "population": pl.Float64, "share_0_14": pl.Float64, "share_15_64": pl.Float64,
                   "share_65_plus": pl.Float64}
@@ -51,8 +52,9 @@ def municipality_profiles(values: pl.DataFrame, regions: pl.DataFrame, year: int
             .select(list(PROFILE_SCHEMA)).cast(PROFILE_SCHEMA).sort("code"))  # type: ignore[arg-type]
 
 
-def similar_municipalities(profiles: pl.DataFrame, own_code: str, n: int = 5) -> pl.DataFrame:
-    """The `n` municipalities nearest to `own_code`, nearest first, each with its figures beside the own.
+def similar_municipalities(profiles: pl.DataFrame, own_code: str, n: int | None = 5) -> pl.DataFrame:
+    """The `n` municipalities nearest to `own_code` (None: all of them), nearest first, each with its
+    figures beside the own.
 
     Columns: rank, code, name_fi, distance, then each measure and `own_<measure>` (the reasons).
     Municipalities missing a measure are left out; an own municipality missing one gives no proposal.
@@ -77,7 +79,27 @@ def similar_municipalities(profiles: pl.DataFrame, own_code: str, n: int = 5) ->
     return (scaled.filter(pl.col("code") != own_code)
             .with_columns(distance.alias("distance"))
             .sort("distance", "code")
-            .head(n)
+            .head(complete.height if n is None else n)
             .with_columns(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("rank"),
                           *[pl.lit(own[m], dtype=pl.Float64).alias(f"own_{m}") for m in reasons])
             .select("rank", "code", "name_fi", "distance", *reasons, *[f"own_{m}" for m in reasons]))
+
+
+STORED_SCHEMA = {"region_id": pl.Int64, "year": pl.Int64, "population": pl.Float64, "share_0_14": pl.Float64,
+                 "share_15_64": pl.Float64, "share_65_plus": pl.Float64, "distance": pl.Float64,
+                 "similarity_rank": pl.Int64}
+
+
+def profile_table(values: pl.DataFrame, regions: pl.DataFrame, own_code: str) -> pl.DataFrame:
+    """The store's `municipality_profile` rows, computed at load time: every municipality's profile in the
+    latest population year, with its distance from the own municipality and its rank by it (1 = the most
+    similar; the own row and municipalities missing a measure have none). Empty without population figures.
+    """
+    profiles = municipality_profiles(values, regions)
+    if profiles.is_empty():
+        return pl.DataFrame(schema=STORED_SCHEMA)
+    ranked = similar_municipalities(profiles, own_code, n=None).select(
+        "code", "distance", pl.col("rank").alias("similarity_rank"))
+    return (profiles.join(ranked, on="code", how="left")
+            .select(list(STORED_SCHEMA)).cast(STORED_SCHEMA)  # type: ignore[arg-type]
+            .sort("region_id"))

@@ -31,6 +31,9 @@ class SotkanetData:
     indicators: list[dict]       # metadata per indicator id, as Sotkanet gives it
     values: pl.DataFrame         # indicator_id, region_id, year, gender, value, abs_value
     data_updated: dt.date | None  # newest data-updated over the plan's indicators
+    # Population and age shares of every region (`[regions] profile`; the plan's own values of these stay
+    # in `values`): the similar municipalities are computed from both.
+    profile: pl.DataFrame | None = None
 
 
 MISSING = "tiedosto puuttuu / file is missing"
@@ -242,7 +245,7 @@ def parse_date(text: str | None) -> dt.date | None:
 def read_cache(config: Config) -> tuple[SotkanetData | None, list[Problem]]:
     """Everything the plan needs from the Sotkanet cache folder, or every problem with it."""
     base = config.sotkanet_cache_dir
-    wanted = [ind for ind in config.indicators if ind.source == "sotkanet"]
+    wanted = [ind.id for ind in config.indicators if ind.source == "sotkanet"]
     problems: list[Problem] = []
     raw_regions, problem = _load_json(base / "regions.json", config.base_dir)
     if problem:
@@ -251,33 +254,47 @@ def read_cache(config: Config) -> tuple[SotkanetData | None, list[Problem]]:
     if region_problems:
         return None, region_problems
     region_ids = set(regions["id"].to_list())
-    metas, frames, updated = [], [], []
-    for ind in wanted:
-        meta_path = base / "indicators" / f"{ind.id}.json"
-        meta, problem = _load_json(meta_path, config.base_dir)
-        if problem:
-            problems.append(problem)
+    metas, frames, updated, profile_frames = [], [], [], []
+    for ind_id in (*wanted, *config.profile_ids):
+        meta, frame = _read_indicator(config, ind_id, region_ids, problems)
+        if ind_id not in wanted:  # a profile indicator: not one of the plan's, kept apart
+            if frame is not None:
+                profile_frames.append(frame)
             continue
-        meta_problems = check_metadata(meta, ind.id, _rel(meta_path, config))
-        if meta_problems:
-            problems.extend(meta_problems)
-            continue
-        metas.append(meta)
-        if parse_date(meta.get("data-updated")):
-            updated.append(parse_date(meta.get("data-updated")))
-        data_path = base / "data" / f"{ind.id}.json"
-        rows, problem = _load_json(data_path, config.base_dir)
-        if problem:
-            problems.append(problem)
-            continue
-        frame, row_problems = parse_data_rows(rows, ind.id, region_ids, config.sotkanet_years, _rel(data_path, config))
-        problems.extend(row_problems)
+        if meta is not None:
+            metas.append(meta)
+            if parse_date(meta.get("data-updated")):
+                updated.append(parse_date(meta.get("data-updated")))
         if frame is not None:
             frames.append(frame)
     if problems:
         return None, problems
     values = pl.concat(frames) if frames else pl.DataFrame(schema=VALUE_SCHEMA)
-    return SotkanetData(regions, metas, values, max(updated) if updated else None), []
+    profile = pl.concat(profile_frames) if profile_frames else pl.DataFrame(schema=VALUE_SCHEMA)
+    return SotkanetData(regions, metas, values, max(updated) if updated else None, profile), []
+
+
+def _read_indicator(config: Config, ind_id: int, region_ids: set[int],
+                    problems: list[Problem]) -> tuple[dict | None, pl.DataFrame | None]:
+    """One indicator's metadata and values from the cache; what is wrong is added to `problems`."""
+    base = config.sotkanet_cache_dir
+    meta_path = base / "indicators" / f"{ind_id}.json"
+    meta, problem = _load_json(meta_path, config.base_dir)
+    if problem:
+        problems.append(problem)
+        return None, None
+    meta_problems = check_metadata(meta, ind_id, _rel(meta_path, config))
+    if meta_problems:
+        problems.extend(meta_problems)
+        return None, None
+    data_path = base / "data" / f"{ind_id}.json"
+    rows, problem = _load_json(data_path, config.base_dir)
+    if problem:
+        problems.append(problem)
+        return meta, None
+    frame, row_problems = parse_data_rows(rows, ind_id, region_ids, config.sotkanet_years, _rel(data_path, config))
+    problems.extend(row_problems)
+    return meta, frame
 
 
 def _rel(path: Path, config: Config) -> str:

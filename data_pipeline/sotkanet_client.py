@@ -337,31 +337,32 @@ def _fetch(config: Config, client: SotkanetClient, progress: Callable[[str, int]
         report.kinds["regions"] = exc.kind
 
     first, last = config.sotkanet_years
-    for ind in (i for i in config.indicators if i.source == "sotkanet"):
-        what = f"indikaattori / indicator {ind.id}"
-        meta_path, data_path = cache / "indicators" / f"{ind.id}.json", cache / "data" / f"{ind.id}.json"
+    # The plan's indicators, then (with `[regions] profile`) every municipality's population and age structure.
+    for ind_id in (*(i.id for i in config.indicators if i.source == "sotkanet"), *config.profile_ids):
+        what = f"indikaattori / indicator {ind_id}"
+        meta_path, data_path = cache / "indicators" / f"{ind_id}.json", cache / "data" / f"{ind_id}.json"
         try:
-            meta = client.get(f"indicators/{ind.id}", what)
-            if not isinstance(meta, dict) or meta.get("id") != ind.id:
+            meta = client.get(f"indicators/{ind_id}", what)
+            if not isinstance(meta, dict) or meta.get("id") != ind_id:
                 raise SotkanetError(f"{what}: kuvailutiedot ovat vajaat / metadata incomplete")
             cached = _read(meta_path)
             if (isinstance(cached, dict) and cached.get("data-updated") == meta.get("data-updated")
                     and meta.get("data-updated") and data_path.is_file()):
-                report.unchanged.append(ind.id)
+                report.unchanged.append(ind_id)
                 continue
-            params = [("indicator", ind.id), *(("years", y) for y in range(first, last + 1)),
+            params = [("indicator", ind_id), *(("years", y) for y in range(first, last + 1)),
                       ("genders", "total"), ("genders", "male"), ("genders", "female")]
             rows = client.get("json", what, params)
-            _check_rows(rows, ind.id)
+            _check_rows(rows, ind_id)
             # Data first, metadata last: a stop in between leaves the old data-updated, so it is refetched.
             _write_atomic(data_path, rows)
             _write_atomic(meta_path, meta)
-            report.downloaded.append(ind.id)
+            report.downloaded.append(ind_id)
             if progress:
-                progress(f"sotkanet {ind.id}", len(rows))
+                progress(f"sotkanet {ind_id}", len(rows))
         except SotkanetError as exc:
-            report.failed[ind.id] = str(exc)
-            report.kinds[ind.id] = exc.kind
+            report.failed[ind_id] = str(exc)
+            report.kinds[ind_id] = exc.kind
     report.requests = client.requests
     report.outage = client.session.outage(client.base_url) or _connection_outage(report, client)
     return report

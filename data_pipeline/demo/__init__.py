@@ -29,7 +29,7 @@ from pathlib import Path
 
 from data_pipeline.registers import REGISTERS, register_columns
 from data_pipeline.demo.districts import district_features, population_rows
-from data_pipeline.demo import country
+from data_pipeline.demo import country, profile
 from data_pipeline.demo.indicators import REGIONS, INDICATORS, config_toml, indicator_data, indicator_metadata, local_indicator_rows, regions_json
 from data_pipeline.demo.ngos import ngo_registers
 from data_pipeline.demo.participation import adoption_rows, event_rows
@@ -74,6 +74,14 @@ def write_demo_package(out_dir: Path, seed: int = 2026) -> Path:
                                country_rng)
         _write_json(out / "sotkanet" / "indicators" / f"{ind.id}.json", metadata, indent=1)
         _write_json(out / "sotkanet" / "data" / f"{ind.id}.json", data)
+    # Every region's population and age structure (`[regions] profile`): the similar municipalities.
+    residents: dict[int, int] = {}
+    for row in population_rows(rng("population")):
+        residents[row["year"]] = residents.get(row["year"], 0) + row["population"]
+    for indicator_id, rows in profile.profile_rows([*REGIONS, *synthetic], MUNICIPALITY_CODE, residents,
+                                                   rng("profile")).items():
+        _write_json(out / "sotkanet" / "indicators" / f"{indicator_id}.json", profile.metadata(indicator_id), indent=1)
+        _write_json(out / "sotkanet" / "data" / f"{indicator_id}.json", rows)
 
     registers = {
         **plan_registers(),

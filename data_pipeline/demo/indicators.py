@@ -275,7 +275,7 @@ def config_toml() -> str:
         table("[[priority_areas]]", {"code": code, "name_fi": fi, "name_sv": sv, "name_en": en})
     table("[regions]", {"county": {"category": "HYVINVOINTIALUE", "code": "6"},
                         "country": {"category": "MAA", "code": "358"}, "peers": ["998", "997"],
-                        "boundaries_year": BOUNDARIES_YEAR})
+                        "boundaries_year": BOUNDARIES_YEAR, "profile": True})
     # Recorded, fictional values: a refresh must never replace them with the real Sotkanet's.
     table("[sotkanet]", {"base_url": "http://127.0.0.1:9/offline-demo", "cache_dir": "sotkanet",
                          "years": [DATA_YEARS[0], DATA_YEARS[-1]], "offline": True})

@@ -28,6 +28,7 @@ from dashboard.data_status import queries as status_queries
 from dashboard.data_status import view as status_tables
 from dashboard.core.formatting import DASH, NBSP, fmt_date, fmt_datetime, fmt_number, plain
 from dashboard.core.i18n import CATALOG, LANGUAGES, missing_keys, translate
+from data_pipeline import schema
 from data_pipeline.store import make_engine
 
 APP = Path(__file__).parents[2] / "dashboard" / "app.py"
@@ -272,7 +273,7 @@ def test_queries_give_the_same_types_on_every_store(store_url):
         rejected_run = status_queries.latest_run(engine, "rejected")["id"][0]
         assert status_queries.rejected_inputs(engine, rejected_run).rows() == list(REJECTED)
         counts = dict(status_queries.row_counts(engine).rows())
-        assert counts["indicator"] == 4 and counts["ngo"] == 0 and len(counts) == 29  # + indicator_rank, municipality_shape
+        assert counts["indicator"] == 4 and counts["ngo"] == 0 and len(counts) == len(schema.DATA_TABLES) == 30  # + municipality_profile
         assert status_queries.source_freshness(engine)["status"].to_list() == ["fresh", "stale"]
         assert queries.year_span(engine) == (2020, 2028)
     finally:

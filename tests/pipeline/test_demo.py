@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from shapely.geometry import Point, shape
 
+from data_pipeline.similar import PROFILE_INDICATORS
 from data_pipeline import demo
 from data_pipeline import registers as R
 from data_pipeline.config import load_config
@@ -65,8 +66,9 @@ def test_same_seed_writes_byte_identical_files(tmp_path):
     demo.write_demo_package(tmp_path / "b", seed=2026)
     first, second = _files(tmp_path / "a"), _files(tmp_path / "b")
     assert sorted(first) == sorted(second)
-    # toml, districts geojson, regions, the boundaries copy for the map of Finland, ...
-    assert len(first) == 2 + 1 + 1 + 2 * len(demo.INDICATORS) + len(R.REGISTERS)
+    # toml, districts geojson, regions, the boundaries copy for the map of Finland, the plan's indicators and the
+    # municipalities' profile (population and three age shares), each as metadata + data, the registers
+    assert len(first) == 2 + 1 + 1 + 2 * len(demo.INDICATORS) + 2 * len(PROFILE_INDICATORS) + len(R.REGISTERS)
     for name in first:
         assert first[name] == second[name], name
 

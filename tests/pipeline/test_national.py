@@ -8,8 +8,10 @@ kunta1000k municipality layer.
 
 from __future__ import annotations
 
+import math
 import random
 import shutil
+import statistics
 from pathlib import Path
 
 import polars as pl
@@ -78,6 +80,29 @@ def national_rows(indicator: int, regions: list[dict], rng: random.Random) -> li
     return rows
 
 
+PROFILE_IDS = (127, 1064, 1067, 1068)
+
+
+def profile_rows(regions: list[dict], rng: random.Random) -> dict[int, list[dict]]:
+    """/json responses of population (127) and the age shares (1064, 1067, 1068) for every region, 2024 and
+    2023, totals only as asked; a few municipalities lack a share (suppressed)."""
+    out: dict[int, list[dict]] = {i: [] for i in PROFILE_IDS}
+    for r in regions:
+        population = 84_000 if r["id"] == PORI_ID else round(rng.lognormvariate(8.7, 1.1))
+        young, old = round(rng.uniform(9, 22), 1), round(rng.uniform(15, 40), 1)
+        if r["id"] == PORI_ID:
+            young, old = 13.0, 27.0
+        for year in (2023, 2024):
+            figures = {127: float(population - (2024 - year) * 100), 1064: young, 1068: old,
+                       1067: round(100 - young - old, 1)}
+            for indicator, value in figures.items():
+                if indicator != 127 and r["id"] != PORI_ID and rng.random() < 0.01:
+                    value = None
+                out[indicator].append({"indicator": indicator, "region": r["id"], "year": year, "gender": "total",
+                                       "value": value, "absValue": None})
+    return out
+
+
 def metadata(indicator: int) -> dict:
     title = f"Indikaattori {indicator}"
     return {"id": indicator, "data-updated": "2026-09-01", "range": {"start": 2021, "end": 2024},
@@ -138,6 +163,7 @@ def pori(tmp_path, monkeypatch):
     regions = national_regions(rng)
     config = load_config(package / "hyte.toml")
     data = {ind.id: national_rows(ind.id, regions, rng) for ind in config.indicators}
+    data.update(profile_rows(regions, random.Random(127)))
     fake = FakeServices(regions, {i: metadata(i) for i in data}, data, paavo_areas(), municipality_layer(regions))
     base_url, stop = serve(fake)
     monkeypatch.setenv("HYTE_SOTKANET_URL", base_url)
@@ -153,7 +179,8 @@ def expected_values(fake: FakeServices) -> pl.DataFrame:
     rows = [{"indicator_id": r["indicator"], "region_id": PIRKANMAA if r["region"] == PIRKANMAA_OLD else r["region"],
              "year": r["year"], "gender": r["gender"], "value": r["value"], "abs_value": r["absValue"],
              "old_id": r["region"] == PIRKANMAA_OLD}
-            for rows in fake.data.values() for r in rows if r["region"] in kept | {PIRKANMAA_OLD}]
+            for indicator, rows in fake.data.items() if indicator not in PROFILE_IDS
+            for r in rows if r["region"] in kept | {PIRKANMAA_OLD}]
     frame = pl.DataFrame(rows, schema={"indicator_id": pl.Int64, "region_id": pl.Int64, "year": pl.Int64,
                                        "gender": pl.Utf8, "value": pl.Float64, "abs_value": pl.Float64,
                                        "old_id": pl.Boolean})
@@ -191,7 +218,7 @@ def test_pori_keeps_every_municipality_with_values_equal_to_the_source_and_ranks
     assert stored.select(expected.columns).equals(expected)
     per_indicator = stored.filter(pl.col("region_id").is_in(municipalities["id"].implode())).group_by(
         "indicator_id").agg(pl.col("region_id").n_unique())
-    assert per_indicator.height == len(fake.data) and per_indicator["region_id"].min() >= 300
+    assert per_indicator.height == len(fake.data) - len(PROFILE_IDS) and per_indicator["region_id"].min() >= 300
 
     # Pori's rank N/M for every indicator in the latest year, nationally and within Satakunta.
     ind = load_config(config)
@@ -221,10 +248,40 @@ def test_pori_keeps_every_municipality_with_values_equal_to_the_source_and_ranks
     shapes = table_frame(url, schema.municipality_shape)
     assert shapes.height == municipalities.height and "609" in shapes["code"].to_list()
 
+    assert_profiles_equal_the_source(url, fake)
+
     fake.requests.clear()
     assert refresh(config, url).status == "unchanged"
     assert fake.data_requests() == 0
     assert not any(q.get("typeNames") == ["tilastointialueet:kunta1000k_2025"] for _, q, _ in fake.requests)
+
+
+def assert_profiles_equal_the_source(url: str, fake: FakeServices) -> None:
+    """Every municipality's population and age shares of the latest year exactly as served, and the
+    similarity ranks in the order of a distance counted again here from the served figures."""
+    stored = table_frame(url, schema.municipality_profile)
+    kunta = {r["id"] for r in fake.regions if r["category"] == "KUNTA"}
+    served = {(r["indicator"], r["region"]): r["value"] for i in PROFILE_IDS for r in fake.data[i] if r["year"] == 2024}
+    assert stored.height == len(kunta) >= 300 and set(stored["year"]) == {2024}
+    for row in stored.iter_rows(named=True):
+        assert (row["population"], row["share_0_14"], row["share_15_64"], row["share_65_plus"]) == tuple(
+            served[(i, row["region_id"])] for i in PROFILE_IDS), row["region_id"]
+    complete = stored.drop_nulls(["population", "share_0_14", "share_65_plus"])
+    # z-scores of log population, 0–14 % and 65+ % over the complete profiles; Euclidean distance from Pori.
+    columns = {"population": [math.log(v) for v in complete["population"]], "share_0_14": complete["share_0_14"].to_list(),
+               "share_65_plus": complete["share_65_plus"].to_list()}
+    z = {c: [(v - statistics.fmean(vs)) / statistics.stdev(vs) for v in vs] for c, vs in columns.items()}
+    ids = complete["region_id"].to_list()
+    own = ids.index(PORI_ID)
+    distance = {rid: math.dist([z[c][own] for c in z], [z[c][k] for c in z]) for k, rid in enumerate(ids) if rid != PORI_ID}
+    ranked = stored.filter(pl.col("similarity_rank").is_not_null()).sort("similarity_rank")
+    assert ranked["region_id"].to_list() == sorted(distance, key=distance.get)  # random figures: no ties
+    assert ranked["distance"].to_list() == pytest.approx(sorted(distance.values()))
+    assert ranked["similarity_rank"].to_list() == list(range(1, len(distance) + 1))
+    pori = stored.filter(pl.col("region_id") == PORI_ID).row(0, named=True)
+    assert pori["similarity_rank"] is None and pori["distance"] is None
+    assert stored.filter(pl.col("share_0_14").is_null() | pl.col("share_65_plus").is_null())["similarity_rank"] \
+        .is_null().all()
 
 
 def mini_config(tmp_path: Path) -> Config:
