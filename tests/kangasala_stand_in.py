@@ -40,7 +40,15 @@ TOWNS = [
     (811, "562", "Orivesi", "Orivesi", 9_000),
     (812, "257", "Kirkkonummi", "Kyrkslätt", 41_000),
 ]
-PEERS_EXPECTED = ["980", "536", "202", "418", "680", "790"]  # the six nearest in the class, by ratio
+# Population alone: the six nearest in the size class, by ratio (when Sotkanet gives no age structure).
+PEERS_BY_SIZE = ["980", "536", "202", "418", "680", "790"]
+# Age structure (0–14 %, 65+ %), made up: Kangasala and the towns around Tampere are young, Raisio,
+# Sastamala and Valkeakoski old. By size and age the old ones of Kangasala's size give way to young ones,
+# Kirkkonummi too though it is just outside the size class.
+AGES = {"211": (17.5, 20.0), "536": (17.0, 21.0), "980": (19.0, 18.5), "202": (18.0, 19.5), "418": (19.5, 17.5),
+        "680": (14.0, 27.0), "790": (12.5, 31.0), "604": (19.0, 18.0), "908": (14.5, 28.0), "837": (13.5, 19.0),
+        "213": (10.0, 38.0), "562": (14.0, 28.0), "257": (20.0, 16.0)}
+PEERS_EXPECTED = ["202", "536", "980", "604", "418", "257"]  # nearest by size and age (data_pipeline/similar.py)
 
 
 def regions() -> list[dict]:
@@ -74,6 +82,13 @@ def fake_sotkanet() -> FakeSotkanet:
                      "absValue": None},
                     {"indicator": 127, "region": COUNTRY, "year": 2024, "gender": "total", "value": 5_600_000.0,
                      "absValue": None}]}
+    for ind_id, title, column in ((1064, "0 - 14-vuotiaat, % väestöstä", 0),
+                                  (1067, "15 - 64-vuotiaat, % väestöstä", None),
+                                  (1068, "65 vuotta täyttäneet, % väestöstä", 1)):
+        metadata[ind_id] = _metadata(ind_id, title)
+        data[ind_id] = [{"indicator": ind_id, "region": rid, "year": 2024, "gender": "total",
+                         "value": (round(100 - sum(AGES[code]), 1) if column is None else AGES[code][column]),
+                         "absValue": None} for rid, code, _, _, _ in TOWNS]
     for ind in INDICATOR_PRESETS["pori"]:
         metadata[ind.id] = _metadata(ind.id, ind.title_fi)
         data[ind.id] = [{"indicator": ind.id, "region": rid, "year": year, "gender": "total",

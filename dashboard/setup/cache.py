@@ -19,7 +19,7 @@ from data_pipeline.districts import read_districts
 from data_pipeline.setup import districts as setup_districts
 from data_pipeline.setup.command import fetch_indicators
 from data_pipeline.setup.package import DEFAULT_SOTKANET_URL
-from data_pipeline.setup.regions import population_by_region
+from data_pipeline.setup.regions import age_shares, population_by_region
 from data_pipeline.sotkanet_client import FetchReport, HttpSession, SotkanetClient
 
 TTL_SECONDS = 3600
@@ -50,6 +50,13 @@ def region_list(base_url: str) -> list:
 def population(base_url: str) -> tuple[dict[int, int], int | None]:
     with HttpSession(timeout=TIMEOUT_SECONDS, retries=1, backoff=0.5) as session:
         return population_by_region(SotkanetClient(base_url, session))
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def ages(base_url: str, year: int | None) -> dict[int, dict[int, float]]:
+    """Every region's age shares (Sotkanet 1064, 1067, 1068) in the population year; empty if none came."""
+    with HttpSession(timeout=TIMEOUT_SECONDS, retries=1, backoff=0.5) as session:
+        return age_shares(SotkanetClient(base_url, session), year)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

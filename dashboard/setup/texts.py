@@ -45,6 +45,18 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "Same size class ({size} residents) and nearest in population; the reason is written as a comment in "
         "hyte.toml, and the list can be edited.",
     ),
+    "setup.town.peers_why_age": (
+        "Väkiluvultaan ja ikärakenteeltaan lähimmät ({name}: {population} asukasta, 0–14-vuotiaita {young} %, "
+        "65 vuotta täyttäneitä {old} %); perustelu kirjoitetaan hyte.toml-tiedoston kommenttiin, ja listaa voi "
+        "muokata.",
+        "Närmast i invånarantal och åldersstruktur ({name}: {population} invånare, 0–14 år {young} %, 65 år och "
+        "äldre {old} %); motiveringen skrivs som en kommentar i hyte.toml, och listan kan redigeras.",
+        "Nearest in population and age structure ({name}: {population} residents, aged 0–14 {young} %, 65 and "
+        "over {old} %); the reason is written as a comment in hyte.toml, and the list can be edited.",
+    ),
+    "setup.town.peer_row_age": ("{name} ({code}): {population} asukasta, 0–14 v. {young} %, 65+ {old} %",
+                                "{name} ({code}): {population} invånare, 0–14 år {young} %, 65+ {old} %",
+                                "{name} ({code}): {population} residents, 0–14 {young} %, 65+ {old} %"),
     "setup.town.no_peers": (
         "Väkilukua ei saatu Sotkanetista, joten vertailukuntia ei ehdoteta; lisää ne myöhemmin hyte.toml-tiedostoon.",
         "Invånarantalet kunde inte hämtas från Sotkanet, så inga jämförelsekommuner föreslås; lägg till dem "

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polars as pl
 
-from dashboard.core.formatting import plain
+from dashboard.core.formatting import fmt_number, plain
 from dashboard.core.i18n import translate
 from dashboard.participation import charts as maps
 from data_pipeline.setup.package import _class_text
@@ -33,9 +33,26 @@ def size_text(proposal: Proposal) -> str:
     return _class_text(proposal) if proposal.size_class else "–"
 
 
+def peers_why(proposal: Proposal, lang: str) -> str:
+    """How the peers were chosen: by size and age structure (with the own figures), or by size alone."""
+    if proposal.own_shares is None:
+        return translate("setup.town.peers_why", lang, size=size_text(proposal))
+    young, old = proposal.own_shares
+    return translate("setup.town.peers_why_age", lang, name=plain(region_name(proposal.municipality, lang)),
+                     population=number(proposal.population), young=_share(young, lang), old=_share(old, lang))
+
+
 def peer_lines(proposal: Proposal, lang: str) -> list[str]:
+    if proposal.own_shares is not None:
+        return [translate("setup.town.peer_row_age", lang, name=plain(region_name(p.region, lang)),
+                          code=p.region.code, population=number(p.population), young=_share(p.share_0_14, lang),
+                          old=_share(p.share_65_plus, lang)) for p in proposal.peers]
     return [translate("setup.town.peer_row", lang, name=plain(region_name(p.region, lang)), code=p.region.code,
                       population=number(p.population)) for p in proposal.peers]
+
+
+def _share(value: float | None, lang: str) -> str:
+    return fmt_number(value, 1, lang)
 
 
 # --- districts on the map ----------------------------------------------------------------------------

@@ -56,7 +56,7 @@ def municipality(regions: list[Region]) -> Region | None:
 def proposal_panel(regions: list[Region], town: Region, url: str, lang: str) -> Proposal:
     population, year = setup_cache.population(url)
     peers = st.slider(t("setup.town.peer_count"), PEERS_MIN, PEERS_MAX, PEERS_DEFAULT, key="setup.peers")
-    proposal = build_proposal(regions, population, year, town, peers)
+    proposal = build_proposal(regions, population, year, town, peers, setup_cache.ages(url, year))
     st.markdown(f"**{t('setup.town.proposal')}: {plain(view.region_name(town, lang))} ({town.code})**")
     facts, peer_column = st.columns(2, gap="large")
     with facts:
@@ -71,7 +71,7 @@ def proposal_panel(regions: list[Region], town: Region, url: str, lang: str) -> 
     with peer_column:
         st.markdown(f"**{t('setup.town.peers')}**")
         if proposal.peers:
-            st.caption(t("setup.town.peers_why", size=view.size_text(proposal)))
+            st.caption(view.peers_why(proposal, lang))
             st.markdown("\n".join(f"- {line}" for line in view.peer_lines(proposal, lang)))
         else:
             st.info(t("setup.town.no_peers"))

@@ -16,8 +16,8 @@ from data_pipeline import paavo
 from data_pipeline.setup import districts as D
 from data_pipeline.setup.package import Districts, write_package
 from data_pipeline.setup.presets import AREA_PRESETS, INDICATOR_PRESETS
-from data_pipeline.setup.regions import InitError, Region, build_proposal, find_municipality, parse_regions, \
-    population_by_region
+from data_pipeline.setup.regions import InitError, Region, age_shares, build_proposal, find_municipality, \
+    parse_regions, population_by_region
 from data_pipeline.config import read_config
 from data_pipeline.sotkanet_client import FetchReport, HttpSession, SotkanetClient, SotkanetError, \
     fetch
@@ -94,7 +94,7 @@ def _run(args, term: Terminal) -> int:
         except InitError as exc:
             town = _pick(exc, term)
         population, year = population_by_region(sotkanet)
-        proposal = build_proposal(regions, population, year, town, args.peers)
+        proposal = build_proposal(regions, population, year, town, args.peers, age_shares(sotkanet, year))
         term.say(f"Kunta / municipality: {town.label}; hyvinvointialue / county: "
                  f"{proposal.county.names['fi'] if proposal.county else '–'}; vertailukunnat / peers: "
                  f"{', '.join(p.region.names['fi'] for p in proposal.peers) or '–'}")

@@ -48,6 +48,10 @@ def plan_term(today: dt.date) -> tuple[int, int]:
     return start, start + 3
 
 
+def _pct(value: float | None, decimals: int = 1) -> str:
+    return "–" if value is None else f"{value:.{decimals}f}".replace(".", ",")
+
+
 def _class_text(proposal: Proposal) -> str:
     lo, hi = proposal.size_class
     return f"{_n(lo)}–{_n(hi)}" if hi is not None else f"{_n(lo)}+"
@@ -64,17 +68,33 @@ def regions_section(proposal: Proposal) -> list[str]:
         lines.append("# Hyvinvointialuetta ei löytynyt kunnan memberOf-listasta / no wellbeing services county found")
     if proposal.country:
         lines.append(f'country = {{ category = "MAA", code = {_s(proposal.country.code)} }}')
-    if proposal.peers:
+    if proposal.peers and proposal.own_shares is not None:
+        young, old = proposal.own_shares
+        lines.append(f"# Vertailukunnat / comparison municipalities: {len(proposal.peers)} väkiluvultaan ja "
+                     "ikärakenteeltaan lähintä kuntaa / nearest in population and age structure")
+        lines.append(f"# (Sotkanet 127 väkiluku, 1064 0–14-v. %, 1068 65 v. täyttäneet %, {proposal.population_year}; "
+                     "etäisyys vakioiduilla mittareilla / distance on standardised measures).")
+        lines.append(f"# {town.names['fi']}: {_n(proposal.population)} asukasta / residents, 0–14 v. {_pct(young)} %, "
+                     f"65+ {_pct(old)} %. Muokkaa vapaasti / edit freely:")
+        for peer in proposal.peers:
+            lines.append(f"#   {peer.region.code} {peer.region.names['fi']}: {_n(peer.population)}, "
+                         f"0–14 v. {_pct(peer.share_0_14)} %, 65+ {_pct(peer.share_65_plus)} % "
+                         f"(etäisyys / distance {_pct(peer.distance, 2)})")
+        lines.append("peers = [" + ", ".join(_s(p.region.code) for p in proposal.peers) + "]")
+    elif proposal.peers:
         lines.append(f"# Vertailukunnat / comparison municipalities: kokoluokka / size class {_class_text(proposal)} "
                      f"asukasta / residents, lähimmät väkiluvultaan kuntaa {town.names['fi']} "
                      f"({_n(proposal.population)} asukasta / residents, {proposal.population_year}; Sotkanet 127 Väkiluku)")
-        lines.append("# nearest in population (ratio) within the class; edit freely:")
+        lines.append("# nearest in population (ratio) within the class (no age structure from Sotkanet); edit freely:")
         for peer in proposal.peers:
             lines.append(f"#   {peer.region.code} {peer.region.names['fi']}: {_n(peer.population)}")
         lines.append("peers = [" + ", ".join(_s(p.region.code) for p in proposal.peers) + "]")
     else:
         lines.append("# Väkilukua ei saatu, vertailukuntia ei ehdotettu / no population, no peers proposed")
         lines.append("peers = []")
+    lines.append("# Kaikkien kuntien väkiluku ja ikärakenne: sovellus näyttää, miksi vertailukunnat valittiin / every "
+                 "municipality's population and age structure: the app shows why the peers were chosen.")
+    lines.append("profile = true")
     return lines
 
 

@@ -1,7 +1,9 @@
 """The municipality, its wellbeing services county, the country and similar municipalities, from Sotkanet.
 
-Everything comes from two public answers: `/regions` (names in fi/sv/en and each region's `memberOf`)
-and indicator 127's values (population), so a proposal can be explained in the written hyte.toml.
+Everything comes from public answers: `/regions` (names in fi/sv/en and each region's `memberOf`),
+indicator 127's values (population) and 1064/1067/1068's (age shares), so a proposal can be explained
+in the written hyte.toml. Similar municipalities are the nearest by size and age structure
+(data_pipeline/similar.py); without the age shares, the nearest in population within the size class.
 """
 
 from __future__ import annotations
@@ -10,8 +12,11 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
+import polars as pl
+
+from data_pipeline import similar
 from data_pipeline.setup.presets import COUNTIES, OLD_COUNTY_IDS, POPULATION_INDICATOR, SIZE_CLASSES
-from data_pipeline.sotkanet_client import SotkanetClient
+from data_pipeline.sotkanet_client import SotkanetClient, SotkanetError
 
 PEERS_MIN, PEERS_MAX = 4, 8
 PEERS_DEFAULT = 6
@@ -44,6 +49,9 @@ class Region:
 class Peer:
     region: Region
     population: int
+    share_0_14: float | None = None  # with the age shares: why it was chosen
+    share_65_plus: float | None = None
+    distance: float | None = None
 
 
 @dataclass
@@ -55,6 +63,9 @@ class Proposal:
     population_year: int | None = None
     size_class: tuple[int, int | None] | None = None
     peers: list[Peer] = field(default_factory=list)
+    # The own municipality's age shares (0–14 %, 65+ %) when the peers were chosen by size and age
+    # structure; None when by population alone (the age shares did not come).
+    own_shares: tuple[float, float] | None = None
 
 
 def parse_regions(payload: object) -> list[Region]:
@@ -161,6 +172,50 @@ def propose_peers(regions: list[Region], town: Region, population: dict[int, int
     return same
 
 
+AGE_INDICATORS = (similar.SHARE_0_14, similar.SHARE_15_64, similar.SHARE_65_PLUS)
+
+
+def age_shares(client: SotkanetClient, year: int | None) -> dict[int, dict[int, float]]:
+    """Indicators 1064, 1067, 1068 (age groups as % of the population) for every region in `year`:
+    indicator id -> region id -> value. Empty when Sotkanet does not answer (the proposal then goes by
+    population alone) or without a population year."""
+    if year is None:
+        return {}
+    out: dict[int, dict[int, float]] = {}
+    try:
+        for indicator in AGE_INDICATORS:
+            rows = client.get("json", f"ikärakenne / age structure (indikaattori / indicator {indicator})",
+                              [("indicator", indicator), ("years", year), ("genders", "total")])
+            out[indicator] = {int(r["region"]): float(r["value"]) for r in rows or []
+                              if isinstance(r, dict) and r.get("year") == year and r.get("value") is not None
+                              and r.get("gender", "total") == "total"}
+    except SotkanetError:
+        return {}
+    return out
+
+
+def similar_peers(regions: list[Region], town: Region, population: dict[int, int], year: int | None,
+                  ages: dict[int, dict[int, float]], count: int) -> list[Peer]:
+    """The `count` municipalities nearest to the town by size and age structure (similar.py), with their
+    figures; empty when the town's own profile is incomplete."""
+    if not ages or year is None:
+        return []
+    values = pl.DataFrame(
+        [{"indicator_id": similar.POPULATION, "region_id": rid, "year": year, "gender": "total", "value": float(v)}
+         for rid, v in population.items()]
+        + [{"indicator_id": ind, "region_id": rid, "year": year, "gender": "total", "value": v}
+           for ind, by_region in ages.items() for rid, v in by_region.items()],
+        schema={"indicator_id": pl.Int64, "region_id": pl.Int64, "year": pl.Int64, "gender": pl.Utf8,
+                "value": pl.Float64})
+    frame = pl.DataFrame([{"id": r.id, "category": r.category, "code": r.code, "name_fi": r.names["fi"]}
+                          for r in regions if r.category == "KUNTA"],
+                         schema={"id": pl.Int64, "category": pl.Utf8, "code": pl.Utf8, "name_fi": pl.Utf8})
+    found = similar.similar_municipalities(similar.municipality_profiles(values, frame, year), town.code, n=count)
+    by_code = {r.code: r for r in regions if r.category == "KUNTA"}
+    return [Peer(by_code[row["code"]], int(row["population"]), row["share_0_14"], row["share_65_plus"],
+                 row["distance"]) for row in found.iter_rows(named=True)]
+
+
 def propose(client: SotkanetClient) -> tuple[list[Region], dict[int, int], int | None]:
     """The region list and the latest population, both from Sotkanet."""
     regions = parse_regions(client.get("regions", "alueluettelo / region list"))
@@ -169,8 +224,15 @@ def propose(client: SotkanetClient) -> tuple[list[Region], dict[int, int], int |
 
 
 def build_proposal(regions: list[Region], population: dict[int, int], year: int | None, town: Region,
-                   peer_count: int = PEERS_DEFAULT) -> Proposal:
+                   peer_count: int = PEERS_DEFAULT, ages: dict[int, dict[int, float]] | None = None) -> Proposal:
+    """The county, the country and the peers: by size and age structure when `ages` (age_shares) has the
+    town's, else by population within the size class."""
     own = population.get(town.id)
+    peers = similar_peers(regions, town, population, year, ages or {}, peer_count)
+    own_shares = None
+    if peers:
+        own_shares = (ages[similar.SHARE_0_14][town.id], ages[similar.SHARE_65_PLUS][town.id])
+    else:
+        peers = propose_peers(regions, town, population, peer_count)
     return Proposal(town, county_of(regions, town), country_of(regions), own, year,
-                    size_class(own) if own is not None else None,
-                    propose_peers(regions, town, population, peer_count))
+                    size_class(own) if own is not None else None, peers, own_shares)

@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from kangasala_stand_in import PEERS_EXPECTED, fake_paavo, fake_sotkanet, nameless_districts, paavo_collection
+from kangasala_stand_in import PEERS_BY_SIZE, PEERS_EXPECTED, fake_paavo, fake_sotkanet, nameless_districts, paavo_collection
 
 from data_pipeline.cli import build_parser
 from data_pipeline.cli import main as hyte
@@ -118,7 +118,11 @@ def test_written_package_loads_and_explains_the_peers(stand_ins, tmp_path):
     text = (tmp_path / "k" / "hyte.toml").read_text(encoding="utf-8")
     raw = tomllib.loads(text)
     assert raw["regions"]["peers"] == PEERS_EXPECTED and 4 <= len(raw["regions"]["peers"]) <= 8
-    assert "size class 20 000–39 999" in text and "Kangasala (33 000" in text
+    # Why: the own figures and each peer's beside them, as the coordinator reads hyte.toml.
+    assert "nearest in population and age structure" in text
+    assert "# Kangasala: 33 000 asukasta / residents, 0–14 v. 17,5 %, 65+ 20,0 %" in text
+    assert "#   257 Kirkkonummi: 41 000, 0–14 v. 20,0 %, 65+ 16,0 % (etäisyys / distance 1,03)" in text
+    assert raw["regions"]["profile"] is True  # the refresh keeps every municipality's profile for the screen
     config = load_config(tmp_path / "k" / "hyte.toml")
     assert (config.municipality_name["fi"], config.county.code, config.country.code) == ("Kangasala", "8", "358")
     assert [g.code for g in config.age_groups] == ["children_youth", "working_age", "older"]
@@ -158,3 +162,30 @@ def test_on_a_terminal_detected_district_properties_are_confirmed(stand_ins, tmp
     assert asked == ["Tunnus / id property (postinumeroalue): ", "Nimi / name property (ei nimeä / none): "]
     config = load_config(tmp_path / "k" / "hyte.toml")
     assert (config.district_id_property, config.district_name_property) == ("postinumeroalue", "name")
+
+
+def test_the_old_peer_of_the_same_size_gives_way_to_a_young_one_of_another_size(stand_ins, tmp_path):
+    """By size alone Raisio (24 000, 65+ 27 %) would be proposed; by size and age Kirkkonummi (41 000, young as
+    Kangasala) is, though it is outside Kangasala's size class."""
+    assert "680" in PEERS_BY_SIZE and "257" not in PEERS_BY_SIZE
+    assert hyte(["init", "--municipality", "211", "--out", str(tmp_path / "k")]) == 0
+    peers = tomllib.loads((tmp_path / "k" / "hyte.toml").read_text(encoding="utf-8"))["regions"]["peers"]
+    assert "257" in peers and "680" not in peers
+
+
+def test_without_the_age_structure_the_peers_go_by_population_within_the_size_class(tmp_path, monkeypatch):
+    sotkanet = fake_sotkanet()
+    for indicator in (1064, 1067, 1068):
+        del sotkanet.data[indicator]  # Sotkanet answers nothing for them
+    s_url, s_stop = serve(sotkanet)
+    p_url, p_stop = serve(fake_paavo())
+    monkeypatch.setenv("HYTE_SOTKANET_URL", s_url)
+    monkeypatch.setenv("HYTE_PAAVO_URL", p_url.removesuffix("/rest/1.1") + "/wfs")
+    try:
+        assert hyte(["init", "--municipality", "211", "--out", str(tmp_path / "k")]) == 0
+    finally:
+        s_stop()
+        p_stop()
+    text = (tmp_path / "k" / "hyte.toml").read_text(encoding="utf-8")
+    assert tomllib.loads(text)["regions"]["peers"] == PEERS_BY_SIZE
+    assert "size class 20 000–39 999" in text and "Kangasala (33 000" in text and "no age structure" in text

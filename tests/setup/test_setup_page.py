@@ -84,7 +84,10 @@ def test_kangasala_proposal_county_peers_and_sixteen_districts(env):
     names = {code: name for _, code, name, _, _ in TOWNS}
     for code in PEERS_EXPECTED:
         assert f"{names[code]} ({code})" in text
-    assert fi("setup.town.peers_why", size="20 000–39 999") in text  # the reason: the size class
+    # The reason: size and age structure, the own figures and each peer's beside them.
+    assert fi("setup.town.peers_why_age", name="Kangasala", population="33\u00a0000", young="17,5", old="20,0") in text
+    assert fi("setup.town.peer_row_age", name="Kirkkonummi", code="257", population="41\u00a0000", young="20,0",
+              old="16,0") in text
     assert fi("setup.districts", count=16, year=2024) in text
     features = deck_features(at)
     assert sorted(f["properties"]["code"] for f in features) == sorted(code for code, _ in AREAS)
