@@ -118,6 +118,7 @@ def detail(store, cards: pl.DataFrame, series: pl.DataFrame, municipality: str, 
         w.rank_badges(ranks.get(chosen), lang)
         st.caption(t("rank.caption") if ranks.get(chosen) else t("rank.none"))
         peers(regions, row, municipality, lang)
+        similar_municipalities(store, lang)
         finland_map(store, chosen, lang)
         genders = own.filter(pl.col("role") == "municipality").with_columns(
             pl.col("gender").replace_strict({g: t(f"ind.gender.{g}") for g in ("total", "male", "female")})
@@ -161,6 +162,21 @@ def peers(regions: pl.DataFrame, row: dict, municipality: str, lang: str) -> Non
                   "median": t("peer.median"), "own": municipality}
         downloads.chart(indicator_charts.peer_band_chart(band, labels, message), f"indikaattori-{row['id']}-vertailu")
     st.caption(message)
+
+
+def similar_municipalities(store, lang: str) -> None:
+    """Why these peers: every municipality by size and age structure, the proposal and the configured peers."""
+    shown = ind_cache.similar(store, lang)
+    with st.expander(t("similar.title"), icon=":material/scatter_plot:"):
+        if "missing" in shown:
+            st.caption(shown["missing"])
+            return
+        st.caption(plain(shown["method"]))
+        downloads.chart(shown["spec"], "samankaltaiset-kunnat")
+        st.caption(plain(shown["alt"]))
+        st.dataframe(shown["table"], hide_index=True, width="stretch")
+        for note in shown["notes"]:
+            st.caption(plain(note))
 
 
 def _known_id(raw: str, ids: tuple[int, ...]) -> int:

@@ -108,3 +108,11 @@ def sparklines(store: Store, start_year: int, end_year: int, age_group: str | No
         spec["data"] = {"name": SPARKLINE_DATA}
         out[row["id"]] = spec
     return out
+
+
+@versioned(show_spinner=False, max_entries=8)
+def similar(store: Store, lang: str) -> dict:
+    """Why these peers: the own municipality among all by size and age structure (view.similar_view), built
+    once per data version and language."""
+    municipality = localized(core_cache.municipality(store).row(0, named=True), "name", lang)
+    return ind_view.similar_view(indicator_queries.municipality_profiles(engine(store.url)), lang, municipality)

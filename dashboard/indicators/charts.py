@@ -219,3 +219,45 @@ def finland_map(features: list[dict], county: dict | None, legend: list[str], la
         "layer": layers,
         "config": {"view": {"stroke": None}, "legend": {"labelFontSize": 14, "titleFontSize": 15}},
     }
+
+
+# other, proposed, peer, peer & proposed, own: grey dots under the coloured choice (colour-blind-safe palette)
+SIMILAR_COLOURS = ("#BDBDBD", theme.ORANGE, theme.REDDISH_PURPLE, theme.BLUE, "#000000")
+SIMILAR_SIZES = (25, 110, 110, 140, 220)
+
+
+def similar_chart(points: list[dict], groups: list[str], labels: dict[str, str], description: str) -> dict:
+    """Every municipality by population (log scale) and its share aged 65+, the own one, its peers and the
+    proposed similar ones coloured and named. `points`: name, population, old, young, group (label), order
+    (0 = other … 4 = own), label (the name written beside the point, empty for the rest). `groups`: the group labels in that order.
+    A plain Vega-Lite dict, cached as is."""
+    colour = {"field": "group", "type": "nominal", "title": labels["col.choice"],
+              "scale": {"domain": groups, "range": list(SIMILAR_COLOURS)},
+              "legend": {"orient": "bottom", "columns": 5, "labelLimit": 240}}
+    x = {"field": "population", "type": "quantitative", "title": labels["axis.population"],
+         "scale": {"type": "log"}, "axis": {"format": ",.0f", "grid": False}}
+    y = {"field": "old", "type": "quantitative", "title": labels["axis.old"], "scale": {"zero": False}}
+    tooltip = [{"field": "name", "type": "nominal", "title": labels["col.municipality"]},
+               {"field": "group", "type": "nominal", "title": labels["col.choice"]},
+               {"field": "population", "type": "quantitative", "title": labels["col.population"], "format": ",.0f"},
+               {"field": "young", "type": "quantitative", "title": labels["col.young"], "format": ".1f"},
+               {"field": "old", "type": "quantitative", "title": labels["col.old"], "format": ".1f"}]
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "description": description,
+        "data": {"values": points},
+        "height": 380,
+        "width": "container",
+        "layer": [
+            {"mark": {"type": "circle", "opacity": 0.85, "stroke": "#FFFFFF", "strokeWidth": 0.5},
+             "encoding": {"x": x, "y": y, "color": colour, "order": {"field": "order", "type": "quantitative"},
+                          "size": {"field": "order", "type": "ordinal", "legend": None,
+                                   "scale": {"domain": list(range(len(groups))), "range": list(SIMILAR_SIZES)}},
+                          "tooltip": tooltip}},
+            {"transform": [{"filter": "datum.label != ''"}],
+             "mark": {"type": "text", "align": "left", "dx": 9, "dy": -6, "fontSize": 14, "fontWeight": "bold",
+                      "color": theme.TEXT},
+             "encoding": {"x": x, "y": y, "text": {"field": "label", "type": "nominal"}}},
+        ],
+        "config": {"legend": {"labelFontSize": 14}},
+    }

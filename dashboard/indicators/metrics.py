@@ -225,3 +225,20 @@ def map_classes(values: pl.DataFrame, direction: str, classes: int = MAP_CLASSES
     if n == 0:
         return values.with_columns(pl.lit(None, dtype=pl.Int64).alias("cls"))
     return values.with_columns(((key.rank("min") - 1) * classes // n).cast(pl.Int64).clip(0, classes - 1).alias("cls"))
+
+
+SIMILAR_GROUPS = ("municipality", "peer_proposed", "peer", "proposed", "other")
+
+
+def similar_groups(profiles: pl.DataFrame, proposed: int) -> pl.DataFrame:
+    """Each municipality's place in the peer choice: the own one, a configured peer that is also among the
+    `proposed` most similar (`peer_proposed`), a configured peer that is not (`peer`), one proposed but not
+    configured (`proposed`), or `other`. `profiles`: queries.municipality_profiles. Nearest first."""
+    near = pl.col("similarity_rank").is_not_null() & (pl.col("similarity_rank") <= proposed)
+    return profiles.with_columns(
+        pl.when(pl.col("role") == "municipality").then(pl.lit("municipality"))
+        .when((pl.col("role") == "peer") & near).then(pl.lit("peer_proposed"))
+        .when(pl.col("role") == "peer").then(pl.lit("peer"))
+        .when(near).then(pl.lit("proposed"))
+        .otherwise(pl.lit("other")).alias("group")
+    ).sort(pl.col("role") != "municipality", pl.col("distance"), "code", nulls_last=True)

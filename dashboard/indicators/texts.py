@@ -84,4 +84,65 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "jämför kommunerna sinsemellan (blå = bäst), inte med ett mål.",
         "Black outline = own municipality, purple = peers, dashed = the county's boundary. The colours compare "
         "municipalities with each other (blue = best), not with a target."),
+
+    # --- similar municipalities: why these peers (data_pipeline/similar.py) ---
+    "similar.title": ("Miksi nämä vertailukunnat? Koko ja ikärakenne", "Varför dessa jämförelsekommuner? Storlek och "
+                      "åldersstruktur", "Why these peers? Size and age structure"),
+    "similar.method": (
+        "Ehdotetut kunnat ovat ne {n}, jotka ovat lähimpänä omaa kuntaa ({municipality}) väkiluvultaan ja "
+        "ikärakenteeltaan vuonna {year}: väkiluku (logaritmisena), 0–14-vuotiaiden ja 65 vuotta täyttäneiden osuus, "
+        "kukin vakioitu kaikkien {count} kunnan kesken. Vertailukunnat valitaan hyte.toml:n kohdassa "
+        "[regions] peers; ehdotus ei muuta niitä.",
+        "De föreslagna är de {n} kommuner som ligger närmast den egna ({municipality}) i folkmängd och "
+        "åldersstruktur år {year}: folkmängden (logaritmisk), andelen 0–14-åringar och andelen personer som fyllt "
+        "65, var och en standardiserad bland alla {count} kommuner. Jämförelsekommunerna väljs i hyte.toml under "
+        "[regions] peers; förslaget ändrar dem inte.",
+        "The proposed are the {n} municipalities nearest to the own one ({municipality}) in population and age "
+        "structure in {year}: population (on a log scale), the shares aged 0–14 and 65 and over, each standardised "
+        "over all {count} municipalities. The peers are chosen in hyte.toml under [regions] peers; the proposal "
+        "does not change them."),
+    "similar.none": (
+        "Kuntien väkilukua ja ikärakennetta ei ole haettu, joten samankaltaisia kuntia ei ehdoteta: lisää "
+        "hyte.toml:n kohtaan [regions] rivi `profile = true` ja päivitä tiedot (`hyte refresh`).",
+        "Kommunernas folkmängd och åldersstruktur har inte hämtats, så inga liknande kommuner föreslås: lägg "
+        "till `profile = true` under [regions] i hyte.toml och uppdatera (`hyte refresh`).",
+        "The municipalities' population and age structure are not fetched, so no similar municipalities are "
+        "proposed: add `profile = true` under [regions] in hyte.toml and refresh (`hyte refresh`)."),
+    "similar.no_own": (
+        "Oman kunnan väkilukua tai ikärakennetta ei ole vuodelta {year}, joten samankaltaisia kuntia ei ehdoteta.",
+        "Den egna kommunens folkmängd eller åldersstruktur saknas för {year}, så inga liknande kommuner föreslås.",
+        "The own municipality's population or age structure is missing for {year}, so no similar municipalities "
+        "are proposed."),
+    "similar.outside": (
+        "{name} on vertailukunta, mutta koon ja ikärakenteen perusteella vasta {rank}. samankaltaisin.",
+        "{name} är jämförelsekommun men bara den {rank}:e mest lika efter storlek och åldersstruktur.",
+        "{name} is a peer but only the {rank}th most similar by size and age structure."),
+    "similar.no_rank": ("{name} on vertailukunta, mutta sen väkilukua tai ikärakennetta ei ole vuodelta {year}.",
+                        "{name} är jämförelsekommun men dess folkmängd eller åldersstruktur saknas för {year}.",
+                        "{name} is a peer but its population or age structure is missing for {year}."),
+    "similar.all_in": ("Kaikki vertailukunnat ovat ehdotettujen joukossa.",
+                       "Alla jämförelsekommuner finns bland de föreslagna.",
+                       "Every peer is among the proposed."),
+    "similar.col.municipality": ("Kunta", "Kommun", "Municipality"),
+    "similar.col.choice": ("Valinta", "Val", "Choice"),
+    "similar.col.rank": ("Samankaltaisuus, sija", "Likhet, plats", "Similarity rank"),
+    "similar.col.population": ("Väkiluku", "Folkmängd", "Population"),
+    "similar.col.young": ("0–14-v., %", "0–14 år, %", "Aged 0–14, %"),
+    "similar.col.old": ("65 v. täyttäneet, %", "65 år och äldre, %", "Aged 65+, %"),
+    "similar.col.distance": ("Etäisyys", "Avstånd", "Distance"),
+    "similar.group.municipality": ("oma kunta", "egen kommun", "own municipality"),
+    "similar.group.peer_proposed": ("vertailukunta, ehdotettu", "jämförelsekommun, föreslagen", "peer, proposed"),
+    "similar.group.peer": ("vertailukunta", "jämförelsekommun", "peer"),
+    "similar.group.proposed": ("ehdotettu", "föreslagen", "proposed"),
+    "similar.group.other": ("muu kunta", "annan kommun", "other municipality"),
+    "similar.axis.population": ("Väkiluku (logaritminen asteikko)", "Folkmängd (logaritmisk skala)",
+                                "Population (log scale)"),
+    "similar.axis.old": ("65 v. täyttäneet, %", "65 år och äldre, %", "Aged 65+, %"),
+    "similar.alt": (
+        "Kaikki {count} kuntaa väkiluvun ja 65 vuotta täyttäneiden osuuden mukaan vuonna {year}. {municipality}: "
+        "{population} asukasta, 65 vuotta täyttäneitä {old} %. Ehdotetut: {proposed}.",
+        "Alla {count} kommuner efter folkmängd och andel personer som fyllt 65 år {year}. {municipality}: "
+        "{population} invånare, 65 år och äldre {old} %. Föreslagna: {proposed}.",
+        "All {count} municipalities by population and share aged 65 and over in {year}. {municipality}: "
+        "{population} residents, aged 65+ {old} %. Proposed: {proposed}."),
 }

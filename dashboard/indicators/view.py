@@ -15,6 +15,7 @@ from shapely.geometry.polygon import orient
 from shapely.ops import unary_union
 
 from dashboard.core import theme
+from data_pipeline.similar import PROPOSED
 from dashboard.indicators import charts
 from dashboard.indicators import metrics
 from dashboard.core.formatting import DASH, fmt_date, fmt_number
@@ -264,3 +265,63 @@ def finland_map_view(shapes: pl.DataFrame, values: pl.DataFrame, row: dict, lang
               "rank": translate("map.tip.rank", lang)}
     return {"spec": charts.finland_map(features, county, legend, labels, alt), "alt": alt,
             "note": translate("map.note", lang)}
+
+
+def similar_view(profiles: pl.DataFrame, lang: str, municipality: str, proposed: int = PROPOSED) -> dict:
+    """Why these peers (cached per data version and language): `missing` saying why there is no proposal, or
+    `method` (how they were chosen), `notes` (configured peers outside the proposal), `table` (the own one,
+    the peers and the proposed, formatted), `spec` (every municipality by size and age: Vega-Lite) and `alt`.
+
+    `profiles`: queries.municipality_profiles."""
+    if profiles.is_empty() or profiles["share_0_14"].is_null().all() or profiles["share_65_plus"].is_null().all():
+        return {"missing": translate("similar.none", lang)}  # population alone (a plan indicator) is no profile
+    year = int(profiles["year"].max())
+    grouped = metrics.similar_groups(profiles, proposed)
+    own = grouped.filter(pl.col("group") == "municipality")
+    if own.is_empty() or own["population"][0] is None or grouped["similarity_rank"].is_null().all():
+        return {"missing": translate("similar.no_own", lang, year=year)}
+    named = grouped.with_columns(
+        pl.Series("name", [localized(r, "name", lang) for r in grouped.select("name_fi", "name_sv", "name_en").to_dicts()]))
+    ranked = named.filter(pl.col("similarity_rank").is_not_null() | (pl.col("group") == "municipality"))
+    notes = []
+    for row in named.filter(pl.col("group") == "peer").iter_rows(named=True):
+        key = "similar.outside" if row["similarity_rank"] is not None else "similar.no_rank"
+        notes.append(translate(key, lang, name=row["name"], rank=row["similarity_rank"], year=year))
+    if not notes and named.filter(pl.col("group") == "peer_proposed").height:
+        notes.append(translate("similar.all_in", lang))
+    shown = named.filter(pl.col("group") != "other")
+    table = pl.DataFrame({
+        translate("similar.col.municipality", lang): shown["name"],
+        translate("similar.col.choice", lang): [translate(f"similar.group.{g}", lang) for g in shown["group"]],
+        translate("similar.col.rank", lang): [DASH if r is None else str(r) for r in shown["similarity_rank"]],
+        translate("similar.col.population", lang): [fmt_number(None if v is None else int(v), 0, lang)
+                                                     for v in shown["population"]],
+        translate("similar.col.young", lang): [fmt_number(v, 1, lang) for v in shown["share_0_14"]],
+        translate("similar.col.old", lang): [fmt_number(v, 1, lang) for v in shown["share_65_plus"]],
+        translate("similar.col.distance", lang): [DASH if v is None else fmt_number(v, 2, lang)
+                                                  for v in shown["distance"]],
+    })
+    first = own.row(0, named=True)
+    proposal = named.filter(pl.col("group").is_in(["peer_proposed", "proposed"]))["name"].to_list()
+    alt_text_ = translate("similar.alt", lang, count=ranked.height, year=year, municipality=municipality,
+                          population=fmt_number(int(first["population"]), 0, lang),
+                          old=fmt_number(first["share_65_plus"], 1, lang), proposed=", ".join(proposal))
+    points = [{"name": r["name"], "population": r["population"], "old": r["share_65_plus"],
+               "young": r["share_0_14"], "group": translate(f"similar.group.{r['group']}", lang),
+               "order": SIMILAR_ORDER.index(r["group"]),
+               # Named: the own one and the configured peers (the proposed crowd around them: the table names them).
+               "label": r["name"] if r["group"] in ("municipality", "peer", "peer_proposed") else ""}
+              for r in named.filter(pl.col("population").is_not_null() & pl.col("share_65_plus").is_not_null())
+              .iter_rows(named=True)]
+    groups = [translate(f"similar.group.{g}", lang) for g in SIMILAR_ORDER]
+    labels = {key: translate(f"similar.{key}", lang) for key in
+              ("axis.population", "axis.old", "col.municipality", "col.population", "col.young", "col.old",
+               "col.choice")}
+    return {"method": translate("similar.method", lang, n=proposed, municipality=municipality, year=year,
+                                count=ranked.height),
+            "notes": notes, "table": table, "alt": alt_text_,
+            "spec": charts.similar_chart(points, groups, labels, alt_text_)}
+
+
+# Drawn last = on top: the own municipality over its peers over the proposed over the rest.
+SIMILAR_ORDER = ("other", "proposed", "peer", "peer_proposed", "municipality")
