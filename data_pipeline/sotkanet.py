@@ -255,12 +255,8 @@ def read_cache(config: Config) -> tuple[SotkanetData | None, list[Problem]]:
         return None, region_problems
     region_ids = set(regions["id"].to_list())
     metas, frames, updated, profile_frames = [], [], [], []
-    for ind_id in (*wanted, *config.profile_ids):
+    for ind_id in wanted:
         meta, frame = _read_indicator(config, ind_id, region_ids, problems)
-        if ind_id not in wanted:  # a profile indicator: not one of the plan's, kept apart
-            if frame is not None:
-                profile_frames.append(frame)
-            continue
         if meta is not None:
             metas.append(meta)
             if parse_date(meta.get("data-updated")):
@@ -269,6 +265,15 @@ def read_cache(config: Config) -> tuple[SotkanetData | None, list[Problem]]:
             frames.append(frame)
     if problems:
         return None, problems
+    # The profile (`[regions] profile`) only explains the peers: without a whole one (Sotkanet did not
+    # answer yet, a broken file) the plan's data still loads, and the screen says the profile is missing.
+    profile_problems: list[Problem] = []
+    for ind_id in config.profile_ids:
+        _meta, frame = _read_indicator(config, ind_id, region_ids, profile_problems)
+        if frame is not None:
+            profile_frames.append(frame)
+    if profile_problems:
+        profile_frames = []
     values = pl.concat(frames) if frames else pl.DataFrame(schema=VALUE_SCHEMA)
     profile = pl.concat(profile_frames) if profile_frames else pl.DataFrame(schema=VALUE_SCHEMA)
     return SotkanetData(regions, metas, values, max(updated) if updated else None, profile), []

@@ -102,12 +102,14 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "over all {count} municipalities. The peers are chosen in hyte.toml under [regions] peers; the proposal "
         "does not change them."),
     "similar.none": (
-        "Kuntien väkilukua ja ikärakennetta ei ole haettu, joten samankaltaisia kuntia ei ehdoteta: lisää "
-        "hyte.toml:n kohtaan [regions] rivi `profile = true` ja päivitä tiedot (`hyte refresh`).",
-        "Kommunernas folkmängd och åldersstruktur har inte hämtats, så inga liknande kommuner föreslås: lägg "
-        "till `profile = true` under [regions] i hyte.toml och uppdatera (`hyte refresh`).",
-        "The municipalities' population and age structure are not fetched, so no similar municipalities are "
-        "proposed: add `profile = true` under [regions] in hyte.toml and refresh (`hyte refresh`)."),
+        "Kuntien väkilukua ja ikärakennetta ei ole tallennettu, joten samankaltaisia kuntia ei ehdoteta. Ne haetaan "
+        "Sotkanetista, kun hyte.toml:n kohdassa [regions] on rivi `profile = true`; päivitä sitten tiedot "
+        "(`hyte refresh`).",
+        "Kommunernas folkmängd och åldersstruktur har inte sparats, så inga liknande kommuner föreslås. De hämtas "
+        "från Sotkanet när hyte.toml har raden `profile = true` under [regions]; uppdatera sedan (`hyte refresh`).",
+        "The municipalities' population and age structure are not stored, so no similar municipalities are "
+        "proposed. They are fetched from Sotkanet when hyte.toml has `profile = true` under [regions]; then "
+        "refresh (`hyte refresh`)."),
     "similar.no_own": (
         "Oman kunnan väkilukua tai ikärakennetta ei ole vuodelta {year}, joten samankaltaisia kuntia ei ehdoteta.",
         "Den egna kommunens folkmängd eller åldersstruktur saknas för {year}, så inga liknande kommuner föreslås.",

@@ -69,3 +69,24 @@ def test_profiles_from_stored_values_take_the_latest_population_year():
     got = similar.municipality_profiles(values, regions)
     assert got.select("code", "year", "population", "share_0_14", "share_65_plus").rows() == [
         ("609", 2024, 84_000.0, 13.0, 27.0), ("684", 2024, 39_000.0, 14.0, None)]
+
+
+def test_a_missing_profile_file_does_not_hold_back_the_plans_data(tmp_path):
+    """The profile only explains the peers: without it (Sotkanet did not answer yet) the package still loads,
+    with no profiles, and once the file is there the next refresh stores them."""
+    from conftest import table_frame
+    from data_pipeline import demo, schema
+    from data_pipeline.pipeline import refresh
+
+    config = demo.write_demo_package(tmp_path / "pkg")
+    kept = (config.parent / "sotkanet" / "data" / "1064.json").read_bytes()
+    (config.parent / "sotkanet" / "data" / "1064.json").unlink()
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    result = refresh(config, url)
+    assert result.status == "success", (result.message, result.problems)
+    assert table_frame(url, schema.municipality_profile).is_empty()
+    assert table_frame(url, schema.indicator_value).height > 0
+    (config.parent / "sotkanet" / "data" / "1064.json").write_bytes(kept)
+    assert refresh(config, url).status == "success"
+    profiles = table_frame(url, schema.municipality_profile)
+    assert profiles.height >= 300 and profiles["similarity_rank"].drop_nulls().len() >= 300
