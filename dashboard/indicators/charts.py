@@ -233,7 +233,7 @@ def similar_chart(points: list[dict], groups: list[str], labels: dict[str, str],
     A plain Vega-Lite dict, cached as is."""
     colour = {"field": "group", "type": "nominal", "title": labels["col.choice"],
               "scale": {"domain": groups, "range": list(SIMILAR_COLOURS)},
-              "legend": {"orient": "bottom", "columns": 5, "labelLimit": 240}}
+              "legend": {"orient": "bottom", "columns": 3, "labelLimit": 300}}
     x = {"field": "population", "type": "quantitative", "title": labels["axis.population"],
          "scale": {"type": "log"}, "axis": {"format": ",.0f", "grid": False}}
     y = {"field": "old", "type": "quantitative", "title": labels["axis.old"], "scale": {"zero": False}}
