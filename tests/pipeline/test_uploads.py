@@ -140,7 +140,7 @@ def test_every_load_is_logged_with_who_ran_it(loaded, monkeypatch):
 def test_health_is_ok_for_a_fresh_store(loaded, capsys):
     _config, url = loaded
     assert hyte(["health", "--db", url]) == 0
-    assert capsys.readouterr().out.startswith("ok: schema 0004")
+    assert capsys.readouterr().out.startswith("ok: schema 0005_perf_cold")
 
 
 def test_health_fails_with_a_reason(tmp_path, mini_package, sqlite_url, capsys):
