@@ -1,5 +1,7 @@
 """Aggregates that depend only on a load, computed once per load and written with it (schema.DERIVED_TABLES).
 
+`indicator_year_span`: each indicator's first and last year with a value (the screens' year choices).
+
 `district_outline`: each district's outline simplified for the map (about 10 m, rounded to about 1 m)
 and its bounds; migration 0005 fills it from the stored districts with district_outlines() below.
 
@@ -23,7 +25,8 @@ import shapely
 BREAKDOWNS = (("district", "district_code"), ("level", "participation_level"), ("type", "event_type"))
 # Each derived table -> the data tables it is computed from.
 DERIVED_FROM = {"participation_total": frozenset({"participation_event", "event_participants"}),
-                "district_outline": frozenset({"district"})}
+                "district_outline": frozenset({"district"}),
+                "indicator_year_span": frozenset({"indicator_value"})}
 # Districts are simplified to about 10 m and rounded to about 1 m: invisible at a municipality's
 # zoom, and a fraction of the bytes every rerun sends to the browser.
 SIMPLIFY_DEGREES = 0.0001
@@ -87,4 +90,13 @@ def derived_tables(tables: dict[str, pl.DataFrame], names=None) -> dict[str, pl.
                                                               tables["event_participants"])
     if "district_outline" in names:
         derived["district_outline"] = district_outlines(tables["district"])
+    if "indicator_year_span" in names:
+        derived["indicator_year_span"] = indicator_year_spans(tables["indicator_value"])
     return derived
+
+
+def indicator_year_spans(values: pl.DataFrame) -> pl.DataFrame:
+    """indicator_year_span's rows from indicator_value's frame: each indicator's first and last year."""
+    return (values.group_by("indicator_id").agg(pl.col("year").min().alias("first_year"),
+                                                 pl.col("year").max().alias("last_year"))
+            .cast({"indicator_id": pl.Int64, "first_year": pl.Int64, "last_year": pl.Int64}).sort("indicator_id"))

@@ -276,6 +276,17 @@ participation_total = Table(
 )
 Index("ix_participation_total_year", participation_total.c.year, participation_total.c.breakdown)
 
+# Derived from `indicator_value` on each load: each indicator's first and last year with a value. The
+# screens' year choices read these few hundred rows; min/max over a national extract's values (7.5M
+# rows) took 0.85 s on PostgreSQL on each cold cache.
+indicator_year_span = Table(
+    "indicator_year_span",
+    metadata,
+    Column("indicator_id", Integer, primary_key=True, autoincrement=False),
+    Column("first_year", Integer, nullable=False),
+    Column("last_year", Integer, nullable=False),
+)
+
 # Derived from `district` on each load (data_pipeline.aggregates.district_outlines): each district's
 # outline as the map draws it, simplified to about 10 m and rounded to about 1 m, with its bounds. The
 # participation map reads these instead of simplifying thousands of full outlines on each cold cache.
@@ -532,5 +543,5 @@ DATA_TABLES = (
     experiential_note,
 )
 # Tables computed from the data tables on each load (never from a package file), written with them.
-DERIVED_TABLES = (participation_total, district_outline)
+DERIVED_TABLES = (participation_total, district_outline, indicator_year_span)
 META_TABLES = (load_run, source_freshness, rejected_input, audit_log, register_version)

@@ -1,11 +1,13 @@
-"""district outlines simplified for the map (derived on each load); events indexed by date, department, level
+"""district outlines simplified for the map and indicators' year spans (derived on each load); events indexed by
+date, department, level
 
 Revision ID: 0005_perf_cold
 Revises: 0004
 Create Date: 2026-12-01 18:00:00
 
 district_outline is filled here from the stored districts, simplified as data_pipeline.aggregates does
-on each load, so a store upgraded without a new load draws the same map as before. The events' date
+on each load, so a store upgraded without a new load draws the same map as before; indicator_year_span
+from the stored values, as each load computes it. The events' date
 index gains the department and level: the adoption chart's count by department and level in a period
 then reads the index alone.
 """
@@ -38,6 +40,14 @@ def upgrade() -> None:
     sa.Column('north', sa.Float(), nullable=False),
     sa.PrimaryKeyConstraint('code'),
     )
+    op.create_table('indicator_year_span',
+    sa.Column('indicator_id', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('first_year', sa.Integer(), nullable=False),
+    sa.Column('last_year', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('indicator_id'),
+    )
+    op.execute("INSERT INTO indicator_year_span (indicator_id, first_year, last_year) "
+               "SELECT indicator_id, MIN(year), MAX(year) FROM indicator_value GROUP BY indicator_id")
     rows = op.get_bind().execute(sa.text("SELECT code, geometry FROM district ORDER BY code")).all()
     if not rows:
         return
@@ -52,6 +62,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table('indicator_year_span')
     op.drop_table('district_outline')
     op.drop_index('ix_participation_event_date', table_name='participation_event')
     op.create_index('ix_participation_event_date', 'participation_event', ['event_date'], unique=False)
