@@ -100,3 +100,28 @@ def indicator_year_spans(values: pl.DataFrame) -> pl.DataFrame:
     return (values.group_by("indicator_id").agg(pl.col("year").min().alias("first_year"),
                                                  pl.col("year").max().alias("last_year"))
             .cast({"indicator_id": pl.Int64, "first_year": pl.Int64, "last_year": pl.Int64}).sort("indicator_id"))
+
+
+def rewrite_derived(engine) -> None:
+    """Recompute every derived table from the data tables as stored, in one transaction.
+
+    For a store whose data tables were written without a load (the tests' hand-made stores); a load
+    writes the derived tables itself (writer.write_package).
+    """
+    from sqlalchemy import delete, insert, select
+
+    from data_pipeline import schema
+
+    needed = set().union(*DERIVED_FROM.values())
+    with engine.begin() as conn:
+        tables = {}
+        for name in needed:
+            table = schema.metadata.tables[name]
+            rows = conn.execute(select(table)).all()
+            tables[name] = pl.DataFrame(rows, schema=[c.name for c in table.columns], orient="row",
+                                        infer_schema_length=None)
+        for name, frame in derived_tables(tables).items():
+            table = schema.metadata.tables[name]
+            conn.execute(delete(table))
+            if frame.height:
+                conn.execute(insert(table), frame.to_dicts())
