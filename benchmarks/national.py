@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/national.py            # full size, SQLite and PostgreSQL (~15 min quiet)
     .venv/bin/python benchmarks/national.py --small    # a tenth of the size, a few minutes
     .venv/bin/python benchmarks/national.py --stores sqlite --skip-app
+    .venv/bin/python benchmarks/national.py --pages-only --stores postgres --runs 3 --baseline main
+    .venv/bin/python benchmarks/national.py --url sqlite:////tmp/national.db --runs 3   # a store already loaded
 
 What is built (in --workdir, default the system temp folder; removed afterwards):
 - A real data package on disk: the demo municipality's package (`hyte demo`) grown to 3,000+
@@ -25,8 +27,8 @@ Figures, each beside its target and its baseline from the same run:
 - unchanged re-run: `pipeline.refresh` of the same package over the national store (the real path:
   fetches nothing, reads and hashes the package, finds every source unchanged). Target ≤ 10% of a
   full load.
-- every page's server-side run time through AppTest on the national SQLite store, cold (caches
-  cleared) and warm, median of --runs. Targets ≤ 1 s and ≤ 150 ms.
+- every page's server-side run time through AppTest on the national store (SQLite and PostgreSQL),
+  cold (caches cleared) and warm, median of --runs. Targets ≤ 1 s and ≤ 150 ms.
 - peak memory (VmHWM) of one `streamlit run` process serving the national store after a headless
   Chromium has opened every page. Target ≤ 1.5 GB.
 """
@@ -210,8 +212,11 @@ def _national_values(own: pl.DataFrame, regions: pl.DataFrame, indicators: pl.Da
     kunta = [int(i) for i in regions.filter(pl.col("category") == "KUNTA")["id"]]
     county = [int(i) for i in regions.filter(pl.col("category") == "HYVINVOINTIALUE")["id"]]
     country = [int(i) for i in regions.filter(pl.col("category") == "MAA")["id"]]
-    region_ids = np.array(kunta + list(range(20_000, 20_000 + MUNICIPALITIES - len(kunta)))
-                          + county + list(range(21_000, 21_000 + COUNTIES - len(county))) + country, dtype=np.int64)
+    # Synthetic ids above every configured one (the demo's own regions already reach 20,000+).
+    free = max(int(i) for i in configured) + 1
+    more_kunta = list(range(free, free + max(0, MUNICIPALITIES - len(kunta))))
+    more_county = list(range(free + MUNICIPALITIES, free + MUNICIPALITIES + max(0, COUNTIES - len(county))))
+    region_ids = np.array(kunta + more_kunta + county + more_county + country, dtype=np.int64)
     plan_ids = [int(i) for i in indicators["id"]]
     indicator_ids = np.array(plan_ids + list(range(100_000, 100_000 + size.indicators - len(plan_ids))), dtype=np.int64)
     years = np.arange(2026 - size.years, 2026, dtype=np.int64)
@@ -427,21 +432,24 @@ def verdict(ok: bool) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", action="store_true", help="a tenth of the indicators, districts, events, NGOs")
-    parser.add_argument("--stores", default="sqlite,postgres")
+    parser.add_argument("--stores", default="sqlite,postgres", help="sqlite, postgres (or postgresql), comma-separated")
     parser.add_argument("--runs", type=int, default=5, help="AppTest runs per page and state (median shown)")
     parser.add_argument("--skip-app", action="store_true", help="no page times, no app memory")
     parser.add_argument("--pages-only", action="store_true",
-                        help="SQLite: one pipeline load, then the page times and app memory (no load baselines)")
+                        help="one pipeline load per store, then the page times and app memory (no load baselines)")
+    parser.add_argument("--url", help="time the pages of this store, already loaded (kept): no package, no load")
     parser.add_argument("--baseline", metavar="REV", help="also time the pages of git revision REV (e.g. main) "
                         "on the same store, in the same run")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()))
     args = parser.parse_args(argv)
     size = SMALL if args.small else FULL
-    stores = [s.strip() for s in args.stores.split(",") if s.strip()]
-    if args.pages_only:
-        stores = ["sqlite"]
+    stores = [{"postgresql": "postgres"}.get(s.strip(), s.strip()) for s in args.stores.split(",") if s.strip()]
     print(f"National store benchmark: {size.label}\n{os.cpu_count()} cores; load average at start "
           f"{app_server.loadavg()}", flush=True)
+    if args.url:
+        report_pages(args.url, args)
+        print(f"\nLoad average at the end: {app_server.loadavg()}")
+        return 0
     pkg_dir = Path(tempfile.mkdtemp(prefix="hyte_national_pkg_", dir=args.workdir))
     try:
         started = time.perf_counter()
@@ -461,10 +469,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def report_store(store: str, args, config: Path, tables, freshness, build_s: float, values: int) -> None:
     if args.pages_only:
-        url = Scratch(store, args.workdir, keep=True).__enter__()
-        first = pipeline_load(url, tables, freshness, replace=False)
-        print(f"== {store}: one pipeline load for the pages: {first:.1f} s (load average {app_server.loadavg()})")
-        report_pages(url, args)
+        with Scratch(store, args.workdir) as url:
+            first = pipeline_load(url, tables, freshness, replace=False)
+            print(f"== {store}: one pipeline load for the pages: {first:.1f} s (load average {app_server.loadavg()})")
+            report_pages(url, args)
         return
     print(f"== {store}: load (seconds; one fresh store each; load average {app_server.loadavg()})", flush=True)
     with Scratch(store, args.workdir) as url:
@@ -473,10 +481,16 @@ def report_store(store: str, args, config: Path, tables, freshness, build_s: flo
         indexed = raw_adbc(url, tables, then_index=True)
     with Scratch(store, args.workdir) as url:
         first = pipeline_load(url, tables, freshness, replace=False)
-    keep = store == "sqlite" and not args.skip_app
-    with Scratch(store, args.workdir, keep=keep) as url:
+    with Scratch(store, args.workdir) as url:
         replace = pipeline_load(url, tables, freshness, replace=True)
         unchanged = unchanged_refresh(url, config)
+        report_load(bare, indexed, first, replace, unchanged, build_s, values)
+        if not args.skip_app:
+            report_pages(url, args)
+
+
+def report_load(bare: float, indexed: float, first: float, replace: float, unchanged: float, build_s: float,
+                values: int) -> None:
     print(f"  raw ADBC ingest, bare tables (baseline)            {bare:7.2f} s")
     print(f"  raw ADBC ingest, then CREATE INDEX (baseline)      {indexed:7.2f} s")
     for name, secs in (("pipeline first load (empty store)", first), ("pipeline replace (refresh of a changed package)", replace)):
@@ -488,39 +502,35 @@ def report_store(store: str, args, config: Path, tables, freshness, build_s: flo
     print(f"  unchanged re-run (pipeline.refresh)                {unchanged:7.2f} s  = {share:.1%} of a full load "
           f"({full:.1f} s = reading the package {build_s:.1f} s + writing {replace:.1f} s)  "
           f"[{verdict(share <= TARGET_UNCHANGED)} ≤ {TARGET_UNCHANGED:.0%}]", flush=True)
-    if keep:
-        report_pages(url, args)
 
 
 def report_pages(url: str, args) -> None:
-    try:
-        print(f"\n== pages on the national SQLite store (AppTest, median of {args.runs}; load average "
-              f"{app_server.loadavg()})", flush=True)
-        base, mine = {}, {}
-        with contextlib.ExitStack() as stack:
-            folder = stack.enter_context(baseline_code(args.baseline)) if args.baseline else None
-            for page in APPTEST_PAGES:  # page by page, the baseline just before: both see the same load
-                if folder:
-                    base[page] = baseline_page_times(folder, url, args.runs, page)
-                mine.update(page_times(url, args.runs, (page,)))
-        print(f"  wall ms (CPU ms of the process in brackets); targets: cold ≤ {TARGET_COLD_MS}, warm ≤ "
-              f"{TARGET_WARM_MS} wall" + (f"; baseline = {args.baseline} on the same store, just before" if base else ""))
-        print(f"  {'page':<15} {'cold':>14} {'warm':>12}" + (f"   {'baseline cold':>14} {'baseline warm':>13}" if base else ""))
-        for page, (cold, warm, cold_cpu, warm_cpu) in mine.items():
-            ok = cold <= TARGET_COLD_MS and warm <= TARGET_WARM_MS
-            line = f"  {page:<15} {cold:6.0f} ({cold_cpu:5.0f}) {warm:5.0f} ({warm_cpu:4.0f})"
-            if page in base:
-                b = base[page]
-                line += f"   {b[0]:6.0f} ({b[2]:5.0f}) {b[1]:5.0f} ({b[3]:4.0f})"
-            print(f"{line}   [{verdict(ok)}]", flush=True)
-        mem = app_memory(url)
-        print(f"\n== app memory: one `streamlit run` serving the national SQLite store (load average "
-              f"{app_server.loadavg()})")
-        print(f"  RSS idle {app_server.gb(mem['idle'])}; after opening every page {app_server.gb(mem['after'])}; "
-              f"peak {app_server.gb(mem['peak'])}  [{verdict(mem['peak'] <= TARGET_RSS)} ≤ 1.5 GB]; "
-              f"errors on screen: {mem['errors']}")
-    finally:
-        shutil.rmtree(Path(make_url(url).database).parent, ignore_errors=True)
+    kind = "SQLite" if url.startswith("sqlite") else "PostgreSQL"
+    print(f"\n== pages on the national {kind} store (AppTest, median of {args.runs}; load average "
+          f"{app_server.loadavg()})", flush=True)
+    base, mine = {}, {}
+    with contextlib.ExitStack() as stack:
+        folder = stack.enter_context(baseline_code(args.baseline)) if args.baseline else None
+        for page in APPTEST_PAGES:  # page by page, the baseline just before: both see the same load
+            if folder:
+                base[page] = baseline_page_times(folder, url, args.runs, page)
+            mine.update(page_times(url, args.runs, (page,)))
+    print(f"  wall ms (CPU ms of the process in brackets); targets: cold ≤ {TARGET_COLD_MS}, warm ≤ "
+          f"{TARGET_WARM_MS} wall" + (f"; baseline = {args.baseline} on the same store, just before" if base else ""))
+    print(f"  {'page':<15} {'cold':>14} {'warm':>12}" + (f"   {'baseline cold':>14} {'baseline warm':>13}" if base else ""))
+    for page, (cold, warm, cold_cpu, warm_cpu) in mine.items():
+        ok = cold <= TARGET_COLD_MS and warm <= TARGET_WARM_MS
+        line = f"  {page:<15} {cold:6.0f} ({cold_cpu:5.0f}) {warm:5.0f} ({warm_cpu:4.0f})"
+        if page in base:
+            b = base[page]
+            line += f"   {b[0]:6.0f} ({b[2]:5.0f}) {b[1]:5.0f} ({b[3]:4.0f})"
+        print(f"{line}   [{verdict(ok)}]", flush=True)
+    mem = app_memory(url)
+    print(f"\n== app memory: one `streamlit run` serving the national {kind} store (load average "
+          f"{app_server.loadavg()})")
+    print(f"  RSS idle {app_server.gb(mem['idle'])}; after opening every page {app_server.gb(mem['after'])}; "
+          f"peak {app_server.gb(mem['peak'])}  [{verdict(mem['peak'] <= TARGET_RSS)} ≤ 1.5 GB]; "
+          f"errors on screen: {mem['errors']}")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from dashboard.accessibility import widgets as accessibility
 from dashboard.core import cache
 from dashboard.core import filters
 from dashboard.core import layout
+from dashboard.core import process
 from dashboard.outputs import presenting as presentation
 from dashboard.core import theme
 from dashboard.core.i18n import t
@@ -73,6 +74,7 @@ def run() -> None:
         filters.render_sidebar(store)
         page.run()
         presentation.deck_builder(pages, store)  # last in the sidebar: used before a meeting, not during it
+        process.freeze_after_first_run(page.url_path)  # the screen's modules are in: see dashboard.core.process
     except cache.StoreChanged:
         st.rerun()  # a refresh committed mid-run: start over on the new data rather than show a mix
 

@@ -143,12 +143,14 @@ def write_package(
             cur.execute(f"PRAGMA {pragma}")
         to_write = [t for t in schema.DATA_TABLES if t.name not in skip_tables]
         swap = not sqlite and schema.indicator_value in to_write
-        # The derived tables follow their sources: rewritten whenever the data tables are.
+        # The derived tables follow their sources: each rewritten whenever a table it is computed from is
         # (from the package's frames: a load writing either participation table passes both).
         written = {t.name for t in to_write}
-        derived = aggregates.derived_tables(tables) if written & aggregates.SOURCES else {}
-        for table in schema.DERIVED_TABLES if derived else ():
-            cur.execute(f"DELETE FROM {table.name}")
+        derived = aggregates.derived_tables(tables, {name for name, sources in aggregates.DERIVED_FROM.items()
+                                                     if written & sources})
+        for table in schema.DERIVED_TABLES:
+            if table.name in derived:
+                cur.execute(f"DELETE FROM {table.name}")
         for table in reversed(to_write):
             if not (swap and table is schema.indicator_value):  # the swap drops the old rows whole
                 cur.execute(f"DELETE FROM {table.name}")
@@ -160,8 +162,8 @@ def write_package(
                 _load_indicator_values(cur, frame, sqlite)
             elif frame.height:
                 _ingest(cur, table, frame, sqlite)
-        for table in schema.DERIVED_TABLES if derived else ():
-            if derived[table.name].height:
+        for table in schema.DERIVED_TABLES:
+            if table.name in derived and derived[table.name].height:
                 _ingest(cur, table, derived[table.name], sqlite)
         _write_freshness(cur, freshness, sqlite)
         for name, frame in (log_rows or {}).items():

@@ -8,6 +8,7 @@ from datetime import date, datetime, timezone
 from sqlalchemy import insert
 
 from data_pipeline import schema
+from data_pipeline.aggregates import rewrite_derived
 from data_pipeline.store import make_engine, upgrade
 
 MUNICIPALITY = "Testikylä"
@@ -99,4 +100,5 @@ def build_fixture_store(url: str, *, loaded: bool = True) -> None:
              "last_attempt_at": REJECTED_STARTED, "data_updated": None,
              "message": "verkkovirhe / network error", "attribution": "THL, Sotkanet.fi"},
         ])
+    rewrite_derived(engine)  # what a load writes beside its data tables (data_pipeline.aggregates)
     engine.dispose()

@@ -13,7 +13,7 @@ import streamlit as st
 from dashboard.core import cache
 from dashboard.core import url_state
 from dashboard.core.formatting import fmt_year_range, plain, text_only
-from dashboard.core.i18n import current_language, localized, t
+from dashboard.core.i18n import current_language, localized, t, translate
 
 ALL = "all"
 TREND_YEARS = 6
@@ -141,9 +141,15 @@ def describe(f: Filters, store: cache.Store, *, markdown: bool = True) -> str:
 
 
 def _labels(store: cache.Store) -> dict[str, str]:
+    return _labels_in(store, current_language())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _labels_in(store: cache.Store, lang: str) -> dict[str, str]:
+    """Once per data version and language: thousands of districts nationally, and every run reads them
+    two or three times (the sidebar, each screen's line of active filters)."""
     # District codes get a prefix: a district and an age group may share a code.
-    lang = current_language()
-    labels = {ALL: t("filters.all_ages"), "district:" + ALL: t("filters.all_districts")}
+    labels = {ALL: translate("filters.all_ages", lang), "district:" + ALL: translate("filters.all_districts", lang)}
     labels.update({g["code"]: localized(g, "name", lang) for g in cache.age_groups(store).to_dicts()})
     labels.update({"district:" + d["code"]: localized(d, "name", lang)
                    for d in cache.districts(store).to_dicts()})

@@ -121,7 +121,8 @@ def text_only_frames(result):
             return result
         return result.with_columns(pl.col(text).str.replace_all(_BIDI_CLASS, ""))
     if isinstance(result, dict):
-        return {key: text_only_frames(value) for key, value in result.items()}
+        # A GeoJSON geometry is numbers only: thousands of districts' coordinate lists are not walked.
+        return {key: value if key == "geometry" else text_only_frames(value) for key, value in result.items()}
     if isinstance(result, (list, tuple)) and not hasattr(result, "_fields"):
         return type(result)(text_only_frames(value) for value in result)
     if isinstance(result, str):

@@ -53,6 +53,8 @@ def _chart_theme() -> alt.theme.ThemeConfig:
 
 def apply() -> None:
     """Make the palette Altair's default (idempotent: safe on every rerun)."""
+    if alt.theme.active == _THEME_NAME:
+        return  # every rerun: alt.theme.names() reads the installed packages' entry points (~8 ms)
     if _THEME_NAME not in alt.theme.names():
         alt.theme.register(_THEME_NAME, enable=False)(_chart_theme)
     if alt.theme.active != _THEME_NAME:

@@ -3,6 +3,8 @@ register versions (Engine -> polars, no Streamlit)."""
 
 from __future__ import annotations
 
+import json
+
 import polars as pl
 from sqlalchemy import Engine, func, literal, select, union_all
 
@@ -40,7 +42,29 @@ def source_freshness(engine: Engine) -> pl.DataFrame:
 
 
 def row_counts(engine: Engine) -> pl.DataFrame:
-    """Rows in every data table (`table`, `rows`), in schema order, in one round trip."""
+    """Rows in every data table (`table`, `rows`), in schema order.
+
+    As the last successful load wrote them (load_run.rows_json: what each table holds after it; every
+    write to the data tables is a load, and the screens' caches are keyed on that load): counting a
+    national extract's 7.5M indicator values took 0.7 s on PostgreSQL on each cold cache. Counted in
+    one round trip when the load recorded no complete list.
+    """
+    r = schema.load_run
+    with engine.connect() as conn:
+        recorded = conn.execute(select(r.c.rows_json).where(r.c.status == "success")
+                                .order_by(r.c.id.desc()).limit(1)).scalar()
+    try:
+        counts = json.loads(recorded) if recorded else {}
+    except ValueError:
+        counts = {}
+    names = [str(t.name) for t in schema.DATA_TABLES]
+    if isinstance(counts, dict) and all(isinstance(counts.get(n), int) for n in names):
+        return pl.DataFrame({"table": names, "rows": [counts[n] for n in names]},
+                            schema={"table": pl.Utf8, "rows": pl.Int64})
+    return _counted_rows(engine)
+
+
+def _counted_rows(engine: Engine) -> pl.DataFrame:
     parts = [
         select(literal(i).label("position"), literal(t.name).label("table"),
                func.count().label("rows")).select_from(t)

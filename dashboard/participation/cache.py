@@ -16,8 +16,8 @@ from data_pipeline.registers import EVENT_TYPES
 
 @versioned(show_spinner=False)
 def participation_geo(store: Store) -> dict:
-    """District outlines for the map (simplified GeoJSON features and bounds), built once a data version."""
-    return part_charts.district_features(part_queries.district_shapes(engine(store.url)))
+    """District outlines for the map (GeoJSON features simplified by the load, and bounds), once a data version."""
+    return part_charts.outline_features(part_queries.district_outlines(engine(store.url)))
 
 
 @versioned(show_spinner=False)

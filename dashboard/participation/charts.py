@@ -16,13 +16,12 @@ from __future__ import annotations
 import json
 import math
 
-import numpy as np
 import polars as pl
 import pydeck as pdk
-import shapely
 from pydeck.bindings.json_tools import default_serialize
 
 from dashboard.core import theme
+from data_pipeline import aggregates
 
 # ColorBrewer "Blues": sequential, one hue, safe for colour-blind readers and in greyscale.
 BLUES = ("#DEEBF7", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C")
@@ -30,10 +29,9 @@ SUPPRESSED_FILL = "#9E9E9E"  # fewer than 5 participants: a class of its own, no
 NO_DATA_FILL = "#FFFFFF"  # no population figure: reach unknown
 OUTLINE = "#4D4D4D"
 EVENT_FILL = theme.ORANGE
-# Districts are simplified to about 10 m and rounded to about 1 m: invisible at a municipality's
-# zoom, and a fraction of the bytes every rerun sends to the browser.
-SIMPLIFY_DEGREES = 0.0001
-GRID_DEGREES = 0.00001
+# Districts are simplified to about 10 m and rounded to about 1 m (data_pipeline.aggregates, on each load).
+SIMPLIFY_DEGREES = aggregates.SIMPLIFY_DEGREES
+GRID_DEGREES = aggregates.GRID_DEGREES
 MAP_HEIGHT = 520
 _MAP_WIDTH_GUESS = 480  # the map column at 1280 px with the sidebar open: the zoom must fit it
 LAYER_DISTRICTS, LAYER_EVENTS = "districts", "events"
@@ -81,16 +79,18 @@ def class_colours(classes: int) -> list[str]:
 def district_features(shapes: pl.DataFrame) -> dict:
     """Districts as GeoJSON features (geometry simplified and rounded, `code` in the properties) and
     their common bounds (min lon, min lat, max lon, max lat). `shapes`: code, geometry (GeoJSON text)."""
-    if shapes.is_empty():
+    return outline_features(aggregates.district_outlines(shapes.select("code", "geometry")))
+
+
+def outline_features(outlines: pl.DataFrame) -> dict:
+    """district_features of outlines already simplified (the store's district_outline: code, geometry,
+    west, south, east, north), as every load writes them."""
+    if outlines.is_empty():
         return {"features": [], "bounds": None}
-    # Shapely's array functions: thousands of districts in one call each, not one call per district.
-    geoms = shapely.from_geojson(shapes["geometry"].to_list())
-    small = shapely.set_precision(shapely.simplify(geoms, SIMPLIFY_DEGREES, preserve_topology=True), GRID_DEGREES)
-    small = np.where(shapely.is_empty(small), geoms, small)  # a district smaller than the grid: kept as it was
     features = [{"type": "Feature", "geometry": json.loads(text), "properties": {"code": code}}
-                for code, text in zip(shapes["code"].to_list(), shapely.to_geojson(small))]
-    west, south, east, north = shapely.total_bounds(small)
-    return {"features": features, "bounds": (float(west), float(south), float(east), float(north))}
+                for code, text in zip(outlines["code"].to_list(), outlines["geometry"].to_list())]
+    return {"features": features, "bounds": (float(outlines["west"].min()), float(outlines["south"].min()),
+                                             float(outlines["east"].max()), float(outlines["north"].max()))}
 
 
 def view_for(bounds: tuple[float, float, float, float] | None, width: int = _MAP_WIDTH_GUESS,
@@ -138,12 +138,14 @@ def _tip_body(lines: list[str]) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def district_fill(reach: float | None, suppressed: bool, breaks: list[float]) -> str:
+def district_fill(reach: float | None, suppressed: bool, breaks: list[float],
+                  colours: list[str] | None = None) -> str:
+    """`colours`: class_colours(len(breaks) + 1), when the caller colours thousands of districts."""
     if suppressed:
         return SUPPRESSED_FILL
     if reach is None:
         return NO_DATA_FILL
-    return class_colours(len(breaks) + 1)[sum(1 for b in breaks if reach >= b)]
+    return (colours or class_colours(len(breaks) + 1))[sum(1 for b in breaks if reach >= b)]
 
 
 def reach_deck(geo: dict, districts: pl.DataFrame, events: pl.DataFrame | None, breaks: list[float],
@@ -158,6 +160,9 @@ def reach_deck(geo: dict, districts: pl.DataFrame, events: pl.DataFrame | None, 
     a thick outline.
     """
     by_code = {row["code"]: row for row in districts.iter_rows(named=True)}
+    colours = class_colours(len(breaks) + 1)
+    fills = {colour: rgba(colour) for colour in (*colours, SUPPRESSED_FILL, NO_DATA_FILL)}
+    lines = {colour: rgba(colour) for colour in (theme.TEXT, LOW_OUTLINE, OUTLINE)}
     features = []
     for feature in geo["features"]:
         code = feature["properties"]["code"]
@@ -166,8 +171,8 @@ def reach_deck(geo: dict, districts: pl.DataFrame, events: pl.DataFrame | None, 
         chosen, low = code == selected, bool(row.get("low")) and not row.get("suppressed")
         features.append({"type": "Feature", "geometry": feature["geometry"], "properties": {
             "code": code,
-            "fill": rgba(district_fill(row.get("reach"), bool(row.get("suppressed")), breaks)),
-            "line": rgba(theme.TEXT if chosen else LOW_OUTLINE if low else OUTLINE),
+            "fill": list(fills[district_fill(row.get("reach"), bool(row.get("suppressed")), breaks, colours)]),
+            "line": list(lines[theme.TEXT if chosen else LOW_OUTLINE if low else OUTLINE]),
             "width": 5 if chosen else 3 if low else 1,
             "tip_title": row.get("tip_title") or code,
             "tip_body": _tip_body(row.get("tip_lines") or []),

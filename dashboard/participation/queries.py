@@ -107,6 +107,12 @@ def adoption(engine: Engine, first_year: int, last_year: int) -> pl.DataFrame:
     return read_frame(engine, stmt)
 
 
+def district_outlines(engine: Engine) -> pl.DataFrame:
+    """Districts' outlines simplified for the map, with their bounds, by code (written by each load)."""
+    t = schema.district_outline
+    return read_frame(engine, select(t).order_by(t.c.code))
+
+
 def district_shapes(engine: Engine) -> pl.DataFrame:
     """Districts with their GeoJSON geometry text and centroid, by code (for the map)."""
     t = schema.district

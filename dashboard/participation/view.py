@@ -8,6 +8,7 @@ each writes the same "< 5" and the same sentences.
 from __future__ import annotations
 
 import polars as pl
+import pyarrow as pa
 
 from dashboard.core.formatting import DASH, NBSP, fmt_date, fmt_number
 from dashboard.core.i18n import translate
@@ -110,7 +111,9 @@ def district_frame(view: dict, names: dict[str, str], lang: str) -> pl.DataFrame
         texts.append(chart_figure(row, lang))
     return districts.with_columns(
         pl.Series("name", shown, pl.Utf8), pl.col("district_code").alias("code"),
-        pl.Series("tip_title", shown, pl.Utf8), pl.Series("tip_lines", lines, pl.List(pl.Utf8)),
+        pl.Series("tip_title", shown, pl.Utf8),
+        # Through Arrow: polars builds a Series per inner list (thousands) from Python lists.
+        pl.Series("tip_lines", pa.array(lines, type=pa.large_list(pa.large_string()))).cast(pl.List(pl.Utf8)),
         pl.Series("text", texts, pl.Utf8))
 
 

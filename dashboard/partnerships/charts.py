@@ -98,9 +98,10 @@ def district_bars(rows: pl.DataFrame, labels: dict[str, str], description: str,
     (text at the bar's end), none (bool), chosen (bool: the district in the filter, outlined),
     population_label. `labels`: rate (axis title), district, partners, population.
     """
-    order = rows["district"].to_list()
     top = max(rows["per_1000"].max() or 0, 1)
-    y = alt.Y(field="district", type="nominal", sort=order, title=None, axis=alt.Axis(labelLimit=320))
+    # The rank order (3,000 names) is set by district_bars_spec after to_dict, as the rows are: Altair
+    # would copy and walk the list for each layer.
+    y = alt.Y(field="district", type="nominal", title=None, axis=alt.Axis(labelLimit=320))
     # Room to the right of the longest bar for its label.
     x = alt.X(field="per_1000", type="quantitative", title=labels["rate"],
               scale=alt.Scale(domain=[0, top * 1.3], nice=False), axis=alt.Axis(format=",.1~f", tickCount=5))
@@ -125,8 +126,12 @@ def district_bars(rows: pl.DataFrame, labels: dict[str, str], description: str,
 
 def district_bars_spec(rows: pl.DataFrame, labels: dict[str, str], description: str,
                        number_locale: dict | None = None, validate: bool = True) -> dict:
-    """district_bars as a Vega-Lite dict, its rows in `datasets` (added after Altair's to_dict)."""
+    """district_bars as a Vega-Lite dict, its rows in `datasets` and the districts' rank order on the y
+    axis (both added after Altair's to_dict)."""
     spec = district_bars(rows, labels, description, number_locale).to_dict(validate=validate)
+    order = rows["district"].to_list()
+    for layer in spec["layer"]:
+        layer["encoding"]["y"]["sort"] = order
     spec["datasets"] = {DISTRICT_DATA: district_values(rows)}
     return spec
 

@@ -42,5 +42,8 @@ def group_chart(key: tuple, _build: Callable) -> dict:
 
     Altair takes 10–30 ms to build and validate a chart, and the screen has seven. `key` must name
     everything the chart shows (chart, Store, filters, year, language, today); `_build` is not hashed.
+    Altair's schema validation is off here (it was half a cold run's chart time, walking every inline
+    row against the schema); the builders' specs are validated by their unit tests
+    (tests/working_groups/test_working_groups.py).
     """
-    return _build().to_dict()
+    return _build().to_dict(validate=False)

@@ -1,7 +1,7 @@
 """every municipality's size and age structure, with its distance from the own (similar municipalities)
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-01 18:00:00
 
 Filled by the next load (from `[regions] profile`'s downloads); until then the screens say the
@@ -11,8 +11,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0005'
-down_revision = '0004'
+revision = '0006'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
