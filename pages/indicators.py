@@ -62,7 +62,7 @@ def indicators() -> None:
                 area_cards(summaries[code], cards, sparklines, area_names, district_figures, ranks, lang, regions)
         if ranks:
             st.caption(t("rank.caption"))
-    goals(store, area, area_names, lang)
+    goals(store, area, lang)
     if attribution:
         st.caption(plain(attribution))
 
@@ -234,21 +234,14 @@ def table_view(cards: pl.DataFrame, area_names: dict[str, str], f: filters.Filte
                              mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
-def goals(store, area: str | None, area_names: dict[str, str], lang: str) -> None:
-    plan = ind_cache.goals_and_measures(store)
-    if area is not None:
-        plan = plan.filter(pl.col("priority_area_code") == area)
+def goals(store, area: str | None, lang: str) -> None:
+    blocks = ind_cache.goal_blocks(store, area, lang)
     with st.expander(t("ind.goals"), icon=":material/flag:"):
-        if plan.is_empty():
+        if not blocks:
             st.caption(t("ind.no_goals"))
             return
-        for (code,), group in plan.group_by("goal_code", maintain_order=True):
-            first = group.row(0, named=True)
-            st.markdown(f"**{plain(localized(first, 'goal', lang))}** · "
-                        f"{plain(area_names.get(first['priority_area_code'], ''))}")
-            for m in group.filter(pl.col("measure_code").is_not_null()).iter_rows(named=True):
-                st.markdown("- " + plain(t("ind.measure_line", measure=localized(m, "measure", lang),
-                                            unit=m["responsible_unit"], status=t(f"measure.{m['status']}"))))
+        for block in blocks:  # a goal and its measures in one element
+            st.markdown(block)
 
 
 indicators()

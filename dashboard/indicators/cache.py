@@ -41,6 +41,17 @@ def goals_and_measures(store: Store) -> pl.DataFrame:
     return indicator_queries.goals_and_measures(engine(store.url))
 
 
+@versioned(show_spinner=False, max_entries=64)
+def goal_blocks(store: Store, area: str | None, lang: str) -> list[str]:
+    """The goals expander's Markdown (ind_view.goal_blocks) for one priority area or all, per language:
+    made once a data version, not on every run."""
+    plan = goals_and_measures(store)
+    if area is not None:
+        plan = plan.filter(pl.col("priority_area_code") == area)
+    names = {a["code"]: localized(a, "name", lang) for a in core_cache.priority_areas(store).to_dicts()}
+    return ind_view.goal_blocks(plan, names, lang)
+
+
 @versioned(show_spinner=False)
 def sotkanet_attribution(store: Store) -> dict | None:
     return indicator_queries.sotkanet_attribution(engine(store.url))

@@ -18,7 +18,7 @@ from dashboard.core import theme
 from data_pipeline.similar import PROPOSED
 from dashboard.indicators import charts
 from dashboard.indicators import metrics
-from dashboard.core.formatting import DASH, fmt_date, fmt_number
+from dashboard.core.formatting import DASH, fmt_date, fmt_number, plain
 from dashboard.core.i18n import localized, source_text, translate
 
 # A trend as a badge: (colour, icon); colour-blind safe (blue/orange), never red/green.
@@ -143,6 +143,21 @@ def table(cards: pl.DataFrame, area_names: dict[str, str], lang: str, formatted:
             translate("ind.col.direction", lang): translate(f"ind.direction.{row['direction']}", lang),
         })
     return pl.DataFrame(rows, infer_schema_length=None)
+
+
+def goal_blocks(plan: pl.DataFrame, area_names: dict[str, str], lang: str) -> list[str]:
+    """The plan's goals as Markdown, one block a goal: its name and priority area in bold, then its
+    measures as a list (responsible unit, status). Stored text escaped."""
+    blocks = []
+    for (_code,), group in plan.group_by("goal_code", maintain_order=True):
+        first = group.row(0, named=True)
+        lines = [f"**{plain(localized(first, 'goal', lang))}** · {plain(area_names.get(first['priority_area_code'], ''))}"]
+        for m in group.filter(pl.col("measure_code").is_not_null()).iter_rows(named=True):
+            lines.append("- " + plain(translate("ind.measure_line", lang, measure=localized(m, "measure", lang),
+                                                unit=m["responsible_unit"],
+                                                status=translate(f"measure.{m['status']}", lang))))
+        blocks.append("\n".join(lines))
+    return blocks
 
 
 def attribution_line(attribution: dict | None, lang: str) -> str | None:

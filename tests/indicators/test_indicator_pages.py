@@ -195,3 +195,34 @@ def test_a_rerun_of_the_indicator_screen_builds_no_sparkline_again(indicator_sto
     assert len(built) == first and len(sparklines_shown(at)) == 2
     open_page("indicators.py", lang="sv")  # another language: its own descriptions
     assert len(built) == first + 2
+
+
+def test_a_cards_small_lines_are_one_caption_in_their_order(indicator_store):
+    """The change, the target and the comparison under a card's badge, a line each in one caption:
+    every element is a message to each new visitor, and the screen draws a card per indicator."""
+    at = open_page("indicators.py", lang="fi")
+    want = EXPECTED["fi"]
+    card = next(c.value.replace("\\", "") for c in at.caption if want["target288"] in c.value.replace("\\", ""))
+    assert card.index(want["target288"]) < card.index(want["country288"])
+    assert "  \n" in card
+    change = next(c.value.replace("\\", "") for c in at.caption if want["change127"] in c.value)
+    assert change.index(want["change127"]) < change.index(want["target127"])
+
+
+def test_the_plans_goals_are_one_block_each_and_not_rebuilt_on_a_rerun(demo_url, monkeypatch):
+    """A goal, its priority area and its measures as one Markdown block (a bold line, then a list),
+    made once per data version, area and language rather than from the plan's rows on every run."""
+    from dashboard.indicators import view as ind_view
+
+    monkeypatch.setenv("HYTE_DATABASE_URL", demo_url)
+    built = []
+    original = ind_view.goal_blocks
+    monkeypatch.setattr(ind_view, "goal_blocks", lambda *a, **k: built.append(1) or original(*a, **k))
+    at = open_page("indicators.py", lang="fi")
+    goals = [m.value.replace("\\", "") for e in at.expander for m in e.markdown if m.value.startswith("**")]
+    assert len(goals) >= 2, goals
+    assert all(" · " in g.split("\n")[0] for g in goals)
+    assert any("\n- " in g and "vastuu:" in g for g in goals)
+    assert not [m.value for e in at.expander for m in e.markdown if m.value.startswith("- ")]
+    at.run()
+    assert len(built) == 1
