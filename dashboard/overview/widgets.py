@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.core import downloads
 from dashboard.core import layout
 from dashboard.core.formatting import DASH, fmt_number, plain
 from dashboard.core.i18n import t
@@ -34,7 +35,7 @@ def area_card(column, name: str, area: dict, status: dict | None, labels: dict[s
         st.markdown(f"**{plain(name)}**")
         if status is not None and status["indicators"]:
             line = ind_view.area_line(status, lang)
-            st.vega_lite_chart(indicator_charts.status_bar(status, labels, f"{plain(name)}: {line}"),
+            st.vega_lite_chart(downloads.arrow_rows(indicator_charts.status_bar(status, labels, f"{plain(name)}: {line}")),
                                width="stretch")
             st.markdown(line)
         with st.container(key=f"ov-count-{area['code']}"):
