@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 import altair as alt
+
 from dashboard.core import theme
 
 ROOT = Path(__file__).parents[2]
