@@ -343,7 +343,10 @@ def unchanged_refresh(url: str, config: Path) -> float:
 
 # --- the app on the national store -------------------------------------------------------------------
 
-APPTEST_PAGES = ("overview", "indicators", "participation", "working_groups", "partnerships", "data_status")
+# The indicators page twice: the cards, and one indicator's detail view with the ranks, the peers, the
+# similar municipalities and the map of Finland (issue 18), the demo's youth smoking indicator.
+APPTEST_PAGES = ("overview", "indicators", "indicators?indicator=288", "participation", "working_groups",
+                 "partnerships", "data_status")
 
 
 def page_times(url: str, runs: int, pages: tuple[str, ...] = APPTEST_PAGES) -> dict[str, tuple[float, float, float, float]]:
@@ -517,10 +520,10 @@ def report_pages(url: str, args) -> None:
             mine.update(page_times(url, args.runs, (page,)))
     print(f"  wall ms (CPU ms of the process in brackets); targets: cold ≤ {TARGET_COLD_MS}, warm ≤ "
           f"{TARGET_WARM_MS} wall" + (f"; baseline = {args.baseline} on the same store, just before" if base else ""))
-    print(f"  {'page':<15} {'cold':>14} {'warm':>12}" + (f"   {'baseline cold':>14} {'baseline warm':>13}" if base else ""))
+    print(f"  {'page':<24} {'cold':>14} {'warm':>12}" + (f"   {'baseline cold':>14} {'baseline warm':>13}" if base else ""))
     for page, (cold, warm, cold_cpu, warm_cpu) in mine.items():
         ok = cold <= TARGET_COLD_MS and warm <= TARGET_WARM_MS
-        line = f"  {page:<15} {cold:6.0f} ({cold_cpu:5.0f}) {warm:5.0f} ({warm_cpu:4.0f})"
+        line = f"  {page:<24} {cold:6.0f} ({cold_cpu:5.0f}) {warm:5.0f} ({warm_cpu:4.0f})"
         if page in base:
             b = base[page]
             line += f"   {b[0]:6.0f} ({b[2]:5.0f}) {b[1]:5.0f} ({b[3]:4.0f})"

@@ -55,7 +55,8 @@ def add_national_rows(db: Path, rows: int) -> int:
 
 
 def time_page(url: str, page: str | None, runs: int, cold: bool, cpu: list[float] | None = None) -> list[float]:
-    """Wall ms of each run (and, into `cpu`, the process's CPU ms of each run: the script runs in a thread)."""
+    """Wall ms of each run (and, into `cpu`, the process's CPU ms of each run: the script runs in a thread).
+    `page` may carry URL parameters: "indicators?indicator=288"."""
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
@@ -64,6 +65,8 @@ def time_page(url: str, page: str | None, runs: int, cold: bool, cpu: list[float
     os.environ["HYTE_DATABASE_URL"] = url
     timings = []
     at = AppTest.from_file(str(APP), default_timeout=120)
+    page, _, query = (page or "").partition("?")  # "indicators?indicator=288": the detail view, its map on
+    at.query_params.update(dict(part.split("=", 1) for part in query.split("&") if part))
     at.run()
     if page:
         at.switch_page(f"../pages/{page}.py")
