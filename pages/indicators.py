@@ -7,8 +7,6 @@ from dashboard.indicators import cache as ind_cache
 from dashboard.core import cache
 from dashboard.core import downloads
 from dashboard.core import filters
-from dashboard.indicators import charts as indicator_charts
-from dashboard.indicators import metrics as indicator_metrics
 from dashboard.core import layout
 from dashboard.core import url_state
 from dashboard.indicators import view as ind_view
@@ -31,8 +29,6 @@ def indicators() -> None:
     board = ind_cache.indicator_board(store, f.start_year, f.end_year, f.age_group)
     areas = cache.priority_areas(store).to_dicts()
     area_names = {a["code"]: localized(a, "name", lang) for a in areas}
-    municipality = localized(cache.municipality(store).row(0, named=True), "name", lang)
-    series = ind_cache.indicator_series(store, f.start_year, f.end_year)
     # Stored names, escaped once here for the Markdown they are written into.
     regions = {role: plain(name) for role, name in
                ind_view.region_names(ind_cache.comparison_regions(store), lang).items()}
@@ -40,7 +36,7 @@ def indicators() -> None:
 
     ranks = ind_cache.card_ranks(store, f.start_year, f.end_year, f.age_group)
     area, view = choose_area_and_view(area_names, board["cards"])
-    detail(store, board["cards"], series, municipality, area_names, attribution, lang, ranks)
+    detail(store, f, board["cards"], area_names, attribution, lang, ranks)
 
     cards = board["cards"] if area is None else board["cards"].filter(pl.col("priority_area_code") == area)
     if cards.is_empty():
@@ -85,8 +81,8 @@ def choose_area_and_view(area_names: dict[str, str], cards: pl.DataFrame) -> tup
     return (None if area == "all" else area), st.session_state[VIEW_KEY]
 
 
-def detail(store, cards: pl.DataFrame, series: pl.DataFrame, municipality: str, area_names: dict[str, str],
-           attribution: str | None, lang: str, ranks: dict[int, dict[str, dict]]) -> None:
+def detail(store, f: filters.Filters, cards: pl.DataFrame, area_names: dict[str, str], attribution: str | None,
+           lang: str, ranks: dict[int, dict[str, dict]]) -> None:
     """One indicator in depth: regions over time, genders, description; selected via `?indicator=`."""
     ids = tuple(cards["id"].to_list())
     url_state.seed_or_warn(w.INDICATOR_KEY, lambda raw: _known_id(raw, ids), t("ind.detail_none"))
@@ -99,36 +95,28 @@ def detail(store, cards: pl.DataFrame, series: pl.DataFrame, municipality: str, 
     if chosen is None:
         return
     row = cards.filter(pl.col("id") == chosen).row(0, named=True)
-    own = series.filter(pl.col("indicator_id") == chosen)
-    labels = {key: t(f"ind.axis.{key}") for key in ("year", "value", "region", "target", "gender")}
+    drawn = ind_cache.detail_charts(store, f.start_year, f.end_year, f.age_group, chosen, lang)
     with st.container(border=True):
         st.subheader(plain(localized(row, "title", lang)), anchor=False)
         st.caption(f"{plain(area_names.get(row['priority_area_code'], ''))} · {t('ind.direction.' + row['direction'])}"
                    f" · {plain(ind_view.target_text(row, lang))}")
-        regions = own.filter(pl.col("gender") == "total").with_columns(
-            pl.when(pl.lit(lang) == "sv").then(pl.coalesce("region_sv", "region_fi"))
-            .when(pl.lit(lang) == "en").then(pl.coalesce("region_en", "region_fi"))
-            .otherwise(pl.col("region_fi")).alias("region"))
         st.markdown(f"**{t('ind.chart.regions')}**")
-        downloads.chart(indicator_charts.trend_chart(regions, row.get("target_value"), labels,
-                                                     ind_view.alt_text(row, lang, municipality)),
-                        f"indikaattori-{chosen}")
-        st.caption(plain(ind_view.alt_text(row, lang, municipality)))
+        downloads.chart(drawn["trend"], f"indikaattori-{chosen}")
+        st.caption(plain(drawn["alt"]))
         st.markdown(f"**{t('rank.detail', year=row.get('latest_year') or '')}**")
         w.rank_badges(ranks.get(chosen), lang)
         st.caption(t("rank.caption") if ranks.get(chosen) else t("rank.none"))
-        peers(regions, row, municipality, lang)
+        st.markdown(f"**{t('peer.title')}**")  # the configured peers' median and min–max band over time
+        if drawn["peer"] is not None:
+            downloads.chart(drawn["peer"], f"indikaattori-{chosen}-vertailu")
+        st.caption(drawn["peer_text"])
         similar_municipalities(store, lang)
         finland_map(store, chosen, lang)
-        genders = own.filter(pl.col("role") == "municipality").with_columns(
-            pl.col("gender").replace_strict({g: t(f"ind.gender.{g}") for g in ("total", "male", "female")})
-        )
         st.markdown(f"**{t('ind.chart.gender')}**")
-        if genders.filter(pl.col("gender") != t("ind.gender.total")).is_empty():
+        if drawn["gender"] is None:
             st.caption(t("ind.no_gender"))
         else:
-            downloads.chart(indicator_charts.gender_chart(genders, labels, ind_view.alt_text(row, lang, municipality)),
-                            f"indikaattori-{chosen}-sukupuolittain")
+            downloads.chart(drawn["gender"], f"indikaattori-{chosen}-sukupuolittain")
         for key in ("description", "interpretation"):
             text = localized(row, key, lang)
             if text:
@@ -150,18 +138,6 @@ def finland_map(store, indicator_id: int, lang: str) -> None:
     downloads.chart(drawn["spec"], f"suomen-kartta-{indicator_id}")
     st.caption(drawn["note"])
     st.caption(drawn["alt"])
-
-
-def peers(regions: pl.DataFrame, row: dict, municipality: str, lang: str) -> None:
-    """The municipality against its configured peers' median and min–max band over time."""
-    band = indicator_metrics.peer_band(regions)
-    st.markdown(f"**{t('peer.title')}**")
-    message = ind_view.peer_band_text(band, row, lang, municipality)
-    if band.height:
-        labels = {"year": t("ind.axis.year"), "value": t("ind.axis.value"), "range": t("peer.range"),
-                  "median": t("peer.median"), "own": municipality}
-        downloads.chart(indicator_charts.peer_band_chart(band, labels, message), f"indikaattori-{row['id']}-vertailu")
-    st.caption(message)
 
 
 def similar_municipalities(store, lang: str) -> None:

@@ -8,7 +8,7 @@ from streamlit import dataframe_util
 from dashboard.core import cache as core_cache
 from dashboard.core.cache import Store, engine, versioned
 from dashboard.core import queries
-from dashboard.core.i18n import localized
+from dashboard.core.i18n import localized, translate
 from dashboard.indicators import charts
 from dashboard.indicators import metrics as indicator_status
 from dashboard.indicators import queries as indicator_queries
@@ -127,3 +127,36 @@ def similar(store: Store, lang: str) -> dict:
     once per data version and language."""
     municipality = localized(core_cache.municipality(store).row(0, named=True), "name", lang)
     return ind_view.similar_view(indicator_queries.municipality_profiles(engine(store.url)), lang, municipality)
+
+
+@versioned(show_spinner=False, max_entries=64)
+def detail_charts(store: Store, start_year: int, end_year: int, age_group: str | None, indicator_id: int,
+                  lang: str) -> dict:
+    """The detail view's charts as Vega-Lite dicts with their texts, built once per data version, period, age
+    group, indicator and language (Altair validated each spec on every rerun: half the view's time):
+    `alt` (the trend's text alternative), `trend`, `peer` (None without peer values), `peer_text`,
+    `gender` (None without figures by gender)."""
+    cards = indicator_board(store, start_year, end_year, age_group)["cards"]
+    row = cards.filter(pl.col("id") == indicator_id).row(0, named=True)
+    own = indicator_series(store, start_year, end_year).filter(pl.col("indicator_id") == indicator_id)
+    municipality = localized(core_cache.municipality(store).row(0, named=True), "name", lang)
+    labels = {key: translate(f"ind.axis.{key}", lang) for key in ("year", "value", "region", "target", "gender")}
+    regions = own.filter(pl.col("gender") == "total").with_columns(
+        pl.when(pl.lit(lang) == "sv").then(pl.coalesce("region_sv", "region_fi"))
+        .when(pl.lit(lang) == "en").then(pl.coalesce("region_en", "region_fi"))
+        .otherwise(pl.col("region_fi")).alias("region"))
+    alt = alt_text(row, lang, municipality)
+    out = {"alt": alt, "trend": charts.trend_chart(regions, row.get("target_value"), labels, alt).to_dict()}
+    band = indicator_status.peer_band(regions)
+    out["peer_text"] = ind_view.peer_band_text(band, row, lang, municipality)
+    out["peer"] = None
+    if band.height:
+        peer_labels = {"year": labels["year"], "value": labels["value"], "range": translate("peer.range", lang),
+                       "median": translate("peer.median", lang), "own": municipality}
+        out["peer"] = charts.peer_band_chart(band, peer_labels, out["peer_text"]).to_dict()
+    names = {g: translate(f"ind.gender.{g}", lang) for g in ("total", "male", "female")}
+    genders = own.filter(pl.col("role") == "municipality").with_columns(pl.col("gender").replace_strict(names))
+    out["gender"] = None
+    if not genders.filter(pl.col("gender") != names["total"]).is_empty():
+        out["gender"] = charts.gender_chart(genders, labels, alt).to_dict()
+    return out

@@ -226,3 +226,19 @@ def test_the_plans_goals_are_one_block_each_and_not_rebuilt_on_a_rerun(demo_url,
     assert not [m.value for e in at.expander for m in e.markdown if m.value.startswith("- ")]
     at.run()
     assert len(built) == 1
+
+
+def test_a_rerun_of_the_detail_view_builds_no_chart_again(indicator_store, monkeypatch):
+    """The trend, the peers' band and the genders are Vega-Lite dicts made once per data version, filters,
+    indicator and language: Altair validated each spec on every rerun (half the detail view's run)."""
+    built = []
+    for name in ("trend_chart", "peer_band_chart", "gender_chart"):
+        original = getattr(indicator_charts, name)
+        monkeypatch.setattr(indicator_charts, name,
+                            lambda *a, _o=original, _n=name, **k: built.append(_n) or _o(*a, **k))
+    at = open_page("indicators.py", lang="fi", indicator="288")
+    first = sorted(built)
+    assert "trend_chart" in first and len(at.get("vega_lite_chart")) >= 3
+    at.run()
+    assert sorted(built) == first
+    assert not at.exception
