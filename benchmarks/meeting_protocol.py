@@ -220,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fronts", nargs="+", default=["direct", "nginx"], choices=["direct", "nginx"])
     parser.add_argument("--floor-visits", type=int, default=5)
     parser.add_argument("--settle", type=float, default=1.5)
+    parser.add_argument("--skip-static", action="store_true",
+                        help="no file downloads in the meeting round: the app's queue alone (behind nginx the files "
+                             "are nginx's work, and 30 Python downloaders on one core become the limit)")
     args = parser.parse_args(argv)
     if (os.cpu_count() or 1) < 2:
         raise SystemExit("needs 2 cores: one for the app, one for the visitors")
@@ -282,8 +285,11 @@ def run_front(args, front: str, base: str, mini_base: str, app_pid: int, minimal
     Path(f"/proc/{app_pid}/clear_refs").write_text("5")  # peak (VmHWM) from here on
     cpu, nginx_cpu, wall = app_server.cpu_seconds(app_pid), app_server.nginx_cpu_seconds(nginx_pid) if nginx_pid else 0.0, \
         time.perf_counter()
-    results, errors = asyncio.run(meeting(base, files, "", "participation", args.sessions, args.spread))
+    client_cpu = time.process_time()
+    round_files = [[], []] if args.skip_static else files
+    results, errors = asyncio.run(meeting(base, round_files, "", "participation", args.sessions, args.spread))
     wall = time.perf_counter() - wall
+    client_cpu = time.process_time() - client_cpu
     cpu = app_server.cpu_seconds(app_pid) - cpu
     nginx_cpu = (app_server.nginx_cpu_seconds(nginx_pid) - nginx_cpu) if nginx_pid else 0.0
     peak = app_server.memory(app_pid)["VmHWM"]
@@ -291,7 +297,8 @@ def run_front(args, front: str, base: str, mini_base: str, app_pid: int, minimal
     after = app_server.memory(app_pid)["VmRSS"]
     n = args.sessions
     times = [s for _, s in results]
-    print(f"    {n} visitors arriving within {args.spread:g} s (load average {app_server.loadavg()}):")
+    print(f"    {n} visitors arriving within {args.spread:g} s{' (no file downloads)' if args.skip_static else ''} "
+          f"(load average {app_server.loadavg()}):")
     for step in ("first page", "second page", "both"):
         ts = times if step == "both" else [s for name, s in results if name == step]
         if ts:
@@ -299,7 +306,9 @@ def run_front(args, front: str, base: str, mini_base: str, app_pid: int, minimal
                   f"  ({len(ts)} pages)")
     print(f"      errors {len(errors)}; app RSS before / peak / after {app_server.gb(before)} / {app_server.gb(peak)} / "
           f"{app_server.gb(after)}; app CPU {cpu:.1f} s ({cpu / n:.3f} s a visitor) in {wall:.1f} s wall"
-          + (f"; nginx {nginx_cpu:.2f} s" if nginx_pid else ""))
+          + (f"; nginx {nginx_cpu:.2f} s" if nginx_pid else "")
+          + f"; this client {client_cpu:.1f} s on core {CLIENT_CORE}"
+          + (" (near the wall time: the client, not the app, is the limit)" if client_cpu > 0.8 * wall else ""))
     p95 = percentile(times, 95) if times else float("inf")
     print(f"      floor: {n} × the minimal app's {floor:.3f} CPU-s = {n * floor:.1f} s of one core; the app used "
           f"{cpu / (n * floor):.2f}× that; p95 {p95:.2f} s = {p95 / (n * floor):.2f}× the floor")
