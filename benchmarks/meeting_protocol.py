@@ -119,10 +119,12 @@ def rerun(query: str, page_hash: str = "", page_name: str = "") -> bytes:
     return msg.SerializeToString()
 
 
-async def until_finished(ws, pages: dict[str, str]) -> int:
+async def until_finished(ws, pages: dict[str, str], expected: str | None = None) -> int:
     """Read ForwardMsgs until a run finished (not one ended early for a rerun); returns exceptions seen.
-    Fills `pages` (url path -> page hash) from the navigation message."""
+    Fills `pages` (url path -> page hash) from the navigation message; with `expected`, the run must
+    have been that page's (its hash in the new_session message)."""
     exceptions = 0
+    ran = None
     while True:
         raw = await ws.recv()
         msg = ForwardMsg()
@@ -134,7 +136,11 @@ async def until_finished(ws, pages: dict[str, str]) -> int:
         elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element" \
                 and msg.delta.new_element.WhichOneof("type") == "exception":
             exceptions += 1
+        elif kind == "new_session":
+            ran = msg.new_session.page_script_hash
         elif kind == "script_finished" and msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+            if expected is not None and ran != pages.get(expected):
+                raise RuntimeError(f"asked for {expected}, the app ran page {ran}")
             return exceptions
 
 
@@ -171,9 +177,11 @@ async def visitor(base: str, files: list[list[str]], first_query: str, second_pa
                 if shown:
                     errors.append(f"first page: {shown} exception(s) on the page")
                 started = time.perf_counter()
+                if second_path.strip("/") not in pages:
+                    raise RuntimeError(f"no page {second_path} in the navigation: {sorted(pages)}")
                 downloads = asyncio.create_task(fetch_all(http, base, files[1]))  # lazy chunks, as the browser
-                await ws.send(rerun("", pages.get(second_path.strip("/"), ""), second_path.strip("/")))
-                shown = await asyncio.wait_for(until_finished(ws, pages), STEP_TIMEOUT_S)
+                await ws.send(rerun("", pages[second_path.strip("/")], second_path.strip("/")))
+                shown = await asyncio.wait_for(until_finished(ws, pages, second_path.strip("/")), STEP_TIMEOUT_S)
                 await downloads
                 results.append(("second page", time.perf_counter() - started))
                 if shown:
