@@ -4,9 +4,9 @@
     .venv/bin/python benchmarks/meeting_protocol.py --sessions 60 --fronts nginx
     .venv/bin/python benchmarks/meeting_protocol.py --db sqlite:////tmp/national.db
 
-meeting_load.py drives 30 headless Chromiums, which on this 2-core machine need ~6 CPU-s each on
-the browser core: the browsers' queue, not the app, decided its figures. Here each visitor does what
-a new browser does to the server and nothing else:
+Its predecessor drove 30 headless Chromiums, which on this 2-core machine need ~6 CPU-s each on the
+browser core: the browsers' queue, not the app, decided its figures (benchmarks/README.md). Here each
+visitor does what a new browser does to the server and nothing else:
 
 1. downloads the files a real Chromium downloaded on its first visit to the same pages (recorded
    once at the start with Playwright: the index, the JavaScript and CSS chunks, fonts, health and
