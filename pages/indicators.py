@@ -141,18 +141,20 @@ def finland_map(store, indicator_id: int, lang: str) -> None:
 
 
 def similar_municipalities(store, lang: str) -> None:
-    """Why these peers: every municipality by size and age structure, the proposal and the configured peers."""
+    """Why these peers: every municipality by size and age structure, the proposal and the configured peers
+    (the picture in view like the other charts; its figures as a table one click away)."""
     shown = ind_cache.similar(store, lang)
-    with st.expander(t("similar.title"), icon=":material/scatter_plot:"):
-        if "missing" in shown:
-            st.caption(shown["missing"])
-            return
-        st.caption(plain(shown["method"]))
-        downloads.chart(shown["spec"], "samankaltaiset-kunnat")
-        st.caption(plain(shown["alt"]))
+    st.markdown(f"**{t('similar.title')}**")
+    if "missing" in shown:
+        st.caption(shown["missing"])
+        return
+    st.caption(plain(shown["method"]))
+    downloads.chart(shown["spec"], "samankaltaiset-kunnat")
+    st.caption(plain(shown["alt"]))
+    for note in shown["notes"]:
+        st.caption(plain(note))
+    with st.expander(t("similar.table"), icon=":material/table:"):
         st.dataframe(shown["table"], hide_index=True, width="stretch")
-        for note in shown["notes"]:
-            st.caption(plain(note))
 
 
 def _known_id(raw: str, ids: tuple[int, ...]) -> int:

@@ -125,6 +125,8 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "similar.all_in": ("Kaikki vertailukunnat ovat ehdotettujen joukossa.",
                        "Alla jämförelsekommuner finns bland de föreslagna.",
                        "Every peer is among the proposed."),
+    "similar.table": ("Vertailukuntien ja ehdotettujen luvut taulukkona", "Jämförelsekommunernas och de föreslagnas "
+                      "siffror som tabell", "The peers' and the proposed's figures as a table"),
     "similar.col.municipality": ("Kunta", "Kommun", "Municipality"),
     "similar.col.choice": ("Valinta", "Val", "Choice"),
     "similar.col.rank": ("Sija", "Plats", "Rank"),

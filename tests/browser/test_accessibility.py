@@ -118,10 +118,6 @@ def test_charts_and_map_state_their_message(demo_app, tab):
     for path in ("overview", "indicators?indicator=189", "participation?district=03", "working-groups",
                  "partnerships"):
         page = visit(tab, f"{demo_app}/{path}", translate(PAGES[path.split("?")[0]], "fi"))
-        for expander in page.locator('[data-testid="stExpander"]').all():  # e.g. why these peers: open it
-            if expander.locator('[data-testid="stVegaLiteChart"]').count():
-                expander.locator("summary").click()
-        settled(page)
         charts = page.locator('[data-testid="stVegaLiteChart"], [data-testid="stDeckGlJsonChart"]')
         for i in range(charts.count()):
             name = charts.nth(i).get_attribute("aria-label") or ""

@@ -37,7 +37,7 @@ def demo_screen(demo_url, monkeypatch):
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_detail_view_says_why_the_peers_with_the_stores_figures(demo_screen, lang):
     at = open_screen("indicators.py", lang=lang, indicator=str(WORSENING_INDICATOR))
-    assert any(e.label.startswith(TITLE[lang]) for e in at.expander)
+    assert any(m.value.startswith(f"**{TITLE[lang]}") for m in at.markdown)  # in view, not behind a click
     profiles = stored_profiles(demo_screen, lang)
     own = profiles.filter(pl.col("role") == "municipality").row(0, named=True)
     proposed = profiles.filter(pl.col("rank") <= PROPOSED).sort("rank")
@@ -61,7 +61,7 @@ def test_a_package_without_profiles_says_how_to_get_them(mini_package: Path, tmp
     url = build_rank_store(mini_package, tmp_path)
     monkeypatch.setenv("HYTE_DATABASE_URL", url)
     at = open_screen("indicators.py", lang="fi", indicator="127", **{"from": "2020"})
-    assert any(e.label.startswith(TITLE["fi"]) for e in at.expander)
+    assert any(m.value.startswith(f"**{TITLE['fi']}") for m in at.markdown)
     assert "profile = true" in screen_text(at)
 
 
