@@ -111,26 +111,10 @@ def serve(db_url: str, extra_args: tuple[str, ...] = (), script: str = "dashboar
         cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            if server.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {server.returncode}")
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"streamlit did not answer at {base}") from None
-                time.sleep(0.3)
+        wait_healthy(base, server, "streamlit", 90)
         yield base, server
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server, 15)
         log.close()
 
 
@@ -211,26 +195,37 @@ http {{
                             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"nginx exited with {proc.returncode}: {(folder / 'error.log').read_text()}")
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"nginx did not answer at {base}") from None
-                time.sleep(0.2)
+        wait_healthy(base, proc, "nginx", 20, lambda: (folder / "error.log").read_text())
         yield base, proc.pid
     finally:
-        proc.terminate()
+        stop(proc, 10)
+
+
+def wait_healthy(base: str, proc: subprocess.Popen, name: str, seconds: float, log=lambda: "") -> None:
+    """Until `base`/_stcore/health answers 200; an error saying why if `proc` exits (with `log()`) or
+    `seconds` pass."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{name} exited with {proc.returncode}: {log()}")
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{name} did not answer at {base}") from None
+            time.sleep(0.2)
+
+
+def stop(proc: subprocess.Popen, seconds: float) -> None:
+    """Terminate `proc`, killing it if it has not exited within `seconds`."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def nginx_cpu_seconds(master: int) -> float:
