@@ -29,8 +29,8 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import make_url
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from data_pipeline import schema
-from data_pipeline.writer import INGEST_BATCH_ROWS, SQLITE_LOAD_PRAGMAS
+from data_pipeline.store import schema
+from data_pipeline.store.writer import INGEST_BATCH_ROWS, SQLITE_LOAD_PRAGMAS
 
 GENDERS = ("total", "male", "female")
 COLUMNS = [c.name for c in schema.indicator_value.columns]
@@ -87,7 +87,7 @@ def prepare_bare_table(url: str, sqlite: bool) -> None:
 
 def prepare_store(url: str) -> None:
     """The whole store as Alembic creates it (indicator_value with its two indexes)."""
-    from data_pipeline.store import make_engine, upgrade
+    from data_pipeline.store.engine import make_engine, upgrade
 
     engine = make_engine(url)
     upgrade(engine)
@@ -183,7 +183,7 @@ def raw_pg_adbc(url: str, frame: pl.DataFrame, then_index: bool) -> None:
 # --- The pipeline ------------------------------------------------------------------------------
 
 def _package(frame: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], list[dict]]:
-    from data_pipeline.package import _conform  # the package's own shaping: every table, schema columns
+    from data_pipeline.load.package import _conform  # the package's own shaping: every table, schema columns
 
     now = dt.datetime.now(dt.timezone.utc)
     freshness = [{"source": "sotkanet", "status": "fresh", "last_success_at": now, "last_attempt_at": now,
@@ -192,8 +192,8 @@ def _package(frame: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], list[dict]]:
 
 
 def _new_run(url: str) -> int:
-    from data_pipeline.pipeline import start_run
-    from data_pipeline.store import make_engine
+    from data_pipeline.load.refresh import start_run
+    from data_pipeline.store.engine import make_engine
 
     engine = make_engine(url)
     run_id = start_run(engine, "benchmark", None)
@@ -231,7 +231,7 @@ def child(args) -> None:
     frame = synthetic_values(args.rows, args.regions, args.years, args.genders)
     url = args.url
     if args.what == "pipeline":
-        from data_pipeline.writer import write_package
+        from data_pipeline.store.writer import write_package
 
         prepare_store(url)
         tables, freshness = _package(frame)

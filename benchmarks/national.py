@@ -58,7 +58,7 @@ import polars as pl
 from sqlalchemy.engine import make_url
 
 import app_server  # benchmarks/ is the script's folder, first on sys.path
-from data_pipeline import schema
+from data_pipeline.store import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN_URL = os.environ.get("HYTE_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
@@ -185,9 +185,9 @@ def _grow_ngos(ngo_path: Path, activity_path: Path, total: int, codes: list[str]
 
 def national_tables(config_path: Path, size: Size):
     """(tables, freshness) exactly as `pipeline.refresh` would write them, plus the national values."""
-    from data_pipeline.config import load_config
-    from data_pipeline.package import build_package
-    from data_pipeline.pipeline import _config_source
+    from data_pipeline.inputs.config import load_config
+    from data_pipeline.load.package import build_package
+    from data_pipeline.load.refresh import _config_source
 
     config = load_config(config_path)
     started = time.perf_counter()
@@ -274,7 +274,7 @@ def _dsn(url: str) -> str:
 
 
 def _prepare(url: str) -> None:
-    from data_pipeline.store import make_engine, upgrade
+    from data_pipeline.store.engine import make_engine, upgrade
 
     engine = make_engine(url)
     upgrade(engine)
@@ -282,8 +282,8 @@ def _prepare(url: str) -> None:
 
 
 def _new_run(url: str) -> int:
-    from data_pipeline.pipeline import start_run
-    from data_pipeline.store import make_engine
+    from data_pipeline.load.refresh import start_run
+    from data_pipeline.store.engine import make_engine
 
     engine = make_engine(url)
     run_id = start_run(engine, "benchmark", None)
@@ -293,8 +293,8 @@ def _new_run(url: str) -> int:
 
 def raw_adbc(url: str, tables: dict[str, pl.DataFrame], then_index: bool) -> float:
     """The fastest raw bulk path: ADBC ingest of every table in one transaction (+ the two indexes)."""
-    from data_pipeline.store import is_sqlite
-    from data_pipeline.writer import SQLITE_LOAD_PRAGMAS, _create_indexes, adbc_connect, to_arrow
+    from data_pipeline.store.engine import is_sqlite
+    from data_pipeline.store.writer import SQLITE_LOAD_PRAGMAS, _create_indexes, adbc_connect, to_arrow
 
     sqlite = is_sqlite(url)
     _prepare(url)
@@ -319,7 +319,7 @@ def raw_adbc(url: str, tables: dict[str, pl.DataFrame], then_index: bool) -> flo
 
 
 def pipeline_load(url: str, tables, freshness, replace: bool) -> float:
-    from data_pipeline.writer import write_package
+    from data_pipeline.store.writer import write_package
 
     _prepare(url)
     if replace:
@@ -331,7 +331,7 @@ def pipeline_load(url: str, tables, freshness, replace: bool) -> float:
 
 
 def unchanged_refresh(url: str, config: Path) -> float:
-    from data_pipeline.pipeline import refresh
+    from data_pipeline.load.refresh import refresh
 
     started = time.perf_counter()
     result = refresh(config, url)

@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT / "tests"))  # the stand-in server lives with the te
 
 from sotkanet_server import FakeSotkanet, serve  # noqa: E402
 
-from data_pipeline.config import load_config  # noqa: E402
-from data_pipeline.pipeline import refresh  # noqa: E402
-from data_pipeline.sotkanet import COUNTY_IDS  # noqa: E402
+from data_pipeline.inputs.config import load_config  # noqa: E402
+from data_pipeline.load.refresh import refresh  # noqa: E402
+from data_pipeline.sources.sotkanet_cache import COUNTY_IDS  # noqa: E402
 
 
 def synthetic_regions() -> list[dict]:

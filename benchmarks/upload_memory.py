@@ -2,7 +2,7 @@
 
 Plays the app in this process with Streamlit's AppTest on a copy of the tests' mini package: uploads
 an events file of N bad rows (each with an unknown district: one problem a row), then makes the full
-problem list for download. The writes and the list are made by child processes (data_pipeline.worker);
+problem list for download. The writes and the list are made by child processes (data_pipeline.load.worker);
 this process's peak RSS (VmHWM) is printed before and after each step, with the wall time.
 
     .venv/bin/python benchmarks/upload_memory.py                 # 100 000 bad rows
@@ -43,7 +43,7 @@ def main() -> None:
     try:
         shutil.copytree(ROOT / "tests" / "fixtures" / "mini", work / "mini")
         config, url = work / "mini" / "hyte.toml", f"sqlite:///{work / 'hyte.db'}"
-        from data_pipeline import worker
+        from data_pipeline.load import worker
 
         assert worker.refresh(url, config, "benchmark").ok
         os.environ.update(HYTE_DATABASE_URL=url, HYTE_PACKAGE_CONFIG=str(config))

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
-from data_pipeline.problems import MAX_LISTED_PER_FILE
-from data_pipeline.problems import count as count_problems
-from data_pipeline.problems import count_is_lower_bound
-from data_pipeline.store import make_engine, resolve_url
+from data_pipeline.inputs.problems import MAX_LISTED_PER_FILE, count_is_lower_bound
+from data_pipeline.inputs.problems import count as count_problems
+from data_pipeline.load.progress import JsonLines
+from data_pipeline.store.engine import make_engine, resolve_url
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2, 64
 
@@ -40,29 +40,41 @@ class TerminalProgress:
                   file=sys.stderr, flush=True)
 
 
-def _report(result) -> int:
+def _report(result, *, package: bool = False) -> int:
+    """What a refresh, upload or restore did, on the terminal; the exit code. `package`: the write would
+    have changed the package too (an upload or restore), so a refusal says both were left as they were."""
     if result.ok:
-        total = sum(result.rows.values())
-        label = "Ei muutoksia" if result.status == "unchanged" else "Ladattu"
-        print(f"{label} / {'Unchanged' if result.status == 'unchanged' else 'Loaded'}: "
-              f"{_n(total)} riviä / rows, ajo / run #{result.run_id}")
-        if result.message and result.status == "success":
-            print(f"Varoitus / Warning: {result.message}", file=sys.stderr)
-        for warning in result.warnings:
-            print(f"{warning} (varoitus / warning)", file=sys.stderr)
+        unchanged = result.status == "unchanged"
+        label = "Ei muutoksia / Unchanged" if unchanged else "Ladattu / Loaded"
+        if package:
+            print(f"{label}: {_n(result.rows or 0)} riviä rekisterissä / rows in the register, "
+                  f"ajo / run #{result.run_id}")
+        else:
+            print(f"{label}: {_n(sum(result.rows.values()))} riviä / rows, ajo / run #{result.run_id}")
+        if getattr(result, "warnings", None) is not None:
+            if result.message and result.status == "success":
+                print(f"Varoitus / Warning: {result.message}", file=sys.stderr)
+            for warning in result.warnings:
+                print(f"{warning} (varoitus / warning)", file=sys.stderr)
         return EXIT_OK
+    kept = ("tietoja ja pakettia ei muutettu / the store and the package are unchanged" if package else
+            "tietoja ei muutettu / the store is unchanged")
     if result.status == "rejected":
         total, listed = count_problems(result.problems), sum(1 for p in result.problems if not p.more)
         shown = "" if total == listed else f" (ensimmäiset {_n(listed)} listattu / first {_n(listed)} listed)"
         fi, en = ("vähintään ", "at least ") if count_is_lower_bound(result.problems) else ("", "")
-        print(f"Hylätty / Rejected: {fi}{_n(total)} virhettä / {en}{_n(total)} problems{shown}; "
-              "tietoja ei muutettu / the store is unchanged.", file=sys.stderr)
+        print(f"Hylätty / Rejected: {fi}{_n(total)} virhettä / {en}{_n(total)} problems{shown}; {kept}.",
+              file=sys.stderr)
         for problem in result.problems:
             print(str(problem), file=sys.stderr)
         return EXIT_REJECTED
     print(f"Lataus epäonnistui / Load failed: {result.message}; tietoja ei muutettu / the store is unchanged.",
           file=sys.stderr)
     return EXIT_FAILED
+
+
+def _exit_code(result) -> int:
+    return EXIT_OK if result.ok else EXIT_REJECTED if result.status == "rejected" else EXIT_FAILED
 
 
 def _actor() -> str:
@@ -74,7 +86,7 @@ def _actor() -> str:
 
 
 def cmd_refresh(args) -> int:
-    from data_pipeline.pipeline import Change, refresh
+    from data_pipeline.load.refresh import Change, refresh
 
     url = resolve_url(args.db)
     print(f"Päivitetään / Refreshing {args.config} → {_safe(url)}", file=sys.stderr)
@@ -87,8 +99,8 @@ def cmd_refresh(args) -> int:
                      offline=args.offline, change=change)
     code = _report(result)
     if result.status == "rejected" and args.all_problems:
-        from data_pipeline.config import load_config
-        from data_pipeline.package import write_all_problems
+        from data_pipeline.inputs.config import load_config
+        from data_pipeline.load.package import write_all_problems
 
         written = write_all_problems(load_config(args.config), Path(args.all_problems))
         print(f"Kaikki {_n(written)} virhettä / all {_n(written)} problems → {args.all_problems}", file=sys.stderr)
@@ -96,7 +108,7 @@ def cmd_refresh(args) -> int:
 
 
 def cmd_upload(args) -> int:
-    from data_pipeline.uploads import upload_register
+    from data_pipeline.load.uploads import upload_register
 
     url = resolve_url(args.db)
     try:
@@ -111,44 +123,25 @@ def cmd_upload(args) -> int:
                                progress=progress, started=started, allow_empty=args.allow_empty)
 
     if args.json_progress:
-        return _json_write(url, lambda out: _json_upload_report(out, upload(out, out.started)))
-    return _upload_report(upload(TerminalProgress(args.quiet)))
+        return _json_write(url, lambda out: _json_report(out, upload(out, out.started)))
+    return _report(upload(TerminalProgress(args.quiet)), package=True)
 
 
 def cmd_restore(args) -> int:
-    from data_pipeline.uploads import restore_version
+    from data_pipeline.load.uploads import restore_version
 
     url = resolve_url(args.db)
     if args.json_progress:
-        return _json_write(url, lambda out: _json_upload_report(out, restore_version(
+        return _json_write(url, lambda out: _json_report(out, restore_version(
             url, Path(args.config), args.version, args.actor or _actor(), progress=out, started=out.started,
             allow_empty=args.allow_empty)))
-    return _upload_report(restore_version(url, Path(args.config), args.version, args.actor or _actor(),
-                                          progress=TerminalProgress(args.quiet), allow_empty=args.allow_empty))
-
-
-def _upload_report(result) -> int:
-    if result.ok:
-        label = "Ei muutoksia / Unchanged" if result.status == "unchanged" else "Ladattu / Loaded"
-        print(f"{label}: {_n(result.rows or 0)} riviä rekisterissä / rows in the register, ajo / run #{result.run_id}")
-        return EXIT_OK
-    if result.status == "rejected":
-        total = count_problems(result.problems)
-        fi, en = ("vähintään ", "at least ") if count_is_lower_bound(result.problems) else ("", "")
-        print(f"Hylätty / Rejected: {fi}{_n(total)} virhettä / {en}{_n(total)} problems; "
-              "tietoja ja pakettia ei muutettu / the store and the package are unchanged.", file=sys.stderr)
-        for problem in result.problems:
-            print(str(problem), file=sys.stderr)
-        return EXIT_REJECTED
-    print(f"Lataus epäonnistui / Load failed: {result.message}; tietoja ei muutettu / the store is unchanged.",
-          file=sys.stderr)
-    return EXIT_FAILED
+    return _report(restore_version(url, Path(args.config), args.version, args.actor or _actor(),
+                                   progress=TerminalProgress(args.quiet), allow_empty=args.allow_empty),
+                   package=True)
 
 
 def _json_write(url: str, write) -> int:
-    """--json-progress: JSON lines on stdout (data_pipeline.worker), whatever happens, even a crash."""
-    from data_pipeline.worker import JsonLines
-
+    """--json-progress: JSON lines on stdout (data_pipeline.load.worker), whatever happens, even a crash."""
     out = JsonLines()
     try:
         return write(out)
@@ -156,7 +149,7 @@ def _json_write(url: str, write) -> int:
         logging.getLogger("hyte").exception("the write failed")
         message = f"{type(exc).__name__}: {exc}"
         if out.run_id is not None:
-            from data_pipeline.recovery import abandon_run
+            from data_pipeline.store.recovery import abandon_run
 
             abandon_run(make_engine(url), out.run_id, message)
         out.result("failed", message=message)
@@ -164,19 +157,18 @@ def _json_write(url: str, write) -> int:
 
 
 def _json_report(out, result) -> int:
-    out.result(result.status, run_id=result.run_id, rows=result.rows, problems=result.problems,
-               message=result.message)
-    return EXIT_OK if result.ok else EXIT_REJECTED if result.status == "rejected" else EXIT_FAILED
-
-
-def _json_upload_report(out, result) -> int:
-    out.result(result.status, run_id=result.run_id, rows=result.tables, register_rows=result.rows,
-               problems=result.problems, message=result.message, would_empty=result.would_empty)
-    return EXIT_OK if result.ok else EXIT_REJECTED if result.status == "rejected" else EXIT_FAILED
+    """The result line of --json-progress, for a refresh's RunResult or an upload's UploadResult."""
+    if isinstance(result.rows, dict):  # a refresh: rows per table
+        out.result(result.status, run_id=result.run_id, rows=result.rows, problems=result.problems,
+                   message=result.message)
+    else:  # an upload or restore: rows per table, and the register's own rows
+        out.result(result.status, run_id=result.run_id, rows=result.tables, register_rows=result.rows,
+                   problems=result.problems, message=result.message, would_empty=result.would_empty)
+    return _exit_code(result)
 
 
 def cmd_check(args) -> int:
-    from data_pipeline.check import check_package
+    from data_pipeline.load.check import check_package
 
     if args.register or args.file:
         return _check_upload(args)
@@ -209,7 +201,7 @@ def cmd_check(args) -> int:
 def _check_upload(args) -> int:
     """`hyte check --register R --file F --all-problems OUT`: every problem the package would have with F
     as its register R, written to OUT (nothing loaded, the package unchanged); prints how many."""
-    from data_pipeline.uploads import write_all_upload_problems
+    from data_pipeline.load.uploads import write_all_upload_problems
 
     if not (args.register and args.file and args.all_problems):
         print("--register, --file ja --all-problems annetaan yhdessä / --register, --file and --all-problems "
@@ -227,7 +219,7 @@ def _check_upload(args) -> int:
 
 
 def cmd_config_reference(args) -> int:
-    from data_pipeline.config_reference import reference_markdown
+    from data_pipeline.inputs.config_reference import reference_markdown
 
     sys.stdout.write(reference_markdown())
     return EXIT_OK
@@ -235,7 +227,7 @@ def cmd_config_reference(args) -> int:
 
 def cmd_demo(args) -> int:
     from data_pipeline.demo import write_demo_package
-    from data_pipeline.pipeline import Change, refresh
+    from data_pipeline.load.refresh import Change, refresh
 
     config = write_demo_package(Path(args.out), seed=args.seed)
     print(f"Esittelyaineisto kirjoitettu / Demo package written: {config}", file=sys.stderr)
@@ -245,7 +237,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from data_pipeline.status import format_status, store_status
+    from data_pipeline.store.status import format_status, store_status
 
     status = store_status(make_engine(resolve_url(args.db)))
     if args.json:
@@ -256,7 +248,7 @@ def cmd_status(args) -> int:
 
 
 def cmd_health(args) -> int:
-    from data_pipeline.health import check
+    from data_pipeline.store.health import check
 
     health = check(make_engine(resolve_url(args.db)), max_age_hours=args.max_age_hours)
     print(health.reason)
@@ -264,8 +256,8 @@ def cmd_health(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from data_pipeline.config import ConfigError, load_config
-    from data_pipeline.template import find_package_config, write_templates
+    from data_pipeline.inputs.config import ConfigError, load_config
+    from data_pipeline.inputs.templates import find_package_config, write_templates
 
     directory = Path(args.dir)
     config_path = Path(args.config) if args.config else find_package_config(directory)
@@ -289,13 +281,13 @@ def cmd_template(args) -> int:
 
 
 def cmd_init(args) -> int:
-    from data_pipeline.setup.command import run
+    from data_pipeline.init.command import run
 
     return run(args)
 
 
 def cmd_export(args) -> int:
-    from data_pipeline.export import export_indicator_values
+    from data_pipeline.store.export import export_indicator_values
 
     if args.what != "indicator-values":
         print(f"Tuntematon vienti / unknown export: {args.what}", file=sys.stderr)
@@ -306,7 +298,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_has_data(args) -> int:
-    from data_pipeline.store import data_version
+    from data_pipeline.store.engine import data_version
 
     return EXIT_OK if data_version(make_engine(resolve_url(args.db))) > 0 else EXIT_REJECTED
 
@@ -354,7 +346,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_demo)
 
     def writer(p):
-        """Options of every command that writes the store (the app runs these: data_pipeline.worker)."""
+        """Options of every command that writes the store (the app runs these: data_pipeline.load.worker)."""
         p.add_argument("--actor", help="who asked, for the change log (default: the OS user)")
         p.add_argument("--json-progress", action="store_true",
                        help="progress and the result as JSON lines on stdout (for the app)")

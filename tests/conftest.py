@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import create_engine, select, text
 from streamlit import config as streamlit_config
 
-from data_pipeline import schema
-from data_pipeline.store import make_engine
+from data_pipeline.store import schema
+from data_pipeline.store.engine import make_engine
 
 # .streamlit/config.toml hides error details from visitors (showErrorDetails = "none"); AppTest reads
 # that file too, so a failing test would say only "This app has encountered an error". Tests see all.
@@ -107,7 +107,7 @@ def fixture_store(tmp_path, monkeypatch) -> str:
 def demo_url(tmp_path_factory) -> str:
     """The demo town loaded into SQLite by the real pipeline (once per test module)."""
     from data_pipeline.demo import write_demo_package
-    from data_pipeline.pipeline import refresh
+    from data_pipeline.load.refresh import refresh
 
     root = tmp_path_factory.mktemp("demo")
     url = f"sqlite:///{root / 'store.db'}"

@@ -7,9 +7,9 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import insert
 
-from data_pipeline import schema
-from data_pipeline.aggregates import rewrite_derived
-from data_pipeline.store import make_engine, upgrade
+from data_pipeline.store import schema
+from data_pipeline.store.aggregates import rewrite_derived
+from data_pipeline.store.engine import make_engine, upgrade
 
 MUNICIPALITY = "Testikylä"
 PLAN = "Hyvinvointisuunnitelma 2025–2028"
@@ -100,5 +100,5 @@ def build_fixture_store(url: str, *, loaded: bool = True) -> None:
              "last_attempt_at": REJECTED_STARTED, "data_updated": None,
              "message": "verkkovirhe / network error", "attribution": "THL, Sotkanet.fi"},
         ])
-    rewrite_derived(engine)  # what a load writes beside its data tables (data_pipeline.aggregates)
+    rewrite_derived(engine)  # what a load writes beside its data tables (data_pipeline.store.aggregates)
     engine.dispose()

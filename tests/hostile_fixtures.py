@@ -17,7 +17,7 @@ from conftest import FIXTURES
 from partnerships_fixtures import REGISTERS as NGO_REGISTERS
 from working_groups_fixtures import REGISTERS as GROUP_REGISTERS
 
-from data_pipeline.pipeline import refresh
+from data_pipeline.load.refresh import refresh
 
 PIXEL_HOST = "127.0.0.1:9"
 # "# " first: a caption that starts with a name would make it a heading.

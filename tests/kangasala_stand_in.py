@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pyproj import Transformer
 
-from data_pipeline.setup.presets import INDICATOR_PRESETS
+from data_pipeline.init.presets import INDICATOR_PRESETS
 from sotkanet_server import FakePaavo, FakeSotkanet
 
 KANGASALA, PIRKANMAA, COUNTRY = 97, 970, 658
@@ -48,7 +48,7 @@ PEERS_BY_SIZE = ["980", "536", "202", "418", "680", "790"]
 AGES = {"211": (17.5, 20.0), "536": (17.0, 21.0), "980": (19.0, 18.5), "202": (18.0, 19.5), "418": (19.5, 17.5),
         "680": (14.0, 27.0), "790": (12.5, 31.0), "604": (19.0, 18.0), "908": (14.5, 28.0), "837": (13.5, 19.0),
         "213": (10.0, 38.0), "562": (14.0, 28.0), "257": (20.0, 16.0)}
-PEERS_EXPECTED = ["202", "536", "980", "604", "418", "257"]  # nearest by size and age (data_pipeline/similar.py)
+PEERS_EXPECTED = ["202", "536", "980", "604", "418", "257"]  # nearest by size and age (data_pipeline/compute/similar.py)
 
 
 def regions() -> list[dict]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 import time
 
-from data_pipeline import writer
+from data_pipeline.store import writer
 from data_pipeline.cli import main
 
 pause_at = int(sys.argv[1])

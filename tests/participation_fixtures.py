@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from data_pipeline.pipeline import refresh
+from data_pipeline.load.refresh import refresh
 
 AGES = ["young", "adult", "old"]
 

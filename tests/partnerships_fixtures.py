@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from data_pipeline.pipeline import refresh
+from data_pipeline.load.refresh import refresh
 
 REGISTERS = {
     "ngos.csv": """id,name,type,whole_municipality,districts

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from data_pipeline.pipeline import refresh
+from data_pipeline.load.refresh import refresh
 
 OWN = 9999
 # Municipalities beside the own one (Testilä 9999, county 976) and Pori (292, 84 000 in 2024 only): id, code, name, county, {year: value of 127}.
@@ -52,8 +52,8 @@ def add_squares(url: str) -> None:
     """A square boundary for each municipality of the rank store (999 own, 101–106, Pori 609) in a row."""
     from sqlalchemy import insert
 
-    from data_pipeline import schema
-    from data_pipeline.store import make_engine
+    from data_pipeline.store import schema
+    from data_pipeline.store.engine import make_engine
 
     codes = ["999", "101", "102", "103", "104", "105", "106", "609"]
     rows = []

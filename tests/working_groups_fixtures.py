@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-from data_pipeline.pipeline import refresh
+from data_pipeline.load.refresh import refresh
 
 TODAY = date(2026, 3, 1)
 

@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.core import queries
 from dashboard.core.formatting import text_only_frames
-from data_pipeline import store as store_module
+from data_pipeline.store import engine as store_module
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ import polars as pl
 from sqlalchemy import Engine, Select, func, select
 from sqlalchemy import types as sa_types
 
-from data_pipeline import schema
+from data_pipeline.store import schema
 
 _UTC_DATETIME = pl.Datetime("us", "UTC")
 

@@ -9,7 +9,7 @@ import polars as pl
 from sqlalchemy import Engine, func, literal, select, union_all
 
 from dashboard.core.queries import read_frame
-from data_pipeline import schema
+from data_pipeline.store import schema
 
 
 def load_runs(engine: Engine, limit: int = 20) -> pl.DataFrame:

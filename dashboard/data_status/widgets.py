@@ -1,6 +1,6 @@
 """The data-status screen's tools for coordinators: upload a register, restore a version, refresh,
 and for administrators a public presentation link. The work is the pipeline's, run in a process of
-its own (data_pipeline.worker: this process only reads the store); these widgets only collect the
+its own (data_pipeline.load.worker: this process only reads the store); these widgets only collect the
 input and show what it did."""
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from dashboard.core import cache
 from dashboard.data_status import view as status_tables
 from dashboard.core.formatting import fmt_number, plain
 from dashboard.core.i18n import t
-from data_pipeline import registers as R
-from data_pipeline import uploads, worker
+from data_pipeline.inputs import registers as R
+from data_pipeline.load import uploads
+from data_pipeline.load import worker
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import polars as pl
 from sqlalchemy import Engine, and_, func, select
 
-from data_pipeline import schema
+from data_pipeline.store import schema
 
 VALUE_SCHEMA = {"indicator_id": pl.Int64, "region_id": pl.Int64, "role": pl.Utf8, "region_fi": pl.Utf8,
                 "region_sv": pl.Utf8, "region_en": pl.Utf8, "year": pl.Int64, "gender": pl.Utf8,
@@ -177,7 +177,7 @@ PROFILE_SCHEMA = {"code": pl.Utf8, "name_fi": pl.Utf8, "name_sv": pl.Utf8, "name
 
 def municipality_profiles(engine: Engine) -> pl.DataFrame:
     """Every municipality's size and age structure with its distance from the own one (computed at load
-    time, data_pipeline/similar.py); empty when the package does not fetch them (`[regions] profile`)."""
+    time, data_pipeline/compute/similar.py); empty when the package does not fetch them (`[regions] profile`)."""
     m, r = schema.municipality_profile, schema.region
     stmt = (select(r.c.code, r.c.name_fi, r.c.name_sv, r.c.name_en, r.c.role, m.c.year, m.c.population,
                    m.c.share_0_14, m.c.share_15_64, m.c.share_65_plus, m.c.distance, m.c.similarity_rank)

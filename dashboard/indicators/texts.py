@@ -1,7 +1,7 @@
 """UI text of the indicator screen's ranks, peer comparison and map of Finland: key -> (fi, sv, en)."""
 
 TEXT: dict[str, tuple[str, str, str]] = {
-    # --- ranks among all municipalities (data_pipeline/ranks.py) ---
+    # --- ranks among all municipalities (data_pipeline/compute/ranks.py) ---
     "rank.country": ("Sija {rank}/{count} kunnista", "Plats {rank}/{count} av kommunerna",
                      "Rank {rank}/{count} of municipalities"),
     "rank.county": ("{county}: {rank}/{count}", "{county}: {rank}/{count}", "{county}: {rank}/{count}"),
@@ -85,7 +85,7 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "Black outline = own municipality, purple = peers, dashed = the county's boundary. The colours compare "
         "municipalities with each other (blue = best), not with a target."),
 
-    # --- similar municipalities: why these peers (data_pipeline/similar.py) ---
+    # --- similar municipalities: why these peers (data_pipeline/compute/similar.py) ---
     "similar.title": ("Miksi nämä vertailukunnat? Koko ja ikärakenne", "Varför dessa jämförelsekommuner? Storlek och "
                       "åldersstruktur", "Why these peers? Size and age structure"),
     "similar.method": (

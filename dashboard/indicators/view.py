@@ -15,7 +15,7 @@ from shapely.geometry.polygon import orient
 from shapely.ops import unary_union
 
 from dashboard.core import theme
-from data_pipeline.similar import PROPOSED
+from data_pipeline.compute.similar import PROPOSED
 from dashboard.indicators import charts
 from dashboard.indicators import metrics
 from dashboard.core.formatting import DASH, fmt_date, fmt_number, plain

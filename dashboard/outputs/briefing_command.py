@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dashboard.outputs.briefing import BriefingError, Request, build
 from data_pipeline.cli import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, _safe
-from data_pipeline.store import make_engine, resolve_url
+from data_pipeline.store.engine import make_engine, resolve_url
 
 
 def cmd_briefing(args) -> int:

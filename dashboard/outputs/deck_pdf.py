@@ -31,7 +31,7 @@ from dashboard.outputs.deck import DeckSlide, parse_deck
 from dashboard.outputs.slides import Picture, Slide, slide
 from dashboard.participation import cache as part_cache
 from dashboard.participation import queries as part_queries
-from data_pipeline import store as store_module
+from data_pipeline.store import engine as store_module
 
 # 16:9 at the size of a PowerPoint widescreen slide (13.333 × 7.5 in).
 PAGE_W, PAGE_H = 338.67, 190.5

@@ -11,7 +11,7 @@ from dashboard.participation import charts as part_charts
 from dashboard.participation import metrics as part_metrics
 from dashboard.participation import queries as part_queries
 from dashboard.participation import view as part_view
-from data_pipeline.registers import EVENT_TYPES
+from data_pipeline.inputs.registers import EVENT_TYPES
 
 
 @versioned(show_spinner=False)

@@ -21,7 +21,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from dashboard.core import theme
-from data_pipeline import aggregates
+from data_pipeline.store import aggregates
 
 # ColorBrewer "Blues": sequential, one hue, safe for colour-blind readers and in greyscale.
 BLUES = ("#DEEBF7", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C")
@@ -29,7 +29,7 @@ SUPPRESSED_FILL = "#9E9E9E"  # fewer than 5 participants: a class of its own, no
 NO_DATA_FILL = "#FFFFFF"  # no population figure: reach unknown
 OUTLINE = "#4D4D4D"
 EVENT_FILL = theme.ORANGE
-# Districts are simplified to about 10 m and rounded to about 1 m (data_pipeline.aggregates, on each load).
+# Districts are simplified to about 10 m and rounded to about 1 m (data_pipeline.store.aggregates, on each load).
 SIMPLIFY_DEGREES = aggregates.SIMPLIFY_DEGREES
 GRID_DEGREES = aggregates.GRID_DEGREES
 MAP_HEIGHT = 520

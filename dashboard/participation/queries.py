@@ -14,7 +14,7 @@ import polars as pl
 from sqlalchemy import Engine, and_, case, func, or_, select
 
 from dashboard.core.queries import read_frame
-from data_pipeline import schema
+from data_pipeline.store import schema
 
 
 def event_participants(engine: Engine, first_year: int, last_year: int) -> pl.DataFrame:
@@ -43,7 +43,7 @@ def reach_totals(engine: Engine, first_year: int, last_year: int, age_group: str
 
     Columns: breakdown ("district" | "level" | "type"), code (null district = events without one),
     participants, events. Summed from participation_total, the aggregates each load writes
-    (data_pipeline.aggregates): the same figures as participation_metrics.totals of event_participants.
+    (data_pipeline.store.aggregates): the same figures as participation_metrics.totals of event_participants.
     """
     t = schema.participation_total
     all_ages = t.c.age_group_code.is_(None)

@@ -13,7 +13,7 @@ import pyarrow as pa
 from dashboard.core.formatting import DASH, NBSP, fmt_date, fmt_number
 from dashboard.core.i18n import translate
 from dashboard.participation import charts, metrics
-from data_pipeline.registers import EVENT_TYPES
+from data_pipeline.inputs.registers import EVENT_TYPES
 
 
 def count_text(value: int | None, lang: str) -> str:

@@ -19,7 +19,7 @@ from dashboard.participation import metrics
 from dashboard.core.formatting import DASH, NBSP, fmt_number, plain
 from dashboard.core.i18n import current_language, localized, t
 from dashboard.participation.view import count_text, level_label, rank, reach_number, reach_text, type_label
-from data_pipeline.registers import EVENT_TYPES
+from data_pipeline.inputs.registers import EVENT_TYPES
 
 TYPES_KEY, LEVELS_KEY, DEPARTMENTS_KEY = "ptype", "plevel", "pdept"
 EVENTS_KEY, DISTRICT_KEY = "pevents", "pdistrict"

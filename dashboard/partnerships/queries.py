@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 from sqlalchemy import Engine, Select, func, select
 
-from data_pipeline import schema
+from data_pipeline.store import schema
 
 NGO_SCHEMA = {"id": pl.Utf8, "name": pl.Utf8, "ngo_type": pl.Utf8, "serves_whole_municipality": pl.Boolean}
 NGO_DISTRICT_SCHEMA = {"ngo_id": pl.Utf8, "district_code": pl.Utf8}

@@ -1,7 +1,7 @@
 """The public answers the setup screen reads (Sotkanet's region list, population and indicator catalogue,
 Paavo's postal areas), cached for an hour: a coordinator clicking around asks each of them once.
 
-Failures raise (SotkanetError, InitError) and are not cached: the next click tries again.
+Failures raise (SourceError, InitError) and are not cached: the next click tries again.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from data_pipeline import paavo
-from data_pipeline.districts import read_districts
-from data_pipeline.setup import districts as setup_districts
-from data_pipeline.setup.command import fetch_indicators
-from data_pipeline.setup.package import DEFAULT_SOTKANET_URL
-from data_pipeline.setup.regions import age_shares, population_by_region
-from data_pipeline.sotkanet_client import FetchReport, HttpSession, SotkanetClient
+from data_pipeline.sources import paavo
+from data_pipeline.inputs.districts import read_districts
+from data_pipeline.init import districts as setup_districts
+from data_pipeline.init.command import fetch_indicators
+from data_pipeline.init.package import DEFAULT_SOTKANET_URL
+from data_pipeline.init.regions import age_shares, population_by_region
+from data_pipeline.sources.http import HttpSession, JsonClient
+from data_pipeline.sources.sotkanet import FetchReport
 
 TTL_SECONDS = 3600
 # A page waits for these: shorter than the refresh's patience, and one retry only.
@@ -37,7 +38,7 @@ def paavo_url() -> str:
 
 def _get(base_url: str, path: str, what: str, params=None, service: str = "Sotkanet") -> object:
     with HttpSession(timeout=TIMEOUT_SECONDS, retries=1, backoff=0.5) as session:
-        return SotkanetClient(base_url, session, service=service).get(path, what, params)
+        return JsonClient(base_url, session, service=service).get(path, what, params)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -49,14 +50,14 @@ def region_list(base_url: str) -> list:
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def population(base_url: str) -> tuple[dict[int, int], int | None]:
     with HttpSession(timeout=TIMEOUT_SECONDS, retries=1, backoff=0.5) as session:
-        return population_by_region(SotkanetClient(base_url, session))
+        return population_by_region(JsonClient(base_url, session))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def ages(base_url: str, year: int | None) -> dict[int, dict[int, float]]:
     """Every region's age shares (Sotkanet 1064, 1067, 1068) in the population year; empty if none came."""
     with HttpSession(timeout=TIMEOUT_SECONDS, retries=1, backoff=0.5) as session:
-        return age_shares(SotkanetClient(base_url, session), year)
+        return age_shares(JsonClient(base_url, session), year)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -74,7 +75,7 @@ def indicator_metadata(base_url: str, indicator_id: int) -> dict:
 def postal_areas(base_url: str, year: int, municipality_code: str) -> dict:
     """Paavo's postal areas of the municipality (GeoJSON, ETRS-TM35FIN), as `hyte init` fetches them."""
     with HttpSession(timeout=TIMEOUT_SECONDS, retries=1, backoff=0.5) as session:
-        client = SotkanetClient(base_url, session, service=paavo.SERVICE)
+        client = JsonClient(base_url, session, service=paavo.SERVICE)
         return setup_districts.fetch_postal_areas(client, year, municipality_code)
 
 

@@ -11,9 +11,9 @@ import polars as pl
 from dashboard.core.formatting import fmt_number, plain
 from dashboard.core.i18n import translate
 from dashboard.participation import charts as maps
-from data_pipeline.setup.package import _class_text
-from data_pipeline.setup.presets import AGE_GROUPS, AREA_PRESETS, INDICATOR_PRESETS, PresetIndicator
-from data_pipeline.setup.regions import Proposal, Region
+from data_pipeline.init.package import _class_text
+from data_pipeline.init.presets import AGE_GROUPS, AREA_PRESETS, INDICATOR_PRESETS, PresetIndicator
+from data_pipeline.init.regions import Proposal, Region
 
 LANG_INDEX = {"fi": 0, "sv": 1, "en": 2}
 DIRECTIONS = ("lower_better", "higher_better")

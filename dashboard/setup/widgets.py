@@ -15,13 +15,13 @@ from dashboard.core.formatting import plain
 from dashboard.core.i18n import t
 from dashboard.setup import cache as setup_cache
 from dashboard.setup import view
-from data_pipeline.setup import districts as setup_districts
-from data_pipeline.setup.command import DEFAULT_PAAVO_YEAR, paavo_districts
-from data_pipeline.setup.package import write_package
-from data_pipeline.setup.presets import AREA_PRESETS, INDICATOR_PRESETS
-from data_pipeline.setup.regions import PEERS_DEFAULT, PEERS_MAX, PEERS_MIN, InitError, Proposal, Region, \
+from data_pipeline.init import districts as setup_districts
+from data_pipeline.init.command import DEFAULT_PAAVO_YEAR, paavo_districts
+from data_pipeline.init.package import write_package
+from data_pipeline.init.presets import AREA_PRESETS, INDICATOR_PRESETS
+from data_pipeline.init.regions import PEERS_DEFAULT, PEERS_MAX, PEERS_MIN, InitError, Proposal, Region, \
     build_proposal, find_municipality, parse_regions
-from data_pipeline.sotkanet_client import SotkanetError
+from data_pipeline.sources.http import SourceError
 
 IDS = "setup.ids"            # the chosen indicator ids, in order (the multiselect's value)
 SETTINGS = "setup.settings"  # id -> priority area, age group, direction
@@ -84,7 +84,7 @@ def districts_panel(town: Region, lang: str) -> dict | None:
     try:
         collection = setup_cache.postal_areas(url, DEFAULT_PAAVO_YEAR, town.code)
         shapes = setup_cache.postal_shapes(url, DEFAULT_PAAVO_YEAR, town.code)
-    except SotkanetError as exc:
+    except SourceError as exc:
         st.warning(t("setup.districts.none", problem=plain(str(exc))), icon=":material/cloud_off:")
         return None
     if not isinstance(collection, dict) or not collection.get("features") or shapes is None:
@@ -117,7 +117,7 @@ def indicators_step(url: str, areas: str, lang: str):
         _apply_preset("pori")  # as `hyte init` without --indicators
     try:
         payload = setup_cache.catalogue(url)
-    except SotkanetError as exc:
+    except SourceError as exc:
         st.warning(t("setup.catalogue.unavailable", problem=plain(str(exc))), icon=":material/cloud_off:")
         payload = []
     titles = view.catalogue_titles(payload)
@@ -145,7 +145,7 @@ def describe(url: str, options: list[int], titles: dict, lang: str) -> None:
         return
     try:
         metadata = setup_cache.indicator_metadata(url, shown)
-    except SotkanetError as exc:
+    except SourceError as exc:
         st.warning(t("setup.describe.failed", id=shown, problem=plain(str(exc))))
         return
     title, text, source = view.description(metadata, lang)
@@ -234,7 +234,7 @@ def setup_page(lang: str) -> None:
     try:
         payload = setup_cache.region_list(url)
         regions = parse_regions(payload)
-    except (SotkanetError, InitError) as exc:
+    except (SourceError, InitError) as exc:
         offline(exc, url)
         return
     town = municipality(regions)
@@ -242,7 +242,7 @@ def setup_page(lang: str) -> None:
         return
     try:
         proposal = proposal_panel(regions, town, url, lang)
-    except SotkanetError as exc:
+    except SourceError as exc:
         offline(exc, url)
         return
     collection = districts_panel(town, lang)

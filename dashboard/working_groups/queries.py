@@ -12,7 +12,7 @@ from datetime import date
 import polars as pl
 from sqlalchemy import Engine, Select, and_, func, select
 
-from data_pipeline import schema
+from data_pipeline.store import schema
 
 GROUP_SCHEMA = {"code": pl.Utf8, "name_fi": pl.Utf8, "name_sv": pl.Utf8, "name_en": pl.Utf8, "kind": pl.Utf8,
                 "parent_code": pl.Utf8, "age_group_code": pl.Utf8, "target_meetings_min": pl.Int64,

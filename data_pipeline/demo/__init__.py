@@ -26,17 +26,33 @@ import random
 from datetime import date
 from pathlib import Path
 
-
-from data_pipeline.registers import REGISTERS, register_columns
-from data_pipeline.demo.districts import district_features, population_rows
 from data_pipeline.demo import country, profile
-from data_pipeline.demo.indicators import REGIONS, INDICATORS, config_toml, indicator_data, indicator_metadata, local_indicator_rows, regions_json
+from data_pipeline.demo.districts import district_features, population_rows
+from data_pipeline.demo.indicators import (
+    INDICATORS,
+    REGIONS,
+    config_toml,
+    indicator_data,
+    indicator_metadata,
+    local_indicator_rows,
+    regions_json,
+)
 from data_pipeline.demo.ngos import ngo_registers
 from data_pipeline.demo.participation import adoption_rows, event_rows
 from data_pipeline.demo.plan import plan_registers
-from data_pipeline.demo.town import (AGE_CODES, CROSSING_INDICATOR, MUNICIPALITY_CODE, MUNICIPALITY_REGION_ID,
-                                     OLDER_GAP_DISTRICTS, QUIET_GROUP, SPARSE_DISTRICT, TODAY, WORSENING_INDICATOR)
+from data_pipeline.demo.town import (
+    AGE_CODES,
+    CROSSING_INDICATOR,
+    MUNICIPALITY_CODE,
+    MUNICIPALITY_REGION_ID,
+    OLDER_GAP_DISTRICTS,
+    QUIET_GROUP,
+    SPARSE_DISTRICT,
+    TODAY,
+    WORSENING_INDICATOR,
+)
 from data_pipeline.demo.working_groups import group_registers
+from data_pipeline.inputs.registers import REGISTERS, register_columns
 
 # What the tests and the docstring above name: the built-in patterns' anchors.
 __all__ = ["AGE_CODES", "CROSSING_INDICATOR", "INDICATORS", "MUNICIPALITY_CODE", "MUNICIPALITY_REGION_ID",

@@ -6,10 +6,26 @@ import json
 import random
 from typing import NamedTuple
 
-
 from data_pipeline.demo.country import BOUNDARIES_YEAR
 from data_pipeline.demo.districts import DISTRICTS
-from data_pipeline.demo.town import AGE_GROUPS, CROSSING_INDICATOR, CY, DATA_YEARS, ENV, H, L, LIFE, MUNICIPALITY_CODE, MUNICIPALITY_REGION_ID, OL, PART, PRIORITY_AREAS, SPARSE_DISTRICT, WA, WORSENING_INDICATOR
+from data_pipeline.demo.town import (
+    AGE_GROUPS,
+    CROSSING_INDICATOR,
+    CY,
+    DATA_YEARS,
+    ENV,
+    LIFE,
+    MUNICIPALITY_CODE,
+    MUNICIPALITY_REGION_ID,
+    OL,
+    PART,
+    PRIORITY_AREAS,
+    SPARSE_DISTRICT,
+    WA,
+    WORSENING_INDICATOR,
+    H,
+    L,
+)
 
 # --- Indicators -----------------------------------------------------------------------------------
 
@@ -256,8 +272,8 @@ def local_indicator_rows(rng: random.Random) -> list[dict]:
 
 
 def config_toml() -> str:
-    """The package's hyte.toml, in the format of docs/hyte-toml.md (data_pipeline/config_schema.py)."""
-    out = ["# Merilahti: a fictional demo municipality written by data_pipeline/demo.py. All data are invented.",
+    """The package's hyte.toml, in the format of docs/hyte-toml.md (data_pipeline/inputs/config_schema.py)."""
+    out = ["# Merilahti: a fictional demo municipality written by data_pipeline/demo/. All data are invented.",
            "# Indicator ids and titles are real Sotkanet ones (THL, Sotkanet.fi, CC BY 4.0)."]
 
     def table(header: str, values: dict) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-
 from data_pipeline.demo.districts import DISTRICTS, GENITIVE
 from data_pipeline.demo.town import CY, ENV, LIFE, OL, OLDER_GAP_DISTRICTS, PART, TODAY, WA
 from data_pipeline.demo.working_groups import meeting_day

@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 import random
 
+from data_pipeline.compute.similar import POPULATION, SHARE_0_14, SHARE_15_64, SHARE_65_PLUS
 from data_pipeline.demo.indicators import ORGANIZATIONS, trilingual
-from data_pipeline.similar import POPULATION, SHARE_0_14, SHARE_15_64, SHARE_65_PLUS
 
 YEARS = tuple(range(2019, 2026))
 TITLES = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-
 TODAY = date(2026, 11, 22)  # the demo's fixed "today": output must not depend on the run date
 MUNICIPALITY_CODE = "999"
 MUNICIPALITY_REGION_ID = 9999

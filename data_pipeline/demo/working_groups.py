@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-
 from data_pipeline.demo.town import CY, ENV, LIFE, OL, PART, PRIORITY_AREAS, QUIET_GROUP, TODAY, WA
 
 # --- Working groups -------------------------------------------------------------------------------

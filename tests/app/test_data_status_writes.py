@@ -1,6 +1,6 @@
 """The data-status screen's writes after a refusal (issue 16 part 3): confirming that a file empties a
 register, the full problem list of a flooded file made by a process of its own, and the upload widget's
-own size limit. The writes are real: the screen starts `python -m data_pipeline.cli` (data_pipeline.worker)
+own size limit. The writes are real: the screen starts `python -m data_pipeline.cli` (data_pipeline.load.worker)
 on a copy of the mini package, as in production."""
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from conftest import table_frame
 from dashboard.core.formatting import fmt_number
 from dashboard.core.i18n import translate
 from dashboard.data_status import widgets
-from data_pipeline import schema, worker
-from data_pipeline.uploads import MAX_UPLOAD_BYTES
+from data_pipeline.store import schema
+from data_pipeline.load import worker
+from data_pipeline.load.uploads import MAX_UPLOAD_BYTES
 
 ROOT = Path(__file__).parents[2]
 EVENTS_HEADER = ("id;title;date;district;lon;lat;department;event_type;level;participants_young;"

@@ -110,3 +110,26 @@ def test_view_and_query_modules_import_no_streamlit():
         names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         names |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
         assert not {n for n in names if n == "streamlit" or n.startswith("streamlit.")}, path
+
+
+# The pipeline's stages, lowest first: a stage may import the ones before it, never one after it.
+PIPELINE_STAGES = ("compute", "store", "inputs", "sources", "load", "init", "demo", "cli")
+
+
+def _stage(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if parts[0] == "data_pipeline" and len(parts) > 1 else None
+
+
+def test_pipeline_stages_import_only_downward():
+    rank = {stage: i for i, stage in enumerate(PIPELINE_STAGES)}
+    upward = sorted((a, b) for a, targets in import_graph().items() for b in targets
+                    if _stage(a) in rank and _stage(b) in rank and rank[_stage(b)] > rank[_stage(a)])
+    assert upward == []
+
+
+def test_pipeline_top_level_is_its_stages_and_the_command():
+    folders = sorted(p.name for p in (ROOT / "data_pipeline").iterdir() if (p / "__init__.py").is_file())
+    assert folders == sorted(s for s in PIPELINE_STAGES if s != "cli")
+    modules = sorted(p.name for p in (ROOT / "data_pipeline").glob("*.py"))
+    assert len(modules) <= 8, modules

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from dashboard.core import queries
 from dashboard.data_status import queries as status_queries
-from data_pipeline import schema
-from data_pipeline.store import make_engine
+from data_pipeline.store import schema
+from data_pipeline.store.engine import make_engine
 
 
 def test_data_status_rows_are_the_stored_rows(participation_store):

@@ -28,8 +28,8 @@ from dashboard.data_status import queries as status_queries
 from dashboard.data_status import view as status_tables
 from dashboard.core.formatting import DASH, NBSP, fmt_date, fmt_datetime, fmt_number, plain
 from dashboard.core.i18n import CATALOG, LANGUAGES, missing_keys, translate
-from data_pipeline import schema
-from data_pipeline.store import make_engine
+from data_pipeline.store import schema
+from data_pipeline.store.engine import make_engine
 
 APP = Path(__file__).parents[2] / "dashboard" / "app.py"
 # page file -> i18n key of its title
@@ -296,8 +296,8 @@ def test_status_tables_are_translated_and_formatted():
 
 def test_an_upload_with_many_problems_lists_what_the_write_process_sent_and_counts_the_rest(
         fixture_store, tmp_path, monkeypatch):
-    """The upload runs in a process of its own (data_pipeline.worker); the screen shows its result."""
-    from data_pipeline import worker
+    """The upload runs in a process of its own (data_pipeline.load.worker); the screen shows its result."""
+    from data_pipeline.load import worker
 
     sent = [f"events.csv:{line}: district: tuntematon alue '99' / unknown district" for line in range(2, 202)]
     sent.append("events.csv:202: -: … ja 899 800 muuta / and 899 800 more")

@@ -11,11 +11,11 @@ from served_app import chromium, serve
 from test_browser import SHOTS
 
 from dashboard.core.i18n import translate
-from data_pipeline.pipeline import Change, refresh
+from data_pipeline.load.refresh import Change, refresh
 
 pytestmark = pytest.mark.browser
 
-# The upload runs as a process of its own (data_pipeline.worker): a few seconds on a quiet machine,
+# The upload runs as a process of its own (data_pipeline.load.worker): a few seconds on a quiet machine,
 # far more on a loaded one.
 WRITE_TIMEOUT = 120_000
 FIXTURES = Path(__file__).parents[1] / "fixtures"

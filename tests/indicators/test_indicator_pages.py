@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.core import theme
 from dashboard.indicators import charts as indicator_charts
-from data_pipeline.pipeline import refresh
+from data_pipeline.load.refresh import refresh
 
 
 

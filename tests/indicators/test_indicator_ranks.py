@@ -10,8 +10,8 @@ from rank_fixtures import OWN, build_rank_store
 from screen_helpers import open_screen, screen_text
 from sqlalchemy import select
 
-from data_pipeline import schema
-from data_pipeline.store import make_engine
+from data_pipeline.store import schema
+from data_pipeline.store.engine import make_engine
 
 @pytest.fixture
 def rank_store(mini_package: Path, tmp_path, monkeypatch) -> str:

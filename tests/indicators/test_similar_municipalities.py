@@ -1,5 +1,5 @@
 """Why these peers: every municipality by size and age structure on the indicator detail view, the proposal
-computed at load time, the configured peers that are not among the most similar named (data_pipeline/similar.py)."""
+computed at load time, the configured peers that are not among the most similar named (data_pipeline/compute/similar.py)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from screen_helpers import open_screen, screen_text
 from sqlalchemy import func, select
 
 from dashboard.indicators import queries, view
-from data_pipeline import schema
+from data_pipeline.store import schema
 from data_pipeline.demo import WORSENING_INDICATOR
-from data_pipeline.similar import PROPOSED
-from data_pipeline.store import make_engine
+from data_pipeline.compute.similar import PROPOSED
+from data_pipeline.store.engine import make_engine
 
 TITLE = {"fi": "Miksi nämä vertailukunnat?", "sv": "Varför dessa jämförelsekommuner?", "en": "Why these peers?"}
 

@@ -19,7 +19,7 @@ from dashboard.outputs import briefing
 from dashboard.core import chart_render
 from dashboard.core.i18n import translate
 from data_pipeline.cli import main as hyte
-from data_pipeline.store import make_engine
+from data_pipeline.store.engine import make_engine
 
 pytestmark = pytest.mark.skipif(
     not all((briefing.FONT_DIR / name).is_file() for name in briefing.FONT_FILES.values()),
@@ -235,7 +235,7 @@ def test_overview_offers_the_briefing_for_the_filters_and_language(demo_url, mon
     from dashboard.core import cache
     from dashboard.core import downloads
     from dashboard.core.filters import Filters
-    from data_pipeline.store import data_version
+    from data_pipeline.store.engine import data_version
 
     monkeypatch.setenv("HYTE_DATABASE_URL", demo_url)
     assert translate("brief.download", "sv") in _labels(open_screen(None, lang="sv", age="older"))
@@ -285,7 +285,7 @@ def test_a_very_long_stored_name_is_cut_not_a_crash(tmp_path):
     from working_groups_fixtures import TODAY as GROUPS_TODAY
     from working_groups_fixtures import write_package
 
-    from data_pipeline.pipeline import refresh
+    from data_pipeline.load.refresh import refresh
 
     toml = write_package(tmp_path)
     groups = toml.parent / "registers" / "working_groups.csv"

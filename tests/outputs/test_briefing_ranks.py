@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from rank_fixtures import build_rank_store
 
 from dashboard.outputs import briefing
-from data_pipeline.store import make_engine
+from data_pipeline.store.engine import make_engine
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])

@@ -113,7 +113,7 @@ def test_deck_builder_offers_this_deck_as_pdf(demo_url, monkeypatch):
     from dashboard.core import cache
     from dashboard.core.filters import Filters
     from dashboard.outputs import presenting
-    from data_pipeline.store import data_version, make_engine
+    from data_pipeline.store.engine import data_version, make_engine
 
     monkeypatch.setenv("HYTE_DATABASE_URL", demo_url)
     at = open_screen(None, lang="sv")

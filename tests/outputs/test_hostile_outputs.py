@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from dashboard.core.formatting import text_only
 from dashboard.core.spreadsheet import csv_bytes, excel_bytes
 from dashboard.outputs import briefing
-from data_pipeline.store import make_engine
+from data_pipeline.store.engine import make_engine
 
 pytestmark = pytest.mark.skipif(
     not all((briefing.FONT_DIR / name).is_file() for name in briefing.FONT_FILES.values()),

@@ -8,7 +8,7 @@ from hostile_fixtures import BIDI, build_hostile_store
 
 from dashboard.core.cache import Store, engine
 from dashboard.participation import cache as part_cache
-from data_pipeline.store import data_version
+from data_pipeline.store.engine import data_version
 
 
 def test_district_and_event_tooltips_are_text_with_the_names_as_typed(tmp_path):

@@ -19,7 +19,7 @@ from dashboard.core.formatting import NBSP, WORD_JOINER
 from dashboard.core.i18n import translate
 from dashboard.participation.widgets import picked_district
 from participation_fixtures import DISTRICTS, participation_store, square  # noqa: F401 - fixture used by name
-from data_pipeline.store import make_engine
+from data_pipeline.store.engine import make_engine
 
 AGES = ["young", "adult", "old"]
 
@@ -509,7 +509,7 @@ def test_the_cached_map_is_the_one_built_from_the_queries_and_hides_small_counts
         from dashboard.core.queries import districts
         from dashboard.participation import cache as part_cache
         from dashboard.participation import view as w
-        from data_pipeline.registers import EVENT_TYPES
+        from data_pipeline.inputs.registers import EVENT_TYPES
 
         store = cache.open_store()
         engine = cache.engine(store.url)
@@ -587,7 +587,7 @@ def test_the_loads_aggregates_give_the_figures_of_the_events(participation_store
 def test_each_load_writes_the_maps_outlines_simplified(participation_store, mini_package):
     """The map reads outlines the load simplified (district_outline), the same the screen once
     simplified on each cold cache; a district redrawn in the package is redrawn on the next load."""
-    from data_pipeline.pipeline import refresh
+    from data_pipeline.load.refresh import refresh
 
     engine = make_engine(participation_store)
     try:
@@ -615,8 +615,8 @@ def test_a_store_upgraded_without_a_new_load_has_the_same_aggregates(participati
     from alembic import command
     from sqlalchemy import select
 
-    from data_pipeline import schema
-    from data_pipeline.store import alembic_config
+    from data_pipeline.store import schema
+    from data_pipeline.store.engine import alembic_config
 
     engine = make_engine(participation_store)
     try:

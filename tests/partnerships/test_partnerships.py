@@ -21,7 +21,7 @@ from dashboard.core import theme
 from dashboard.partnerships import queries as q
 from dashboard.core.formatting import DASH, NBSP
 from dashboard.core.i18n import LANGUAGES, translate
-from data_pipeline.store import make_engine
+from data_pipeline.store.engine import make_engine
 
 SCRIPT_NAME = "<script>alert(1)</script>"
 PAGE = "../pages/partnerships.py"

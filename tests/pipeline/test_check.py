@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from data_pipeline import paavo, sotkanet_client
+from data_pipeline.sources import paavo
+
+from data_pipeline.sources import sotkanet
 from data_pipeline.cli import main as hyte
 from data_pipeline.demo import write_demo_package
 
@@ -29,7 +31,7 @@ def no_network_no_store(monkeypatch, tmp_path):
     def refuse(*args, **kwargs):
         raise AssertionError("hyte check must not download")
 
-    monkeypatch.setattr(sotkanet_client, "fetch", refuse)
+    monkeypatch.setattr(sotkanet, "fetch", refuse)
     monkeypatch.setattr(paavo, "fetch", refuse)
     store = tmp_path / "store-never-made" / "hyte.db"
     monkeypatch.setenv("HYTE_DATABASE_URL", f"sqlite:///{store}")

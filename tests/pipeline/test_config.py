@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from data_pipeline.cli import main as hyte
-from data_pipeline.config import load_config, read_config
-from data_pipeline.config_reference import EXAMPLE, reference_markdown
-from data_pipeline.config_schema import HyteToml
-from data_pipeline.toml_lines import key_lines
+from data_pipeline.inputs.config import load_config, read_config
+from data_pipeline.inputs.config_reference import EXAMPLE, reference_markdown
+from data_pipeline.inputs.config_schema import HyteToml
+from data_pipeline.inputs.toml_lines import key_lines
 
 ROOT = Path(__file__).parents[2]
 PROBLEM_LINE = re.compile(r"^hyte\.toml:\d+: [\w.-]+: \S.*$")

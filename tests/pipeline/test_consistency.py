@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
-from data_pipeline.pipeline import refresh
+from data_pipeline.load.refresh import refresh
 
 EVENTS_HEADER = "id;title;date;district;lon;lat;department;event_type;level;participants_young;participants_adult;participants_old\n"
 
@@ -129,7 +129,7 @@ def test_a_load_committed_mid_run_reruns_the_screen_instead_of_showing_an_error(
     from streamlit.testing.v1 import AppTest
 
     from dashboard.core.i18n import translate
-    from data_pipeline import store as store_module
+    from data_pipeline.store import engine as store_module
 
     url = f"sqlite:///{tmp_path / 'store.db'}"
     build_fixture_store(url)

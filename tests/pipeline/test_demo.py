@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from shapely.geometry import Point, shape
 
-from data_pipeline.similar import PROFILE_INDICATORS
+from data_pipeline.compute.similar import PROFILE_INDICATORS
 from data_pipeline import demo
-from data_pipeline import registers as R
-from data_pipeline.config import load_config
+from data_pipeline.inputs import registers as R
+from data_pipeline.inputs.config import load_config
 
 LIFECYCLE_GROUPS = ("hyte_lapset_nuoret", "hyte_tyoikaiset", "hyte_ikaantyneet")
 
@@ -392,7 +392,7 @@ def test_county_and_country_are_smoother_than_the_municipality(package):
     assert rough["town"] > rough["county"] > rough["country"]
 
 
-# --- Built-in patterns (see the docstring of data_pipeline/demo.py) -------------------------------
+# --- Built-in patterns (see the docstring of data_pipeline/demo/) -------------------------------
 
 
 def test_pattern_a_participation_barely_reaches_metsala(package):

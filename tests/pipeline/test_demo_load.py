@@ -14,8 +14,8 @@ import pytest
 
 from conftest import dump_store
 from data_pipeline.cli import main as hyte
-from data_pipeline.status import store_status
-from data_pipeline.store import make_engine
+from data_pipeline.store.status import store_status
+from data_pipeline.store.engine import make_engine
 
 
 @pytest.fixture(scope="module")

@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import dump_store
-from data_pipeline import registers as R
-from data_pipeline.pipeline import refresh
-from data_pipeline.readers import read_register_file
-from data_pipeline.validate import validate_register
+from data_pipeline.inputs import registers as R
+from data_pipeline.load.refresh import refresh
+from data_pipeline.inputs.readers import read_register_file
+from data_pipeline.inputs.validate import validate_register
 
 AGE_GROUPS = ("young", "adult", "old")
 EVENT_COLUMNS = R.register_columns("events", AGE_GROUPS)

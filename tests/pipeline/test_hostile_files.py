@@ -13,13 +13,13 @@ import pytest
 from openpyxl import Workbook
 
 from conftest import dump_store
-from data_pipeline import readers
+from data_pipeline.inputs import readers
 from data_pipeline.cli import main as hyte
-from data_pipeline.districts import read_districts
-from data_pipeline.pipeline import refresh
-from data_pipeline.problems import MAX_LISTED_PER_FILE, count, count_is_lower_bound
-from data_pipeline.readers import read_register_file
-from data_pipeline.uploads import MAX_UPLOAD_BYTES, upload_register
+from data_pipeline.inputs.districts import read_districts
+from data_pipeline.load.refresh import refresh
+from data_pipeline.inputs.problems import MAX_LISTED_PER_FILE, count, count_is_lower_bound
+from data_pipeline.inputs.readers import read_register_file
+from data_pipeline.load.uploads import MAX_UPLOAD_BYTES, upload_register
 
 README = Path(__file__).parents[2] / "README.md"
 

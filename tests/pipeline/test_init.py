@@ -12,11 +12,11 @@ from kangasala_stand_in import PEERS_BY_SIZE, PEERS_EXPECTED, fake_paavo, fake_s
 
 from data_pipeline.cli import build_parser
 from data_pipeline.cli import main as hyte
-from data_pipeline.config import load_config
-from data_pipeline.setup.command import Terminal, run
-from data_pipeline.setup.districts import detect_properties
-from data_pipeline.setup.presets import COUNTIES, INDICATOR_PRESETS, OLD_COUNTY_IDS
-from data_pipeline.setup.regions import InitError, Region, county_of, find_municipality, parse_regions
+from data_pipeline.inputs.config import load_config
+from data_pipeline.init.command import Terminal, run
+from data_pipeline.init.districts import detect_properties
+from data_pipeline.init.presets import COUNTIES, INDICATOR_PRESETS, OLD_COUNTY_IDS
+from data_pipeline.init.regions import InitError, Region, county_of, find_municipality, parse_regions
 from sotkanet_server import serve
 
 

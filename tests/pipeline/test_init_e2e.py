@@ -25,7 +25,7 @@ from screen_helpers import APP, screen_text
 from streamlit.testing.v1 import AppTest
 
 from conftest import table_frame
-from data_pipeline import schema
+from data_pipeline.store import schema
 
 HYTE = [sys.executable, "-m", "data_pipeline.cli"]
 PAGES = ("overview.py", "indicators.py", "participation.py", "working_groups.py", "partnerships.py",

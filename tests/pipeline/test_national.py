@@ -20,11 +20,11 @@ from sqlalchemy import select
 
 from conftest import table_frame
 from dashboard.indicators.queries import indicator_values
-from data_pipeline import schema
-from data_pipeline.config import Config, RegionRef, load_config
-from data_pipeline.pipeline import refresh
-from data_pipeline.sotkanet import COUNTY_IDS, parse_data_rows, select_regions
-from data_pipeline.store import make_engine
+from data_pipeline.store import schema
+from data_pipeline.inputs.config import Config, RegionRef, load_config
+from data_pipeline.load.refresh import refresh
+from data_pipeline.sources.sotkanet_cache import COUNTY_IDS, parse_data_rows, select_regions
+from data_pipeline.store.engine import make_engine
 from sotkanet_server import FakeSotkanet, serve
 
 ROOT = Path(__file__).resolve().parents[2]

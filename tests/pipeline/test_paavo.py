@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import table_frame
-from data_pipeline import schema
-from data_pipeline.pipeline import refresh
+from data_pipeline.store import schema
+from data_pipeline.load.refresh import refresh
 from sotkanet_server import FakeSotkanet, Fault, serve
 
 BANDS = ["he_0_2", "he_3_6", "he_7_12", "he_13_15", "he_16_17", "he_18_19", "he_20_24", "he_25_29", "he_30_34",

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from conftest import dump_store, table_frame
-from data_pipeline import schema
+from data_pipeline.store import schema
 from data_pipeline.cli import main as hyte
-from data_pipeline.pipeline import refresh
-from data_pipeline.store import make_engine, schema_revision
+from data_pipeline.load.refresh import refresh
+from data_pipeline.store.engine import make_engine, schema_revision
 
 
 def registers(config: Path) -> Path:
@@ -234,7 +234,7 @@ def test_load_that_fails_midway_leaves_previous_data(mini_package, sqlite_url, m
     assert refresh(mini_package, sqlite_url).ok
     before = dump_store(sqlite_url)
     write(registers(mini_package) / "departments.csv", "code,name_fi\nsiv,Uusi\ntek,Tekninen\n")
-    from data_pipeline import writer
+    from data_pipeline.store import writer
 
     real_ingest = writer._ingest
 
@@ -285,7 +285,7 @@ def test_schema_migrations_match_the_schema_module(sqlite_url):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from data_pipeline.store import upgrade
+    from data_pipeline.store.engine import upgrade
 
     engine = make_engine(sqlite_url)
     upgrade(engine)

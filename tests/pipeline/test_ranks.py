@@ -1,10 +1,10 @@
-"""Ranks among all municipalities and within the county, on hand-made frames (data_pipeline/ranks.py)."""
+"""Ranks among all municipalities and within the county, on hand-made frames (data_pipeline/compute/ranks.py)."""
 
 from __future__ import annotations
 
 import polars as pl
 
-from data_pipeline.ranks import rank_municipalities
+from data_pipeline.compute.ranks import rank_municipalities
 
 # Six municipalities in two counties (900: 1–4, 901: 5–6), one municipality with no county, a county
 # and the country (never ranked: only municipalities are).

@@ -10,10 +10,10 @@ import pytest
 from openpyxl import Workbook
 from pyproj import Transformer
 
-from data_pipeline import registers as R
-from data_pipeline.districts import read_districts
-from data_pipeline.readers import read_register_file
-from data_pipeline.validate import parse_float, validate_register
+from data_pipeline.inputs import registers as R
+from data_pipeline.inputs.districts import read_districts
+from data_pipeline.inputs.readers import read_register_file
+from data_pipeline.inputs.validate import parse_float, validate_register
 
 
 @pytest.mark.parametrize("text,value", [("12,5", 12.5), ("1 234,5", 1234.5), ("1\u00a0234,5", 1234.5),

@@ -1,11 +1,11 @@
-"""Similar municipalities by size and age structure, on a hand-made table (data_pipeline/similar.py)."""
+"""Similar municipalities by size and age structure, on a hand-made table (data_pipeline/compute/similar.py)."""
 
 from __future__ import annotations
 
 import polars as pl
 import pytest
 
-from data_pipeline import similar
+from data_pipeline.compute import similar
 
 
 def profiles(rows: list[tuple]) -> pl.DataFrame:
@@ -75,8 +75,9 @@ def test_a_missing_profile_file_does_not_hold_back_the_plans_data(tmp_path):
     """The profile only explains the peers: without it (Sotkanet did not answer yet) the package still loads,
     with no profiles, and once the file is there the next refresh stores them."""
     from conftest import table_frame
-    from data_pipeline import demo, schema
-    from data_pipeline.pipeline import refresh
+    from data_pipeline import demo
+    from data_pipeline.store import schema
+    from data_pipeline.load.refresh import refresh
 
     config = demo.write_demo_package(tmp_path / "pkg")
     kept = (config.parent / "sotkanet" / "data" / "1064.json").read_bytes()

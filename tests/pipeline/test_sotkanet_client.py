@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import dump_store, table_frame
-from data_pipeline import schema
-from data_pipeline.pipeline import refresh
-from data_pipeline.sotkanet_client import USER_AGENT
+from data_pipeline.store import schema
+from data_pipeline.load.refresh import refresh
+from data_pipeline.sources.http import USER_AGENT
 from sotkanet_server import Fault, FakeSotkanet, serve
 
 

@@ -18,9 +18,9 @@ from test_sotkanet_client import online_package  # noqa: F401 - fixture
 
 from conftest import dump_store, table_frame
 from dashboard.core.i18n import translate
-from data_pipeline import schema
+from data_pipeline.store import schema
 from data_pipeline.cli import main as hyte
-from data_pipeline.pipeline import refresh
+from data_pipeline.load.refresh import refresh
 from sotkanet_server import Fault
 
 APP = Path(__file__).parents[2] / "dashboard" / "app.py"

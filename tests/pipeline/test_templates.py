@@ -11,7 +11,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from data_pipeline.cli import main as hyte
-from data_pipeline.pipeline import refresh
+from data_pipeline.load.refresh import refresh
 
 
 def registers(config: Path) -> Path:

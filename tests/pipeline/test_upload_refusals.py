@@ -9,8 +9,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from conftest import dump_store, table_frame
-from data_pipeline import schema, worker
-from data_pipeline.store import make_engine
+from data_pipeline.store import schema
+from data_pipeline.load import worker
+from data_pipeline.store.engine import make_engine
 
 HEADER = ("id;title;date;district;lon;lat;department;event_type;level;participants_young;"
           "participants_adult;participants_old\n")

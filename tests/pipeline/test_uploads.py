@@ -12,12 +12,13 @@ from openpyxl import Workbook
 from sqlalchemy import select, update
 
 from conftest import dump_store, table_frame
-from data_pipeline import schema, worker
+from data_pipeline.store import schema
+from data_pipeline.load import worker
 from data_pipeline.cli import main as hyte
-from data_pipeline.health import check, head_revision
-from data_pipeline.pipeline import Change, refresh
-from data_pipeline.store import make_engine
-from data_pipeline.uploads import package_config, restore_version, upload_register
+from data_pipeline.store.health import check, head_revision
+from data_pipeline.load.refresh import Change, refresh
+from data_pipeline.store.engine import make_engine
+from data_pipeline.load.uploads import package_config, restore_version, upload_register
 
 NEW_EVENT = "e3;Työpaja nuorille;01.12.2025;02;;;siv;workshop;action;25;;\n"
 
@@ -159,7 +160,7 @@ def test_health_fails_with_a_reason(tmp_path, mini_package, sqlite_url, capsys):
     assert check(engine).reason == "no data: no load has succeeded yet"
 
 
-# --- the app's path: a write process speaking JSON lines (data_pipeline.worker) ------------------------
+# --- the app's path: a write process speaking JSON lines (data_pipeline.load.worker) ------------------------
 
 def test_the_app_path_gets_the_problems_as_listed_and_how_many_there_are(mini_package, sqlite_url):
     assert worker.refresh(sqlite_url, mini_package, "nightly (test)").ok
@@ -185,7 +186,7 @@ def test_a_write_that_crashes_reports_it_and_leaves_no_run_running(loaded, monke
     def crash(_config, **_options):
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr("data_pipeline.pipeline.validate_package", crash)
+    monkeypatch.setattr("data_pipeline.load.refresh.validate_package", crash)
     code = hyte(["upload", "--config", str(config), "--register", "events", "--file", str(source),
                  "--actor", "maija@kunta.fi", "--db", url, "--json-progress"])
     events = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

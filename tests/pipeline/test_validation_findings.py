@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from data_pipeline.districts import read_districts
-from data_pipeline.pipeline import refresh
+from data_pipeline.inputs.districts import read_districts
+from data_pipeline.load.refresh import refresh
 
 
 def registers(config: Path) -> Path:

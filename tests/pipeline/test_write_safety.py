@@ -1,7 +1,7 @@
 """Writes started from the app run in a process of their own; readers, a killed writer and the store
 survive them (issue 16). SQLite and PostgreSQL.
 
-The app path is data_pipeline.worker (what the data-status screen calls): it starts `python -m
+The app path is data_pipeline.load.worker (what the data-status screen calls): it starts `python -m
 data_pipeline.cli upload|restore|refresh --json-progress` and reads its JSON lines. The test process
 itself plays the app: its readers use the dashboard's own cached queries, and it never loads the
 ADBC writer (every load here, the first one too, goes through the worker).
@@ -33,9 +33,10 @@ from dashboard.indicators import cache as indicators
 from dashboard.participation import cache as participation
 from dashboard.partnerships import cache as partnerships
 from dashboard.working_groups import cache as working_groups
-from data_pipeline import registers as R
-from data_pipeline import schema, worker
-from data_pipeline.store import is_sqlite, make_engine, sqlite_path
+from data_pipeline.inputs import registers as R
+from data_pipeline.store import schema
+from data_pipeline.load import worker
+from data_pipeline.store.engine import is_sqlite, make_engine, sqlite_path
 
 pytestmark = pytest.mark.write_safety
 
@@ -179,7 +180,7 @@ def version_id(url: str, uploaded_name: str) -> int:
 
 @pytest.fixture
 def popen_seen(monkeypatch) -> list[subprocess.Popen]:
-    """The processes data_pipeline.worker starts, so a test can kill one."""
+    """The processes data_pipeline.load.worker starts, so a test can kill one."""
     started: list[subprocess.Popen] = []
     real = subprocess.Popen
 
@@ -253,7 +254,9 @@ def test_a_write_process_killed_mid_upload_leaves_the_old_data_and_no_trace(stor
 
 PROBE = """
 import json, sys
-from data_pipeline import pipeline, uploads, writer
+from data_pipeline.load import refresh as pipeline
+from data_pipeline.load import uploads
+from data_pipeline.store import writer
 
 def refuse(*args, **kwargs):
     raise AssertionError("the app process wrote the store itself")

@@ -16,7 +16,7 @@ from streamlit.util import calc_hash
 
 from dashboard.access import rules
 from dashboard.core.i18n import translate
-from data_pipeline.check import check_package
+from data_pipeline.load.check import check_package
 
 HYTE = [sys.executable, "-m", "data_pipeline.cli"]
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
@@ -251,10 +251,10 @@ def test_a_changed_direction_or_area_is_written_and_a_preset_unchanged_is_named(
     import datetime as dt
 
     from dashboard.setup import view
-    from data_pipeline.setup.command import paavo_districts
-    from data_pipeline.setup.package import render_config
-    from data_pipeline.setup.presets import INDICATOR_PRESETS
-    from data_pipeline.setup.regions import Proposal, Region
+    from data_pipeline.init.command import paavo_districts
+    from data_pipeline.init.package import render_config
+    from data_pipeline.init.presets import INDICATOR_PRESETS
+    from data_pipeline.init.regions import Proposal, Region
 
     minimal = [i.id for i in INDICATOR_PRESETS["minimal"]]
     settings = view.preset_settings("minimal")
@@ -274,7 +274,7 @@ def test_a_changed_direction_or_area_is_written_and_a_preset_unchanged_is_named(
 
 def test_the_default_folder_follows_hyte_setup_dir_and_a_file_is_no_folder(tmp_path):
     from dashboard.setup import view
-    from data_pipeline.setup.regions import Region
+    from data_pipeline.init.regions import Region
 
     town = Region(1, "KUNTA", "020", {"fi": "Akaa", "sv": "Akaa", "en": "Akaa"})
     assert view.default_folder(town, {"HYTE_SETUP_DIR": str(tmp_path)}) == tmp_path / "akaa"

@@ -20,8 +20,8 @@ from dashboard.working_groups import charts
 from dashboard.working_groups import metrics as m
 from dashboard.working_groups import queries as q
 from dashboard.core import theme
-from data_pipeline.pipeline import refresh
-from data_pipeline.store import make_engine
+from data_pipeline.load.refresh import refresh
+from data_pipeline.store.engine import make_engine
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 

@@ -16,7 +16,7 @@ from dashboard.core import chart_render
 from dashboard.core import queries
 from dashboard.core.formatting import fmt_datetime, fmt_year_range, text_only
 from dashboard.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, localized, translate
-from data_pipeline import store as store_module
+from data_pipeline.store import engine as store_module
 
 # DejaVu covers ä, ö, å and the typography the texts use (–, −, ≥, “”, ✓); Debian's fonts-dejavu-core.
 

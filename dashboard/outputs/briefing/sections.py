@@ -33,7 +33,7 @@ from dashboard.participation import view as part_view
 from dashboard.participation.view import count_text, reach_number, reach_text
 from dashboard.partnerships import view as ngo_view
 from dashboard.working_groups import view as wg_view
-from data_pipeline.registers import EVENT_TYPES
+from data_pipeline.inputs.registers import EVENT_TYPES
 
 # DejaVu covers ä, ö, å and the typography the texts use (–, −, ≥, “”, ✓); Debian's fonts-dejavu-core.
 from dashboard.outputs.briefing.document import (BAD_RGB, CHARTS_PER_IMAGE, CHARTS_PER_ROW, INDICATOR_CHART_PX, MAP_PX, MUTED_RGB, Briefing, data_date, Document)

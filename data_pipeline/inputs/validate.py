@@ -1,0 +1,242 @@
+"""Checks every cell of a register against its spec and returns typed rows, or every problem found."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import polars as pl
+
+from data_pipeline.inputs import registers as R
+from data_pipeline.inputs.problems import Problem, ProblemList
+from data_pipeline.inputs.readers import MAX_CELL_CHARS, RawTable
+
+TODAY = dt.date.today
+
+_TRUE = {"kyllä", "k", "yes", "y", "ja", "true", "1", "x", "tosi"}
+_FALSE = {"ei", "e", "no", "n", "nej", "false", "0", "", "epätosi"}
+_FI_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_SPACES = str.maketrans("", "", " \u00a0\u202f")
+# Spreadsheet programs execute cells that start with these; a register never needs them.
+_FORMULA_START = ("=", "+", "@")
+
+POLARS_TYPES = {R.TEXT: pl.Utf8, R.INT: pl.Int64, R.FLOAT: pl.Float64, R.DATE: pl.Date,
+                R.BOOL: pl.Boolean, R.CODE_LIST: pl.List(pl.Utf8)}
+
+
+class CellError(ValueError):
+    """A cell's text does not fit its column; the message is for the user."""
+
+
+def parse_int(text: str) -> int:
+    cleaned = text.translate(_SPACES)
+    if cleaned.endswith(",0") or cleaned.endswith(".0"):
+        cleaned = cleaned[:-2]
+    if not re.fullmatch(r"[+-]?\d{1,15}", cleaned):
+        raise CellError(f"ei kokonaisluku / not a whole number: '{_short(text)}'")
+    return int(cleaned)
+
+
+def parse_float(text: str) -> float:
+    cleaned = text.translate(_SPACES).replace("−", "-")
+    if "," in cleaned and "." in cleaned:
+        # 1.234,5 (Finnish with dot grouping) or 1,234.5 (English): the last mark is the decimal one.
+        if cleaned.rfind(",") > cleaned.rfind("."):
+            cleaned = cleaned.replace(".", "").replace(",", ".")
+        else:
+            cleaned = cleaned.replace(",", "")
+    else:
+        cleaned = cleaned.replace(",", ".")
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?", cleaned):
+        raise CellError(f"ei luku / not a number: '{_short(text)}'")
+    return float(cleaned)
+
+
+def parse_date(text: str) -> dt.date:
+    value = text.strip()
+    if "T" in value or " " in value:
+        value = value.replace("T", " ").split(" ")[0]
+    m = _FI_DATE.match(value)
+    try:
+        if m:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        m = _ISO_DATE.match(value)
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise CellError(f"päivämäärää ei ole olemassa / no such date: '{_short(text)}'") from None
+    raise CellError(f"ei päivämäärä (pp.kk.vvvv tai vvvv-kk-pp) / not a date (dd.mm.yyyy or yyyy-mm-dd): '{_short(text)}'")
+
+
+def parse_bool(text: str) -> bool:
+    value = text.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise CellError(f"käytä kyllä/ei / use yes/no: '{_short(text)}'")
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _parse(col: R.ColumnSpec, text: str):
+    if col.type == R.INT:
+        return parse_int(text)
+    if col.type == R.FLOAT:
+        return parse_float(text)
+    if col.type == R.DATE:
+        return parse_date(text)
+    if col.type == R.BOOL:
+        return parse_bool(text)
+    if col.type == R.CODE_LIST:
+        return [code.strip() for code in re.split(r"[,;|]", text) if code.strip()]
+    return text
+
+
+def _check_range(col: R.ColumnSpec, value) -> None:
+    if col.type in (R.INT, R.FLOAT):
+        if col.min_value is not None and value < col.min_value:
+            raise CellError(f"arvo {value} on alle sallitun {col.min_value:g} / value below {col.min_value:g}")
+        if col.max_value is not None and value > col.max_value:
+            raise CellError(f"arvo {value} on yli sallitun {col.max_value:g} / value above {col.max_value:g}")
+        if col.name == "year" and value > TODAY().year + R.MAX_YEARS_AHEAD:
+            raise CellError(f"vuosi {value} on liian kaukana tulevaisuudessa / year {value} is too far ahead")
+    if col.type == R.DATE:
+        latest = TODAY().year + R.MAX_YEARS_AHEAD
+        if not R.MIN_YEAR <= value.year <= latest:
+            raise CellError(f"päivämäärä {value:%d.%m.%Y} ei ole väliltä {R.MIN_YEAR}–{latest} / date out of range")
+    if col.choices and value not in col.choices:
+        raise CellError(f"'{_short(value)}' ei ole sallittu; käytä / not allowed; use: {', '.join(col.choices)}")
+
+
+def validate_register(
+    raw: RawTable,
+    columns: tuple[R.ColumnSpec, ...],
+    key: tuple[str, ...],
+    known: dict[str, set[str]],
+    *,
+    rejected: dict[str, RejectedRows] | None = None,
+    rejected_keys: dict[str, int] | None = None,
+    into: ProblemList | None = None,
+) -> tuple[pl.DataFrame, list[Problem]]:
+    """Type every cell, check ranges, choices, references and duplicate keys.
+
+    `known` maps a reference kind (registers.REF_*) to the codes that exist; a column whose kind is
+    absent from `known` is not reference-checked. `rejected` maps a reference kind to the rows of its
+    register that were rejected, so a reference to one is named as such instead of as unknown (one bad
+    row, one root problem). `rejected_keys`, when given, receives this register's own rejected rows:
+    the first key column's text -> line. Problems go `into` a shared list when given (and that list is
+    returned); otherwise into a fresh one capped per file (`ProblemList`), whose finished form is returned.
+    """
+    problems = into if into is not None else ProblemList()
+    already = problems.counts[raw.file]
+
+    def done(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[Problem]]:
+        return frame, (problems if into is not None else problems.finished())
+    by_name = {c.name: c for c in columns}
+    header_counts = Counter(raw.header)
+    for name, count in header_counts.items():
+        if count > 1:
+            problems.append(Problem(raw.file, 1, name, "sarake on kahdesti / column appears twice"))
+        elif name not in by_name and name:
+            problems.append(Problem(raw.file, 1, name,
+                                    f"tuntematon sarake / unknown column (sallitut / allowed: {', '.join(by_name)})"))
+    for col in columns:
+        if col.required and col.name not in header_counts:
+            problems.append(Problem(raw.file, 1, col.name, "pakollinen sarake puuttuu / required column is missing"))
+    if problems.counts[raw.file] > already:
+        return done(_empty_frame(columns))
+
+    position = {name: raw.header.index(name) for name in by_name if name in header_counts}
+    values: dict[str, list] = {c.name: [] for c in columns}
+    lines: list[int] = []
+    last_line = raw.rows[-1][0] if raw.rows else 1
+    for line, cells in raw.rows:
+        if problems.should_stop(raw.file):
+            problems.stop(raw.file, line, last_line)
+            break
+        row: dict[str, object] = {}
+        row_ok = True
+        for col in columns:
+            idx = position.get(col.name)
+            text = cells[idx].strip() if idx is not None and idx < len(cells) else ""
+            try:
+                row[col.name] = _cell(col, text, known, rejected)
+            except CellError as exc:
+                problems.append(Problem(raw.file, line, col.name, str(exc)))
+                row_ok = False
+        if len(cells) > len(raw.header) and any(c.strip() for c in cells[len(raw.header):]):
+            problems.append(Problem(raw.file, line, "-", "rivillä on enemmän soluja kuin otsikoita / more cells than headers"))
+            row_ok = False
+        if not row_ok and rejected_keys is not None and key:
+            idx = position.get(key[0])
+            code = cells[idx].strip() if idx is not None and idx < len(cells) else ""
+            if code:
+                rejected_keys.setdefault(code, line)
+        if row_ok:
+            lines.append(line)
+            for name, value in row.items():
+                values[name].append(value)
+
+    seen: dict[tuple, int] = {}
+    for i, line in enumerate(lines):
+        k = tuple(values[name][i] for name in key)
+        if k in seen:
+            problems.append(Problem(raw.file, line, ", ".join(key),
+                                    f"sama tunniste kuin rivillä {seen[k]} / duplicate of line {seen[k]}"))
+        else:
+            seen[k] = line
+    frame = pl.DataFrame({c.name: values[c.name] for c in columns},
+                         schema={c.name: POLARS_TYPES[c.type] for c in columns})
+    return done(frame.with_columns(pl.Series("_line", lines, dtype=pl.Int64)))
+
+
+@dataclass(frozen=True)
+class RejectedRows:
+    """The rows of a code-providing register that were rejected: which file, and code -> line."""
+
+    file: str
+    lines: dict[str, int]
+
+
+def _cell(col: R.ColumnSpec, text: str, known: dict[str, set[str]],
+          rejected: dict[str, RejectedRows] | None = None):
+    if len(text) > MAX_CELL_CHARS:
+        raise CellError(f"solu on liian pitkä ({len(text)} merkkiä, enintään {MAX_CELL_CHARS}) / cell too long")
+    if text.startswith(_FORMULA_START) and col.type not in (R.INT, R.FLOAT):
+        raise CellError(f"kaavat eivät ole sallittuja / formulas are not allowed: '{_short(text)}'")
+    if not text:
+        if col.required:
+            raise CellError("pakollinen tieto puuttuu / required value is missing")
+        return [] if col.type == R.CODE_LIST else (False if col.type == R.BOOL else None)
+    value = _parse(col, text)
+    _check_range(col, value)
+    if col.ref and col.ref in known:
+        codes = value if col.type == R.CODE_LIST else [str(value)]
+        for code in codes:
+            if code not in known[col.ref]:
+                bad = (rejected or {}).get(col.ref)
+                if bad is not None and code in bad.lines:
+                    line = bad.lines[code]
+                    raise CellError(f"{_REF_NAMES[col.ref]} '{_short(code)}' on tiedostossa {bad.file}, mutta se "
+                                    f"hylättiin (rivi {line}) / {col.ref.replace('_', ' ')} '{_short(code)}' is in "
+                                    f"{bad.file} but was rejected (line {line}): fix that row first")
+                raise CellError(f"tuntematon {_REF_NAMES[col.ref]} '{_short(code)}' / unknown {col.ref.replace('_', ' ')}")
+    return value
+
+
+_REF_NAMES = {
+    R.REF_DISTRICT: "alue", R.REF_AGE_GROUP: "ikäryhmä", R.REF_PRIORITY_AREA: "painopistealue",
+    R.REF_GOAL: "tavoite", R.REF_DEPARTMENT: "toimiala", R.REF_GROUP: "työryhmä", R.REF_NGO: "järjestö",
+    R.REF_INDICATOR: "indikaattori", R.REF_MEETING: "kokous",
+}
+
+
+def _empty_frame(columns: tuple[R.ColumnSpec, ...]) -> pl.DataFrame:
+    frame = pl.DataFrame(schema={c.name: POLARS_TYPES[c.type] for c in columns})
+    return frame.with_columns(pl.Series("_line", [], dtype=pl.Int64))

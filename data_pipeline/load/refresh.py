@@ -1,0 +1,337 @@
+"""Runs a refresh: extract and validate the package, then load it in one transaction, and log the run."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+from sqlalchemy import Engine, insert, select, update
+
+from data_pipeline.inputs.config import ConfigError, load_config
+from data_pipeline.inputs.problems import Problem
+from data_pipeline.load.check import validate_package
+from data_pipeline.load.package import Source, content_hashes, population_warnings
+from data_pipeline.sources import boundaries, sotkanet
+from data_pipeline.sources import paavo as statfi
+from data_pipeline.sources.http import HttpSession, session_for
+from data_pipeline.store import schema
+from data_pipeline.store.engine import make_engine, upgrade
+from data_pipeline.store.recovery import INTERRUPTED, abandon_run, recover_abandoned
+from data_pipeline.store.writer import Progress, write_package
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunResult:
+    run_id: int
+    status: str  # success | unchanged | rejected | failed
+    rows: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    message: str | None = None
+    warnings: list[str] = field(default_factory=list)  # loaded, but something a screen cannot show
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("success", "unchanged")
+
+
+@dataclass(frozen=True)
+class Change:
+    """Who asked for a load and why: logged in the audit table in the load's own transaction."""
+
+    actor: str
+    action: str = "refresh"  # refresh | upload | restore
+    register: str | None = None
+    file_name: str | None = None
+    rows: int | None = None  # the register's rows (upload, restore); a refresh logs all rows loaded
+    versions: tuple[dict, ...] = ()  # register_version rows saved with the load
+
+
+@contextlib.contextmanager
+def package_lock(config_path: str | Path):
+    """Hold the package exclusively: a nightly refresh and an upload from the app never interleave.
+
+    flock on the config file itself (opened read-only, never changed): no lock file to clean up,
+    released by the kernel if the process dies. Threads of one app process each open their own
+    file description, so two sessions' uploads queue behind each other too.
+    """
+    try:
+        handle = open(config_path, "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        yield  # nothing to protect: the refresh reports the missing config
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def log_refusal(engine: Engine, change: Change, run_id: int | None, message: str) -> None:
+    """A change that was refused (rejected input, failed load) is logged too, in its own transaction."""
+    with engine.begin() as conn:
+        conn.execute(insert(schema.audit_log).values(
+            at=_now(), actor=change.actor, action="rejected", register=change.register,
+            file_name=change.file_name, rows=change.rows, run_id=run_id,
+            message=f"{change.action}: {message}"))
+
+
+def _log_rows(change: Change | None, run_id: int, rows: dict[str, int]) -> dict[str, pl.DataFrame] | None:
+    if change is None:
+        return None
+    now = _now()
+    total = change.rows if change.rows is not None else sum(rows.values())
+    out = {"audit_log": pl.DataFrame([{
+        "at": now, "actor": change.actor, "action": change.action, "register": change.register,
+        "file_name": change.file_name, "rows": total, "run_id": run_id, "message": None}],
+        schema={"at": pl.Datetime("us", "UTC"), "actor": pl.Utf8, "action": pl.Utf8, "register": pl.Utf8,
+                "file_name": pl.Utf8, "rows": pl.Int64, "run_id": pl.Int64, "message": pl.Utf8})}
+    if change.versions:
+        out["register_version"] = pl.DataFrame(
+            [{**v, "saved_at": now} for v in change.versions],
+            schema={"register": pl.Utf8, "file_name": pl.Utf8, "uploaded_name": pl.Utf8, "content": pl.Binary,
+                    "sha256": pl.Utf8, "rows": pl.Int64, "origin": pl.Utf8, "actor": pl.Utf8,
+                    "saved_at": pl.Datetime("us", "UTC")})
+    return out
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def start_run(engine: Engine, command: str, config_path: str | None) -> int:
+    with engine.begin() as conn:
+        return conn.execute(
+            insert(schema.load_run).values(started_at=_now(), status="running", command=command,
+                                           config_path=config_path).returning(schema.load_run.c.id)
+        ).scalar_one()
+
+
+def finish_run(engine: Engine, run_id: int, status: str, message: str | None,
+               problems: list[Problem] = (), rows: dict | None = None) -> None:
+    with engine.begin() as conn:
+        conn.execute(update(schema.load_run).where(schema.load_run.c.id == run_id).values(
+            status=status, finished_at=_now(), message=message,
+            rows_json=json.dumps(rows) if rows is not None else None))
+        if problems:
+            conn.execute(insert(schema.rejected_input), [
+                {"run_id": run_id, "file": p.file, "line": p.line, "column_name": p.column, "message": p.message}
+                for p in problems
+            ])
+
+
+def mark_stale(engine: Engine, sources: list[str], message: str) -> None:
+    """A source that failed keeps its data but is marked stale, with why."""
+    now = _now()
+    with engine.begin() as conn:
+        for name in sources:
+            existing = conn.execute(select(schema.source_freshness.c.source)
+                                    .where(schema.source_freshness.c.source == name)).first()
+            values = {"status": "stale", "last_attempt_at": now, "message": message}
+            if existing:
+                conn.execute(update(schema.source_freshness).where(schema.source_freshness.c.source == name).values(**values))
+            else:
+                conn.execute(insert(schema.source_freshness).values(source=name, **values))
+
+
+def _stored_hashes(engine: Engine) -> dict[str, str | None]:
+    with engine.connect() as conn:
+        return dict(conn.execute(select(schema.source_freshness.c.source, schema.source_freshness.c.content_hash)).all())
+
+
+def _config_source(path: Path) -> Source:
+    return Source("config", hashlib.sha256(path.read_bytes()).hexdigest())
+
+
+def _fetch_sotkanet(config, engine: Engine, run_id: int, progress,
+                    session: HttpSession) -> tuple[str | None, RunResult | None]:
+    """Update the Sotkanet cache. Returns a stale-message to record, or a failed result to return."""
+    report = sotkanet.fetch(config, session, progress=progress)
+    log.info("sotkanet: %d requests, %d downloaded, %d unchanged, %d failed", report.requests,
+             len(report.downloaded), len(report.unchanged), len(report.failed))
+    if report.ok:
+        return None, None
+    cache = config.sotkanet_cache_dir
+    message = sotkanet.summary(report, cache)
+    missing = [key for key in report.failed
+               if not (cache / ("regions.json" if key == "regions" else f"data/{key}.json")).is_file()]
+    if missing:
+        mark_stale(engine, ["sotkanet"], message)
+        finish_run(engine, run_id, "failed", message)
+        return None, RunResult(run_id, "failed", message=message)
+    # Every failed indicator has an earlier response in the cache: load from it, and say it is stale.
+    return message, None
+
+
+def _fetch_sources(config, engine: Engine, run_id: int, progress, sotkanet: bool, paavo: bool,
+                   session: HttpSession, stale: dict[str, str]) -> RunResult | None:
+    """Bring the Sotkanet and Paavo caches up to date; fills `stale`, or returns the failed result."""
+    if sotkanet:
+        message, failed = _fetch_sotkanet(config, engine, run_id, progress, session)
+        if failed:
+            return failed
+        if message:
+            stale["sotkanet"] = message
+    if paavo:
+        error = statfi.fetch(config, session)
+        if error:
+            mark_stale(engine, ["districts"], error)
+            if not statfi.cache_path(config).is_file():
+                finish_run(engine, run_id, "failed", error)
+                return RunResult(run_id, "failed", message=error)
+            stale["districts"] = error
+    return None
+
+
+def _unchanged_without_reading(config, engine: Engine, url: str, run_id: int, progress,
+                               change: Change | None) -> RunResult | None:
+    """The "unchanged" result, when every source's hash equals the last load's; else None (build it).
+
+    The hashes need only the files' bytes, not their parsing and validation, which is most of an
+    unchanged national refresh (benchmarks/national.py). A package identical to one loaded before was
+    valid then; the store already holds exactly its rows.
+    """
+    hashes = content_hashes(config)
+    if hashes is None:
+        return None
+    hashes["config"] = _config_source(config.path).content_hash
+    f, r = schema.source_freshness, schema.load_run
+    with engine.connect() as conn:
+        stored = {row["source"]: dict(row) for row in conn.execute(select(f)).mappings()}
+        last_rows = conn.execute(select(r.c.rows_json).where(r.c.status == "success")
+                                 .order_by(r.c.id.desc()).limit(1)).scalar()
+    if not stored or set(stored) != set(hashes) or any(stored[n]["content_hash"] != h for n, h in hashes.items()):
+        return None
+    now = _now()
+    freshness = [{**stored[name], "status": "fresh", "last_success_at": now, "last_attempt_at": now, "message": None}
+                 for name in sorted(stored)]
+    skip = frozenset(t.name for t in schema.DATA_TABLES)
+    rows = json.loads(last_rows) if last_rows else {}
+    try:
+        # Logged like any other run: the change log says who refreshed, even when nothing changed.
+        write_package(url, {}, run_id, freshness, progress, skip_tables=skip, rows=rows,
+                      log_rows=_log_rows(change, run_id, rows))
+    except Exception as exc:
+        log.exception("recording the unchanged run of %s failed", config.path)
+        finish_run(engine, run_id, "failed", f"{type(exc).__name__}: {exc}")
+        return RunResult(run_id, "failed", message=str(exc))
+    return RunResult(run_id, "unchanged", rows=rows,
+                     message="ei muutoksia / no changes since the last load")
+
+
+def refresh(config_path: str | Path, url: str, command: str = "refresh", progress: Progress | None = None,
+            engine: Engine | None = None, offline: bool = False, change: Change | None = None,
+            started: Callable[[int], None] | None = None) -> RunResult:
+    """Load the package named by `config_path` into the store at `url`.
+
+    Unless `offline` (or the package is recorded, `[sotkanet] offline = true`), Sotkanet's indicators
+    are fetched into the package's cache first. On rejected input, every problem is recorded and
+    returned, and the store's data is unchanged. A package identical to the last load is not rewritten.
+    With `change`, the load is logged in the audit table (who, what) in the same transaction.
+    `started` is told the run's id as soon as it is logged (the app's write process reports it, so
+    the app can mark the run failed should the process die).
+    """
+    with package_lock(config_path):
+        return refresh_locked(config_path, url, command, progress, engine, offline, change, started=started)
+
+
+def refresh_locked(config_path: str | Path, url: str, command: str = "refresh", progress: Progress | None = None,
+                   engine: Engine | None = None, offline: bool = False, change: Change | None = None,
+                   registers_dir: Path | None = None, started: Callable[[int], None] | None = None) -> RunResult:
+    """`refresh` for a caller already holding `package_lock`; `registers_dir` replaces the package's
+    registers folder (an upload validates and loads a staged copy before it touches the package)."""
+    engine = engine or make_engine(url)
+    upgrade(engine)
+    config_path = Path(config_path)
+    recover_abandoned(engine, config_path)  # what a killed writer of this package left behind
+    run_id = start_run(engine, command, str(config_path))
+    if started is not None:
+        started(run_id)
+    try:
+        result = _refresh(config_path, url, command, progress, engine, offline, change, registers_dir, run_id)
+    except BaseException as exc:
+        # A bug or Ctrl-C: the store is unchanged (nothing committed), and the run must not stay `running`.
+        message = f"{type(exc).__name__}: {exc}" if isinstance(exc, Exception) else INTERRUPTED
+        try:
+            abandon_run(engine, run_id, message)
+        except Exception:  # noqa: BLE001 - the original error matters more; the next write cleans up
+            log.exception("could not mark run %d failed", run_id)
+        raise
+    if change is not None and not result.ok:
+        log_refusal(engine, change, run_id, result.message or result.status)
+    return result
+
+
+def _refresh(config_path: Path, url: str, command: str, progress: Progress | None, engine: Engine,
+             offline: bool, change: Change | None, registers_dir: Path | None, run_id: int) -> RunResult:
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        message = (f"{config_path.name}: {len(exc.problems)} virhettä, tietoja ei muutettu / "
+                   f"{len(exc.problems)} problems, store unchanged")
+        finish_run(engine, run_id, "rejected", message, exc.problems)
+        return RunResult(run_id, "rejected", problems=exc.problems, message=message)
+    if registers_dir is not None:
+        config = dataclasses.replace(config, registers_dir=registers_dir)
+
+    stale: dict[str, str] = {}  # source -> why its fresh copy could not be had (loaded from the cache)
+    sotkanet = not (offline or config.sotkanet_offline) and any(i.source == "sotkanet" for i in config.indicators)
+    paavo = not offline and config.districts_source == "paavo"
+    if sotkanet or paavo:
+        with session_for(config) as session:  # one connection pool and circuit breaker for the whole refresh
+            failed = _fetch_sources(config, engine, run_id, progress, sotkanet, paavo, session, stale)
+        if failed:
+            return failed
+    if not offline and config.boundaries_year is not None:
+        error = boundaries.fetch(config)  # once: nothing is requested when the package has the file
+        if error:
+            # The map is an extra: the indicators still load, and the data status says what is missing.
+            mark_stale(engine, ["boundaries"], error)
+            stale["boundaries"] = error
+
+    if not stale:
+        quick = _unchanged_without_reading(config, engine, url, run_id, progress, change)
+        if quick is not None:
+            return quick
+    package, problems = validate_package(config, command="refresh", offline=offline)
+    if problems:
+        message = f"{len(problems)} virhettä syötteessä, tietoja ei muutettu / {len(problems)} problems, store unchanged"
+        finish_run(engine, run_id, "rejected", message, problems)
+        return RunResult(run_id, "rejected", problems=problems, message=message)
+
+    now = _now()
+    sources = [_config_source(config.path), *package.sources]
+    stored = _stored_hashes(engine)
+    unchanged = stored and all(stored.get(s.name) == s.content_hash for s in sources) \
+        and set(stored) == {s.name for s in sources}
+    freshness = [{"source": s.name, "status": "fresh", "last_success_at": now, "last_attempt_at": now,
+                  "data_updated": s.data_updated, "content_hash": s.content_hash, "attribution": s.attribution}
+                 for s in sources]
+    for item in freshness:
+        if item["source"] in stale:
+            item.update(status="stale", message=stale[item["source"]])
+            unchanged = False
+    skip = frozenset(t.name for t in schema.DATA_TABLES) if unchanged else frozenset()
+    try:
+        rows = write_package(url, package.tables, run_id, freshness, progress, skip_tables=skip,
+                             log_rows=_log_rows(change, run_id, {n: f.height for n, f in package.tables.items()}))
+    except Exception as exc:
+        log.exception("load of %s into %s failed", config_path, engine.url.render_as_string(hide_password=True))
+        finish_run(engine, run_id, "failed", f"{type(exc).__name__}: {exc}")
+        return RunResult(run_id, "failed", message=str(exc))
+    warnings = population_warnings(config, package)
+    if unchanged:
+        return RunResult(run_id, "unchanged", rows=rows, message="ei muutoksia / no changes since the last load",
+                         warnings=warnings)
+    return RunResult(run_id, "success", rows=rows, message="; ".join(stale.values()) or None, warnings=warnings)
