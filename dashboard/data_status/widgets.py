@@ -38,7 +38,7 @@ TEXT_LINES = 20_000
 
 def register_label(name: str, lang: str) -> str:
     spec = R.REGISTERS[name]
-    return f"{spec.en if lang == 'en' else spec.fi} ({name})"
+    return f"{spec.title(lang)} ({name})"
 
 
 def _problem_count(result: worker.WriteResult, lang: str) -> str:
@@ -70,7 +70,7 @@ def upload_form(store: cache.Store, visitor: access.Visitor, lang: str) -> None:
         if config is not None:
             with st.status(t("up.checking", file=plain(file.name)), expanded=False) as status:
                 result = worker.upload(store.url, config, register, file.name, file.getvalue(), visitor.who,
-                                       progress=_progress_lines(lang))
+                                       progress=_progress_lines(lang), lang=lang)
                 status.update(state="complete" if result.ok else "error")
             _remember("upload", file.name, register, result, file=file)
             st.rerun()  # the whole screen again, at the new data version
@@ -132,13 +132,13 @@ def _confirm_emptying(store: cache.Store, visitor: access.Visitor, register: str
     with st.status(t("ref.running"), expanded=False) as status:
         if pending["kind"] == "restore":
             result = worker.restore(store.url, config, pending["version"], visitor.who,
-                                    progress=_progress_lines(lang), allow_empty=True)
+                                    progress=_progress_lines(lang), allow_empty=True, lang=lang)
             name = st.session_state[RESULT_KEY][1]
         else:
             file = pending["file"]
             name = file.name
             result = worker.upload(store.url, config, register, file.name, file.getvalue(), visitor.who,
-                                   progress=_progress_lines(lang), allow_empty=True)
+                                   progress=_progress_lines(lang), allow_empty=True, lang=lang)
         status.update(state="complete" if result.ok else "error")
     _remember(pending["kind"], name, register, result, **{k: v for k, v in pending.items()
                                                           if k not in ("kind", "register")})
@@ -165,7 +165,7 @@ def _full_problem_list(store: cache.Store, register: str, result: worker.WriteRe
             out = folder / f"virheet-{register}.{'zip' if zipped else 'txt'}"
             with st.spinner(t("up.all.making")):
                 file = pending["file"]
-                lines = worker.all_problems(config, register, file.name, file.getvalue(), out)
+                lines = worker.all_problems(config, register, file.name, file.getvalue(), out, lang=lang)
             if lines is None:
                 st.error(t("up.all.failed"), icon=":material/error:")
                 return
@@ -200,7 +200,8 @@ def restore_form(store: cache.Store, visitor: access.Visitor, lang: str) -> None
         config = package_path(store)
         if config is not None:
             with st.status(t("ref.running"), expanded=False) as status:
-                result = worker.restore(store.url, config, chosen, visitor.who, progress=_progress_lines(lang))
+                result = worker.restore(store.url, config, chosen, visitor.who, progress=_progress_lines(lang),
+                                        lang=lang)
                 status.update(state="complete" if result.ok else "error")
             _remember("restore", labels[chosen], register, result, version=chosen)
             st.rerun()
@@ -216,7 +217,7 @@ def refresh_panel(store: cache.Store, visitor: access.Visitor, lang: str) -> Non
     if config is None:
         return
     with st.status(t("ref.running"), expanded=True) as status:
-        result = worker.refresh(store.url, config, visitor.who, progress=_progress_lines(lang))
+        result = worker.refresh(store.url, config, visitor.who, progress=_progress_lines(lang), lang=lang)
         status.update(state="complete" if result.ok else "error")
     if result.outcome == "success":
         st.success(t("ref.done", rows=fmt_number(sum(result.rows.values()), 0, lang)), icon=":material/check_circle:")

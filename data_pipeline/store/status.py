@@ -6,6 +6,7 @@ import json
 
 from sqlalchemy import Engine, func, inspect, select
 
+from data_pipeline.i18n import DEFAULT_LANGUAGE, grouped, keys, language, msg, stored_text, translate
 from data_pipeline.store import schema
 from data_pipeline.store.engine import schema_revision
 
@@ -32,22 +33,33 @@ def _when(value) -> str:
     return value.strftime("%d.%m.%Y %H.%M") if value else "–"
 
 
+def _date(value) -> str:
+    return value.strftime("%d.%m.%Y")
+
+
+def _word(kind: str, code: str | None) -> str:
+    """A run's or a source's status code in words ("success" → "Onnistui"), the code if it has none."""
+    key = f"{kind}.{code}"
+    return translate(key, language()) if key in keys(DEFAULT_LANGUAGE) else str(code)
+
+
 def format_status(status: dict) -> str:
-    lines = [f"Tietovarasto / Store: {status['store']} (skeema / schema {status['schema_revision'] or '–'})", ""]
-    lines.append("Ajot / Runs:")
+    lines = [str(msg("status.store", store=status["store"], revision=status["schema_revision"] or "–")), ""]
+    lines.append(str(msg("status.runs")))
     if not status["runs"]:
-        lines.append("  ei ajoja / no runs yet")
+        lines.append(f"  {msg('status.no_runs')}")
     for run in status["runs"]:
-        lines.append(f"  #{run['id']:<4} {run['status']:<9} {_when(run['started_at'])} → {_when(run['finished_at'])}"
-                     f"  {run['command']}  {run['message'] or ''}".rstrip())
-    lines += ["", "Lähteiden tuoreus / Freshness:"]
+        lines.append(f"  #{run['id']:<4} {_word('run', run['status']):<12} {_when(run['started_at'])} → "
+                     f"{_when(run['finished_at'])}  {run['command']}  {stored_text(run['message'], language())}".rstrip())
+    lines += ["", str(msg("status.freshness"))]
     if not status["freshness"]:
         lines.append("  –")
     for f in status["freshness"]:
-        updated = f" tiedot / data {f['data_updated']:%d.%m.%Y}" if f["data_updated"] else ""
-        lines.append(f"  {f['source']:<10} {f['status']:<6} onnistui / ok {_when(f['last_success_at'])}{updated}"
-                     f"{'  ' + f['message'] if f['message'] else ''}")
-    lines += ["", "Rivit / Rows:"]
+        updated = f" {msg('status.data_date', date=_date(f['data_updated']))}" if f["data_updated"] else ""
+        lines.append(f"  {f['source']:<10} {_word('freshness', f['status']):<12} "
+                     f"{msg('status.succeeded', when=_when(f['last_success_at']))}{updated}"
+                     f"{'  ' + stored_text(f['message'], language()) if f['message'] else ''}")
+    lines += ["", str(msg("status.rows"))]
     for name, count in status["rows"].items():
-        lines.append(f"  {name:<26} {count:>10,}".replace(",", " "))
+        lines.append(f"  {name:<26} {grouped(count):>10}")
     return "\n".join(lines)
