@@ -7,8 +7,8 @@ import streamlit as st
 
 from dashboard.core import cache
 from dashboard.core import downloads
-from dashboard.core.formatting import fmt_datetime, plain
-from dashboard.core.i18n import current_language, t
+from dashboard.core.formatting import plain
+from dashboard.core.i18n import t
 from dashboard.core.model import Chart, Heading, Message, Table, TableFiles, Tile
 
 
@@ -52,16 +52,6 @@ def table(shown: Table, **kwargs) -> None:
 def table_files(shown: TableFiles, key: str) -> None:
     """A table's CSV and Excel download buttons, the file made when clicked (`key` keys the buttons)."""
     downloads.table_files(shown, key)
-
-
-def page_header(title: str, store: cache.Store) -> None:
-    """The page's h1 and, small beneath it, when the data shown was last loaded successfully."""
-    st.title(title, anchor=False)
-    loaded = cache.last_successful_load(store)
-    if loaded is None:
-        st.caption(t("data_date.none"))
-    else:
-        st.caption(t("data_date", when=fmt_datetime(loaded, current_language())))
 
 
 def demo_label(store: cache.Store) -> None:
