@@ -101,11 +101,11 @@ def knowledge(shown: model.Knowledge) -> None:
         if shown.no_notes:
             st.caption(shown.no_notes)
         for text, meta in shown.notes:
-            note(text, meta)
+            w.note(text, meta)
         if shown.more:
             with st.expander(shown.more_title):
                 for text, meta in shown.more:
-                    note(text, meta)
+                    w.note(text, meta)
     with indicators_col:
         st.markdown(f"**{shown.coverage_title}**")
         st.markdown(shown.coverage)
@@ -114,13 +114,6 @@ def knowledge(shown: model.Knowledge) -> None:
             st.caption(shown.no_indicators)
         for line in shown.indicators:
             st.markdown(line)
-
-
-def note(text: str, meta: str) -> None:
-    # Both parts are escaped stored text (view.note_lines).
-    with st.container(border=True):
-        st.markdown(text)
-        st.caption(meta)
 
 
 partnerships()

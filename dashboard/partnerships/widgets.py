@@ -1,5 +1,6 @@
 """The partnerships screen's Streamlit pieces: its own choices (kinds of partnership, the name search,
-the knowledge section's priority area), kept in the URL, and the partners table's column settings.
+the knowledge section's priority area), kept in the URL; the partners table with its column settings
+and an experiential note's box.
 
 The choices are read before the model is built (`choices`: seeded from the link, checked against what
 is on offer) and drawn where the screen has them.
@@ -12,10 +13,9 @@ import streamlit as st
 from dashboard.core import cache
 from dashboard.core import url_state
 from dashboard.core.formatting import plain
-from dashboard.core.i18n import current_language, t, translate
+from dashboard.core.i18n import current_language, localized, t, translate
 from dashboard.core.model import Table
 from dashboard.partnerships import metrics
-from dashboard.partnerships import model
 from dashboard.partnerships.view import PARTNER_COLUMN_WIDTHS
 
 # URL parameters of this screen: kinds of partnership (comma-separated codes), the name search,
@@ -40,7 +40,8 @@ def choices(store: cache.Store) -> dict:
     st.session_state.setdefault(KIND_KEY, [])
     url_state.seed_from_url(SEARCH_KEY, lambda raw: raw[:SEARCH_MAX])
     st.session_state.setdefault(SEARCH_KEY, "")
-    areas = model.names(store, current_language()).area
+    lang = current_language()
+    areas = {a["code"]: localized(a, "name", lang) for a in cache.priority_areas(store).to_dicts()}
     area = None
     if areas:
         codes = tuple(areas)
@@ -79,3 +80,10 @@ def partner_table(table: Table) -> None:
         width=width, alignment="right" if key == "grants" else None)
         for key, width in PARTNER_COLUMN_WIDTHS.items()}
     st.dataframe(table.frame, hide_index=True, width="stretch", column_config=columns, alt=table.title)
+
+
+def note(text: str, meta: str) -> None:
+    """An experiential note in a box, when and by whom beneath (both escaped stored text: view.note_lines)."""
+    with st.container(border=True):
+        st.markdown(text)
+        st.caption(meta)
