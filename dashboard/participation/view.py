@@ -1,5 +1,6 @@
 """What the participation screen says, in a language given: figures as text (small counts hidden),
-the map's districts and tooltips, the charts' frames and text alternatives, the tables.
+the districts with their tooltip lines and the map's text alternative (the map itself is
+reach_map.py), the charts' frames and text alternatives, the tables.
 
 No Streamlit here: the screen, the slides and the PDF briefing (built outside the app) share these, so
 each writes the same "< 5" and the same sentences.
@@ -85,7 +86,7 @@ def level_label(code: str, lang: str) -> str:
     return translate(f"part.level.{code}", lang)
 
 
-# --- the map ------------------------------------------------------------------------------------
+# --- the districts, as the map and the ranking show them --------------------------------------
 
 def district_frame(view: dict, names: dict[str, str], lang: str) -> pl.DataFrame:
     """The districts with their names and tooltip lines, for the map (and the ranked chart)."""
