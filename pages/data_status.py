@@ -3,24 +3,20 @@ for coordinators also uploads, restores, refresh and the change log."""
 
 import streamlit as st
 
-from dashboard.data_status import cache as status_cache
 from dashboard.access import session as access
 from dashboard.core import cache
-from dashboard.core import downloads
 from dashboard.core import layout
+from dashboard.core.i18n import current_language
+from dashboard.data_status import model
 from dashboard.data_status import widgets as manage_widgets
-from dashboard.data_status import view as status_tables
-from dashboard.core import theme
-from dashboard.core.formatting import fmt_datetime, plain
-from dashboard.core.i18n import current_language, t
 
 
 def data_status() -> None:
     lang = current_language()
     store = cache.open_store()
-    layout.page_header(t("page.data_status"), store)
     visitor = access.current_visitor()
-
+    screen = model.build(store, lang)  # an upload, restore or refresh below reruns the screen on its new data
+    layout.heading(screen.heading)
     if visitor.manages_data:
         upload_column, restore_column = st.columns(2, gap="large")
         with upload_column:
@@ -29,49 +25,33 @@ def data_status() -> None:
             manage_widgets.restore_form(store, visitor, lang)
             manage_widgets.refresh_panel(store, visitor, lang)
 
-    st.subheader(t("status.runs"), anchor=False)
-    runs = status_cache.load_runs(store)
-    if runs.height:
-        downloads.table(status_tables.runs(runs, lang), "latausajot", t("status.runs"))
+    st.subheader(screen.runs_title, anchor=False)
+    if screen.runs is None:
+        layout.message(screen.no_runs)
     else:
-        st.info(t("status.no_runs"))
-
-    st.subheader(t("status.rejected"), anchor=False)
-    rejected_run = status_cache.latest_run(store, "rejected").to_dicts()
-    if rejected_run:
-        run = rejected_run[0]
-        st.markdown(t("status.rejected_intro", when=fmt_datetime(run["started_at"], lang)))
-        problems = status_cache.rejected_inputs(store, run["id"])
-        downloads.table(status_tables.rejected(problems, lang), "hylatyt-rivit", t("status.rejected"))
+        layout.table(screen.runs)
+    st.subheader(screen.rejected_title, anchor=False)
+    if screen.rejected is None:
+        layout.message(screen.no_rejected)
     else:
-        st.info(t("status.no_rejected"))
+        st.markdown(screen.rejected_intro)
+        layout.table(screen.rejected)
 
     freshness_column, counts_column = st.columns(2, gap="large")
     with freshness_column:
-        st.subheader(t("status.freshness"), anchor=False)
-        sources = status_tables.freshness(status_cache.source_freshness(store), lang)
-        if not sources:
-            st.info(t("status.no_sources"))
-        for source in sources:
-            with st.container(border=True, gap="small"):
-                with st.container(horizontal=True, vertical_alignment="center"):
-                    st.markdown(f"**{plain(source['source'])}**", width="content")
-                    st.badge(source["status"], color=theme.BADGE_GOOD if source["fresh"] else theme.BADGE_BAD,
-                             icon=":material/check_circle:" if source["fresh"] else ":material/warning:")
-                notes = (source["last_success"], source["data_updated"], plain(source["message"]),
-                         plain(source["attribution"]))
-                st.caption(" · ".join(note for note in notes if note))
+        st.subheader(screen.freshness_title, anchor=False)
+        layout.message(screen.no_sources)
+        for source in screen.sources:
+            manage_widgets.source(source)
     with counts_column:
-        st.subheader(t("status.counts"), anchor=False)
-        downloads.table(status_tables.row_counts(status_cache.row_counts(store), lang), "rivimaarat", t("status.counts"))
+        st.subheader(screen.counts_title, anchor=False)
+        layout.table(screen.counts)
 
-    st.subheader(t("audit.title"), anchor=False)
-    changes = status_cache.audit_log(store)
-    if changes.height:
-        downloads.table(status_tables.audit(changes, lang), "muutosloki", t("audit.title"))
+    st.subheader(screen.audit_title, anchor=False)
+    if screen.audit is None:
+        layout.message(screen.no_audit)
     else:
-        st.info(t("audit.none"))
-
+        layout.table(screen.audit)
     if visitor.is_admin:
         manage_widgets.public_link_panel(lang)
 

@@ -1,5 +1,5 @@
 """What every screen needs for WCAG 2.1 AA that Streamlit's defaults lack (the page language, caption
-contrast, a visible keyboard focus), and the accessibility statement's feedback contact.
+contrast, a visible keyboard focus). What the accessibility statement says is in model.py.
 
 Only static text of our own goes into the HTML here; the one variable, the language, is one of
 `i18n.LANGUAGES`, never user input.
@@ -7,12 +7,9 @@ Only static text of our own goes into the HTML here; the one variable, the langu
 
 from __future__ import annotations
 
-import os
-
 import streamlit as st
 
-from dashboard.core.formatting import plain
-from dashboard.core.i18n import LANGUAGES, t
+from dashboard.core.i18n import LANGUAGES
 
 # Streamlit draws captions in its text colour at 60 % opacity: 4.48:1 on white, just under the
 # 4.5:1 of WCAG 1.4.3. Opaque and in a grey of the same hue they are 8.7:1 and still look quieter.
@@ -39,17 +36,3 @@ def apply(lang: str) -> None:
     # marker span lets the CSS above hide this element's container.
     st.html(f'<span class="hyte-script"></span><script>document.documentElement.lang = "{lang}";</script>',
             unsafe_allow_javascript=True)
-
-
-# When the statement was last reviewed against the tests (the law asks for the date).
-STATEMENT_DATE = "22.11.2026"
-CONTACT_ENV = "HYTE_ACCESSIBILITY_CONTACT"
-
-
-def feedback_contact() -> str:
-    """Where residents send accessibility feedback: the municipality's own channel, set at deployment.
-
-    Until it is set the statement shows a placeholder that says what to set, never a made-up address.
-    """
-    contact = os.environ.get(CONTACT_ENV, "").strip()
-    return plain(contact) if contact else t("a11y.contact_placeholder")

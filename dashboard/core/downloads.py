@@ -23,6 +23,7 @@ from dashboard.core import cache
 from dashboard.core import chart_render
 from dashboard.core import filters
 from dashboard.core.i18n import current_language, t
+from dashboard.core.model import TableFiles
 from dashboard.core.spreadsheet import csv_bytes, excel_bytes
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,26 @@ def table(frame: pl.DataFrame, name: str, title: str, **kwargs) -> None:
                            mime="text/csv", on_click="ignore", icon=":material/download:", key=f"csv_{safe}")
         st.download_button(t("exp.excel"), lambda: excel_bytes(frame, [title], title), file_name=f"{safe}.xlsx",
                            mime=EXCEL_MIME, on_click="ignore", icon=":material/table:", key=f"xlsx_{safe}")
+
+
+def csv_button(files: TableFiles, key: str) -> None:
+    """The table's CSV, made when the button is clicked (`key` keys the button, with a prefix)."""
+    st.download_button(files.csv_label, lambda: csv_bytes(files.rows(), list(files.header)),
+                       file_name=f"{files.file}.csv", mime="text/csv", icon=":material/download:",
+                       on_click="ignore", key=f"{key}_csv")
+
+
+def excel_button(files: TableFiles, key: str) -> None:
+    """The table's Excel file, made when the button is clicked."""
+    st.download_button(files.excel_label, lambda: excel_bytes(files.rows(), list(files.header), files.title),
+                       file_name=f"{files.file}.xlsx", mime=EXCEL_MIME, icon=":material/download:",
+                       on_click="ignore", key=f"{key}_xlsx")
+
+
+def table_files(files: TableFiles, key: str) -> None:
+    """Both buttons, one after the other."""
+    csv_button(files, key)
+    excel_button(files, key)
 
 
 def _file_name(name: str) -> str:

@@ -125,15 +125,17 @@ def current() -> Filters:
     )
 
 
-def describe(f: Filters, store: cache.Store, *, markdown: bool = True) -> str:
+def describe(f: Filters, store: cache.Store, *, markdown: bool = True, lang: str | None = None) -> str:
     """The active filters as one line, e.g. "Rajaukset: Kaikki ikäryhmät · Koko kunta · 2025–2028".
 
     Names escaped for Markdown (a caption); `markdown=False` for a file's header line, shown as is.
+    `lang` defaults to the session's language (a model passes its own).
     """
-    labels = _labels(store)
+    lang = lang or current_language()
+    labels = _labels_in(store, lang)
     shown = plain if markdown else text_only
-    return t(
-        "filters.active",
+    return translate(
+        "filters.active", lang,
         age=shown(labels.get(f.age_group or ALL, f.age_group)),
         district=shown(labels.get("district:" + (f.district or ALL), f.district)),
         period=fmt_year_range(f.start_year, f.end_year),

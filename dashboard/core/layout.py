@@ -1,22 +1,57 @@
-"""Pieces every screen shares: the page heading with its data date, the demo label, store errors."""
+"""Pieces every screen shares: the heading, tiles, messages, charts and tables of a screen's model
+(dashboard.core.model) drawn the same way on every page; the demo label and store errors."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from dashboard.core import cache
-from dashboard.core.formatting import fmt_datetime, plain
-from dashboard.core.i18n import current_language, t
+from dashboard.core import downloads
+from dashboard.core.formatting import plain
+from dashboard.core.i18n import t
+from dashboard.core.model import Chart, Heading, Message, Table, TableFiles, Tile
 
 
-def page_header(title: str, store: cache.Store) -> None:
-    """The page's h1 and, small beneath it, when the data shown was last loaded successfully."""
-    st.title(title, anchor=False)
-    loaded = cache.last_successful_load(store)
-    if loaded is None:
-        st.caption(t("data_date.none"))
+def heading(shown: Heading) -> None:
+    """The page's h1, when its data was last loaded (small beneath it), and the filters in force."""
+    st.title(shown.title, anchor=False)
+    st.caption(shown.data_date)
+    if shown.filters is not None:
+        st.caption(shown.filters)
+
+
+def message(shown: Message | None) -> None:
+    """An info box, a warning or a success line (nothing for None)."""
+    if shown is not None:
+        getattr(st, shown.kind)(shown.text, icon=shown.icon)
+
+
+def tiles(shown: tuple[Tile, ...] | list[Tile]) -> None:
+    """Tiles side by side, one column each."""
+    for column, tile in zip(st.columns(len(shown)), shown):
+        card(column, tile.title, tile.value, note=tile.note)
+
+
+def chart(shown: Chart, **kwargs) -> None:
+    """A chart with its PNG and SVG downloads, and its caption beneath."""
+    downloads.chart(shown.spec, shown.file, **kwargs)
+    if shown.caption:
+        st.caption(shown.caption)
+
+
+def table(shown: Table, **kwargs) -> None:
+    """A table, with its CSV and Excel downloads when it has a file name."""
+    if shown.height is not None:
+        kwargs["height"] = shown.height
+    if shown.file is None:
+        st.dataframe(shown.frame, hide_index=True, **kwargs)
     else:
-        st.caption(t("data_date", when=fmt_datetime(loaded, current_language())))
+        downloads.table(shown.frame, shown.file, shown.title, **kwargs)
+
+
+def table_files(shown: TableFiles, key: str) -> None:
+    """A table's CSV and Excel download buttons, the file made when clicked (`key` keys the buttons)."""
+    downloads.table_files(shown, key)
 
 
 def demo_label(store: cache.Store) -> None:

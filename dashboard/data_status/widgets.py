@@ -1,5 +1,5 @@
-"""The data-status screen's tools for coordinators: upload a register, restore a version, refresh,
-and for administrators a public presentation link. The work is the pipeline's, run in a process of
+"""The data-status screen's Streamlit pieces: a source's freshness line, and the tools for coordinators:
+upload a register, restore a version, refresh, and for administrators a public presentation link. The work is the pipeline's, run in a process of
 its own (data_pipeline.load.worker: this process only reads the store); these widgets only collect the
 input and show what it did."""
 
@@ -17,7 +17,9 @@ from dashboard.data_status import cache as status_cache
 from dashboard.access import session as access
 from dashboard.access import rules as access_rules
 from dashboard.core import cache
+from dashboard.core import theme
 from dashboard.data_status import view as status_tables
+from dashboard.data_status.model import Source
 from dashboard.core.formatting import fmt_number, plain
 from dashboard.core.i18n import t
 from data_pipeline.inputs import registers as R
@@ -249,3 +251,13 @@ def public_link_panel(lang: str) -> None:
         token = access_rules.sign_public_link(secret, until)
         base = (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
         st.code(f"{base}/overview?{access.PUBLIC_PARAM}={token}", language=None)
+
+
+def source(shown: Source) -> None:
+    """A source's name and freshness badge on one line, its notes beneath."""
+    with st.container(border=True, gap="small"):
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.markdown(f"**{shown.name}**", width="content")
+            st.badge(shown.status, color=theme.BADGE_GOOD if shown.fresh else theme.BADGE_BAD,
+                     icon=":material/check_circle:" if shown.fresh else ":material/warning:")
+        st.caption(shown.notes)

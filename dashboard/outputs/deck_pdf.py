@@ -31,6 +31,7 @@ from dashboard.outputs.deck import DeckSlide, parse_deck
 from dashboard.outputs.slides import Picture, Slide, slide
 from dashboard.participation import cache as part_cache
 from dashboard.participation import queries as part_queries
+from dashboard.participation import reach_map as participation_map
 from data_pipeline.store import engine as store_module
 
 # 16:9 at the size of a PowerPoint widescreen slide (13.333 × 7.5 in).
@@ -98,7 +99,7 @@ def _picture_png(picture: Picture | None, store: cache.Store, f: filters.Filters
     view = part_cache.participation_reach(store, f.start_year, f.end_year, f.age_group)
     districts = view["districts"].with_columns(
         pl.col("district_code").replace_strict(b.district_names, default=pl.col("district_code")).alias("name"))
-    chart = reach_map(part_queries.district_shapes(engine), districts, view["breaks"], b)
+    chart = reach_map(part_queries.district_shapes(engine), districts, participation_map.breaks_of(view["districts"]), b)
     return chart_render.png(chart, None), picture.alt
 
 

@@ -4,10 +4,10 @@ No sidebar, no toolbar, no filter widgets: the filters and the language come fro
 shown small with the data date. A meeting's slides are a URL too: `&deck=overview,indicators:288,
 participation` (a screen's url_path, optionally one thing in focus after a colon); without it the
 deck is every meeting screen. Slides are stepped with the arrow keys or a presenter's clicker
-(PageDown/PageUp), or rotate by themselves with `&rotate=SECONDS`. Each slide reuses its screen's
-own headline figure (the overview tiles' `headline()` functions and the indicator board) and its
-screen's chart builders (dashboard/outputs/slide_charts.py), so the projector and the screen never
-disagree. A click on the map's district or the status chart's indicator focuses it (`&drill=`);
+(PageDown/PageUp), or rotate by themselves with `&rotate=SECONDS`. Each slide reads its screen's
+model (the headline the overview's tile shows, the reach map, the meetings and coverage charts; the
+indicator board for the overview and the indicators), lettered for a projector by
+dashboard/outputs/slide_charts.py, so the projector and the screen never disagree. A click on the map's district or the status chart's indicator focuses it (`&drill=`);
 Esc returns.
 """
 

@@ -17,6 +17,7 @@ from dashboard.core.i18n import localized, translate
 from dashboard.indicators import charts as ind_charts
 from dashboard.indicators import view as ind_view
 from dashboard.participation import charts as part_charts
+from dashboard.participation import reach_map
 
 # Chart text in px at 1280×720 (the floor is 18): axis labels, legends, marks' own text.
 SLIDE_FONT = 20
@@ -220,12 +221,12 @@ class SlideDeck:
         return self.json
 
 
-def map_for_slide(frozen: part_charts.FrozenDeck, bounds: tuple | None, names: list[dict], width: int,
+def map_for_slide(frozen: reach_map.FrozenDeck, bounds: tuple | None, names: list[dict], width: int,
                   height: int) -> SlideDeck:
     """The participation screen's cached map, zoomed to a `width` × `height` slide and with a label
     on each of `names` (name, lon, lat): the districts the screen outlines as barely reached."""
     deck = json.loads(frozen.to_json())
-    view = part_charts.view_for(bounds, width, height)
+    view = reach_map.view_for(bounds, width, height)
     deck["initialViewState"] = {**deck.get("initialViewState", {}), "latitude": view.latitude,
                                 "longitude": view.longitude, "zoom": view.zoom}
     placed = [n for n in names if n.get("lon") is not None and n.get("lat") is not None]
@@ -234,9 +235,9 @@ def map_for_slide(frozen: part_charts.FrozenDeck, bounds: tuple | None, names: l
             "@@type": "TextLayer", "id": NAMES_LAYER, "data": [{"name": n["name"], "lon": n["lon"], "lat": n["lat"]}
                                                              for n in placed],
             "getPosition": "@@=[lon, lat]", "getText": "@@=name", "getSize": SLIDE_FONT + 2, "sizeUnits": "pixels",
-            "getColor": part_charts.rgba(theme.TEXT), "background": True,
-            "getBackgroundColor": part_charts.rgba("#FFFFFF", 235), "backgroundPadding": [6, 3],
-            "getBorderColor": part_charts.rgba(part_charts.LOW_OUTLINE), "getBorderWidth": 2,
+            "getColor": reach_map.rgba(theme.TEXT), "background": True,
+            "getBackgroundColor": reach_map.rgba("#FFFFFF", 235), "backgroundPadding": [6, 3],
+            "getBorderColor": reach_map.rgba(reach_map.LOW_OUTLINE), "getBorderWidth": 2,
             "fontFamily": theme.FONT, "fontWeight": 700, "characterSet": "auto", "pickable": False})
     return SlideDeck(json.dumps(deck, separators=(",", ":")), frozen._tooltip)
 
@@ -248,12 +249,3 @@ def legend_for_slide(legend: dict) -> dict:
     rows = len(spec["layer"][0]["encoding"]["y"]["scale"]["domain"])
     spec["height"] = 34 * rows
     return spec
-
-
-def low_names(frame: pl.DataFrame, centroids: dict[str, tuple[float, float]]) -> list[dict]:
-    """The barely reached districts (not the suppressed ones: their count is hidden), by name, with
-    their centre for the label."""
-    rows = frame.filter(pl.col("low") & ~pl.col("suppressed")).sort("name")
-    return [{"code": r["code"], "name": r["name"],  # deck.gl draws text, never markup
-             "lon": centroids.get(r["code"], (None, None))[0], "lat": centroids.get(r["code"], (None, None))[1]}
-            for r in rows.iter_rows(named=True)]

@@ -1,6 +1,7 @@
-"""Each screen's slide: its key figure, message and picture, built from the screen's own headline,
-cached reads, view functions and chart builders (slide_charts), so the projector and the screen never
-disagree."""
+"""Each screen's slide: its key figure, message and picture, read from the screen's own model (its
+headline, the reach map, the meetings and coverage charts, the sources' freshness) or, for the
+overview and the indicators, from the indicator board the models read, lettered for a projector
+(slide_charts), so the projector and the screen never disagree."""
 
 from __future__ import annotations
 
@@ -12,21 +13,17 @@ from dashboard.core import cache
 from dashboard.core import filters
 from dashboard.core.formatting import DASH, plain
 from dashboard.core.i18n import localized, t
-from dashboard.data_status import cache as status_cache
-from dashboard.data_status import view as status_tables
+from dashboard.data_status import model as data_status
 from dashboard.indicators import cache as ind_cache
+from dashboard.indicators import model as indicators
 from dashboard.indicators import view as ind_view
 from dashboard.outputs import slide_charts as pictures
 from dashboard.outputs.deck import FOCUS_MAX
-from dashboard.participation import cache as part_cache
-from dashboard.participation import widgets as participation_widgets
+from dashboard.participation import model as participation
 from dashboard.partnerships import cache as ngo_cache
-from dashboard.partnerships import charts as ngo_charts
-from dashboard.partnerships import view as ngo_view
-from dashboard.partnerships import widgets as ngo_widgets
-from dashboard.working_groups import cache as group_cache
+from dashboard.partnerships import model as partnerships
+from dashboard.working_groups import model as working_groups
 from dashboard.working_groups import view as wg_view
-from dashboard.working_groups import widgets as group_widgets
 
 
 NAMES_SHOWN = 2
@@ -148,10 +145,8 @@ def _indicator(title: str, store: cache.Store, f: filters.Filters, lang: str, ro
     """One indicator in focus: its latest value, its trend against the county and country, its target."""
     municipality = localized(cache.municipality(store).row(0, named=True), "name", lang)
     series = ind_cache.indicator_series(store, f.start_year, f.end_year)
-    regions = series.filter((pl.col("indicator_id") == row["id"]) & (pl.col("gender") == "total")).with_columns(
-        pl.when(pl.lit(lang) == "sv").then(pl.coalesce("region_sv", "region_fi"))
-        .when(pl.lit(lang) == "en").then(pl.coalesce("region_en", "region_fi"))
-        .otherwise(pl.col("region_fi")).alias("region"))
+    regions = indicators.regions_in(series.filter((pl.col("indicator_id") == row["id"]) & (pl.col("gender") == "total")),
+                                    lang)
     chart = pictures.indicator_trend_chart(row, regions, municipality, lang, CHART_HEIGHT)
     value = ind_view.with_unit(ind_view.value_text(row["latest"], row, lang), row)
     label = plain(localized(row, "title", lang)) + (f" ({row['latest_year']})" if row.get("latest_year") else "")
@@ -161,69 +156,60 @@ def _indicator(title: str, store: cache.Store, f: filters.Filters, lang: str, ro
 
 
 def _participation(title: str, store: cache.Store, f: filters.Filters, lang: str, focus: str | None) -> Slide:
-    shown = part_cache.participation_districts(store, f.start_year, f.end_year, f.age_group, (), (), (), lang)
-    chosen = focus if focus in shown["names"] else None
-    value, note = participation_widgets.headline(store, f if chosen is None else replace(f, district=chosen))
+    chosen = focus if focus in set(cache.districts(store)["code"]) else None
+    value, note = participation.headline(store, f if chosen is None else replace(f, district=chosen), lang)
     lines = [note] if focus is None or chosen else [note, _unknown_focus(focus)]
-    frame = shown["frame"]
-    if value == DASH or frame.is_empty():
+    drawn = participation.reach(store, f, lang, district=chosen)
+    if value == DASH or drawn is None:
         return Slide(title, value, t("tile.reach"), lines)
-    drawn = part_cache.participation_map(store, f.start_year, f.end_year, f.age_group, (), (), (), lang, False,
-                                         chosen)
-    centroids = {d["code"]: (d["centroid_lon"], d["centroid_lat"]) for d in cache.districts(store).to_dicts()}
-    low = pictures.low_names(frame, centroids)
+    low = list(drawn.low)
     if low:
         lines.append(t("present.part.low", names=", ".join(plain(n["name"]) for n in low[:LOW_NAMED])
                        + (f" (+{len(low) - LOW_NAMED})" if len(low) > LOW_NAMED else "")))
-    deck = pictures.map_for_slide(drawn["deck"], part_cache.participation_geo(store)["bounds"], low[:LOW_NAMED],
-                                  MAP_WIDTH, MAP_HEIGHT)
+    deck = pictures.map_for_slide(drawn.deck, drawn.bounds, low[:LOW_NAMED], MAP_WIDTH, MAP_HEIGHT)
     return Slide(title, value, t("tile.reach"), lines,
-                 Picture(drawn["alt"], deck=deck, legend=pictures.legend_for_slide(drawn["legend"]), select="district"))
+                 Picture(drawn.alt, deck=deck, legend=pictures.legend_for_slide(drawn.legend.spec), select="district"))
 
 
 def _working_groups(title: str, store: cache.Store, f: filters.Filters, lang: str, focus: str | None) -> Slide:
-    value, note = group_widgets.headline(store, f)
-    act = group_cache.group_activity(store, f.start_year, f.end_year, f.age_group, group_widgets.today())
-    year = min(f.end_year, group_widgets.today().year - 1)
+    value, note = working_groups.headline(store, f, lang)
+    act = working_groups.activity(store, f)
+    year = min(f.end_year, working_groups.today().year - 1)
     if value == DASH or year not in act["years"]:
         return Slide(title, value, note, [])
     names = wg_view.group_names(act["groups"], lang)
-    lines = []
+    lines, group = [], None
     if focus is not None:
         if focus in names:
-            act = {**act, "counts": act["counts"].filter(pl.col("group_code") == focus)}
+            group = focus
             lines.append(t("present.focus", name=plain(names[focus])))
         else:
             lines.append(_unknown_focus(focus))
-    message = wg_view.meetings_year_message(act, year, names, lang)
-    spec = pictures.projector(wg_view.meetings_year(act, year, names, message, lang).to_dict(), CHART_HEIGHT)
-    return Slide(title, value, note, lines, Picture(message, spec=spec))
+    chart = working_groups.meetings_chart(store, f, lang, year, group)
+    return Slide(title, value, note, lines, Picture(chart.alt, spec=pictures.projector(chart.spec, CHART_HEIGHT)))
 
 
 def _partnerships(title: str, store: cache.Store, f: filters.Filters, lang: str, focus: str | None) -> Slide:
-    value, note = ngo_widgets.headline(store, f)
-    board = ngo_cache.ngo_board(store, f.start_year, f.end_year, f.age_group, f.district)
-    matrix, lines = board["matrix"], [note]
+    value, note = partnerships.headline(store, f, lang)
+    matrix, lines = ngo_cache.ngo_board(store, f.start_year, f.end_year, f.age_group, f.district)["matrix"], [note]
+    area = None
     if focus is not None:
         if focus in set(matrix["priority_area_code"].to_list()):
-            matrix = matrix.filter(pl.col("priority_area_code") == focus)
-            area = ngo_cache.names(store, lang).area.get(focus, focus)
-            lines.append(t("present.focus", name=plain(area)))
+            area = focus
+            lines.append(t("present.focus", name=plain(partnerships.names(store, lang).area.get(focus, focus))))
         else:
             lines.append(_unknown_focus(focus))
-    if matrix.is_empty():
+    chart = partnerships.coverage_chart(store, f, lang, area)
+    if chart is None:
         return Slide(title, value, t("present.ngo.figure"), lines)
-    n = ngo_cache.names(store, lang)
-    alt = ngo_view.coverage_alt(matrix, n, lang)
-    chart = ngo_charts.coverage_heatmap(ngo_view.coverage_cells(matrix, n, lang), ngo_view.coverage_labels(lang), alt)
-    spec = pictures.words_on_lines(pictures.projector(chart.to_dict(), CHART_HEIGHT))
-    return Slide(title, value, t("present.ngo.figure"), lines, Picture(alt, spec=spec))
+    spec = pictures.words_on_lines(pictures.projector(chart.spec, CHART_HEIGHT))
+    return Slide(title, value, t("present.ngo.figure"), lines, Picture(chart.alt, spec=spec))
 
 
 def _data_status(title: str, store: cache.Store, lang: str) -> Slide:
-    sources = status_tables.freshness(status_cache.source_freshness(store), lang)
+    sources = data_status.freshness(store, lang)
     if not sources:
         return Slide(title, DASH, t("present.status.figure"), [t("status.no_sources")])
-    stale = [plain(s["source"]) for s in sources if not s["fresh"]]
+    stale = [s.name for s in sources if not s.fresh]
     line = t("present.status.stale", sources=", ".join(stale)) if stale else t("present.status.all_fresh")
     return Slide(title, f"{len(sources) - len(stale)}/{len(sources)}", t("present.status.figure"), [line])

@@ -12,7 +12,6 @@ participant figure under SMALL_COUNT is published as "< 5" and its reach only as
 
 from __future__ import annotations
 
-import math
 import polars as pl
 
 SMALL_COUNT = 5
@@ -314,50 +313,13 @@ def department_levels(adoption_frame: pl.DataFrame) -> pl.DataFrame:
         (pl.col("events") / pl.col("events").sum().over("department_code")).fill_nan(None).alias("share"))
 
 
-# --- the map's colour classes ---------------------------------------------------------------------
-
-def _nice(value: float) -> float:
-    """Two significant digits: class limits a reader can say aloud."""
-    if value <= 0:
-        return 0.0
-    digits = 1 - math.floor(math.log10(value))
-    return round(value, digits) if digits > 0 else float(round(value, digits))
-
-
-def class_breaks(values: list[float], classes: int = 5) -> list[float]:
-    """Upper limits of all classes but the last (ascending, distinct): quantiles, rounded nicely.
-
-    Quantiles put about as many districts in each shade, so a skewed municipality still shows
-    its differences; with few districts there are fewer classes.
-    """
-    known = sorted(v for v in values if v is not None and not math.isnan(v))
-    if len(known) < 2 or known[0] == known[-1]:
-        return []
-    classes = max(2, min(classes, len(known)))
-    breaks = []
-    for k in range(1, classes):
-        position = k * (len(known) - 1) / classes
-        lower, upper = known[math.floor(position)], known[math.ceil(position)]
-        limit = _nice(lower + (upper - lower) * (position - math.floor(position)))
-        if known[0] < limit <= known[-1] and (not breaks or limit > breaks[-1]):
-            breaks.append(limit)
-    return breaks
-
-
-def class_of(value: float | None, breaks: list[float]) -> int | None:
-    """Index of the class `value` falls in (0 = lowest; a limit belongs to the class above)."""
-    if value is None:
-        return None
-    return sum(1 for b in breaks if value >= b)
-
-
 # --- what the screen shows, in one piece (cached by dashboard.core.cache) -------------------------------
 
 def reach_view(rows: pl.DataFrame, population: pl.DataFrame, districts: list[str], age_group: str | None,
                event_types: tuple[str, ...]) -> dict:
     """Everything the map and the charts beside it need, small counts already suppressed.
 
-    districts (with `low`), median (of the districts' reach), breaks (the map's classes),
+    districts (with `low`), median (of the districts' reach; the map's classes: reach_map.breaks_of),
     summary (the whole municipality), levels, types, population_year. The events themselves are
     in events_of() (the map's points) and district_view() (one district's list).
     """
@@ -378,7 +340,6 @@ def reach_view_of_totals(totals_: pl.DataFrame, population: pl.DataFrame, distri
     return {
         "districts": marked,
         "median": median,
-        "breaks": class_breaks(marked["reach"].to_list()),
         "summary": summary,
         "levels": _level_mix(totals_),
         "types": _reach_by_type(totals_, population, age_group, event_types),

@@ -1,5 +1,6 @@
 """What the participation screen says, in a language given: figures as text (small counts hidden),
-the map's districts and tooltips, the charts' frames and text alternatives, the tables.
+the districts with their tooltip lines and the map's text alternative (the map itself is
+reach_map.py), the charts' frames and text alternatives, the tables.
 
 No Streamlit here: the screen, the slides and the PDF briefing (built outside the app) share these, so
 each writes the same "< 5" and the same sentences.
@@ -85,7 +86,7 @@ def level_label(code: str, lang: str) -> str:
     return translate(f"part.level.{code}", lang)
 
 
-# --- the map ------------------------------------------------------------------------------------
+# --- the districts, as the map and the ranking show them --------------------------------------
 
 def district_frame(view: dict, names: dict[str, str], lang: str) -> pl.DataFrame:
     """The districts with their names and tooltip lines, for the map (and the ranked chart)."""
@@ -117,54 +118,6 @@ def district_frame(view: dict, names: dict[str, str], lang: str) -> pl.DataFrame
         pl.Series("text", texts, pl.Utf8))
 
 
-def event_points(events: pl.DataFrame, centroids: dict[str, tuple[float, float]], departments: dict[str, str],
-                 lang: str) -> tuple[pl.DataFrame, int]:
-    """Events with a place (their own, else their district's centre) and tooltip lines; and how many
-    have no place at all (municipality-wide events without coordinates)."""
-    # Hundreds of events: look each text up once, not per event (t() reads the session each call).
-    text = {key: translate(f"part.tip.{key}", lang) for key in ("type", "level", "department", "participants")}
-    types = {code: type_label(code, lang) for code in EVENT_TYPES}
-    levels = {code: level_label(code, lang) for code in metrics.LEVELS}
-    small = translate("part.small", lang)
-    rows, unplaced = [], 0
-    for e in events.iter_rows(named=True):
-        lon, lat = e["lon"], e["lat"]
-        if (lon is None or lat is None) and e["district_code"] in centroids:
-            lon, lat = centroids[e["district_code"]]
-        if lon is None or lat is None:
-            unplaced += 1
-            continue
-        count = small if e["participants"] is None else fmt_number(e["participants"], 0, lang)
-        rows.append({"lon": lon, "lat": lat, "participants": e["participants"], "district": e["district_code"],
-                     "tip_title": e["title"],
-                     "tip_lines": [fmt_date(e["event_date"], lang),
-                                   text["type"].format(value=types.get(e["event_type"], e["event_type"])),
-                                   text["level"].format(value=levels.get(e["level"], e["level"])),
-                                   text["department"].format(value=departments.get(e["department_code"],
-                                                                                   e["department_code"])),
-                                   text["participants"].format(value=count)]})
-    schema = {"lon": pl.Float64, "lat": pl.Float64, "participants": pl.Int64, "district": pl.Utf8,
-              "tip_title": pl.Utf8, "tip_lines": pl.List(pl.Utf8)}
-    return pl.DataFrame(rows, schema=schema), unplaced
-
-
-def map_view(geo: dict, view: dict, events: pl.DataFrame | None, frame: pl.DataFrame, centroids: dict[str, tuple[float, float]],
-             departments: dict[str, str], show_events: bool, selected: str | None, lang: str) -> dict:
-    """The reach map ready to draw (cached by dashboard.core.cache per filters, language, toggle and choice):
-    deck (charts.FrozenDeck), legend (Vega-Lite spec), alt (its text alternative), unplaced (events
-    not drawn for want of a place). `events` (participation_metrics.events_of) only when shown."""
-    alt, unplaced, points = map_alt(frame, lang), 0, None
-    if show_events:
-        points, unplaced = event_points(events, centroids, departments, lang)
-        alt += " " + translate("part.alt.events", lang, count=fmt_number(points.height, 0, lang))
-    deck = charts.reach_deck(geo, frame, points, view["breaks"], selected=selected, description=alt)
-    entries, extras = legend_entries(view["breaks"], frame, lang)
-    counts = bool(frame.height) and reach_unknown(frame)
-    return {"deck": charts.FrozenDeck(deck), "legend": charts.legend(entries, legend_alt(entries, extras, lang, counts),
-                                                                     extras),
-            "alt": alt, "unplaced": unplaced}
-
-
 def ranked_chart(view: dict, frame: pl.DataFrame, lang: str) -> dict:
     """The districts ranked by reach, with the "barely reached" threshold (Vega-Lite spec)."""
     threshold = view["median"] * metrics.LOW_REACH_SHARE if view["median"] is not None else None
@@ -179,39 +132,6 @@ def ranked_chart(view: dict, frame: pl.DataFrame, lang: str) -> dict:
         return charts.ranked_reach(counts, labels, counts_line(frame, lang), None, vega_locale(lang), counts=True)
     known = frame.filter(metrics.HAS_POPULATION) if frame.height else frame
     return charts.ranked_reach(known, labels, map_alt(frame, lang, "part.alt.ranked"), threshold, vega_locale(lang))
-
-
-def legend_entries(breaks: list[float], frame: pl.DataFrame,
-                   lang: str) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
-    """(colour, label) for each reach class; and (fill, outline, label) for the other marks on the
-    map that occur: fewer than 5 participants, no population figure, barely reached (outline)."""
-    colours = charts.class_colours(len(breaks) + 1)
-    if frame.height and reach_unknown(frame):
-        # No reach classes: the map can only tell districts with 5 or more participations from the rest.
-        entries = [(charts.NO_DATA_FILL, translate("part.legend.counted", lang))] if (~frame["suppressed"]).any() else []
-        if frame["suppressed"].any():
-            entries.append((charts.SUPPRESSED_FILL, translate("part.legend.few", lang)))
-        return entries, []
-    if not breaks:
-        labels = [translate("part.filter.all", lang)]
-    else:
-        labels = [f"< {reach_number(breaks[0], lang)}",
-                  *(f"{reach_number(lo, lang)}–{reach_number(hi, lang)}" for lo, hi in zip(breaks, breaks[1:])),
-                  f"≥ {reach_number(breaks[-1], lang)}"]
-    extras = []
-    if frame.height and frame["suppressed"].any():
-        extras.append((charts.SUPPRESSED_FILL, charts.OUTLINE, translate("part.legend.suppressed", lang)))
-    if frame.height and (frame["reach"].is_null() & ~frame["suppressed"]).any():
-        extras.append((charts.NO_DATA_FILL, charts.OUTLINE, translate("part.legend.no_data", lang)))
-    if frame.height and (frame["low"] & ~frame["suppressed"]).any():
-        extras.append(("#FFFFFF", charts.LOW_OUTLINE, translate("part.col.low", lang)))
-    return list(zip(colours, labels)), extras
-
-
-def legend_alt(entries: list[tuple[str, str]], extras: list[tuple[str, str, str]], lang: str,
-               counts: bool = False) -> str:
-    labels = [label for _colour, label in entries] + [label for _fill, _line, label in extras]
-    return translate("part.legend.alt_counts" if counts else "part.legend.alt", lang, classes=", ".join(labels))
 
 
 def extremes(frame: pl.DataFrame) -> tuple[dict, dict] | None:

@@ -1,24 +1,27 @@
-"""Pieces of the participation screen: page-level choices, figures as text, frames for the map and charts.
+"""The participation screen's Streamlit pieces: its own choices (kept in the URL), the map's widget and
+the district picker. What they show comes from the screen's model (dashboard.participation.model).
 
-Numbers are formatted here, once, so the map's tooltips, the charts, the tables, the downloads and
-the overview's tile say the same thing; a suppressed figure (participation_metrics.suppress) is
-always written "< 5", never as the number.
+The choices are read before the model is built (`choices`: seeded from the link, checked against what
+the store offers) and drawn where the screen has them (`narrowing`, the map's events toggle, the
+district picker): a widget's value is in session state before its element is drawn.
 """
 
 from __future__ import annotations
 
-import polars as pl
+from functools import partial
+
 import streamlit as st
 
 from dashboard.core import cache
-from dashboard.participation import cache as part_cache
 from dashboard.core import filters
+from dashboard.core import layout
 from dashboard.core import url_state
-from dashboard.participation import charts
-from dashboard.participation import metrics
-from dashboard.core.formatting import DASH, NBSP, fmt_number, plain
+from dashboard.core.formatting import plain
 from dashboard.core.i18n import current_language, localized, t
-from dashboard.participation.view import count_text, level_label, rank, reach_number, reach_text, type_label
+from dashboard.participation import cache as part_cache
+from dashboard.participation import metrics
+from dashboard.participation import reach_map as maps
+from dashboard.participation.view import level_label, type_label
 from data_pipeline.inputs.registers import EVENT_TYPES
 
 TYPES_KEY, LEVELS_KEY, DEPARTMENTS_KEY = "ptype", "plevel", "pdept"
@@ -42,36 +45,52 @@ def _codes(allowed: tuple[str, ...]):
     return parse
 
 
-def choices(store: cache.Store) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """Event types, levels and departments to narrow to (an empty choice means all)."""
+def _offers(store: cache.Store) -> tuple:
+    """(URL key, allowed codes, their labels, i18n key of the widget's label) of each narrowing choice."""
     lang = current_language()
     departments = {d["code"]: localized(d, "name", lang) for d in part_cache.participation_departments(store).to_dicts()}
     # Labels by lookup, so an unknown value raises instead of turning into a made-up label.
-    offers = ((TYPES_KEY, EVENT_TYPES, {c: type_label(c, lang) for c in EVENT_TYPES}, "part.filter.types"),
-              (LEVELS_KEY, metrics.LEVELS, {c: level_label(c, lang) for c in metrics.LEVELS}, "part.filter.levels"),
-              (DEPARTMENTS_KEY, tuple(departments), departments, "part.filter.departments"))
-    for key, allowed, _label, _title in offers:
+    return ((TYPES_KEY, EVENT_TYPES, {c: type_label(c, lang) for c in EVENT_TYPES}, "part.filter.types"),
+            (LEVELS_KEY, metrics.LEVELS, {c: level_label(c, lang) for c in metrics.LEVELS}, "part.filter.levels"),
+            (DEPARTMENTS_KEY, tuple(departments), departments, "part.filter.departments"))
+
+
+def choices(store: cache.Store, f: filters.Filters) -> dict:
+    """The screen's own choices, as `model.build` takes them: event types, levels and departments to
+    narrow to (empty: all), the district in detail and whether the map shows the events.
+
+    Read from the widgets' state (seeded from the link, which is warned about when it names what the
+    store does not offer); nothing is drawn but those warnings.
+    """
+    picked = []
+    for key, allowed, _label, _title in _offers(store):
         rejected = url_state.seed_from_url(key, _codes(allowed))
         if rejected is not None:
             st.warning(t("filters.invalid", param=key, value=plain(rejected), default=t("part.filter.all")),
                        icon=":material/link_off:")
         st.session_state.setdefault(key, [])
+        picked.append(tuple(c for c in allowed if c in st.session_state[key]))
+    codes = tuple(cache.districts(store)["code"])
+    return {"types": picked[0], "levels": picked[1], "departments": picked[2],
+            "district": seed_district(codes, f), "show_events": _seed_events()}
+
+
+def narrowing(store: cache.Store) -> None:
+    """The event types, levels and departments to narrow to, in an expander (kept in the URL)."""
+    offers = _offers(store)
     narrowed = sum(1 for key, *_ in offers if st.session_state[key])
     # Folded away unless in use: on a 720-pixel projector the map should show without scrolling.
     title = t("part.filter.title") + (f" ({narrowed})" if narrowed else "")
-    picked = []
     with st.expander(title, expanded=bool(narrowed), icon=":material/filter_list:"):
         for column, (key, allowed, label, title) in zip(st.columns(3), offers):
             column.multiselect(t(title), allowed, key=key, format_func=label.__getitem__,
                                placeholder=t("part.filter.all"))
             chosen = tuple(c for c in allowed if c in st.session_state[key])
             url_state.write_to_url(key, ",".join(chosen), "")
-            picked.append(chosen)
-    return picked[0], picked[1], picked[2]
 
 
-def show_events() -> bool:
-    """The map's events toggle, kept in the URL as `pevents=1`.
+def _seed_events() -> bool:
+    """Whether the map shows the events: its toggle's value, kept in the URL as `pevents=1`.
 
     Off by default: on a projector the districts' colours are the message, and hundreds of points
     would hide them.
@@ -79,9 +98,13 @@ def show_events() -> bool:
     url_state.seed_or_warn(EVENTS_KEY, lambda raw: {"1": True, "0": False}[raw] if raw in ("0", "1")
                            else _raise(raw), "0")
     st.session_state.setdefault(EVENTS_KEY, False)
+    return st.session_state[EVENTS_KEY]
+
+
+def events_toggle() -> None:
+    """The map's events toggle (its value was read by `choices`)."""
     st.checkbox(t("part.show_events"), key=EVENTS_KEY)
     url_state.write_to_url(EVENTS_KEY, "1" if st.session_state[EVENTS_KEY] else "0", "0")
-    return st.session_state[EVENTS_KEY]
 
 
 def _raise(raw: str):
@@ -129,16 +152,36 @@ def close_district() -> None:
     new_map_generation()
 
 
+def close_button() -> None:
+    """Closes the district in detail."""
+    st.button(t("part.close"), on_click=close_district, icon=":material/close:")
+
+
 def map_key() -> str:
     return f"pmap_{st.session_state.get(MAP_GENERATION, 0)}"
+
+
+def reach_map(shown: maps.ReachMap) -> None:
+    """The reach map: its heading and hint, the events toggle, the map (a click opens a district),
+    its legend with the legend's downloads, its text alternative."""
+    st.subheader(shown.title, anchor=False)
+    st.caption(shown.hint)
+    events_toggle()
+    key = map_key()
+    st.pydeck_chart(shown.deck, height=maps.MAP_HEIGHT, key=key, on_select=partial(on_map_select, key),
+                    selection_mode="single-object", alt=shown.alt)
+    layout.chart(shown.legend)
+    st.caption(shown.caption)
+    if shown.unplaced:
+        st.caption(shown.unplaced)
 
 
 def picked_district(selection: dict | None) -> str | None:
     """The district a map click chose: a district itself, or the district of a clicked event."""
     objects = ((selection or {}).get("selection") or {}).get("objects") or {}
-    for feature in objects.get(charts.LAYER_DISTRICTS) or []:
+    for feature in objects.get(maps.LAYER_DISTRICTS) or []:
         return (feature.get("properties") or {}).get("code")
-    for event in objects.get(charts.LAYER_EVENTS) or []:
+    for event in objects.get(maps.LAYER_EVENTS) or []:
         return event.get("district")
     return None
 
@@ -148,46 +191,3 @@ def on_map_select(key: str) -> None:
     code = picked_district(st.session_state.get(key))
     if code is not None:
         st.session_state[DISTRICT_KEY] = code
-
-
-# --- the overview's tile ----------------------------------------------------------------------------
-
-def headline(store: cache.Store, f: filters.Filters) -> tuple[str, str]:
-    """The overview tile: reach per 1,000 for the period and age group, and a short note.
-
-    Municipality-wide ("557 / 1 000", "1 district barely reached"); for a district chosen in the
-    sidebar, that district's reach and rank. A dash when the period has no events. Both texts are
-    safe to show as Markdown (a stored district name is escaped).
-    """
-    lang = current_language()
-    view = part_cache.participation_reach(store, f.start_year, f.end_year, f.age_group)
-    unit = f"{NBSP}/{NBSP}1{NBSP}000"
-    if view["summary"]["events"] == 0:
-        return DASH, t("part.headline.none")
-    districts = view["districts"]
-    missing = view["without_population"]
-    if f.district is not None and f.district in districts["district_code"].to_list():
-        names = {d["code"]: localized(d, "name", lang) for d in cache.districts(store).to_dicts()}
-        row = districts.filter(pl.col("district_code") == f.district).row(0, named=True)
-        if f.district in missing:
-            return count_text(row["participants"], lang), t("part.headline.district_unknown",
-                                                            district=plain(names.get(f.district, f.district)))
-        place, count = rank(districts, f.district)
-        value = reach_text(row, lang) + ("" if row["suppressed"] or row["reach"] is None else unit)
-        return value, t("part.headline.district", district=plain(names.get(f.district, f.district)), rank=place,
-                        count=count)
-    low = int(districts["low"].sum())
-    if missing and districts.height:
-        # Reach unknown (for some districts or all): what can be counted, and why no reach.
-        value = f"{fmt_number(int((districts['events'] > 0).sum()), 0, lang)}/{fmt_number(districts.height, 0, lang)}"
-        why = (t("part.headline.no_population") if len(missing) == districts.height
-               else t("part.headline.some_population", count=fmt_number(len(missing), 0, lang)))
-        notes = [t("part.headline.counts"), why]
-        if low:
-            notes.append(t("part.headline.low_one") if low == 1 else t("part.headline.low_many", count=low))
-        return value, ". ".join(notes) + "."
-    reach = view["summary"]["reach"]
-    value = DASH if reach is None else reach_number(reach, lang) + unit
-    note = t("part.headline.ok") if low == 0 else (
-        t("part.headline.low_one") if low == 1 else t("part.headline.low_many", count=low))
-    return value, note

@@ -1,4 +1,4 @@
-"""The partnerships screen's reads and chart specs, cached per data version."""
+"""The partnerships screen's reads, cached per data version (its charts: model.py)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,8 @@ import polars as pl
 
 from dashboard.core.cache import Store, engine, versioned
 from dashboard.core import cache
-from dashboard.core.i18n import localized
 from dashboard.partnerships import metrics as ngo_metrics
 from dashboard.partnerships import queries as ngo_queries
-from dashboard.partnerships import view
-
 
 
 @versioned(show_spinner=False)
@@ -33,18 +30,3 @@ def ngo_board(store: Store, start_year: int, end_year: int, age_group: str | Non
     return ngo_metrics.board(tables, cache.priority_areas(store)["code"].to_list(),
                              cache.age_groups(store)["code"].to_list(), cache.districts(store)["code"].to_list(),
                              start_year, end_year, age_group, district, kinds)
-
-
-@versioned(show_spinner=False, max_entries=64)
-def ngo_chart_specs(store: Store, start_year: int, end_year: int, age_group: str | None, district: str | None,
-                    kinds: tuple[str, ...], lang: str) -> dict[str, dict | None]:
-    """The partnerships screen's charts as Vega-Lite specs: building them with Altair costs ~25 ms each."""
-    board = ngo_board(store, start_year, end_year, age_group, district, kinds)
-    return view.chart_specs(board, names(store, lang), district, lang)
-
-
-def names(store: Store, lang: str) -> view.Names:
-    """The priority areas', age groups' and districts' names in `lang` (view.Names)."""
-    return view.Names(area={a["code"]: localized(a, "name", lang) for a in cache.priority_areas(store).to_dicts()},
-                      age={g["code"]: localized(g, "name", lang) for g in cache.age_groups(store).to_dicts()},
-                      district={d["code"]: localized(d, "name", lang) for d in cache.districts(store).to_dicts()})

@@ -257,11 +257,18 @@ def chart_locale(lang: str) -> dict:
     return ngo_charts.NUMBER_LOCALES.get(lang, ngo_charts.NUMBER_LOCALES["fi"])
 
 
+def coverage_spec(matrix: pl.DataFrame, n: Names, lang: str) -> dict:
+    """The area × age-group heat map (Vega-Lite; its description names every gap)."""
+    with debug_mode(False):
+        return ngo_charts.coverage_heatmap(coverage_cells(matrix, n, lang), coverage_labels(lang),
+                                           coverage_alt(matrix, n, lang)).to_dict(validate=False)
+
+
 def chart_specs(board: dict, n: Names, district: str | None, lang: str) -> dict[str, dict | None]:
     """The screen's charts as Vega-Lite specs, each with its `description`.
 
     coverage, districts and grants; None for a chart with nothing to draw. Built once per data
-    version, filters and language (see ngo_cache.ngo_chart_specs): Altair costs about 25 ms a chart.
+    version, filters and language (see partnerships.model.chart_specs): Altair costs about 25 ms a chart.
     Altair's schema validation is off here: it checks every inline data row, and with 3,000
     districts it took over a second of a cold run. The builders' structure is validated by their
     unit tests (tests/test_partnerships.py), on small frames, where it costs nothing.
@@ -274,8 +281,7 @@ def _chart_specs(board: dict, n: Names, district: str | None, lang: str) -> dict
     matrix, districts, grants = board["matrix"], board["districts"], board["grants"]
     specs: dict[str, dict | None] = {"coverage": None, "districts": None, "grants": None}
     if not matrix.is_empty():
-        specs["coverage"] = ngo_charts.coverage_heatmap(
-            coverage_cells(matrix, n, lang), coverage_labels(lang), coverage_alt(matrix, n, lang)).to_dict(validate=False)
+        specs["coverage"] = coverage_spec(matrix, n, lang)
     if not districts.is_empty():
         said = district_sentences(districts, n, district, lang)
         description = f"{district_summary(said, lang)} {said['none']}"

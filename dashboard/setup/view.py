@@ -10,7 +10,7 @@ import polars as pl
 
 from dashboard.core.formatting import fmt_number, plain
 from dashboard.core.i18n import translate
-from dashboard.participation import charts as maps
+from dashboard.participation import reach_map as maps
 from data_pipeline.init.package import _class_text
 from data_pipeline.init.presets import AGE_GROUPS, AREA_PRESETS, INDICATOR_PRESETS, PresetIndicator
 from data_pipeline.init.regions import Proposal, Region

@@ -1,18 +1,15 @@
-"""The working-groups screen's reads and chart specs, cached per data version."""
+"""The working-groups screen's reads, cached per data version (its charts: model.py)."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable
 
 import polars as pl
-import streamlit as st
 
 from dashboard.core import queries
 from dashboard.core.cache import Store, engine, versioned
 from dashboard.working_groups import metrics as group_metrics
 from dashboard.working_groups import queries as group_queries
-
 
 
 @versioned(show_spinner=False, max_entries=64)
@@ -34,16 +31,3 @@ def group_activity(store: Store, start_year: int, end_year: int, age_group: str 
 @versioned(show_spinner=False, max_entries=16)
 def annual_clock(store: Store, year: int) -> pl.DataFrame:
     return group_queries.annual_clock(engine(store.url), year)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def group_chart(key: tuple, _build: Callable) -> dict:
-    """A working-group chart as a Vega-Lite spec, built by `_build` once per `key`.
-
-    Altair takes 10–30 ms to build and validate a chart, and the screen has seven. `key` must name
-    everything the chart shows (chart, Store, filters, year, language, today); `_build` is not hashed.
-    Altair's schema validation is off here (it was half a cold run's chart time, walking every inline
-    row against the schema); the builders' specs are validated by their unit tests
-    (tests/working_groups/test_working_groups.py).
-    """
-    return _build().to_dict(validate=False)

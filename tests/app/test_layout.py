@@ -133,3 +133,32 @@ def test_pipeline_top_level_is_its_stages_and_the_command():
     assert folders == sorted(s for s in PIPELINE_STAGES if s != "cli")
     modules = sorted(p.name for p in (ROOT / "data_pipeline").glob("*.py"))
     assert len(modules) <= 8, modules
+
+
+PAGE_LINES_MAX = 150
+# What a page may not touch: it lays out its screen's model (dashboard/<screen>/model.py) with the
+# screen's widgets and dashboard.core.layout; texts, frames, specs and reads are the model's business.
+NOT_IN_PAGES = ("polars", "sqlalchemy", "altair", "pydeck", "vl_convert", "data_pipeline")
+SCREEN_ROOMS_NOT_IN_PAGES = ("queries", "metrics", "charts", "view", "cache", "reach_map")
+
+
+def test_pages_only_lay_out_their_screens_model():
+    """A page reads its screen's choices, asks for the model and lays it out, in at most 150 lines: it
+    looks up no text (no t(), so no chart labels either), builds no chart, reads no frame or SQL."""
+    pages = sorted((ROOT / "pages").glob("*.py"))
+    assert pages
+    for path in pages:
+        source = path.read_text(encoding="utf-8")
+        assert len(source.splitlines()) <= PAGE_LINES_MAX, path.name
+        tree = ast.parse(source)
+        called = {node.func.id if isinstance(node.func, ast.Name) else node.func.attr
+                  for node in ast.walk(tree)
+                  if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute))}
+        assert not called & {"t", "translate"}, path.name
+        imported = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+        imported += [f"{node.module}.{alias.name}" for node in ast.walk(tree)
+                     if isinstance(node, ast.ImportFrom) and node.module for alias in node.names]
+        assert not [m for m in imported if m.split(".")[0] in NOT_IN_PAGES], path.name
+        assert not [m for m in imported if m.startswith("dashboard.") and m.split(".")[1] in SCREENS
+                    and m.split(".")[-1] in SCREEN_ROOMS_NOT_IN_PAGES], path.name
+        assert not [m for m in imported if m.endswith((".t", ".translate"))], path.name

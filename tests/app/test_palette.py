@@ -10,7 +10,7 @@ import itertools
 
 import pytest
 
-from dashboard.participation import charts as participation_charts
+from dashboard.participation import reach_map as participation_map
 from dashboard.core import theme
 
 MACHADO = {
@@ -58,5 +58,5 @@ def test_the_simulation_does_tell_a_red_green_pair_apart_from_a_safe_one():
 def test_the_reach_scale_darkens_step_by_step_for_every_viewer(vision):
     # A sequential scale is read by lightness, which colour-blind viewers see as everyone does.
     for classes in (3, 5):
-        lightness = [seen(c, vision)[0] for c in participation_charts.class_colours(classes)]
+        lightness = [seen(c, vision)[0] for c in participation_map.class_colours(classes)]
         assert all(later < earlier - 5 for earlier, later in zip(lightness, lightness[1:])), (vision, lightness)

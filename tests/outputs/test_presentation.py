@@ -98,7 +98,7 @@ def test_participation_slide_is_the_overview_tiles_reach(participation_store):  
 
 def test_working_group_slide_counts_groups_on_target(groups_url, monkeypatch):  # noqa: F811
     monkeypatch.setenv("HYTE_DATABASE_URL", groups_url)
-    monkeypatch.setattr("dashboard.working_groups.widgets.today", lambda: TODAY)
+    monkeypatch.setattr("dashboard.working_groups.model.today", lambda: TODAY)
     at = present("working_groups.py", lang="en", **{"from": "2025", "to": "2026"})
     assert figure(at) == "4/5"
     assert label(at) == translate("wg.tile.value_note", "en", year=2025) + (

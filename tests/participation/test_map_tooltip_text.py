@@ -7,14 +7,14 @@ import json
 from hostile_fixtures import BIDI, build_hostile_store
 
 from dashboard.core.cache import Store, engine
-from dashboard.participation import cache as part_cache
+from dashboard.participation import model as part_model
 from data_pipeline.store.engine import data_version
 
 
 def test_district_and_event_tooltips_are_text_with_the_names_as_typed(tmp_path):
     url = build_hostile_store(tmp_path)
     store = Store(url, data_version(engine(url)))
-    drawn = part_cache.participation_map(store, 2025, 2025, None, (), (), (), "fi", True, "01")
+    drawn = part_model.participation_map(store, 2025, 2025, None, (), (), (), "fi", True, "01")
     spec = json.loads(drawn["deck"].to_json())
     tooltip = drawn["deck"]._tooltip
     # "text": deck.gl sets it as innerText; an "html" tooltip would run the names as HTML.

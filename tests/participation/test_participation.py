@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.participation import charts
 from dashboard.participation import metrics as m
 from dashboard.participation import queries as q
+from dashboard.participation import reach_map
 from dashboard.core.formatting import NBSP, WORD_JOINER
 from dashboard.core.i18n import translate
 from dashboard.participation.widgets import picked_district
@@ -173,15 +174,16 @@ def test_adoption_lags_under_30_percent_or_without_trainings():
 
 
 def test_class_breaks_are_rounded_quantiles():
-    assert m.class_breaks([3.5, 223, 291, 369, 395, 409, 486, 510, 566, 600, 642, 844]) == [310.0, 400.0, 500.0, 590.0]
-    assert m.class_breaks([10.0, 10.0]) == [] and m.class_breaks([]) == []
-    assert m.class_of(399.9, [310.0, 400.0]) == 1 and m.class_of(400.0, [310.0, 400.0]) == 2
-    assert m.class_of(None, [1.0]) is None
+    assert reach_map.class_breaks([3.5, 223, 291, 369, 395, 409, 486, 510, 566, 600, 642, 844]) == [
+        310.0, 400.0, 500.0, 590.0]
+    assert reach_map.class_breaks([10.0, 10.0]) == [] and reach_map.class_breaks([]) == []
+    assert reach_map.class_of(399.9, [310.0, 400.0]) == 1 and reach_map.class_of(400.0, [310.0, 400.0]) == 2
+    assert reach_map.class_of(None, [1.0]) is None
 
 
 # --- the map's spec -------------------------------------------------------------------------------
 
-GEO = charts.district_features(pl.DataFrame({"code": ["A", "B", "C"],
+GEO = reach_map.district_features(pl.DataFrame({"code": ["A", "B", "C"],
                                              "geometry": [square(21.70, 61.45), square(21.75, 61.45),
                                                           square(21.80, 61.45)]}))
 
@@ -195,22 +197,22 @@ def district_rows(**extra) -> pl.DataFrame:
 
 
 def test_the_deck_colours_districts_by_class_and_has_no_basemap():
-    deck = charts.reach_deck(GEO, district_rows(), None, [24.0], selected="B", description="Kartta")
+    deck = reach_map.reach_deck(GEO, district_rows(), None, [24.0], selected="B", description="Kartta")
     spec = json.loads(deck.to_json())
     assert spec["mapStyle"] == "__MAP_STYLE__" and "mapProvider" not in spec  # no tiles, works offline
     assert "cartocdn" not in deck.to_json() and "\n" not in deck.to_json()  # compact: no indentation
     (layer,) = spec["layers"]
-    assert layer["@@type"] == "GeoJsonLayer" and layer["id"] == charts.LAYER_DISTRICTS and layer["pickable"]
+    assert layer["@@type"] == "GeoJsonLayer" and layer["id"] == reach_map.LAYER_DISTRICTS and layer["pickable"]
     assert layer["getFillColor"] == "@@=properties.fill" and layer["lineWidthUnits"] == "pixels"
     props = {f["properties"]["code"]: f["properties"] for f in layer["data"]}
-    light, dark = charts.class_colours(2)
-    assert props["A"]["fill"] == charts.rgba(light) and props["B"]["fill"] == charts.rgba(dark)
-    assert props["C"]["fill"] == charts.rgba(charts.SUPPRESSED_FILL)  # fewer than 5: grey, not a shade
+    light, dark = reach_map.class_colours(2)
+    assert props["A"]["fill"] == reach_map.rgba(light) and props["B"]["fill"] == reach_map.rgba(dark)
+    assert props["C"]["fill"] == reach_map.rgba(reach_map.SUPPRESSED_FILL)  # fewer than 5: grey, not a shade
     assert props["B"]["width"] == 5  # the chosen district
-    assert props["C"]["line"] == charts.rgba(charts.OUTLINE)  # grey already says "fewer than 5"
-    low = json.loads(charts.reach_deck(GEO, district_rows(low=pl.Series([True, False, True])), None,
+    assert props["C"]["line"] == reach_map.rgba(reach_map.OUTLINE)  # grey already says "fewer than 5"
+    low = json.loads(reach_map.reach_deck(GEO, district_rows(low=pl.Series([True, False, True])), None,
                                        [24.0]).to_json())
-    assert low["layers"][0]["data"][0]["properties"]["line"] == charts.rgba(charts.LOW_OUTLINE)
+    assert low["layers"][0]["data"][0]["properties"]["line"] == reach_map.rgba(reach_map.LOW_OUTLINE)
     # A text tooltip (innerText): stored text such as "<b>" can never become markup.
     assert deck._tooltip["text"] == "{tip_title}\n{tip_body}" and "html" not in deck._tooltip
     assert props["B"]["tip_title"] == "Saari <b>&</b>"
@@ -222,9 +224,9 @@ def test_events_are_points_sized_by_participants_with_their_tooltip():
     events = pl.DataFrame({"lon": [21.72, 21.77], "lat": [61.47, 61.46], "participants": [100, None],
                            "district": ["A", "B"], "tip_title": ["Ilta <script>", "Kysely"],
                            "tip_lines": [["22.11.2025", "Osallistumiskertoja: 100"], ["Osallistumiskertoja: < 5"]]})
-    spec = json.loads(charts.reach_deck(GEO, district_rows(), events, [24.0]).to_json())
+    spec = json.loads(reach_map.reach_deck(GEO, district_rows(), events, [24.0]).to_json())
     points = spec["layers"][1]
-    assert points["@@type"] == "ScatterplotLayer" and points["id"] == charts.LAYER_EVENTS
+    assert points["@@type"] == "ScatterplotLayer" and points["id"] == reach_map.LAYER_EVENTS
     assert [p["r"] for p in points["data"]] == [120.0, 12.0]  # area ∝ participants; hidden = smallest
     assert points["data"][0]["tip_title"] == "Ilta <script>"
     assert points["data"][0]["tip_body"] == "22.11.2025\nOsallistumiskertoja: 100"
@@ -234,7 +236,7 @@ def test_events_are_points_sized_by_participants_with_their_tooltip():
 def test_geometry_is_simplified_and_rounded_once():
     jagged = {"type": "Polygon", "coordinates": [[[21.7, 61.4], [21.75000001, 61.4000000001], [21.8, 61.4],
                                                   [21.8, 61.5], [21.7, 61.5], [21.7, 61.4]]]}
-    geo = charts.district_features(pl.DataFrame({"code": ["X"], "geometry": [json.dumps(jagged)]}))
+    geo = reach_map.district_features(pl.DataFrame({"code": ["X"], "geometry": [json.dumps(jagged)]}))
     ring = geo["features"][0]["geometry"]["coordinates"][0]
     assert len(ring) == 5  # the collinear point is gone
     assert all(round(v, 5) == v for point in ring for v in point)
@@ -259,8 +261,8 @@ def test_charts_say_their_message_and_mark_the_barely_reached():
     assert spec["layer"][0]["encoding"]["color"]["condition"] == {"test": "datum.low", "value": charts.theme.BAD}
     assert spec["data"]["values"][1] == {"name": "Metsä", "reach": None, "low": True, "text": "< 5", "at": 0}
     assert spec["layer"][2]["data"]["values"][0]["t"] == 5.9  # the threshold rule
-    legend = charts.legend([(charts.BLUES[0], "< 24"), (charts.BLUES[4], "≥ 24")], "Värit",
-                           [(charts.SUPPRESSED_FILL, charts.OUTLINE, "alle 5 osallistujaa")])
+    legend = reach_map.legend([(charts.BLUES[0], "< 24"), (charts.BLUES[4], "≥ 24")], "Värit",
+                              [(reach_map.SUPPRESSED_FILL, reach_map.OUTLINE, "alle 5 osallistujaa")])
     assert [c["label"] for c in legend["layer"][0]["data"]["values"]] == ["< 24", "≥ 24"]
     assert legend["layer"][3]["data"]["values"][0]["label"] == "alle 5 osallistujaa"
 
@@ -316,7 +318,7 @@ def test_the_screen_shows_reach_low_districts_and_adoption(participation_store, 
     assert spec["mapStyle"] == "__MAP_STYLE__"
     assert [layer["id"] for layer in spec["layers"]] == ["districts"]  # events are off by default
     props = {f["properties"]["code"]: f["properties"] for f in spec["layers"][0]["data"]}
-    assert props["03"]["fill"] == charts.rgba(charts.SUPPRESSED_FILL)
+    assert props["03"]["fill"] == reach_map.rgba(reach_map.SUPPRESSED_FILL)
     assert want["tip_small"] in props["03"]["tip_body"].replace(NBSP, " ")
     assert "4" not in props["03"]["tip_body"]  # the exact small count is never sent
 
@@ -461,13 +463,13 @@ def test_headline_for_the_overview(participation_store):
 
         from dashboard.core import cache
         from dashboard.core import filters
-        from dashboard.participation.widgets import headline
+        from dashboard.participation.model import headline
 
         store = cache.open_store()
         for district in (None, "01", "03"):
-            value, note = headline(store, filters.Filters(None, district, 2025, 2025))
+            value, note = headline(store, filters.Filters(None, district, 2025, 2025), "fi")
             st.metric(note, value)
-        value, note = headline(store, filters.Filters(None, None, 2020, 2021))
+        value, note = headline(store, filters.Filters(None, None, 2020, 2021), "fi")
         st.metric(note, value)
 
     at = AppTest.from_function(tile, default_timeout=60).run()
@@ -503,11 +505,11 @@ def test_the_cached_map_is_the_one_built_from_the_queries_and_hides_small_counts
         import streamlit as st
 
         from dashboard.core import cache
-        from dashboard.participation import charts as charts_
+        from dashboard.participation import reach_map as reach_map_
         from dashboard.participation import metrics as m_
         from dashboard.participation import queries as q_
         from dashboard.core.queries import districts
-        from dashboard.participation import cache as part_cache
+        from dashboard.participation import model as part_model
         from dashboard.participation import view as w
         from data_pipeline.inputs.registers import EVENT_TYPES
 
@@ -518,14 +520,14 @@ def test_the_cached_map_is_the_one_built_from_the_queries_and_hides_small_counts
                              EVENT_TYPES)
         names = {"01": "Keskusta", "02": "Saari", "03": "Metsä"}
         frame = w.district_frame(view, names, "fi")
-        shown_ = part_cache.participation_districts(store, 2025, 2025, None, (), (), (), "fi")
+        shown_ = part_model.participation_districts(store, 2025, 2025, None, (), (), (), "fi")
         results = {"frame": shown_["frame"].equals(frame)}
         centroids = {d["code"]: (d["centroid_lon"], d["centroid_lat"]) for d in districts(engine).to_dicts()}
         departments = {d["code"]: d["name_fi"] for d in q_.departments(engine).to_dicts()}
         for show_events, selected in ((False, None), (True, "03")):
-            cached = part_cache.participation_map(store, 2025, 2025, None, (), (), (), "fi", show_events, selected)
-            again = part_cache.participation_map(store, 2025, 2025, None, (), (), (), "fi", show_events, selected)
-            fresh = w.map_view(charts_.district_features(q_.district_shapes(engine)), view,
+            cached = part_model.participation_map(store, 2025, 2025, None, (), (), (), "fi", show_events, selected)
+            again = part_model.participation_map(store, 2025, 2025, None, (), (), (), "fi", show_events, selected)
+            fresh = reach_map_.map_view(reach_map_.district_features(q_.district_shapes(engine)), view,
                                m_.events_of(rows_, None) if show_events else None, frame, centroids, departments,
                                show_events, selected, "fi")
             spec = json_.loads(cached["deck"].to_json())
@@ -591,8 +593,8 @@ def test_each_load_writes_the_maps_outlines_simplified(participation_store, mini
 
     engine = make_engine(participation_store)
     try:
-        geo = charts.outline_features(q.district_outlines(engine))
-        assert geo == charts.district_features(q.district_shapes(engine))
+        geo = reach_map.outline_features(q.district_outlines(engine))
+        assert geo == reach_map.district_features(q.district_shapes(engine))
         assert [f["properties"]["code"] for f in geo["features"]] == ["01", "02", "03"]
         # A jagged edge in the package: the stored outline drops the collinear point, rounded.
         path = mini_package.parent / "districts.geojson"
@@ -601,10 +603,10 @@ def test_each_load_writes_the_maps_outlines_simplified(participation_store, mini
             [21.7, 61.45], [21.72500001, 61.4500000001], [21.75, 61.45], [21.75, 61.5], [21.7, 61.5], [21.7, 61.45]]]}
         path.write_text(json.dumps(collection), encoding="utf-8")
         assert refresh(mini_package, participation_store).ok
-        geo = charts.outline_features(q.district_outlines(engine))
+        geo = reach_map.outline_features(q.district_outlines(engine))
         ring = geo["features"][0]["geometry"]["coordinates"][0]
         assert len(ring) == 5 and all(round(v, 5) == v for point in ring for v in point)
-        assert geo == charts.district_features(q.district_shapes(engine))
+        assert geo == reach_map.district_features(q.district_shapes(engine))
     finally:
         engine.dispose()
 

@@ -450,12 +450,12 @@ def test_headline_for_the_overview(ngo_store):
         import streamlit as st
 
         from dashboard.core import cache
-        from dashboard.partnerships import widgets as ngo_widgets
+        from dashboard.partnerships import model as ngo_model
         from dashboard.core.filters import Filters
 
         store = cache.open_store()
         for age in (None, "old"):
-            value, note = ngo_widgets.headline(store, Filters(age, None, 2024, 2026))
+            value, note = ngo_model.headline(store, Filters(age, None, 2024, 2026), "fi")
             st.metric(str(age), value)
             st.caption(note)
 
@@ -482,10 +482,10 @@ def test_store_without_organisations_says_so(tmp_path, monkeypatch, lang):
         import streamlit as st
 
         from dashboard.core import cache
-        from dashboard.partnerships import widgets as ngo_widgets
+        from dashboard.partnerships import model as ngo_model
         from dashboard.core.filters import Filters
 
-        value, note = ngo_widgets.headline(cache.open_store(), Filters(None, None, 2024, 2026))
+        value, note = ngo_model.headline(cache.open_store(), Filters(None, None, 2024, 2026), "fi")
         st.metric("ngo", value)
         st.caption(note)
 

@@ -31,6 +31,7 @@ from dashboard.core.i18n import translate
 from dashboard.data_status import cache as data_status
 from dashboard.indicators import cache as indicators
 from dashboard.participation import cache as participation
+from dashboard.participation import model as participation_model
 from dashboard.partnerships import cache as partnerships
 from dashboard.working_groups import cache as working_groups
 from data_pipeline.inputs import registers as R
@@ -82,7 +83,7 @@ def read_every_screen() -> tuple[int, int, int]:
     indicators.goals_and_measures(store), indicators.indicators_with_district_data(store)
     events = participation.participation_rows(store, first, last)
     participation.participation_reach(store, first, last, None), participation.participation_departments(store)
-    participation.participation_districts(store, first, last, None, (), (), (), "fi")
+    participation_model.participation_districts(store, first, last, None, (), (), (), "fi")
     participation.participation_adoption(store, first, last, (), (), ())
     working_groups.group_activity(store, first, last, None, dt.date(2026, 1, 1))
     working_groups.annual_clock(store, 2025)

@@ -313,7 +313,7 @@ def test_queries_read_the_same_on_both_stores(store_url, tmp_path):
 @pytest.fixture
 def group_store(groups_url, monkeypatch) -> str:
     monkeypatch.setenv("HYTE_DATABASE_URL", groups_url)
-    monkeypatch.setattr("dashboard.working_groups.widgets.today", lambda: TODAY)
+    monkeypatch.setattr("dashboard.working_groups.model.today", lambda: TODAY)
     return groups_url
 
 
@@ -479,11 +479,11 @@ def _headline_script():
 
     from dashboard.core import cache
     from dashboard.core import filters
-    from dashboard.working_groups import widgets as w
+    from dashboard.working_groups import model
 
     store = cache.open_store()
-    st.session_state["tile"] = w.headline(store, filters.Filters(None, None, 2025, 2026))
-    st.session_state["tile_young"] = w.headline(store, filters.Filters("young", None, 2020, 2028))
+    st.session_state["tile"] = model.headline(store, filters.Filters(None, None, 2025, 2026), "fi")
+    st.session_state["tile_young"] = model.headline(store, filters.Filters("young", None, 2020, 2028), "fi")
 
 
 def test_a_store_without_groups_says_so(tmp_path, monkeypatch):

@@ -22,7 +22,7 @@ from dashboard.indicators import metrics as indicator_status
 from dashboard.partnerships import charts as ngo_charts
 from dashboard.partnerships import metrics as ngo_metrics
 from dashboard.partnerships import queries as ngo_queries
-from dashboard.participation import charts as participation_charts
+from dashboard.participation import reach_map as participation_map
 from dashboard.participation import metrics as participation_metrics
 from dashboard.participation import queries as participation_queries
 from dashboard.core import theme
@@ -256,7 +256,7 @@ def participation(pdf: Document, b: Briefing, engine: Engine) -> None:
         pdf.para(translate("part.no_districts", b.lang))
         return
     shapes = participation_queries.district_shapes(engine)
-    chart = reach_map(shapes, districts, view["breaks"], b)
+    chart = reach_map(shapes, districts, participation_map.breaks_of(view["districts"]), b)
     y = pdf.get_y()
     height = pdf.chart(chart_render.png(chart, MAP_PX), pdf.l_margin, y, pdf.width * 0.8, 150)
     pdf.set_y(y + height + 2)
@@ -271,26 +271,26 @@ def participation(pdf: Document, b: Briefing, engine: Engine) -> None:
 
 def legend_entries(breaks: list[float], districts: pl.DataFrame, b: Briefing) -> list[tuple[str, str, str]]:
     """(fill, outline, label) of each reach class and of the other marks that occur on the map (the screen's)."""
-    classes, extras = part_view.legend_entries(breaks, districts, b.lang)
-    return [(colour, participation_charts.OUTLINE, label) for colour, label in classes] + extras
+    classes, extras = participation_map.legend_entries(breaks, districts, b.lang)
+    return [(colour, participation_map.OUTLINE, label) for colour, label in classes] + extras
 
 
 def reach_map(shapes: pl.DataFrame, districts: pl.DataFrame, breaks: list[float], b: Briefing) -> alt.Chart:
     """The districts coloured by reach class, each labelled with its name and figure ("< 5" when
     suppressed), barely reached ones outlined in the "bad" colour, with a legend: the screen's map
-    (participation_charts.reach_deck) drawn as a Vega-Lite geoshape, so it renders without a browser."""
+    (participation_map.reach_deck) drawn as a Vega-Lite geoshape, so it renders without a browser."""
     figures = {r["district_code"]: r for r in districts.iter_rows(named=True)}
     features, labels = [], []
     for code, text, lon, lat in shapes.select("code", "geometry", "centroid_lon", "centroid_lat").iter_rows():
         row = figures.get(code, {"reach": None, "suppressed": False, "low": False})
-        fill = participation_charts.district_fill(row.get("reach"), row.get("suppressed", False), breaks)
+        fill = participation_map.district_fill(row.get("reach"), row.get("suppressed", False), breaks)
         low = bool(row.get("low")) and not row.get("suppressed")
         # d3-geo wants exterior rings clockwise (GeoJSON's own rule is the opposite): else a district
         # would fill the whole globe but itself.
         geom = shapely.orient_polygons(shapely.from_geojson(text), exterior_cw=True)
         features.append({"type": "Feature", "geometry": json.loads(shapely.to_geojson(geom)),
-                         "properties": {"fill": fill, "line": participation_charts.LOW_OUTLINE if low
-                                        else participation_charts.OUTLINE, "width": 3 if low else 0.8}})
+                         "properties": {"fill": fill, "line": participation_map.LOW_OUTLINE if low
+                                        else participation_map.OUTLINE, "width": 3 if low else 0.8}})
         if lon is not None and lat is not None:
             figure = reach_text(row, b.lang) if code in figures else DASH
             labels.append({"lon": lon, "lat": lat, "name": b.district_names.get(code, code), "figure": figure})
