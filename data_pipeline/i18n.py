@@ -303,6 +303,12 @@ _SPOKEN: ContextVar[str | None] = ContextVar("hyte_language", default=None)
 _PROCESS: list[str | None] = [None]  # set_language; None: from the environment on first use
 
 
+def spoken() -> str | None:
+    """The language fixed by the innermost `speaking` block of this thread, if any."""
+    lang = _SPOKEN.get()
+    return lang if lang in LANGUAGES else None
+
+
 def language() -> str:
     """The language messages are shown in now: `speaking`'s, else the process's (`set_language`),
     else the environment's, else Finnish."""

@@ -10,7 +10,7 @@ import json
 import polars as pl
 
 from dashboard.core.formatting import fmt_date, fmt_datetime, fmt_number
-from dashboard.core.i18n import CATALOG, DEFAULT_LANGUAGE, source_text, translate
+from dashboard.core.i18n import CATALOG, DEFAULT_LANGUAGE, source_text, translate, translate_n
 from data_pipeline.i18n import stored_text
 
 
@@ -116,7 +116,7 @@ def version_labels(frame: pl.DataFrame, lang: str) -> dict[int, str]:
     for i, r in enumerate(frame.to_dicts()):
         name = (translate("up.version.absent", lang) if r["absent"]
                 else r["uploaded_name"] or f"{r['file_name']} ({translate('up.origin.package', lang)})")
-        label = translate("up.version", lang, when=fmt_datetime(r["saved_at"], lang), name=name,
-                          rows=fmt_number(r["rows"] or 0, 0, lang), who=r["actor"])
+        label = translate_n("up.version", r["rows"] or 0, lang, when=fmt_datetime(r["saved_at"], lang), name=name,
+                            rows=fmt_number(r["rows"] or 0, 0, lang), who=r["actor"])
         labels[r["id"]] = translate("up.version.current", lang, label=label) if i == 0 else label
     return labels

@@ -24,7 +24,7 @@ import threading
 from pathlib import Path
 from typing import TextIO
 
-from data_pipeline.i18n import msg
+from data_pipeline.i18n import msg, spoken
 from data_pipeline.load.progress import Progress, WriteResult, parse_event, result_from_event
 from data_pipeline.store.engine import make_engine
 from data_pipeline.store.recovery import abandon_run, remove_staging
@@ -38,7 +38,8 @@ def upload(url: str, config: Path, register: str, file_name: str, content: bytes
            progress: Progress | None = None, allow_empty: bool = False, lang: str | None = None) -> WriteResult:
     """Upload `content` as the package's `register` (validated and loaded as `hyte refresh` would);
     `allow_empty`: the person confirmed that a file with no rows is to empty the register. `lang`, here
-    and below: the language of the messages and problems (the person's), else the package's."""
+    and below: the language of the messages and problems (the person's); by default the one fixed by
+    `speaking` around the call (the app's write panels), else the package's."""
     fd, temp = tempfile.mkstemp(prefix="hyte-upload-", suffix=Path(file_name).suffix.lower())
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -60,6 +61,7 @@ def all_problems(config: Path, register: str, file_name: str, content: bytes, ou
                  lang: str | None = None) -> int | None:
     """Every problem of `content` as the package's `register`, written to `out` (.txt or .zip) by a process
     of its own (`hyte check … --all-problems`: nothing is loaded); how many, or None if it failed."""
+    lang = lang or spoken()
     fd, temp = tempfile.mkstemp(prefix="hyte-upload-", suffix=Path(file_name).suffix.lower())
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -93,6 +95,7 @@ def _language(lang: str | None) -> list[str]:
 def run(args: list[str], url: str, config: Path, progress: Progress | None = None,
         lang: str | None = None) -> WriteResult:
     """Run `hyte ARGS --json-progress` against the store at `url`, passing its progress on as it comes."""
+    lang = lang or spoken()
     env = {**os.environ, "HYTE_DATABASE_URL": url, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen([*PROGRAM, *_language(lang), *args, "--json-progress"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env, text=True, encoding="utf-8", errors="replace")

@@ -44,22 +44,22 @@ def _word(kind: str, code: str | None) -> str:
 
 
 def format_status(status: dict) -> str:
-    lines = [str(msg("status.store", store=status["store"], revision=status["schema_revision"] or "–")), ""]
-    lines.append(str(msg("status.runs")))
+    lines = [str(msg("cli.status.store", store=status["store"], revision=status["schema_revision"] or "–")), ""]
+    lines.append(str(msg("cli.status.runs")))
     if not status["runs"]:
-        lines.append(f"  {msg('status.no_runs')}")
+        lines.append(f"  {msg('cli.status.no_runs')}")
     for run in status["runs"]:
         lines.append(f"  #{run['id']:<4} {_word('run', run['status']):<12} {_when(run['started_at'])} → "
                      f"{_when(run['finished_at'])}  {run['command']}  {stored_text(run['message'], language())}".rstrip())
-    lines += ["", str(msg("status.freshness"))]
+    lines += ["", str(msg("cli.status.freshness"))]
     if not status["freshness"]:
         lines.append("  –")
     for f in status["freshness"]:
-        updated = f" {msg('status.data_date', date=_date(f['data_updated']))}" if f["data_updated"] else ""
+        updated = f" {msg('cli.status.data_date', date=_date(f['data_updated']))}" if f["data_updated"] else ""
         lines.append(f"  {f['source']:<10} {_word('freshness', f['status']):<12} "
-                     f"{msg('status.succeeded', when=_when(f['last_success_at']))}{updated}"
+                     f"{msg('cli.status.succeeded', when=_when(f['last_success_at']))}{updated}"
                      f"{'  ' + stored_text(f['message'], language()) if f['message'] else ''}")
-    lines += ["", str(msg("status.rows"))]
+    lines += ["", str(msg("cli.status.rows"))]
     for name, count in status["rows"].items():
         lines.append(f"  {name:<26} {grouped(count):>10}")
     return "\n".join(lines)

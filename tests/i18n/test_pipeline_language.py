@@ -133,3 +133,29 @@ def test_an_upload_from_the_app_reports_in_the_persons_language_and_the_screen_i
         assert list(first.values())[-1] == PROBLEMS[lang][0].split(": ", 2)[2]
     runs = status_view.runs(status_queries.load_runs(engine), "en").to_dicts()
     assert "4 problems in the input, store unchanged" in json.dumps(runs)
+
+
+def test_the_data_status_screens_write_processes_speak_the_visitors_language(fixture_store, tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.core.i18n import translate
+
+    spoken = []
+
+    def run(args, url, config, progress=None, lang=None):  # in place of the write process
+        spoken.append(lang or i18n.spoken())
+        return worker.WriteResult("rejected", "rejected", 7, problems=PROBLEMS["sv"][:1], problem_count=1)
+
+    monkeypatch.setattr(worker, "run", run)
+    (tmp_path / "hyte.toml").write_text("", encoding="utf-8")
+    monkeypatch.setenv("HYTE_PACKAGE_CONFIG", str(tmp_path / "hyte.toml"))
+    at = AppTest.from_file(str(Path(__file__).parents[2] / "dashboard" / "app.py"), default_timeout=30)
+    at.query_params["lang"] = "sv"
+    at.run()
+    at.switch_page("../pages/data_status.py").run()
+    at.selectbox(key="upload.register").set_value("events")
+    at.file_uploader[0].set_value(("fel.csv", BROKEN_EVENTS.encode(), "text/csv"))
+    next(b for b in at.button if b.label == translate("up.button", "sv")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert spoken == ["sv"]
+    assert at.code[0].value == PROBLEMS["sv"][0]
