@@ -6,7 +6,7 @@ import json
 
 from sqlalchemy import Engine, func, inspect, select
 
-from data_pipeline.i18n import DEFAULT_LANGUAGE, grouped, keys, language, msg, stored_text, translate
+from data_pipeline.i18n import grouped, language, msg, stored_text
 from data_pipeline.store import schema
 from data_pipeline.store.engine import schema_revision
 
@@ -37,26 +37,20 @@ def _date(value) -> str:
     return value.strftime("%d.%m.%Y")
 
 
-def _word(kind: str, code: str | None) -> str:
-    """A run's or a source's status code in words ("success" → "Onnistui"), the code if it has none."""
-    key = f"{kind}.{code}"
-    return translate(key, language()) if key in keys(DEFAULT_LANGUAGE) else str(code)
-
-
 def format_status(status: dict) -> str:
     lines = [str(msg("cli.status.store", store=status["store"], revision=status["schema_revision"] or "–")), ""]
     lines.append(str(msg("cli.status.runs")))
     if not status["runs"]:
         lines.append(f"  {msg('cli.status.no_runs')}")
-    for run in status["runs"]:
-        lines.append(f"  #{run['id']:<4} {_word('run', run['status']):<12} {_when(run['started_at'])} → "
+    for run in status["runs"]:  # statuses as codes (success, rejected; fresh, stale), as `--json` gives them
+        lines.append(f"  #{run['id']:<4} {run['status']:<9} {_when(run['started_at'])} → "
                      f"{_when(run['finished_at'])}  {run['command']}  {stored_text(run['message'], language())}".rstrip())
     lines += ["", str(msg("cli.status.freshness"))]
     if not status["freshness"]:
         lines.append("  –")
     for f in status["freshness"]:
         updated = f" {msg('cli.status.data_date', date=_date(f['data_updated']))}" if f["data_updated"] else ""
-        lines.append(f"  {f['source']:<10} {_word('freshness', f['status']):<12} "
+        lines.append(f"  {f['source']:<10} {f['status']:<6} "
                      f"{msg('cli.status.succeeded', when=_when(f['last_success_at']))}{updated}"
                      f"{'  ' + stored_text(f['message'], language()) if f['message'] else ''}")
     lines += ["", str(msg("cli.status.rows"))]

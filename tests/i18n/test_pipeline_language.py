@@ -159,3 +159,17 @@ def test_the_data_status_screens_write_processes_speak_the_visitors_language(fix
     assert not at.exception, [e.value for e in at.exception]
     assert spoken == ["sv"]
     assert at.code[0].value == PROBLEMS["sv"][0]
+
+
+def test_templates_of_a_swedish_package_are_in_swedish(mini_package, tmp_path):
+    from openpyxl import load_workbook
+
+    mini_package.write_text('language = "sv"\n' + mini_package.read_text(encoding="utf-8"), encoding="utf-8")
+    assert hyte(["template", str(tmp_path / "tpl"), "--config", str(mini_package)]) == 0
+    doc = (tmp_path / "tpl" / "SARAKKEET.md").read_text(encoding="utf-8")
+    assert doc.startswith("# Registerfiler\n") and "## events.csv — Delaktighetsevenemang" in doc
+    assert "| `level` | ja | text | Delaktighetsnivå (information, planning, decision, action) |" in doc
+    assert "Osallisuuden taso" not in doc and "Participation level" not in doc
+    book = load_workbook(tmp_path / "tpl" / "events.xlsx")
+    assert [sheet.title for sheet in book.worksheets] == ["events", "anvisningar", "codes"]
+    assert book["anvisningar"]["A2"].value.startswith("Fyll i en rad per sak")
