@@ -189,3 +189,18 @@ def test_without_the_age_structure_the_peers_go_by_population_within_the_size_cl
     text = (tmp_path / "k" / "hyte.toml").read_text(encoding="utf-8")
     assert tomllib.loads(text)["regions"]["peers"] == PEERS_BY_SIZE
     assert "kokoluokka 20 000–39 999" in text and "Kangasala (33 000" in text and "ei saatu ikärakennetta" in text
+
+
+def test_init_in_swedish_writes_the_package_and_says_everything_in_swedish(stand_ins, tmp_path, capsys):
+    assert hyte(["init", "--lang", "sv", "--municipality", "Kangasala", "--out", str(tmp_path / "k")]) == 0
+    said = capsys.readouterr().err
+    assert "Kommun: Kangasala (211); välfärdsområde: " in said and "Nästa steg: fyll i " in said
+    text = (tmp_path / "k" / "hyte.toml").read_text(encoding="utf-8")
+    assert "# Kangasala (211): skrivet av `hyte init` " in text
+    assert "# Kangasala: 33 000 invånare, 0–14 år 17,5 %, 65+ 20,0 %. Ändra fritt:" in text
+    instructions = (tmp_path / "k" / "INSTRUCTIONS.md").read_text(encoding="utf-8")
+    assert instructions.startswith("# Kangasala – HYTE-datapaket\n")
+    for step in ("1. **Kontrollera `hyte.toml`**", "3. **Granska**: `hyte check --config hyte.toml`",
+                 "5. **Starta**: `streamlit run dashboard/app.py`"):  # every step, in Swedish
+        assert step in instructions
+    assert "Tarkista" not in instructions and "Check" not in instructions
