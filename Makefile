@@ -6,21 +6,32 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   := data/demo
 PORT   ?= 8501
+# The compiled catalogues (git-ignored): read at every start, much faster than the .po files.
+MO     := $(foreach lang,fi sv en,locales/$(lang)/LC_MESSAGES/hyte.mo)
 
-.PHONY: run test demo bench static-gz clean
+.PHONY: run test demo bench static-gz clean translations
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m data_pipeline.translations compile
 	touch $(STAMP)
 
-run: $(STAMP)
+$(MO): locales/%/LC_MESSAGES/hyte.mo: locales/%/LC_MESSAGES/hyte.po | $(STAMP)
+	$(BIN)/python -m data_pipeline.translations compile
+
+# After editing texts: `#:` references, Swedish and English checked against the Finnish (a changed
+# Finnish text marks its translations fuzzy), then compiled. README "Texts and translations".
+translations: $(STAMP)
+	$(BIN)/python -m data_pipeline.translations
+
+run: $(STAMP) $(MO)
 	@$(BIN)/python -m data_pipeline.cli has-data || $(BIN)/hyte demo --out $(DEMO)
 	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) $(MO)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 demo: $(STAMP)
@@ -34,4 +45,4 @@ static-gz: $(STAMP)
 	deploy/static-gz.sh $(BIN)/python
 
 clean:
-	rm -rf $(VENV) data *.egg-info
+	rm -rf $(VENV) data *.egg-info $(MO)

@@ -9,11 +9,14 @@ import json
 import logging
 import sys
 import time
+import tomllib
 from importlib.metadata import entry_points
 from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
+from data_pipeline.i18n import (LANGUAGES, choose_language, grouped, language, msg, msg_n, package_languages, speaking,
+                                stored_text)
 from data_pipeline.inputs.problems import MAX_LISTED_PER_FILE, count_is_lower_bound
 from data_pipeline.inputs.problems import count as count_problems
 from data_pipeline.load.progress import JsonLines
@@ -22,9 +25,13 @@ from data_pipeline.store.engine import make_engine, resolve_url
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2, 64
 
 
-def _n(count: int) -> str:
-    """Finnish thousands grouping: 1 234 567."""
-    return f"{count:,}".replace(",", " ")
+def say(key: str, /, **params) -> None:
+    """One line on stderr, in the command's language: what `hyte` tells the person running it."""
+    print(msg(key, **params), file=sys.stderr)
+
+
+def say_n(key: str, n: int, /, **params) -> None:
+    print(msg_n(key, n, **params), file=sys.stderr)
 
 
 class TerminalProgress:
@@ -36,7 +43,7 @@ class TerminalProgress:
 
     def __call__(self, table: str, rows: int) -> None:
         if not self.quiet:
-            print(f"  [{time.perf_counter() - self.started:6.1f} s] {table}: {_n(rows)} riviä / rows",
+            print(f"  [{time.perf_counter() - self.started:6.1f} s] {msg_n('cli.progress.rows', rows, table=table)}",
                   file=sys.stderr, flush=True)
 
 
@@ -45,31 +52,27 @@ def _report(result, *, package: bool = False) -> int:
     have changed the package too (an upload or restore), so a refusal says both were left as they were."""
     if result.ok:
         unchanged = result.status == "unchanged"
-        label = "Ei muutoksia / Unchanged" if unchanged else "Ladattu / Loaded"
         if package:
-            print(f"{label}: {_n(result.rows or 0)} riviä rekisterissä / rows in the register, "
-                  f"ajo / run #{result.run_id}")
+            key = "cli.unchanged.register" if unchanged else "cli.loaded.register"
+            print(msg_n(key, result.rows or 0, run=result.run_id))
         else:
-            print(f"{label}: {_n(sum(result.rows.values()))} riviä / rows, ajo / run #{result.run_id}")
+            key = "cli.unchanged" if unchanged else "cli.loaded"
+            print(msg_n(key, sum(result.rows.values()), run=result.run_id))
         if getattr(result, "warnings", None) is not None:
             if result.message and result.status == "success":
-                print(f"Varoitus / Warning: {result.message}", file=sys.stderr)
+                say("cli.warning", message=result.message)
             for warning in result.warnings:
-                print(f"{warning} (varoitus / warning)", file=sys.stderr)
+                say("cli.warning_line", warning=str(warning))
         return EXIT_OK
-    kept = ("tietoja ja pakettia ei muutettu / the store and the package are unchanged" if package else
-            "tietoja ei muutettu / the store is unchanged")
     if result.status == "rejected":
         total, listed = count_problems(result.problems), sum(1 for p in result.problems if not p.more)
-        shown = "" if total == listed else f" (ensimmäiset {_n(listed)} listattu / first {_n(listed)} listed)"
-        fi, en = ("vähintään ", "at least ") if count_is_lower_bound(result.problems) else ("", "")
-        print(f"Hylätty / Rejected: {fi}{_n(total)} virhettä / {en}{_n(total)} problems{shown}; {kept}.",
-              file=sys.stderr)
+        key = "cli.rejected.at_least" if count_is_lower_bound(result.problems) else \
+            "cli.rejected" if total == listed else "cli.rejected.capped"
+        say_n(key, total, listed=grouped(listed), kept=msg("cli.kept.package" if package else "cli.kept"))
         for problem in result.problems:
             print(str(problem), file=sys.stderr)
         return EXIT_REJECTED
-    print(f"Lataus epäonnistui / Load failed: {result.message}; tietoja ei muutettu / the store is unchanged.",
-          file=sys.stderr)
+    say("cli.failed", message=result.message)
     return EXIT_FAILED
 
 
@@ -89,7 +92,7 @@ def cmd_refresh(args) -> int:
     from data_pipeline.load.refresh import Change, refresh
 
     url = resolve_url(args.db)
-    print(f"Päivitetään / Refreshing {args.config} → {_safe(url)}", file=sys.stderr)
+    say("cli.refreshing", config=args.config, url=_safe(url))
     change = Change(args.actor or _actor())
     if args.json_progress:
         return _json_write(url, lambda out: _json_report(out, refresh(
@@ -103,7 +106,7 @@ def cmd_refresh(args) -> int:
         from data_pipeline.load.package import write_all_problems
 
         written = write_all_problems(load_config(args.config), Path(args.all_problems))
-        print(f"Kaikki {_n(written)} virhettä / all {_n(written)} problems → {args.all_problems}", file=sys.stderr)
+        say_n("cli.all_problems_written", written, out=args.all_problems)
     return code
 
 
@@ -114,7 +117,7 @@ def cmd_upload(args) -> int:
     try:
         content = Path(args.file).read_bytes()
     except OSError as exc:
-        print(f"Tiedostoa ei voitu lukea / cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        say("cli.cannot_read", file=args.file, error=exc.strerror)
         return EXIT_USAGE
     name = args.name or Path(args.file).name
 
@@ -178,23 +181,19 @@ def cmd_check(args) -> int:
     if not result.ok:
         for problem in result.problems:
             print(str(problem))
-        print(f"{name}: {len(result.problems)} virhettä / problems; korjaa ne ja aja uudelleen / "
-              "fix them and run hyte check again.", file=sys.stderr)
+        say_n("cli.check.problems", len(result.problems), name=name)
         return EXIT_REJECTED
     if result.pending:
         # Set up, not refreshed yet: what is here is fine; the refresh downloads (and checks) the rest.
         for problem in result.pending:
             print(str(problem))
-        print(f"{name}: ei virheitä tarkistetuissa tiedostoissa / no problems in the files checked; "
-              f"lataamatta / not downloaded yet: {_n(len(result.pending))} tiedostoa / files (Sotkanet, Paavo) — "
-              "hyte refresh hakee ja tarkistaa ne / hyte refresh downloads and checks them")
+        print(msg_n("cli.check.pending", len(result.pending), name=name))
         return EXIT_OK
-    counts = ", ".join(f"{register} {_n(rows)}" for register, rows in result.register_rows.items()) or "–"
-    print(f"{name}: ei virheitä / no problems; rivejä tarkistettu / rows checked: {counts}; "
-          f"alueita / districts {_n(result.districts)}; indikaattoriarvoja / indicator values "
-          f"{_n(result.indicator_values)}")
+    counts = ", ".join(f"{register} {grouped(rows)}" for register, rows in result.register_rows.items()) or "–"
+    print(msg("cli.check.ok", name=name, counts=counts, districts=grouped(result.districts),
+              values=grouped(result.indicator_values)))
     for warning in result.warnings:
-        print(f"{warning} (varoitus / warning)", file=sys.stderr)
+        say("cli.warning_line", warning=str(warning))
     return EXIT_OK
 
 
@@ -204,24 +203,25 @@ def _check_upload(args) -> int:
     from data_pipeline.load.uploads import write_all_upload_problems
 
     if not (args.register and args.file and args.all_problems):
-        print("--register, --file ja --all-problems annetaan yhdessä / --register, --file and --all-problems "
-              "go together", file=sys.stderr)
+        say("cli.check.together")
         return EXIT_USAGE
     try:
         content = Path(args.file).read_bytes()
     except OSError as exc:
-        print(f"Tiedostoa ei voitu lukea / cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        say("cli.cannot_read", file=args.file, error=exc.strerror)
         return EXIT_USAGE
     written = write_all_upload_problems(Path(args.config), args.register, args.name or Path(args.file).name,
                                         content, Path(args.all_problems))
-    print(f"{written} virhettä / problems → {args.all_problems}")
+    # The count comes first: the app reads it (data_pipeline.load.worker.all_problems).
+    print(msg_n("cli.problems_written", written, count=written, out=args.all_problems))
     return EXIT_REJECTED if written else EXIT_OK
 
 
 def cmd_config_reference(args) -> int:
     from data_pipeline.inputs.config_reference import reference_markdown
 
-    sys.stdout.write(reference_markdown())
+    # All three languages (docs/hyte-toml.md), unless --lang asks for one.
+    sys.stdout.write(reference_markdown((args.lang,) if args.lang else LANGUAGES))
     return EXIT_OK
 
 
@@ -230,7 +230,7 @@ def cmd_demo(args) -> int:
     from data_pipeline.load.refresh import Change, refresh
 
     config = write_demo_package(Path(args.out), seed=args.seed)
-    print(f"Esittelyaineisto kirjoitettu / Demo package written: {config}", file=sys.stderr)
+    say("cli.demo_written", config=config)
     url = resolve_url(args.db)
     return _report(refresh(config, url, command="demo", progress=TerminalProgress(args.quiet),
                            change=Change(_actor())))
@@ -240,6 +240,8 @@ def cmd_status(args) -> int:
     from data_pipeline.store.status import format_status, store_status
 
     status = store_status(make_engine(resolve_url(args.db)))
+    for item in (*status["runs"], *status["freshness"]):  # kept in every language: the command's one
+        item["message"] = stored_text(item["message"], language()) or None
     if args.json:
         print(json.dumps(status, ensure_ascii=False, indent=2, default=str))
     else:
@@ -266,17 +268,16 @@ def cmd_template(args) -> int:
         try:
             config = load_config(config_path)
         except ConfigError as exc:
-            print(f"{exc}\nKorjaa hyte.toml tai anna toinen --config / fix hyte.toml or give another --config.",
-                  file=sys.stderr)
+            print(exc, file=sys.stderr)
+            say("cli.template.fix_config")
             return EXIT_REJECTED
-        print(f"Pohjat paketille / templates for the package {config_path} "
-              f"(ikäryhmät / age groups: {', '.join(config.age_group_codes)})", file=sys.stderr)
+        say("cli.template.for_package", config=config_path, groups=", ".join(config.age_group_codes))
     kept: list[Path] = []
     written = write_templates(directory, config=config, kept=kept)
     for path in written:
         print(path)
     for path in kept:
-        print(f"{path}: jo täytetty, ei korvattu / already filled in, kept", file=sys.stderr)
+        say("cli.template.kept", path=path)
     return EXIT_OK
 
 
@@ -290,10 +291,10 @@ def cmd_export(args) -> int:
     from data_pipeline.store.export import export_indicator_values
 
     if args.what != "indicator-values":
-        print(f"Tuntematon vienti / unknown export: {args.what}", file=sys.stderr)
+        say("cli.export.unknown", what=args.what)
         return EXIT_USAGE
     rows = export_indicator_values(make_engine(resolve_url(args.db)), Path(args.out))
-    print(f"{rows} riviä / rows → {args.out}", file=sys.stderr)
+    say_n("cli.export.written", rows, out=args.out)
     return EXIT_OK
 
 
@@ -309,112 +310,107 @@ def _safe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def _h(key: str, **params) -> str:
+    """A help text in the language the parser is built in (`main` knows it from --lang or the environment)."""
+    return str(msg(key, **params))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="hyte", description="HYTE-tietojen päivitys / HYTE data pipeline")
-    parser.add_argument("-v", "--verbose", action="store_true", help="show debug logging")
+    parser = argparse.ArgumentParser(prog="hyte", description=_h("cli.help.description"))
+    parser.add_argument("-v", "--verbose", action="store_true", help=_h("cli.help.verbose"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=_h("cli.help.lang"))
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def with_db(p):
-        p.add_argument("--db", help="store URL (default: env HYTE_DATABASE_URL, else sqlite:///data/hyte.db)")
+    def command(name: str, help_key: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=_h(help_key))
+        # Also after the command (`hyte check --lang sv`); SUPPRESS keeps a --lang given before it.
+        p.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=_h("cli.help.lang"))
         return p
 
-    p = sub.add_parser("init", help="write a complete data package for a real municipality from public data "
-                                    "(Sotkanet, Statistics Finland); asks on a terminal for what flags do not give")
-    p.add_argument("--municipality", help="municipality number (211) or name in Finnish or Swedish (Kangasala)")
-    p.add_argument("--out", help="folder for the package")
-    p.add_argument("--areas", choices=("pori", "empty"),
-                   help="priority areas to start from: the Pori programme's three, or one to rename (default pori)")
-    p.add_argument("--indicators", choices=("pori", "minimal"),
-                   help="indicator preset: the Pori example's 26, or a minimal 8 (default pori)")
-    p.add_argument("--districts", metavar="FILE.geojson",
-                   help="your own district polygons (default: Statistics Finland's Paavo postal areas)")
-    p.add_argument("--district-id-property", help="the GeoJSON property holding the district id (else detected)")
-    p.add_argument("--district-name-property", help="the GeoJSON property holding the name (else detected)")
+    def with_db(p):
+        p.add_argument("--db", help=_h("cli.help.db"))
+        return p
+
+    p = command("init", "cli.help.init")
+    p.add_argument("--municipality", help=_h("cli.help.init.municipality"))
+    p.add_argument("--out", help=_h("cli.help.init.out"))
+    p.add_argument("--areas", choices=("pori", "empty"), help=_h("cli.help.init.areas"))
+    p.add_argument("--indicators", choices=("pori", "minimal"), help=_h("cli.help.init.indicators"))
+    p.add_argument("--districts", metavar="FILE.geojson", help=_h("cli.help.init.districts"))
+    p.add_argument("--district-id-property", help=_h("cli.help.init.district_id_property"))
+    p.add_argument("--district-name-property", help=_h("cli.help.init.district_name_property"))
     p.add_argument("--peers", type=int, default=6, choices=range(4, 9), metavar="4..8",
-                   help="how many comparison municipalities to propose (default 6)")
-    p.add_argument("--paavo-year", type=int, default=2024, help="Paavo's year (default 2024)")
-    p.add_argument("--sotkanet-url", default="https://sotkanet.fi/rest/1.1",
-                   help="Sotkanet's address (env HYTE_SOTKANET_URL overrides)")
-    p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for an answer (default 30)")
-    p.add_argument("--force", action="store_true", help="write over an existing package in --out")
+                   help=_h("cli.help.init.peers"))
+    p.add_argument("--paavo-year", type=int, default=2024, help=_h("cli.help.init.paavo_year"))
+    p.add_argument("--sotkanet-url", default="https://sotkanet.fi/rest/1.1", help=_h("cli.help.init.sotkanet_url"))
+    p.add_argument("--timeout", type=float, default=30.0, help=_h("cli.help.init.timeout"))
+    p.add_argument("--force", action="store_true", help=_h("cli.help.init.force"))
     p.set_defaults(func=cmd_init)
 
-    p = with_db(sub.add_parser("demo", help="write the demo data package to DIR and load it"))
-    p.add_argument("--out", required=True, help="folder for the demo package")
-    p.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same data)")
-    p.add_argument("-q", "--quiet", action="store_true")
+    p = with_db(command("demo", "cli.help.demo"))
+    p.add_argument("--out", required=True, help=_h("cli.help.demo.out"))
+    p.add_argument("--seed", type=int, default=2026, help=_h("cli.help.demo.seed"))
+    p.add_argument("-q", "--quiet", action="store_true", help=_h("cli.help.quiet"))
     p.set_defaults(func=cmd_demo)
 
     def writer(p):
         """Options of every command that writes the store (the app runs these: data_pipeline.load.worker)."""
-        p.add_argument("--actor", help="who asked, for the change log (default: the OS user)")
-        p.add_argument("--json-progress", action="store_true",
-                       help="progress and the result as JSON lines on stdout (for the app)")
-        p.add_argument("-q", "--quiet", action="store_true")
+        p.add_argument("--actor", help=_h("cli.help.actor"))
+        p.add_argument("--json-progress", action="store_true", help=_h("cli.help.json_progress"))
+        p.add_argument("-q", "--quiet", action="store_true", help=_h("cli.help.quiet"))
         return with_db(p)
 
-    p = writer(sub.add_parser("refresh", help="validate and load a data package"))
-    p.add_argument("--config", required=True, help="the package's hyte.toml")
-    p.add_argument("--offline", action="store_true", help="use only cached Sotkanet responses")
-    p.add_argument("--all-problems", metavar="FILE",
-                   help="on rejected input, write every problem to FILE (the listing shows the first "
-                        f"{MAX_LISTED_PER_FILE} per file)")
+    p = writer(command("refresh", "cli.help.refresh"))
+    p.add_argument("--config", required=True, help=_h("cli.help.config"))
+    p.add_argument("--offline", action="store_true", help=_h("cli.help.refresh.offline"))
+    p.add_argument("--all-problems", metavar="FILE", help=_h("cli.help.refresh.all_problems", limit=MAX_LISTED_PER_FILE))
     p.add_argument("--label", default="refresh", help=argparse.SUPPRESS)  # the run log's command ("refresh (app)")
     p.set_defaults(func=cmd_refresh)
 
-    p = writer(sub.add_parser("upload", help="replace one register of a package with a file, if the whole "
-                                             "package then validates, and load it"))
-    p.add_argument("--config", required=True, help="the package's hyte.toml")
-    p.add_argument("--register", required=True, help="the register's name, e.g. events")
-    p.add_argument("--file", required=True, help="the CSV or XLSX file")
-    p.add_argument("--name", help="the file's name as uploaded, for the change log (default: its own)")
-    p.add_argument("--allow-empty", action="store_true",
-                   help="a file with no rows may empty a register that has rows")
+    p = writer(command("upload", "cli.help.upload"))
+    p.add_argument("--config", required=True, help=_h("cli.help.config"))
+    p.add_argument("--register", required=True, help=_h("cli.help.upload.register"))
+    p.add_argument("--file", required=True, help=_h("cli.help.upload.file"))
+    p.add_argument("--name", help=_h("cli.help.upload.name"))
+    p.add_argument("--allow-empty", action="store_true", help=_h("cli.help.upload.allow_empty"))
     p.set_defaults(func=cmd_upload)
 
-    p = writer(sub.add_parser("restore", help="put a saved version of a register back and load it"))
-    p.add_argument("--config", required=True, help="the package's hyte.toml")
-    p.add_argument("--version", required=True, type=int, help="the version's id (data-status screen)")
-    p.add_argument("--allow-empty", action="store_true",
-                   help="a version with no rows may empty a register that has rows")
+    p = writer(command("restore", "cli.help.restore"))
+    p.add_argument("--config", required=True, help=_h("cli.help.config"))
+    p.add_argument("--version", required=True, type=int, help=_h("cli.help.restore.version"))
+    p.add_argument("--allow-empty", action="store_true", help=_h("cli.help.restore.allow_empty"))
     p.set_defaults(func=cmd_restore)
 
-    p = sub.add_parser("check", help="validate a data package as refresh would, without downloading or "
-                                     "loading it: exit 0, or 1 listing every problem")
-    p.add_argument("--config", required=True, help="the package's hyte.toml")
-    p.add_argument("--register", help="with --file: check the package as if FILE were this register (an upload)")
-    p.add_argument("--file", help="the CSV or XLSX file to check as --register")
-    p.add_argument("--name", help="the file's name as uploaded (default: its own)")
-    p.add_argument("--all-problems", metavar="OUT",
-                   help="with --register and --file: write every problem, uncapped, to OUT (.txt, or .zip "
-                        "holding one); prints how many")
+    p = command("check", "cli.help.check")
+    p.add_argument("--config", required=True, help=_h("cli.help.config"))
+    p.add_argument("--register", help=_h("cli.help.check.register"))
+    p.add_argument("--file", help=_h("cli.help.check.file"))
+    p.add_argument("--name", help=_h("cli.help.check.name"))
+    p.add_argument("--all-problems", metavar="OUT", help=_h("cli.help.check.all_problems"))
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("config-reference", help="print the reference of every hyte.toml key (Markdown)")
+    p = command("config-reference", "cli.help.config_reference")
     p.set_defaults(func=cmd_config_reference)
 
-    p = with_db(sub.add_parser("status", help="last runs, freshness per source, rows per table"))
-    p.add_argument("--json", action="store_true")
+    p = with_db(command("status", "cli.help.status"))
+    p.add_argument("--json", action="store_true", help=_h("cli.help.status.json"))
     p.set_defaults(func=cmd_status)
 
-    p = with_db(sub.add_parser("health", help="exit 0 if the store is reachable, current and fresh, else 1; "
-                                              "one line saying why (for monitoring)"))
-    p.add_argument("--max-age-hours", type=float, default=48.0,
-                   help="the last successful load may be at most this old (default 48)")
+    p = with_db(command("health", "cli.help.health"))
+    p.add_argument("--max-age-hours", type=float, default=48.0, help=_h("cli.help.health.max_age_hours"))
     p.set_defaults(func=cmd_health)
 
-    p = sub.add_parser("template", help="write empty register files (CSV and Excel with drop-down lists) and a "
-                                        "description of every column, for the package DIR is in or --config")
-    p.add_argument("dir")
-    p.add_argument("--config", help="the package's hyte.toml (default: the one of the folder DIR is in, if any)")
+    p = command("template", "cli.help.template")
+    p.add_argument("dir", help=_h("cli.help.template.dir"))
+    p.add_argument("--config", help=_h("cli.help.template.config"))
     p.set_defaults(func=cmd_template)
 
-    p = with_db(sub.add_parser("has-data", help="exit 0 if the store holds a successful load (for make run)"))
+    p = with_db(command("has-data", "cli.help.has_data"))
     p.set_defaults(func=cmd_has_data)
 
-    p = with_db(sub.add_parser("export", help="export stored data"))
-    p.add_argument("what", choices=["indicator-values"])
-    p.add_argument("--out", required=True)
+    p = with_db(command("export", "cli.help.export"))
+    p.add_argument("what", choices=["indicator-values"], help=_h("cli.help.export.what"))
+    p.add_argument("--out", required=True, help=_h("cli.help.export.out"))
     p.set_defaults(func=cmd_export)
 
     # Commands of other parts of the product (the app's briefing PDF) register themselves through the
@@ -424,18 +420,49 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _asked_language(argv: list[str]) -> str | None:
+    """`--lang X` or `--lang=X` anywhere on the command line, before it is parsed (for the help texts)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def package_language(args) -> tuple[str, ...]:
+    """The `language` of the package the command works on (its hyte.toml, read for that key alone: the
+    language is needed before the file is checked, to report its problems in it); () if none is known."""
+    config = getattr(args, "config", None)
+    if not config and getattr(args, "command", None) == "template":
+        from data_pipeline.inputs.templates import find_package_config
+
+        config = find_package_config(Path(args.dir))
+    if not config:
+        return ()
+    try:
+        raw = tomllib.loads(Path(config).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return ()  # the check reports it, in the language of the environment
+    return package_languages(raw.get("language"))
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    with speaking(choose_language(_asked_language(argv))):
+        args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    try:
-        return args.func(args)
-    except OperationalError as exc:
-        print(f"Tietokantaan ei saada yhteyttä / cannot reach the store: {exc.orig}", file=sys.stderr)
-        return EXIT_FAILED
-    except KeyboardInterrupt:
-        print("Keskeytetty / interrupted; tietoja ei muutettu / the store is unchanged.", file=sys.stderr)
-        return 130
+    # --lang, else the package's language, else the environment's, else Finnish (data_pipeline.i18n).
+    with speaking(choose_language(args.lang, package_language(args))):
+        try:
+            return args.func(args)
+        except OperationalError as exc:
+            say("cli.store_unreachable", error=exc.orig)
+            return EXIT_FAILED
+        except KeyboardInterrupt:
+            say("cli.interrupted")
+            return 130
 
 
 if __name__ == "__main__":

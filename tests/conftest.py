@@ -19,6 +19,10 @@ from data_pipeline.store.engine import make_engine
 # that file too, so a failing test would say only "This app has encountered an error". Tests see all.
 streamlit_config.set_option("client.showErrorDetails", "full", "tests/conftest.py")
 
+# The suite's expected texts are Finnish, the default, whatever the machine's locale (LANG=sv_FI.UTF-8 would
+# make `hyte` speak Swedish); the tests of the language choice set their own environment.
+os.environ["HYTE_LANG"] = "fi"
+
 FIXTURES = Path(__file__).parent / "fixtures"
 PG_ADMIN_URL = os.environ.get("HYTE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 

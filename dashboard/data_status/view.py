@@ -10,7 +10,8 @@ import json
 import polars as pl
 
 from dashboard.core.formatting import fmt_date, fmt_datetime, fmt_number
-from dashboard.core.i18n import CATALOG, DEFAULT_LANGUAGE, source_text, translate
+from dashboard.core.i18n import CATALOG, DEFAULT_LANGUAGE, source_text, translate, translate_n
+from data_pipeline.i18n import stored_text
 
 
 def _table(columns: dict[str, list[str]]) -> pl.DataFrame:
@@ -31,7 +32,7 @@ def runs(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
         translate("status.col.finished", lang): [fmt_datetime(r["finished_at"], lang) for r in rows],
         translate("status.col.status", lang): [_status(r["status"], lang) for r in rows],
         translate("status.col.rows", lang): [_rows_per_table(r["rows_json"], lang) for r in rows],
-        translate("status.col.message", lang): [r["message"] or "" for r in rows],
+        translate("status.col.message", lang): [stored_text(r["message"], lang) for r in rows],
     })
 
 
@@ -73,7 +74,7 @@ def rejected(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
         translate("status.col.file", lang): [r["file"] for r in rows],
         translate("status.col.line", lang): ["" if r["line"] is None else str(r["line"]) for r in rows],
         translate("status.col.column", lang): [r["column_name"] or "" for r in rows],
-        translate("status.col.problem", lang): [r["message"] for r in rows],
+        translate("status.col.problem", lang): [stored_text(r["message"], lang) for r in rows],
     })
 
 
@@ -88,7 +89,7 @@ def freshness(frame: pl.DataFrame, lang: str) -> list[dict]:
                                       when=fmt_datetime(r["last_success_at"], lang)),
             "data_updated": (translate("freshness.data_updated", lang, when=fmt_date(r["data_updated"], lang))
                              if r["data_updated"] else ""),
-            "message": r["message"] or "",
+            "message": stored_text(r["message"], lang),
             "attribution": source_text(r["attribution"] or "", lang),
         }
         for r in frame.to_dicts()
@@ -105,7 +106,7 @@ def audit(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
         translate("audit.col.register", lang): [r["register"] or "" for r in rows],
         translate("audit.col.file", lang): [r["file_name"] or "" for r in rows],
         translate("audit.col.rows", lang): ["" if r["rows"] is None else fmt_number(r["rows"], 0, lang) for r in rows],
-        translate("audit.col.message", lang): [r["message"] or "" for r in rows],
+        translate("audit.col.message", lang): [stored_text(r["message"], lang) for r in rows],
     })
 
 
@@ -115,7 +116,7 @@ def version_labels(frame: pl.DataFrame, lang: str) -> dict[int, str]:
     for i, r in enumerate(frame.to_dicts()):
         name = (translate("up.version.absent", lang) if r["absent"]
                 else r["uploaded_name"] or f"{r['file_name']} ({translate('up.origin.package', lang)})")
-        label = translate("up.version", lang, when=fmt_datetime(r["saved_at"], lang), name=name,
-                          rows=fmt_number(r["rows"] or 0, 0, lang), who=r["actor"])
+        label = translate_n("up.version", r["rows"] or 0, lang, when=fmt_datetime(r["saved_at"], lang), name=name,
+                            rows=fmt_number(r["rows"] or 0, 0, lang), who=r["actor"])
         labels[r["id"]] = translate("up.version.current", lang, label=label) if i == 0 else label
     return labels

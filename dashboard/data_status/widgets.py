@@ -6,6 +6,7 @@ input and show what it did."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import shutil
 import tempfile
@@ -21,7 +22,7 @@ from dashboard.core import theme
 from dashboard.data_status import view as status_tables
 from dashboard.data_status.model import Source
 from dashboard.core.formatting import fmt_number, plain
-from dashboard.core.i18n import t
+from dashboard.core.i18n import speaking, t, tn
 from data_pipeline.inputs import registers as R
 from data_pipeline.load import uploads
 from data_pipeline.load import worker
@@ -40,7 +41,7 @@ TEXT_LINES = 20_000
 
 def register_label(name: str, lang: str) -> str:
     spec = R.REGISTERS[name]
-    return f"{spec.en if lang == 'en' else spec.fi} ({name})"
+    return f"{spec.title(lang)} ({name})"
 
 
 def _problem_count(result: worker.WriteResult, lang: str) -> str:
@@ -58,6 +59,16 @@ def package_path(store: cache.Store) -> Path | None:
     return path
 
 
+def _speaking(draw):
+    """The write processes a panel starts (data_pipeline.load.worker) speak the person's language."""
+    @functools.wraps(draw)
+    def drawn(store: cache.Store, visitor: access.Visitor, lang: str) -> None:
+        with speaking(lang):
+            draw(store, visitor, lang)
+    return drawn
+
+
+@_speaking
 def upload_form(store: cache.Store, visitor: access.Visitor, lang: str) -> None:
     """Register and file in; the checked result (loaded, or every problem by line) out."""
     st.subheader(t("up.title"), anchor=False)
@@ -88,7 +99,7 @@ def _remember(kind: str, name: str, register: str, result: worker.WriteResult, *
 
 def _progress_lines(lang: str):
     def progress(step: str, rows: int) -> None:
-        st.write(t("ref.step", step=step, rows=fmt_number(rows, 0, lang)))
+        st.write(tn("ref.step", rows, step=step, rows=fmt_number(rows, 0, lang)))
 
     return progress
 
@@ -100,12 +111,14 @@ def _show_result(store: cache.Store, visitor: access.Visitor, lang: str) -> None
     kind, file_name, register, result = outcome
     name = plain(file_name)
     if result.outcome == "loaded":
-        st.success(t("up.loaded", file=name, rows=fmt_number(result.register_rows or 0, 0, lang),
+        rows = result.register_rows or 0
+        st.success(tn("up.loaded", rows, file=name, rows=fmt_number(rows, 0, lang),
                       register=register_label(register, lang)), icon=":material/check_circle:")
     elif result.outcome == "unchanged":
         st.info(t("up.unchanged", file=name), icon=":material/info:")
     elif result.status == "rejected":
-        st.error(t("up.rejected", file=name, count=_problem_count(result, lang)), icon=":material/error:")
+        st.error(tn("up.rejected", result.problem_count, file=name, count=_problem_count(result, lang)),
+                 icon=":material/error:")
         _problem_lines(result, lang)
         if result.would_empty:
             _confirm_emptying(store, visitor, register, result.would_empty, lang)
@@ -122,7 +135,7 @@ def _confirm_emptying(store: cache.Store, visitor: access.Visitor, register: str
     if pending.get("register") != register:
         return
     with st.container(border=True):
-        ticked = st.checkbox(t("up.empty.confirm", register=register_label(register, lang),
+        ticked = st.checkbox(tn("up.empty.confirm", rows, register=register_label(register, lang),
                                rows=fmt_number(rows, 0, lang)), key=CONFIRM_KEY)
         pressed = st.button(t("up.empty.button"), icon=":material/delete_sweep:", disabled=not ticked,
                             key="upload.empty.button")
@@ -186,6 +199,7 @@ def _problem_lines(result: worker.WriteResult, lang: str) -> None:
     st.code("\n".join(result.problems), language=None, wrap_lines=True)
 
 
+@_speaking
 def restore_form(store: cache.Store, visitor: access.Visitor, lang: str) -> None:
     st.subheader(t("up.restore.title"), anchor=False)
     register = st.selectbox(t("up.register"), R.REGISTER_ORDER, key="restore.register",
@@ -208,6 +222,7 @@ def restore_form(store: cache.Store, visitor: access.Visitor, lang: str) -> None
             st.rerun()
 
 
+@_speaking
 def refresh_panel(store: cache.Store, visitor: access.Visitor, lang: str) -> None:
     """Refresh from Sotkanet with the pipeline's progress shown as it goes."""
     st.subheader(t("ref.title"), anchor=False)
@@ -221,13 +236,14 @@ def refresh_panel(store: cache.Store, visitor: access.Visitor, lang: str) -> Non
         result = worker.refresh(store.url, config, visitor.who, progress=_progress_lines(lang))
         status.update(state="complete" if result.ok else "error")
     if result.outcome == "success":
-        st.success(t("ref.done", rows=fmt_number(sum(result.rows.values()), 0, lang)), icon=":material/check_circle:")
+        rows = sum(result.rows.values())
+        st.success(tn("ref.done", rows, rows=fmt_number(rows, 0, lang)), icon=":material/check_circle:")
         if result.message:
             st.warning(t("ref.stale", message=plain(result.message)))
     elif result.outcome == "unchanged":
         st.info(t("ref.unchanged"))
     elif result.status == "rejected":
-        st.error(t("up.rejected", file=plain(config.name), count=_problem_count(result, lang)),
+        st.error(tn("up.rejected", result.problem_count, file=plain(config.name), count=_problem_count(result, lang)),
                  icon=":material/error:")
         _problem_lines(result, lang)
     else:

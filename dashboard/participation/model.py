@@ -18,7 +18,7 @@ from dashboard.core import filters
 from dashboard.core import screen
 from dashboard.core.cache import Store, engine, versioned
 from dashboard.core.formatting import DASH, NBSP, fmt_number, plain
-from dashboard.core.i18n import localized, translate
+from dashboard.core.i18n import localized, translate, translate_n
 from dashboard.core.model import INFO, WARNING, Chart, Heading, Message, Table, TableFiles, Tile
 from dashboard.participation import cache
 from dashboard.participation import charts
@@ -373,14 +373,13 @@ def headline(store: Store, f: filters.Filters, lang: str) -> tuple[str, str]:
         # Reach unknown (for some districts or all): what can be counted, and why no reach.
         value = f"{fmt_number(int((districts['events'] > 0).sum()), 0, lang)}/{fmt_number(districts.height, 0, lang)}"
         why = (translate("part.headline.no_population", lang) if len(missing) == districts.height
-               else translate("part.headline.some_population", lang, count=fmt_number(len(missing), 0, lang)))
+               else translate_n("part.headline.some_population", len(missing), lang,
+                                count=fmt_number(len(missing), 0, lang)))
         notes = [translate("part.headline.counts", lang), why]
         if low:
-            notes.append(translate("part.headline.low_one", lang) if low == 1
-                         else translate("part.headline.low_many", lang, count=low))
+            notes.append(translate_n("part.headline.low", low, lang, count=low))
         return value, ". ".join(notes) + "."
     reach = reached["summary"]["reach"]
     value = DASH if reach is None else view.reach_number(reach, lang) + unit
-    note = translate("part.headline.ok", lang) if low == 0 else (
-        translate("part.headline.low_one", lang) if low == 1 else translate("part.headline.low_many", lang, count=low))
+    note = translate("part.headline.ok", lang) if low == 0 else translate_n("part.headline.low", low, lang, count=low)
     return value, note

@@ -12,7 +12,7 @@ import polars as pl
 import pyarrow as pa
 
 from dashboard.core.formatting import DASH, NBSP, fmt_date, fmt_number
-from dashboard.core.i18n import translate
+from dashboard.core.i18n import translate, translate_n
 from dashboard.participation import charts, metrics
 from data_pipeline.inputs.registers import EVENT_TYPES
 
@@ -59,11 +59,9 @@ def per_1000(row: dict, lang: str) -> str:
 
 
 def counted(key: str, n: int, lang: str, **fmt: object) -> str:
-    """A sentence about `n` things: the `.one` text for one, else the plural with {events}/{count}."""
-    if n == 1:
-        return translate(f"{key}.one", lang, **fmt)
+    """A sentence about `n` things, in the plural form `n` takes, with {events}/{count} as numbers read."""
     number = fmt_number(n, 0, lang)
-    return translate(key, lang, events=number, count=number, **fmt)
+    return translate_n(key, n, lang, events=number, count=number, **fmt)
 
 
 def vega_locale(lang: str) -> dict:

@@ -14,6 +14,7 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
+from data_pipeline.i18n import Message, msg
 from data_pipeline.sources import paavo
 from data_pipeline.inputs.districts import read_districts
 from data_pipeline.init import districts as setup_districts
@@ -36,7 +37,7 @@ def paavo_url() -> str:
     return os.environ.get("HYTE_PAAVO_URL") or paavo.DEFAULT_PAAVO_URL
 
 
-def _get(base_url: str, path: str, what: str, params=None, service: str = "Sotkanet") -> object:
+def _get(base_url: str, path: str, what: Message, params=None, service: str = "Sotkanet") -> object:
     with HttpSession(timeout=TIMEOUT_SECONDS, retries=1, backoff=0.5) as session:
         return JsonClient(base_url, session, service=service).get(path, what, params)
 
@@ -44,7 +45,7 @@ def _get(base_url: str, path: str, what: str, params=None, service: str = "Sotka
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def region_list(base_url: str) -> list:
     """Sotkanet's /regions as it came (the package keeps a copy: sotkanet/regions.json)."""
-    return _get(base_url, "regions", "alueluettelo / region list")
+    return _get(base_url, "regions", msg("sotkanet.region_list"))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -63,12 +64,12 @@ def ages(base_url: str, year: int | None) -> dict[int, dict[int, float]]:
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def catalogue(base_url: str) -> list:
     """Sotkanet's /indicators: every indicator's id and title in fi/sv/en."""
-    return _get(base_url, "indicators", "indikaattoriluettelo / indicator list")
+    return _get(base_url, "indicators", msg("sotkanet.indicator_list"))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def indicator_metadata(base_url: str, indicator_id: int) -> dict:
-    return _get(base_url, f"indicators/{int(indicator_id)}", f"indikaattori / indicator {int(indicator_id)}")
+    return _get(base_url, f"indicators/{int(indicator_id)}", msg("sotkanet.indicator", id=int(indicator_id)))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

@@ -1,7 +1,8 @@
 """The setup screen's steps: municipality and proposal, priority areas, indicators, writing the package.
 
 Writes only files in a folder, with the same code as `hyte init`; loading them is `hyte refresh`'s job
-(in its own process), so this screen never touches the store.
+(in its own process), so this screen never touches the store. What that code says (a source's outage,
+the package's comments and INSTRUCTIONS.md) is in the person's language: the page speaks it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.core.formatting import plain
-from dashboard.core.i18n import t
+from dashboard.core.i18n import speaking, t
 from dashboard.setup import cache as setup_cache
 from dashboard.setup import view
 from data_pipeline.init import districts as setup_districts
@@ -228,6 +229,11 @@ def write_step(proposal: Proposal, areas: str, chosen, collection: dict | None, 
 
 
 def setup_page(lang: str) -> None:
+    with speaking(lang):
+        _setup_page(lang)
+
+
+def _setup_page(lang: str) -> None:
     st.title(t("page.setup"), anchor=False)
     st.markdown(t("setup.lead"))
     url = setup_cache.sotkanet_url()

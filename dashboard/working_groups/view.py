@@ -13,7 +13,7 @@ import altair as alt
 import polars as pl
 
 from dashboard.core.formatting import DASH, NBSP, fmt_date, fmt_number
-from dashboard.core.i18n import localized, translate
+from dashboard.core.i18n import localized, translate, translate_n
 from dashboard.working_groups import charts, metrics
 
 KIND_TITLES = {"leadership": "wg.kind.leadership", "steering": "wg.kind.steering", "lifecycle": "wg.kind.lifecycle",
@@ -22,7 +22,7 @@ KIND_TITLES = {"leadership": "wg.kind.leadership", "steering": "wg.kind.steering
 
 def meetings_text(n: int, lang: str) -> str:
     """"1 kokous", "3 kokousta"."""
-    return translate("wg.meetings.one" if n == 1 else "wg.meetings.many", lang, n=n)
+    return translate_n("wg.meetings", n, lang, n=n)
 
 def target_range(lo: int | None, hi: int | None, lang: str) -> str:
     """"5–6", "5" or "vähintään 5"; a dash without a target."""

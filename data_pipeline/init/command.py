@@ -12,6 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
+from data_pipeline.i18n import language, msg, msg_n
 from data_pipeline.init import districts as D
 from data_pipeline.init.package import Districts, write_package
 from data_pipeline.init.presets import AREA_PRESETS, INDICATOR_PRESETS
@@ -45,7 +46,7 @@ class Terminal:
             answer = self.ask(f"{question} [{'/'.join(options)}] ({default}): ").strip() or default
             if answer in options:
                 return answer
-            self.say(f"  valitse / choose one of: {', '.join(options)}")
+            self.say(f"  {msg('init.choose_one', options=', '.join(options))}")
 
 
 def default_terminal() -> Terminal:
@@ -71,10 +72,10 @@ def run(args, term: Terminal | None = None) -> int:
 def _missing(args, term: Terminal) -> None:
     missing = [flag for flag, value in (("--municipality", args.municipality), ("--out", args.out)) if not value]
     if missing and term.ask is None:
-        raise InitError(f"puuttuu / missing {' ja / and '.join(missing)} (ei päätettä, ei kysytä / no terminal, "
-                        "nothing is asked): e.g. hyte init --municipality 211 --out kangasala")
+        raise InitError(msg("init.missing_flags", first=missing[0], second=missing[1]) if len(missing) == 2
+                        else msg("init.missing_flag", flag=missing[0]))
     if not args.municipality:
-        args.municipality = term.ask("Kunta (numero tai nimi) / Municipality (number or name): ").strip()
+        args.municipality = term.ask(f"{msg('init.ask.municipality')}: ").strip()
 
 
 def _pick(exc: InitError, term: Terminal) -> Region:
@@ -84,7 +85,7 @@ def _pick(exc: InitError, term: Terminal) -> Region:
     for number, region in enumerate(exc.candidates, start=1):
         term.say(f"  {number}. {region.label}")
     while True:
-        answer = term.ask("Numero listalta / number from the list: ").strip()
+        answer = term.ask(f"{msg('init.ask.number')}: ").strip()
         if answer.isdigit() and 1 <= int(answer) <= len(exc.candidates):
             return exc.candidates[int(answer) - 1]
 
@@ -94,7 +95,7 @@ def _run(args, term: Terminal) -> int:
     session = HttpSession(timeout=args.timeout, retries=2, backoff=1.0)
     with session:
         sotkanet = JsonClient(os.environ.get("HYTE_SOTKANET_URL") or args.sotkanet_url, session)
-        payload = sotkanet.get("regions", "alueluettelo / region list")
+        payload = sotkanet.get("regions", msg("sotkanet.region_list"))
         regions = parse_regions(payload)
         try:
             town = find_municipality(regions, args.municipality)
@@ -102,34 +103,33 @@ def _run(args, term: Terminal) -> int:
             town = _pick(exc, term)
         population, year = population_by_region(sotkanet)
         proposal = build_proposal(regions, population, year, town, args.peers, age_shares(sotkanet, year))
-        term.say(f"Kunta / municipality: {town.label}; hyvinvointialue / county: "
-                 f"{proposal.county.names['fi'] if proposal.county else '–'}; vertailukunnat / peers: "
-                 f"{', '.join(p.region.names['fi'] for p in proposal.peers) or '–'}")
+        lang = language()
+        term.say(str(msg("init.chosen", town=town.label,
+                         county=proposal.county.names.get(lang, proposal.county.names["fi"]) if proposal.county else "–",
+                         peers=", ".join(p.region.names.get(lang, p.region.names["fi"]) for p in proposal.peers)
+                         or "–")))
         if not args.out:
             if term.ask is None:
-                raise InitError("puuttuu / missing --out")
+                raise InitError(msg("init.missing_flag", flag="--out"))
             default = town.names["fi"].lower().replace(" ", "-")
-            args.out = term.ask(f"Kansio / folder ({default}): ").strip() or default
+            args.out = term.ask(f"{msg('init.ask.folder', default=default)}: ").strip() or default
         out = Path(args.out)
         if (out / "hyte.toml").exists() and not args.force:
-            raise InitError(f"{out / 'hyte.toml'} on jo olemassa; valitse toinen --out tai lisää --force / "
-                            "already exists: choose another --out or add --force")
-        areas = args.areas or (term.choose("Painopistealueet / priority areas", list(AREA_PRESETS), "pori")
+            raise InitError(msg("init.exists", path=str(out / "hyte.toml")))
+        areas = args.areas or (term.choose(str(msg("init.ask.areas")), list(AREA_PRESETS), "pori")
                                if term.ask else "pori")
-        indicators = args.indicators or (term.choose("Indikaattorit / indicators", list(INDICATOR_PRESETS), "pori")
+        indicators = args.indicators or (term.choose(str(msg("init.ask.indicators")), list(INDICATOR_PRESETS), "pori")
                                          if term.ask else "pori")
         paavo_client = JsonClient(os.environ.get("HYTE_PAAVO_URL") or paavo.DEFAULT_PAAVO_URL, session,
                                       service=paavo.SERVICE)
         districts = _districts(args, term, town, paavo_client)
         config = write_package(out, proposal, areas, indicators, districts, payload, dt.date.today())
-        term.say(f"Kirjoitettu / written: {config}")
+        term.say(str(msg("init.written", config=str(config))))
         report = fetch_indicators(config, session)
         if report is not None and report.failed:
-            term.say(f"Varoitus / warning: {len(report.failed)} Sotkanet-haku(a) epäonnistui nyt; `hyte refresh` "
-                     f"yrittää uudelleen / {len(report.failed)} Sotkanet fetch(es) failed now; `hyte refresh` "
-                     "tries again")
-    term.say(f"Seuraavaksi / next: täytä / fill {out / 'registers'}, sitten / then "
-             f"hyte refresh --config {config}  (ohjeet / instructions: {out / 'INSTRUCTIONS.md'})")
+            term.say(str(msg_n("init.fetch_failed", len(report.failed))))
+    term.say(str(msg("init.next", registers=str(out / "registers"), config=str(config),
+                     instructions=str(out / "INSTRUCTIONS.md"))))
     return EXIT_OK
 
 
@@ -144,10 +144,10 @@ def _postal_areas(client: JsonClient, year: int, town: Region, term: Terminal) -
     try:
         collection = D.fetch_postal_areas(client, year, town.code)
     except SourceError as exc:
-        term.say(f"Varoitus / warning: {exc}")
+        term.say(str(msg("cli.warning", message=exc.message)))
         return None
     if not isinstance(collection, dict) or not collection.get("features"):
-        term.say(f"Varoitus / warning: Paavo {year}: ei postinumeroalueita kunnalle / no postal areas for {town.code}")
+        term.say(str(msg("cli.warning", message=msg("init.no_postal_areas", year=year, code=town.code))))
         return None
     return collection
 
@@ -163,12 +163,8 @@ def _districts(args, term: Terminal, town: Region, client: JsonClient) -> Distri
 def paavo_districts(year: int, paavo_areas: dict | None) -> Districts:
     """Districts from Paavo's postal areas (None: the fetch failed now, the refresh tries again)."""
     count = len(paavo_areas["features"]) if paavo_areas else 0
-    note = (f"Postinumeroalueet ja väestö ikäryhmittäin Tilastokeskuksen Paavosta ({count} aluetta, {year}) /\n"
-            f"postal areas with population by age group from Statistics Finland's Paavo ({count} areas).")
-    if paavo_areas is None:
-        note = ("Postinumeroalueet Paavosta; haku epäonnistui nyt, `hyte refresh` yrittää uudelleen /\n"
-                "postal areas from Paavo; the fetch failed now, `hyte refresh` tries again.")
-    return Districts("paavo", year, paavo_cache=paavo_areas, note=note)
+    note = msg("init.note.paavo", count=count, year=year) if paavo_areas is not None else msg("init.note.paavo_failed")
+    return Districts("paavo", year, paavo_cache=paavo_areas, note=str(note))
 
 
 def _file_districts(args, term: Terminal, year: int, paavo_areas: dict | None) -> Districts:
@@ -176,24 +172,24 @@ def _file_districts(args, term: Terminal, year: int, paavo_areas: dict | None) -
     try:
         collection = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InitError(f"{path}:1: -: ei luettava GeoJSON / not a readable GeoJSON: {exc}") from None
+        raise InitError(msg("init.geojson_unreadable", path=str(path), error=str(exc))) from None
     found = D.detect_properties(collection)
     keys = sorted({k for f in collection.get("features") or [] for k in (f.get("properties") or {})})
     id_prop = args.district_id_property or found.id_property
     name_prop = args.district_name_property or found.name_property
     if term.ask is not None and not (args.district_id_property and args.district_name_property):
         # Confirm what was detected (Enter keeps it); a flag given is not asked again.
-        term.say(f"{path}: {found.features} aluetta / districts; ominaisuudet / properties: {', '.join(keys)}")
+        term.say(str(msg("init.found_properties", path=str(path), count=found.features, properties=", ".join(keys))))
         if not args.district_id_property:
-            id_prop = term.ask(f"Tunnus / id property ({id_prop or '?'}): ").strip() or id_prop
+            id_prop = term.ask(f"{msg('init.ask.id_property', default=id_prop or '?')}: ").strip() or id_prop
         if not args.district_name_property:
-            name_prop = term.ask(f"Nimi / name property ({name_prop or 'ei nimeä / none'}): ").strip() or name_prop
+            shown = name_prop or msg("init.ask.no_name")
+            name_prop = term.ask(f"{msg('init.ask.name_property', default=shown)}: ").strip() or name_prop
     if not id_prop:
-        raise InitError(f"{path}:1: id_property: tunnusta ei tunnistettu (ominaisuudet / properties: "
-                        f"{', '.join(keys)}); anna / give --district-id-property NAME")
+        raise InitError(msg("init.no_id_property", path=str(path), properties=", ".join(keys)))
     for prop in (id_prop, name_prop):
         if prop and prop not in keys:
-            raise InitError(f"{path}:1: {prop}: ominaisuutta ei ole / no such property (found: {', '.join(keys)})")
+            raise InitError(msg("init.no_such_property", path=str(path), prop=prop, properties=", ".join(keys)))
     paavo_names, population = {}, None
     codes = {str((f.get("properties") or {}).get(id_prop)) for f in collection.get("features") or []}
     if paavo_areas:
@@ -202,23 +198,21 @@ def _file_districts(args, term: Terminal, year: int, paavo_areas: dict | None) -
             paavo_names = {c: (p.get("nimi") or c, p.get("namn")) for c, p in by_code.items()}
             population = D.paavo_population(paavo_areas, year).filter(
                 pl.col("district_code").is_in(sorted(codes)))
-    note = f"Oma aluetiedosto / own district file: {path.name}, tunnus / id '{id_prop}'"
     if name_prop:
+        note = msg("init.note.file_named", file=path.name, id=id_prop, name=name_prop)
         return Districts("file", year, collection, id_prop, name_prop, population=population,
-                         note=note + f", nimi / name '{name_prop}'." + _population_note(population))
+                         note=f"{note}\n{_population_note(population)}")
     # No name in the file: Paavo's names for postal codes, else the id itself, written as `name`.
     named = D.with_names(collection, id_prop, paavo_names)
     sv = "name_sv" if any("name_sv" in f["properties"] for f in named["features"]) else None
-    source = "Paavon nimet postinumeroille / Paavo's names for the postal codes" if paavo_names else \
-        "nimeksi tunnus; kirjoita nimet tiedostoon / the id as the name; write the names in the file"
-    term.say(f"{path}: ei nimiominaisuutta / no name property: {source}")
+    source = msg("init.names.paavo" if paavo_names else "init.names.ids")
+    term.say(str(msg("init.no_name_property", path=str(path), source=source)))
+    note = msg("init.note.file_unnamed", file=path.name, id=id_prop, source=source)
     return Districts("file", year, named, id_prop, "name", sv, population,
-                     note=note + f"; {source}." + _population_note(population))
+                     note=f"{note}\n{_population_note(population)}")
 
 
 def _population_note(population) -> str:
     if population is not None and population.height:
-        return ("\nVäestö ikäryhmittäin Paavosta: registers/district_population.csv / population by age group from "
-                "Paavo.")
-    return ("\nTäytä väestö ikäryhmittäin: registers/district_population.csv / fill in the population by age group "
-            "(reach cannot be computed without it).")
+        return str(msg("init.note.population_paavo"))
+    return str(msg("init.note.population_fill"))

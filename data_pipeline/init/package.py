@@ -9,6 +9,7 @@ from pathlib import Path
 
 import polars as pl
 
+from data_pipeline.i18n import Decimal, language, translate, translate_n
 from data_pipeline.init.presets import AGE_GROUPS, AREA_PRESETS, INDICATOR_PRESETS, PresetIndicator
 from data_pipeline.init.regions import Proposal, Region
 from data_pipeline.inputs.config import read_config
@@ -48,8 +49,8 @@ def plan_term(today: dt.date) -> tuple[int, int]:
     return start, start + 3
 
 
-def _pct(value: float | None, decimals: int = 1) -> str:
-    return "–" if value is None else f"{value:.{decimals}f}".replace(".", ",")
+def _pct(value: float | None, decimals: int = 1) -> Decimal | str:
+    return "–" if value is None else Decimal(value, decimals)
 
 
 def _class_text(proposal: Proposal) -> str:
@@ -57,43 +58,48 @@ def _class_text(proposal: Proposal) -> str:
     return f"{_n(lo)}–{_n(hi)}" if hi is not None else f"{_n(lo)}+"
 
 
-def regions_section(proposal: Proposal) -> list[str]:
+def _comment(key: str, lang: str, **fmt) -> list[str]:
+    """A catalogue text as hyte.toml comment lines."""
+    return [f"# {line}" for line in translate(key, lang, **fmt).splitlines()]
+
+
+def _name(region: Region, lang: str) -> str:
+    return region.names.get(lang) or region.names["fi"]
+
+
+def regions_section(proposal: Proposal, lang: str | None = None) -> list[str]:
+    lang = lang or language()
     town = proposal.municipality
     lines = ["[regions]"]
     if proposal.county:
-        lines.append(f"# Hyvinvointialue Sotkanetin aluelistasta (kunnan memberOf) / wellbeing services county from "
-                     f"Sotkanet's region list: {proposal.county.names['fi']} (id {proposal.county.id}).")
+        lines += _comment("init.toml.county", lang, county=_name(proposal.county, lang), id=proposal.county.id)
         lines.append(f'county = {{ category = "HYVINVOINTIALUE", code = {_s(proposal.county.code)} }}')
     else:
-        lines.append("# Hyvinvointialuetta ei löytynyt kunnan memberOf-listasta / no wellbeing services county found")
+        lines += _comment("init.toml.no_county", lang)
     if proposal.country:
         lines.append(f'country = {{ category = "MAA", code = {_s(proposal.country.code)} }}')
     if proposal.peers and proposal.own_shares is not None:
         young, old = proposal.own_shares
-        lines.append(f"# Vertailukunnat / comparison municipalities: {len(proposal.peers)} väkiluvultaan ja "
-                     "ikärakenteeltaan lähintä kuntaa / nearest in population and age structure")
-        lines.append(f"# (Sotkanet 127 väkiluku, 1064 0–14-v. %, 1068 65 v. täyttäneet %, {proposal.population_year}; "
-                     "etäisyys vakioiduilla mittareilla / distance on standardised measures).")
-        lines.append(f"# {town.names['fi']}: {_n(proposal.population)} asukasta / residents, 0–14 v. {_pct(young)} %, "
-                     f"65+ {_pct(old)} %. Muokkaa vapaasti / edit freely:")
+        lines += [f"# {translate_n('init.toml.peers_by_age', len(proposal.peers), lang)}",
+                  *_comment("init.toml.peers_measures", lang, year=proposal.population_year),
+                  *_comment("init.toml.own", lang, town=_name(town, lang), population=_n(proposal.population),
+                            young=_pct(young), old=_pct(old))]
         for peer in proposal.peers:
-            lines.append(f"#   {peer.region.code} {peer.region.names['fi']}: {_n(peer.population)}, "
-                         f"0–14 v. {_pct(peer.share_0_14)} %, 65+ {_pct(peer.share_65_plus)} % "
-                         f"(etäisyys / distance {_pct(peer.distance, 2)})")
+            lines.append("#   " + translate("init.toml.peer", lang, code=peer.region.code, name=_name(peer.region, lang),
+                                          population=_n(peer.population), young=_pct(peer.share_0_14),
+                                          old=_pct(peer.share_65_plus), distance=_pct(peer.distance, 2)))
         lines.append("peers = [" + ", ".join(_s(p.region.code) for p in proposal.peers) + "]")
     elif proposal.peers:
-        lines.append(f"# Vertailukunnat / comparison municipalities: kokoluokka / size class {_class_text(proposal)} "
-                     f"asukasta / residents, lähimmät väkiluvultaan kuntaa {town.names['fi']} "
-                     f"({_n(proposal.population)} asukasta / residents, {proposal.population_year}; Sotkanet 127 Väkiluku)")
-        lines.append("# nearest in population (ratio) within the class (no age structure from Sotkanet); edit freely:")
+        lines += _comment("init.toml.peers_by_size", lang, size_class=_class_text(proposal), town=_name(town, lang),
+                          population=_n(proposal.population), year=proposal.population_year)
+        lines += _comment("init.toml.peers_by_size_how", lang)
         for peer in proposal.peers:
-            lines.append(f"#   {peer.region.code} {peer.region.names['fi']}: {_n(peer.population)}")
+            lines.append(f"#   {peer.region.code} {_name(peer.region, lang)}: {_n(peer.population)}")
         lines.append("peers = [" + ", ".join(_s(p.region.code) for p in proposal.peers) + "]")
     else:
-        lines.append("# Väkilukua ei saatu, vertailukuntia ei ehdotettu / no population, no peers proposed")
+        lines += _comment("init.toml.no_population", lang)
         lines.append("peers = []")
-    lines.append("# Kaikkien kuntien väkiluku ja ikärakenne: sovellus näyttää, miksi vertailukunnat valittiin / every "
-                 "municipality's population and age structure: the app shows why the peers were chosen.")
+    lines += _comment("init.toml.profile", lang)
     lines.append("profile = true")
     return lines
 
@@ -113,15 +119,16 @@ def districts_section(d: Districts) -> list[str]:
 
 
 def render_config(proposal: Proposal, areas: str, indicators: str | tuple[PresetIndicator, ...],
-                  districts: Districts, today: dt.date) -> str:
-    """`indicators`: a preset's name, or the indicators chosen one by one (the app's setup page)."""
+                  districts: Districts, today: dt.date, lang: str | None = None) -> str:
+    """`indicators`: a preset's name, or the indicators chosen one by one (the app's setup page). The
+    comments are in `lang` (the pipeline's language if none)."""
+    lang = lang or language()
     town = proposal.municipality
     start, end = plan_term(today)
     area_rows = AREA_PRESETS[areas]
     area_codes = {code for code, *_ in area_rows}
-    out = [f"# {town.names['fi']} ({town.code}): kirjoitettu / written by `hyte init` {today:%d.%m.%Y}.",
-           "# Tarkista suunnitelman nimi ja vuodet, painopistealueet ja tavoitteet / check the plan's name and years,",
-           "# the priority areas and targets. Every key: `hyte check --config hyte.toml`.",
+    out = [*_comment("init.toml.written", lang, town=_name(town, lang), code=town.code, date=f"{today:%d.%m.%Y}"),
+           *_comment("init.toml.check", lang),
            "",
            "[municipality]", f"code = {_s(town.code)}",
            f"name_fi = {_s(town.names['fi'])}", f"name_sv = {_s(town.names['sv'])}",
@@ -133,23 +140,19 @@ def render_config(proposal: Proposal, areas: str, indicators: str | tuple[Preset
         out += ["[[age_groups]]", f"code = {_s(code)}", f"name_fi = {_s(fi)}", f"name_sv = {_s(sv)}",
                 f"name_en = {_s(en)}", f"min_age = {lo}"] + ([f"max_age = {hi}"] if hi is not None else []) + [""]
     if areas == "empty":
-        out.append("# Nimeä painopistealue ja lisää omat / rename this area and add your plan's own:")
+        out += _comment("init.toml.rename_area", lang)
     for code, fi, sv, en in area_rows:
         out += ["[[priority_areas]]", f"code = {_s(code)}", f"name_fi = {_s(fi)}", f"name_sv = {_s(sv)}",
                 f"name_en = {_s(en)}", ""]
-    out += regions_section(proposal) + [""]
-    out += ["[sotkanet]", f"base_url = {_s(DEFAULT_SOTKANET_URL)}  # env HYTE_SOTKANET_URL overrides",
+    out += regions_section(proposal, lang) + [""]
+    out += ["[sotkanet]", f"base_url = {_s(DEFAULT_SOTKANET_URL)}  # {translate('init.toml.sotkanet_env', lang)}",
             'cache_dir = "sotkanet"', f"years = [{FIRST_YEAR}, {today.year}]", ""]
     out += districts_section(districts) + ["", "[registers]", 'dir = "registers"', ""]
     if isinstance(indicators, str):
-        out.append(f"# Indikaattorit: valmis joukko '{indicators}', suunta (lower_better / higher_better) kullekin; "
-                   "lisää tavoitteet (target, target_year) / indicators from the preset, each with its direction; "
-                   "add targets.")
+        out += _comment("init.toml.indicators_preset", lang, preset=indicators)
         chosen = INDICATOR_PRESETS[indicators]
     else:
-        out.append("# Indikaattorit: valittu sovelluksen käyttöönottosivulla, suunta (lower_better / higher_better) "
-                   "kullekin; lisää tavoitteet (target, target_year) / indicators chosen on the app's setup page, "
-                   "each with its direction; add targets.")
+        out += _comment("init.toml.indicators_chosen", lang)
         chosen = tuple(indicators)
     for ind in chosen:
         area = ind.priority_area if ind.priority_area in area_codes else area_rows[0][0]
@@ -194,53 +197,14 @@ def write_package(out: Path, proposal: Proposal, areas: str, indicators: str | t
     return config
 
 
-def _county(county: Region | None) -> str:
-    return county.names["fi"] if county else "–"
-
-
-def instructions(proposal: Proposal, districts: Districts, areas: str) -> str:
+def instructions(proposal: Proposal, districts: Districts, areas: str, lang: str | None = None) -> str:
+    """INSTRUCTIONS.md: the steps from this package to a running app, in `lang` (the pipeline's if none)."""
+    lang = lang or language()
     town = proposal.municipality
-    peers = ", ".join(p.region.names["fi"] for p in proposal.peers) or "–"
-    where = ("Tilastokeskuksen Paavo-postinumeroalueet, väestö ikäryhmittäin haetaan päivityksessä"
-             if districts.source == "paavo" else "oma aluetiedosto districts.geojson")
-    where_en = ("Statistics Finland's Paavo postal areas; population by age group is fetched at each refresh"
-                if districts.source == "paavo" else "your own district file districts.geojson")
-    rename = ("\n- Nimeä painopistealue `plan` hyte.toml-tiedostossa ja lisää suunnitelmasi muut painopisteet.\n"
-              if areas == "empty" else "")
-    return f"""# {town.names['fi']} – HYTE-tietopaketti / datapaket / data package
-
-Kirjoittanut / written by `hyte init`. Kunta / municipality: **{town.names['fi']}** ({town.code}),
-hyvinvointialue / county: **{_county(proposal.county)}**, vertailukunnat / peers: {peers}.
-Alueet / districts: {where}.
-
-## Suomeksi
-
-1. **Tarkista `hyte.toml`**: suunnitelman nimi ja vuodet, painopistealueet, indikaattorit ja niiden
-   tavoitteet (`target`, `target_year`). Vertailukuntien valinta on selitetty tiedoston kommentissa.{rename}
-2. **Täytä rekisterit** kansiossa `registers/` (avaa Excelissä, tallenna CSV- tai XLSX-muodossa):
-   toimialat (`departments`), työryhmät ja paikat (`working_groups`, `seats`), kokoukset, tapahtumat,
-   järjestöt. Sarakkeet on kuvattu tiedostossa `registers/SARAKKEET.md`. Ei henkilöiden nimiä.
-3. **Tarkista**: `hyte check --config hyte.toml` (jos käytössäsi), muuten suoraan päivitys.
-4. **Päivitä**: `hyte refresh --config hyte.toml` hakee Sotkanetin indikaattorit ja alueet ja lataa
-   kaiken tietovarastoon. Virheet luetellaan muodossa `tiedosto:rivi: sarake: viesti`.
-5. **Käynnistä**: `streamlit run dashboard/app.py` (tai `make run`).
-
-Käsin kirjoitettavaa: suunnitelman tavoitteet ja toimenpiteet, työryhmät ja niiden paikat, kokoukset,
-tapahtumat ja osallistujamäärät, järjestöt ja kumppanuudet.
-
-## På svenska
-
-Kontrollera `hyte.toml` (planens namn och år, fokusområden, indikatorernas mål), fyll i registren i
-`registers/` (kolumnerna beskrivs i `registers/SARAKKEET.md`) och kör `hyte refresh --config hyte.toml`.
-
-## In English
-
-1. Check `hyte.toml`: the plan's name and years, the priority areas, the indicators and their targets.
-   Why these comparison municipalities is explained in a comment there.
-2. Fill in the registers in `registers/` in Excel (CSV or XLSX): departments, working groups and seats,
-   meetings, events, NGOs. Every column is described in `registers/SARAKKEET.md`. No personal names.
-3. Check: `hyte check --config hyte.toml` (where available).
-4. Refresh: `hyte refresh --config hyte.toml` fetches the Sotkanet indicators and the districts
-   ({where_en}) and loads everything; problems are listed as `file:line: column: message`.
-5. Run the app: `streamlit run dashboard/app.py` (or `make run`).
-"""
+    where = translate("init.instructions.where.paavo" if districts.source == "paavo" else
+                      "init.instructions.where.file", lang)
+    rename = f" {translate('init.instructions.rename', lang)}" if areas == "empty" else ""
+    return translate("init.instructions", lang, town=_name(town, lang), code=town.code,
+                     county=_name(proposal.county, lang) if proposal.county else "–",
+                     peers=", ".join(_name(p.region, lang) for p in proposal.peers) or "–", where=where,
+                     rename=rename).rstrip("\n") + "\n"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from data_pipeline.compute import similar
+from data_pipeline.i18n import Message, msg
 from data_pipeline.init.presets import COUNTIES, OLD_COUNTY_IDS, POPULATION_INDICATOR, SIZE_CLASSES
 from data_pipeline.sources.http import JsonClient, SourceError
 
@@ -25,8 +26,9 @@ PEERS_DEFAULT = 6
 class InitError(Exception):
     """`hyte init` cannot go on; the message says what to give instead. `candidates` when a name is ambiguous."""
 
-    def __init__(self, message: str, candidates: list[Region] | None = None):
+    def __init__(self, message: Message, candidates: list[Region] | None = None):
         super().__init__(message)
+        self.message = message
         self.candidates = candidates or []
 
 
@@ -70,8 +72,7 @@ class Proposal:
 
 def parse_regions(payload: object) -> list[Region]:
     if not isinstance(payload, list) or not payload:
-        raise InitError("Sotkanetin aluelista on tyhjä tai väärän muotoinen / Sotkanet's region list is empty "
-                        "or malformed")
+        raise InitError(msg("init.regions_malformed"))
     out = []
     for item in payload:
         if not isinstance(item, dict) or not {"id", "code", "category"} <= item.keys():
@@ -93,21 +94,17 @@ def find_municipality(regions: list[Region], query: str) -> Region:
         match = [r for r in towns if r.code == code]
         if match:
             return match[0]
-        raise InitError(f"kuntanumeroa {code} ei ole Sotkanetin aluelistassa / municipality number {code} is not "
-                        "in Sotkanet's region list")
+        raise InitError(msg("init.no_such_code", code=code))
     wanted = query.casefold()
     exact = [r for r in towns if wanted in (r.names["fi"].casefold(), r.names["sv"].casefold())]
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
-        raise InitError(f"'{query}' sopii useaan kuntaan; anna numero / matches several municipalities; give the "
-                        "number", exact)
+        raise InitError(msg("init.ambiguous", query=query), exact)
     near = [r for r in towns if wanted in r.names["fi"].casefold() or wanted in r.names["sv"].casefold()]
     if near:
-        raise InitError(f"kuntaa '{query}' ei löydy; tarkoititko / no municipality named '{query}'; did you mean",
-                        near[:10])
-    raise InitError(f"kuntaa '{query}' ei löydy Sotkanetista; anna kuntanumero / no municipality named '{query}' "
-                    "in Sotkanet; give its number (e.g. 211)")
+        raise InitError(msg("init.did_you_mean", query=query), near[:10])
+    raise InitError(msg("init.no_such_name", query=query))
 
 
 def county_of(regions: list[Region], town: Region) -> Region | None:
@@ -138,7 +135,7 @@ def size_class(population: int) -> tuple[int, int | None]:
 def population_by_region(client: JsonClient, year: int | None = None) -> tuple[dict[int, int], int | None]:
     """Indicator 127 (population 31 Dec) for every region, in the latest year that has values."""
     last = year or dt.date.today().year
-    rows = client.get("json", f"väkiluku / population (indikaattori / indicator {POPULATION_INDICATOR})",
+    rows = client.get("json", msg("init.what.population", indicator=POPULATION_INDICATOR),
                       [("indicator", POPULATION_INDICATOR), *(("years", y) for y in range(last - 4, last + 1)),
                        ("genders", "total")])
     if not isinstance(rows, list):
@@ -184,7 +181,7 @@ def age_shares(client: JsonClient, year: int | None) -> dict[int, dict[int, floa
     out: dict[int, dict[int, float]] = {}
     try:
         for indicator in AGE_INDICATORS:
-            rows = client.get("json", f"ikärakenne / age structure (indikaattori / indicator {indicator})",
+            rows = client.get("json", msg("init.what.age_structure", indicator=indicator),
                               [("indicator", indicator), ("years", year), ("genders", "total")])
             out[indicator] = {int(r["region"]): float(r["value"]) for r in rows or []
                               if isinstance(r, dict) and r.get("year") == year and r.get("value") is not None
@@ -218,7 +215,7 @@ def similar_peers(regions: list[Region], town: Region, population: dict[int, int
 
 def propose(client: JsonClient) -> tuple[list[Region], dict[int, int], int | None]:
     """The region list and the latest population, both from Sotkanet."""
-    regions = parse_regions(client.get("regions", "alueluettelo / region list"))
+    regions = parse_regions(client.get("regions", msg("sotkanet.region_list")))
     population, year = population_by_region(client)
     return regions, population, year
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from data_pipeline.compute.similar import PROFILE_INDICATORS
+from data_pipeline.i18n import Message, msg
 from data_pipeline.inputs.config_schema import DEFAULT_SOTKANET_URL, DIRECTIONS, HyteToml
 from data_pipeline.inputs.problems import Problem
 from data_pipeline.inputs.toml_lines import key_lines, line_of
@@ -109,6 +110,8 @@ class Config:
     paavo_url: str | None
     registers_dir: Path
     indicators: tuple[IndicatorConfig, ...] = field(default=())
+    # The package's languages, primary first (`language`); () when hyte.toml names none.
+    languages: tuple[str, ...] = ()
     boundaries_year: int | None = None  # municipality boundaries of this year's division, for the map
     profile: bool = False  # population and age structure of every municipality (similar municipalities)
     # Where each key is in the file, for problems found later (e.g. a cache missing because offline).
@@ -148,23 +151,20 @@ def read_config(path: str | os.PathLike) -> tuple[Config | None, list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return None, [Problem(name, 1, "-", f"asetustiedostoa ei löydy / config file not found: {path}")]
+        return None, [Problem(name, 1, "-", msg("config.not_found", path=str(path)))]
     except IsADirectoryError:
-        return None, [Problem(name, 1, "-", f"on kansio; anna hyte.toml-tiedosto / is a folder; give the "
-                                            f"hyte.toml file: {path}")]
+        return None, [Problem(name, 1, "-", msg("config.is_folder", path=str(path)))]
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[:exc.start].count(b"\n") + 1
-        return None, [Problem(name, line, "-", "ei UTF-8-tekstiä; tallenna UTF-8-muodossa / not UTF-8 text; "
-                                              "save the file as UTF-8")]
+        return None, [Problem(name, line, "-", msg("config.not_utf8"))]
     except OSError as exc:
-        return None, [Problem(name, 1, "-", f"tiedostoa ei voi lukea / cannot read the file: {exc.strerror}")]
+        return None, [Problem(name, 1, "-", msg("config.cannot_read", error=exc.strerror))]
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return None, [_syntax_problem(name, exc)]
     except RecursionError:  # tomllib nests arrays by recursion: `a = [[[[…` thousands deep
-        return None, [Problem(name, 1, "-", "TOML-syntaksivirhe / TOML syntax error: liian syvä sisäkkäisyys / "
-                                           "nested too deep")]
+        return None, [Problem(name, 1, "-", msg("config.nested_too_deep"))]
     lines = key_lines(text)
     problems = []
     try:
@@ -174,7 +174,7 @@ def read_config(path: str | os.PathLike) -> tuple[Config | None, list[Problem]]:
         problems += [_schema_problem(name, lines, error) for error in exc.errors()]
     problems += [Problem(name, line_of(lines, loc), _key(loc), message) for loc, message in cross_checks(raw)]
     if problems:
-        return None, sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
+        return None, sorted(set(problems), key=lambda p: (p.line, p.column, str(p.message)))
     return _config(path, doc, lines), []
 
 
@@ -183,8 +183,9 @@ def _syntax_problem(name: str, exc: tomllib.TOMLDecodeError) -> Problem:
     found = re.search(r"\(at line (\d+), column (\d+)\)$", str(exc))
     line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else 1)
     detail = re.sub(r"\s*\(at line \d+, column \d+\)$|\s*\(at end of document\)$", "", str(exc))
-    where = f", sarake / column {found.group(2)}" if found else ""
-    return Problem(name, line, "-", f"TOML-syntaksivirhe / TOML syntax error{where}: {detail}")
+    if found:  # tomllib's own words (English) name what it expected
+        return Problem(name, line, "-", msg("config.syntax_error_at", column=found.group(2), detail=detail))
+    return Problem(name, line, "-", msg("config.syntax_error", detail=detail))
 
 
 def _key(loc: tuple) -> str:
@@ -212,20 +213,17 @@ def _cut(value, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-_MESSAGES = {  # pydantic error type -> Finnish / English
-    "missing": "puuttuu / is missing",
-    "int_type": "pitää olla kokonaisluku ilman lainausmerkkejä / must be a whole number, without quotes",
-    "float_type": "pitää olla luku ilman lainausmerkkejä / must be a number, without quotes",
-    "finite_number": "pitää olla äärellinen luku / must be a finite number",
-    "bool_type": "pitää olla true tai false ilman lainausmerkkejä / must be true or false, without quotes",
-    "string_type": "pitää olla teksti lainausmerkeissä / must be text in quotes",
-    "string_too_short": "ei saa olla tyhjä / must not be empty",
-    "list_type": "pitää olla lista [ … ] / must be a list [ … ]",
-    "too_short": "tarvitaan vähintään yksi / at least one is needed",
-    "model_type": "pitää olla taulukko ([nimi] tai { … }) / must be a table ([name] or { … })",
-    "greater_than": "pitää olla suurempi kuin {gt} / must be greater than {gt}",
-    "greater_than_equal": "pitää olla vähintään {ge} / must be at least {ge}",
-    "less_than_equal": "saa olla enintään {le} / must be at most {le}",
+# pydantic's error types, and our own (config_schema's PydanticCustomError), -> the message's key; the
+# bounds of greater_than & co. ({gt}, {ge}, {le}) are the error's context.
+_MESSAGES = {
+    "missing": "config.error.missing", "int_type": "config.error.int_type", "float_type": "config.error.float_type",
+    "finite_number": "config.error.finite_number", "bool_type": "config.error.bool_type",
+    "string_type": "config.error.string_type", "string_too_short": "config.error.string_too_short",
+    "list_type": "config.error.list_type", "too_short": "config.error.too_short",
+    "model_type": "config.error.model_type", "greater_than": "config.error.greater_than",
+    "greater_than_equal": "config.error.greater_than_equal", "less_than_equal": "config.error.less_than_equal",
+    "municipality_code": "config.error.municipality_code", "year_pair": "config.error.year_pair",
+    "language_twice": "config.error.language_twice",
 }
 
 
@@ -234,24 +232,25 @@ def _schema_problem(name: str, lines: dict, error: dict) -> Problem:
     if kind == "extra_forbidden":
         return Problem(name, line_of(lines, loc), _key(loc), _unknown_key(loc))
     if kind == "literal_error":
-        message = f"pitää olla jokin näistä / must be one of: {error['ctx']['expected']}"
+        # pydantic says "'a' or 'b'" in English; the allowed values alone read the same in every language.
+        allowed = ", ".join(re.findall(r"'[^']*'", error["ctx"]["expected"])) or error["ctx"]["expected"]
+        message: Message | str = msg("config.error.literal", allowed=allowed)
     elif kind in _MESSAGES:
-        message = _MESSAGES[kind]
-        for bound_name, bound in (error.get("ctx") or {}).items():  # {gt}, {ge}, {le}; not str.format: `{ … }`
-            message = message.replace(f"{{{bound_name}}}", str(bound))
-    else:  # our own errors (PydanticCustomError) are already bilingual
+        bounds = {k: v for k, v in (error.get("ctx") or {}).items() if k in ("gt", "ge", "le")}
+        message = msg(_MESSAGES[kind], **bounds)
+    else:  # a check of pydantic's we have no words for: its own (English)
         message = error["msg"]
     if kind not in ("missing", "extra_forbidden") and not isinstance(value, dict):
-        message += f" (nyt / now: {_show(value)})"
+        message = msg("config.error.now", error=message, value=_show(value))
     return Problem(name, line_of(lines, loc), _key(loc), message)
 
 
-def _unknown_key(loc: tuple) -> str:
+def _unknown_key(loc: tuple) -> Message:
     known = _known_keys(loc[:-1])
     close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
     if close:
-        return f"tuntematon avain; tarkoititko `{close[0]}`? / unknown key; did you mean `{close[0]}`?"
-    return f"tuntematon avain / unknown key; tunnetut / known: {', '.join(known)}"
+        return msg("config.unknown_key_did_you_mean", key=close[0])
+    return msg("config.unknown_key", known=", ".join(known))
 
 
 def _known_keys(loc: tuple) -> list[str]:
@@ -266,10 +265,10 @@ def _known_keys(loc: tuple) -> list[str]:
     return list(model.model_fields)
 
 
-def cross_checks(raw: dict) -> list[tuple[tuple, str]]:
+def cross_checks(raw: dict) -> list[tuple[tuple, Message]]:
     """Rules between keys, as (location, message). Run on the raw file so that they are reported
     together with any type errors; an entry of the wrong shape is the schema's to report."""
-    out: list[tuple[tuple, str]] = []
+    out: list[tuple[tuple, Message]] = []
 
     def entries(name: str) -> list[tuple[int, dict]]:
         value = raw.get(name)
@@ -283,7 +282,7 @@ def cross_checks(raw: dict) -> list[tuple[tuple, str]]:
                 value = value if key == "id" else str(value)  # a code may be written as a number
                 seen[value] += 1
                 if seen[value] == 2:
-                    out.append(((name, i, key), f"'{_cut(value)}' esiintyy kahdesti / appears twice"))
+                    out.append(((name, i, key), msg("config.appears_twice", value=_cut(value))))
         return set(seen)
 
     groups, areas = unique("age_groups", "code"), unique("priority_areas", "code")
@@ -291,25 +290,26 @@ def cross_checks(raw: dict) -> list[tuple[tuple, str]]:
     for i, group in entries("age_groups"):
         low, high = group.get("min_age"), group.get("max_age")
         if isinstance(low, int) and isinstance(high, int) and high < low:
-            out.append((("age_groups", i, "max_age"), f"pienempi kuin min_age {low} / below min_age {low}"))
+            out.append((("age_groups", i, "max_age"), msg("config.below_min_age", low=low)))
     for i, ind in entries("indicators"):
         area, group = ind.get("priority_area"), ind.get("age_group")
         if isinstance(area, str) and areas and area not in areas:
             out.append((("indicators", i, "priority_area"),
-                        f"tuntematon / unknown '{_cut(area)}'; [[priority_areas]]: {_cut(', '.join(sorted(areas)))}"))
+                        msg("config.unknown_code", value=_cut(area), table="[[priority_areas]]",
+                            known=_cut(", ".join(sorted(areas))))))
         if isinstance(group, str) and groups and group not in groups:
             out.append((("indicators", i, "age_group"),
-                        f"tuntematon / unknown '{_cut(group)}'; [[age_groups]]: {_cut(', '.join(sorted(groups)))}"))
+                        msg("config.unknown_code", value=_cut(group), table="[[age_groups]]",
+                            known=_cut(", ".join(sorted(groups))))))
         if ind.get("source") == "local" and not ind.get("title_fi"):
-            out.append((("indicators", i), "title_fi puuttuu; paikallinen indikaattori tarvitsee otsikon / "
-                                           "title_fi is missing; a local indicator needs a title"))
+            out.append((("indicators", i), msg("config.local_title_missing")))
     plan = raw.get("plan")
     if isinstance(plan, dict) and all(isinstance(plan.get(k), int) for k in ("start_year", "end_year")) \
             and plan["end_year"] < plan["start_year"]:
-        out.append((("plan", "end_year"), "ennen start_year-vuotta / before start_year"))
+        out.append((("plan", "end_year"), msg("config.end_before_start")))
     years = raw.get("sotkanet", {}).get("years") if isinstance(raw.get("sotkanet"), dict) else None
     if isinstance(years, list) and len(years) == 2 and all(isinstance(y, int) for y in years) and years[1] < years[0]:
-        out.append((("sotkanet", "years"), "viimeinen vuosi ennen ensimmäistä / the last year is before the first"))
+        out.append((("sotkanet", "years"), msg("config.years_reversed")))
     return out
 
 
@@ -362,6 +362,7 @@ def _config(path: Path, doc: HyteToml, lines: dict) -> Config:
         paavo_year=d.paavo_year,
         paavo_url=d.paavo_url,
         registers_dir=base / doc.registers.dir,
+        languages=tuple(doc.language or ()),
         indicators=tuple(IndicatorConfig(
             id=ind.id, source=ind.source, priority_area=ind.priority_area, age_group=ind.age_group,
             direction=ind.direction, target=ind.target, target_year=ind.target_year, sort_order=i,

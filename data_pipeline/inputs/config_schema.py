@@ -1,8 +1,9 @@
-"""The schema of `hyte.toml`: every key with its type, default and meaning (Finnish, then English).
+"""The schema of `hyte.toml`: every key with its type, default and meaning.
 
 This is the one declaration of the file's format: `config.load_config` validates against it and
 `config_reference` prints docs/hyte-toml.md from it, so the reference cannot drift from the checks.
-Each description is two lines, Finnish first, then English. Rules between keys (unique codes,
+Each description is a key of the catalogues (`config.<table>.<key>`, in Finnish, Swedish and English in
+locales/); a table's own description is its key in `HyteToml`. Rules between keys (unique codes,
 references to codes) are in `config.cross_checks`, since they need the whole file.
 """
 
@@ -27,20 +28,27 @@ def _blank_is_absent(value):
     return None if value == "" else value
 
 
+# Our own errors: the type names the message (config._MESSAGES); the text is for logs only.
 def _municipality_code(value: str) -> str:
     if not (value.isdigit() and len(value) == 3):
-        raise PydanticCustomError(
-            "municipality_code",
-            "ei ole kolminumeroinen kuntanumero; kirjoita lainausmerkeissä, esim. \"091\" / "
-            "is not a 3-digit municipality code; write it in quotes, e.g. \"091\"")
+        raise PydanticCustomError("municipality_code", "is not a 3-digit municipality code")
     return value
 
 
 def _year_pair(value):
     if not isinstance(value, list) or len(value) != 2:
-        raise PydanticCustomError(
-            "year_pair", "pitää olla vuosipari [alku, loppu], esim. [2012, 2024] / "
-                         "must be a pair of years [first, last], e.g. [2012, 2024]")
+        raise PydanticCustomError("year_pair", "must be a pair of years [first, last]")
+    return value
+
+
+def _as_list(value):
+    """`language = "sv"` is `language = ["sv"]`."""
+    return [value] if isinstance(value, str) else value
+
+
+def _each_once(value: list) -> list:
+    if len(set(value)) != len(value):
+        raise PydanticCustomError("language_twice", "a language is listed twice")
     return value
 
 
@@ -54,10 +62,13 @@ MaybeText = Annotated[Text | None, BeforeValidator(_blank_is_absent)]
 Flag = Annotated[bool, Strict()]
 Year = Annotated[int, Strict(), Field(ge=1900, le=2100)]
 
+Language = Literal["fi", "sv", "en"]
+Languages = Annotated[list[Language], BeforeValidator(_as_list), Field(min_length=1), AfterValidator(_each_once)]
 
-def describe(fi: str, en: str, **kwargs):
-    """A field's description: Finnish on the first line, English on the second."""
-    return Field(description=f"{fi}\n{en}", **kwargs)
+
+def describe(key: str, **kwargs):
+    """A field whose description is the catalogue text `key` (config_reference prints it)."""
+    return Field(description=key, **kwargs)
 
 
 class Section(BaseModel):
@@ -67,181 +78,124 @@ class Section(BaseModel):
 
 
 class Municipality(Section):
-    """Kunta, jonka tiedot paketti sisältää.
-    The municipality the package is about."""
+    """The municipality the package is about."""
 
-    code: MunicipalityCode = describe(
-        "Kuntanumero, kolme numeroa lainausmerkeissä (Sotkanetin KUNTA-koodi).",
-        "Municipality code, three digits in quotes (Sotkanet's KUNTA code).", examples=['"609"'])
-    name_fi: Text = describe("Kunnan nimi suomeksi.", "The municipality's name in Finnish.")
-    name_sv: MaybeText = describe("Kunnan nimi ruotsiksi.", "The municipality's name in Swedish.", default=None)
-    name_en: MaybeText = describe("Kunnan nimi englanniksi.", "The municipality's name in English.", default=None)
-    demo: Flag = describe("true: keksitty esittelyaineisto (näytöt kertovat sen).",
-                          "true: invented demo data (the screens say so).", default=False)
+    code: MunicipalityCode = describe("config.municipality.code", examples=['"609"'])
+    name_fi: Text = describe("config.municipality.name_fi")
+    name_sv: MaybeText = describe("config.municipality.name_sv", default=None)
+    name_en: MaybeText = describe("config.municipality.name_en", default=None)
+    demo: Flag = describe("config.municipality.demo", default=False)
 
 
 class Plan(Section):
-    """Hyvinvointisuunnitelma, jota seurataan.
-    The wellbeing plan being followed."""
+    """The wellbeing plan being followed."""
 
-    name_fi: MaybeText = describe("Suunnitelman nimi suomeksi.", "The plan's name in Finnish.", default=None)
-    name_sv: MaybeText = describe("Suunnitelman nimi ruotsiksi.", "The plan's name in Swedish.", default=None)
-    name_en: MaybeText = describe("Suunnitelman nimi englanniksi.", "The plan's name in English.", default=None)
-    start_year: Year | None = describe("Suunnitelmakauden ensimmäinen vuosi.", "First year of the plan period.",
-                                       default=None)
-    end_year: Year | None = describe("Suunnitelmakauden viimeinen vuosi.", "Last year of the plan period.",
-                                     default=None)
+    name_fi: MaybeText = describe("config.plan.name_fi", default=None)
+    name_sv: MaybeText = describe("config.plan.name_sv", default=None)
+    name_en: MaybeText = describe("config.plan.name_en", default=None)
+    start_year: Year | None = describe("config.plan.start_year", default=None)
+    end_year: Year | None = describe("config.plan.end_year", default=None)
 
 
 class AgeGroup(Section):
-    """Elinkaaren ikäryhmä; vähintään yksi. Rekisterien osallistujasarakkeet ovat `participants_<code>`.
-    A lifecycle age group; at least one. The registers' participant columns are `participants_<code>`."""
+    """A lifecycle age group; the registers' participant columns are `participants_<code>`."""
 
-    code: Code = describe("Tunnus, yksilöllinen (esim. children_youth).", "Code, unique (e.g. children_youth).")
-    name_fi: Text = describe("Nimi suomeksi.", "Name in Finnish.")
-    name_sv: MaybeText = describe("Nimi ruotsiksi.", "Name in Swedish.", default=None)
-    name_en: MaybeText = describe("Nimi englanniksi.", "Name in English.", default=None)
-    min_age: Annotated[Whole, Field(ge=0)] = describe("Nuorin ikä (vuotta).", "Youngest age (years).")
-    max_age: Annotated[Whole, Field(ge=0)] | None = describe(
-        "Vanhin ikä; puuttuu: ei ylärajaa.", "Oldest age; absent: no upper limit.", default=None)
+    code: Code = describe("config.age_groups.code")
+    name_fi: Text = describe("config.age_groups.name_fi")
+    name_sv: MaybeText = describe("config.age_groups.name_sv", default=None)
+    name_en: MaybeText = describe("config.age_groups.name_en", default=None)
+    min_age: Annotated[Whole, Field(ge=0)] = describe("config.age_groups.min_age")
+    max_age: Annotated[Whole, Field(ge=0)] | None = describe("config.age_groups.max_age", default=None)
 
 
 class PriorityArea(Section):
-    """Suunnitelman painopistealue; vähintään yksi.
-    A priority area of the plan; at least one."""
+    """A priority area of the plan."""
 
-    code: Code = describe("Tunnus, yksilöllinen.", "Code, unique.")
-    name_fi: Text = describe("Nimi suomeksi.", "Name in Finnish.")
-    name_sv: MaybeText = describe("Nimi ruotsiksi.", "Name in Swedish.", default=None)
-    name_en: MaybeText = describe("Nimi englanniksi.", "Name in English.", default=None)
+    code: Code = describe("config.priority_areas.code")
+    name_fi: Text = describe("config.priority_areas.name_fi")
+    name_sv: MaybeText = describe("config.priority_areas.name_sv", default=None)
+    name_en: MaybeText = describe("config.priority_areas.name_en", default=None)
 
 
 class RegionRef(Section):
-    """Sotkanetin alue: luokka ja koodi.
-    A Sotkanet region: category and code."""
+    """A Sotkanet region: category and code."""
 
-    category: Text = describe("Sotkanetin alueluokka (esim. HYVINVOINTIALUE, MAA).",
-                              "Sotkanet's region category (e.g. HYVINVOINTIALUE, MAA).")
-    code: Code = describe("Alueen koodi luokassaan.", "The region's code in its category.")
+    category: Text = describe("config.region.category")
+    code: Code = describe("config.region.code")
 
 
 class Regions(Section):
-    """Vertailualueet Sotkanetista; kunta itse on KUNTA/[municipality] code.
-    Comparison regions from Sotkanet; the municipality itself is KUNTA/[municipality] code."""
+    """Comparison regions from Sotkanet."""
 
-    county: RegionRef | None = describe(
-        "Hyvinvointialue, esim. { category = \"HYVINVOINTIALUE\", code = \"6\" }.",
-        "Wellbeing services county, e.g. { category = \"HYVINVOINTIALUE\", code = \"6\" }.", default=None)
-    country: RegionRef | None = describe("Koko maa, esim. { category = \"MAA\", code = \"358\" }.",
-                                         "The whole country, e.g. { category = \"MAA\", code = \"358\" }.",
-                                         default=None)
-    peers: list[MunicipalityCode] = describe("Vertailukuntien kuntanumerot.", "Peer municipalities' codes.",
-                                             default=[], examples=['["179", "837"]'])
-    boundaries_year: Year | None = describe(
-        "Tilastokeskuksen kuntarajat tämän vuoden kuntajaosta Suomen kartalle (haetaan kerran pakettiin; "
-        "HYTE_BOUNDARIES_URL korvaa osoitteen).",
-        "Statistics Finland's municipality boundaries of this year's division, for the map of Finland "
-        "(fetched once into the package; HYTE_BOUNDARIES_URL overrides the address).", default=None,
+    county: RegionRef | None = describe("config.regions.county", default=None)
+    country: RegionRef | None = describe("config.regions.country", default=None)
+    peers: list[MunicipalityCode] = describe("config.regions.peers", default=[], examples=['["179", "837"]'])
+    boundaries_year: Year | None = describe("config.regions.boundaries_year", default=None,
         examples=["2025"])
-    profile: Flag = describe(
-        "true: haetaan myös kaikkien kuntien väkiluku ja ikärakenne (Sotkanet 127, 1064, 1067, 1068); "
-        "niistä ehdotetaan samankaltaiset kunnat perusteluineen.",
-        "true: also fetch every municipality's population and age structure (Sotkanet 127, 1064, 1067, 1068); "
-        "similar municipalities are proposed from them, with the reasons.", default=False)
+    profile: Flag = describe("config.regions.profile", default=False)
 
 
 class Sotkanet(Section):
-    """Sotkanetin indikaattoritiedot ja niiden välimuisti.
-    Sotkanet's indicator data and its cache."""
+    """Sotkanet's indicator data and its cache."""
 
-    base_url: Text = describe("Sotkanetin REST-osoite; ympäristömuuttuja HYTE_SOTKANET_URL ohittaa.",
-                              "Sotkanet's REST address; the environment variable HYTE_SOTKANET_URL overrides it.",
-                              default=DEFAULT_SOTKANET_URL)
-    cache_dir: Text = describe("Tallennettujen vastausten kansio (suhteessa hyte.toml:iin); --offline lukee vain näitä.",
-                               "Folder of recorded responses (relative to hyte.toml); --offline reads only these.",
-                               default="sotkanet")
-    years: Annotated[tuple[Year, Year], BeforeValidator(_year_pair)] = describe("Ensimmäinen ja viimeinen haettava vuosi, pari [alku, loppu].",
-                                        "First and last year to fetch, a pair [first, last].",
-                                        default=(2010, 2030), examples=["[2012, 2024]"])
-    offline: Flag = describe("true: tallennettu paketti, jota ei koskaan haeta uudelleen (esittelyaineisto).",
-                             "true: a recorded package, never fetched again (the demo).", default=False)
-    timeout_s: Annotated[Number, Field(gt=0)] = describe("Yhden pyynnön aikaraja sekunteina.",
-                                                         "Time limit of one request, in seconds.", default=30.0)
-    retries: Annotated[Whole, Field(ge=0)] = describe("Uusintayritykset aikakatkaisun tai 5xx-vastauksen jälkeen.",
-                                                      "Retries after a time-out or a 5xx response.", default=3)
-    backoff_s: Annotated[Number, Field(ge=0)] = describe("Ensimmäinen odotus ennen uusintaa (kaksinkertaistuu).",
-                                                         "First wait before a retry (doubles each time).",
-                                                         default=1.0)
+    base_url: Text = describe("config.sotkanet.base_url", default=DEFAULT_SOTKANET_URL)
+    cache_dir: Text = describe("config.sotkanet.cache_dir", default="sotkanet")
+    years: Annotated[tuple[Year, Year], BeforeValidator(_year_pair)] = describe(
+        "config.sotkanet.years", default=(2010, 2030), examples=["[2012, 2024]"])
+    offline: Flag = describe("config.sotkanet.offline", default=False)
+    timeout_s: Annotated[Number, Field(gt=0)] = describe("config.sotkanet.timeout_s", default=30.0)
+    retries: Annotated[Whole, Field(ge=0)] = describe("config.sotkanet.retries", default=3)
+    backoff_s: Annotated[Number, Field(ge=0)] = describe("config.sotkanet.backoff_s", default=1.0)
 
 
 class Districts(Section):
-    """Kunnan alueet: oma GeoJSON-tiedosto tai Tilastokeskuksen Paavo-postinumeroalueet.
-    The municipality's districts: a GeoJSON file of your own, or Statistics Finland's Paavo postal areas."""
+    """The municipality's districts: a GeoJSON file or Paavo's postal areas."""
 
     source: Literal["file", "paavo"] = describe(
-        "file: oma tiedosto (file); paavo: postinumeroalueet ja väestö ikäryhmittäin Paavosta.",
-        "file: a file of your own (file); paavo: postal areas and population by age group from Paavo.",
+        "config.districts.source",
         default="file")
-    file: MaybeText = describe("GeoJSON-tiedosto (suhteessa hyte.toml:iin); puuttuu: ei alueita.",
-                                 "GeoJSON file (relative to hyte.toml); absent: no districts.", default=None)
-    id_property: Text = describe("Alueen tunnuksen ominaisuus (property) tiedostossa.",
-                                 "The feature property holding the district's code.", default="code")
-    name_property: Text = describe("Alueen suomenkielisen nimen ominaisuus.",
-                                   "The feature property holding the district's Finnish name.", default="name")
-    name_sv_property: MaybeText = describe("Alueen ruotsinkielisen nimen ominaisuus.",
-                                             "The feature property holding the district's Swedish name.",
-                                             default=None)
-    paavo_year: Year = describe("Paavo-aineiston vuosi (source = \"paavo\").",
-                                "Year of the Paavo data (source = \"paavo\").", default=2024)
-    paavo_url: MaybeText = describe("Paavon WFS-osoite; ympäristömuuttuja HYTE_PAAVO_URL ohittaa.",
-                                      "Paavo's WFS address; the environment variable HYTE_PAAVO_URL overrides it.",
-                                      default=None)
+    file: MaybeText = describe("config.districts.file", default=None)
+    id_property: Text = describe("config.districts.id_property", default="code")
+    name_property: Text = describe("config.districts.name_property", default="name")
+    name_sv_property: MaybeText = describe("config.districts.name_sv_property", default=None)
+    paavo_year: Year = describe("config.districts.paavo_year", default=2024)
+    paavo_url: MaybeText = describe("config.districts.paavo_url", default=None)
 
 
 class Registers(Section):
-    """Rekisterit (CSV tai XLSX), jotka koordinaattori täyttää.
-    The registers (CSV or XLSX) the coordinator fills in."""
+    """The registers (CSV or XLSX) the coordinator fills in."""
 
-    dir: Text = describe("Rekisterikansio (suhteessa hyte.toml:iin).", "Registers folder (relative to hyte.toml).",
-                         default="registers")
+    dir: Text = describe("config.registers.dir", default="registers")
 
 
 class Indicator(Section):
-    """Seurattava indikaattori Sotkanetista tai paikallinen (arvot rekisterissä local_indicator_values).
-    An indicator followed, from Sotkanet or local (values in the local_indicator_values register)."""
+    """An indicator followed, from Sotkanet or local."""
 
-    id: Annotated[Whole, Field(gt=0)] = describe("Sotkanetin indikaattorinumero tai oma numero (paikallinen), yksilöllinen.",
-                                                 "Sotkanet's indicator id or your own number (local), unique.")
-    source: Literal["sotkanet", "local"] = describe("Mistä arvot tulevat.", "Where the values come from.",
-                                                    default="sotkanet")
-    priority_area: Code = describe("Painopistealueen tunnus ([[priority_areas]] code).",
-                                   "The priority area's code ([[priority_areas]] code).")
-    age_group: Code | None = describe("Ikäryhmän tunnus ([[age_groups]] code); puuttuu: kaikki.",
-                                      "The age group's code ([[age_groups]] code); absent: everyone.", default=None)
-    direction: Literal[DIRECTIONS] = describe("Kumpi suunta on parempi.", "Which direction is better.")
-    target: Number | None = describe("Tavoitearvo (valinnainen, target_year kanssa).",
-                                     "Target value (optional, with target_year).", default=None)
-    target_year: Year | None = describe("Vuosi, johon mennessä tavoite saavutetaan.",
-                                        "Year by which the target is reached.", default=None)
-    title_fi: MaybeText = describe("Otsikko suomeksi (pakollinen, kun source = \"local\").",
-                                     "Title in Finnish (required when source = \"local\").", default=None)
-    title_sv: MaybeText = describe("Otsikko ruotsiksi (paikallinen).", "Title in Swedish (local).", default=None)
-    title_en: MaybeText = describe("Otsikko englanniksi (paikallinen).", "Title in English (local).", default=None)
-    unit: MaybeText = describe("Yksikkö (paikallinen), esim. \"%\".", "Unit (local), e.g. \"%\".", default=None)
-    decimals: Annotated[Whole, Field(ge=0, le=6)] | None = describe("Desimaalien määrä (paikallinen).",
-                                                                    "Number of decimals (local).", default=None)
+    id: Annotated[Whole, Field(gt=0)] = describe("config.indicators.id")
+    source: Literal["sotkanet", "local"] = describe("config.indicators.source", default="sotkanet")
+    priority_area: Code = describe("config.indicators.priority_area")
+    age_group: Code | None = describe("config.indicators.age_group", default=None)
+    direction: Literal[DIRECTIONS] = describe("config.indicators.direction")
+    target: Number | None = describe("config.indicators.target", default=None)
+    target_year: Year | None = describe("config.indicators.target_year", default=None)
+    title_fi: MaybeText = describe("config.indicators.title_fi", default=None)
+    title_sv: MaybeText = describe("config.indicators.title_sv", default=None)
+    title_en: MaybeText = describe("config.indicators.title_en", default=None)
+    unit: MaybeText = describe("config.indicators.unit", default=None)
+    decimals: Annotated[Whole, Field(ge=0, le=6)] | None = describe("config.indicators.decimals", default=None)
 
 
 class HyteToml(Section):
-    """The whole file."""
+    """The whole file. A field's description is its table's, printed above the table's keys."""
 
-    municipality: Municipality = describe("Kunta.", "The municipality.")
-    plan: Plan = describe("Suunnitelma.", "The plan.", default=Plan())
-    age_groups: Annotated[list[AgeGroup], Field(min_length=1)] = describe("Ikäryhmät.", "Age groups.")
-    priority_areas: Annotated[list[PriorityArea], Field(min_length=1)] = describe("Painopistealueet.",
-                                                                                  "Priority areas.")
-    regions: Regions = describe("Vertailualueet.", "Comparison regions.", default=Regions())
-    sotkanet: Sotkanet = describe("Sotkanet.", "Sotkanet.", default=Sotkanet())
-    districts: Districts = describe("Alueet.", "Districts.", default=Districts())
-    registers: Registers = describe("Rekisterit.", "Registers.", default=Registers())
-    indicators: list[Indicator] = describe("Indikaattorit.", "Indicators.", default=[])
+    language: Languages | None = describe("config.language", default=None, examples=['"sv"', '["sv", "fi"]'])
+
+    municipality: Municipality = describe("config.municipality")
+    plan: Plan = describe("config.plan", default=Plan())
+    age_groups: Annotated[list[AgeGroup], Field(min_length=1)] = describe("config.age_groups")
+    priority_areas: Annotated[list[PriorityArea], Field(min_length=1)] = describe("config.priority_areas")
+    regions: Regions = describe("config.regions", default=Regions())
+    sotkanet: Sotkanet = describe("config.sotkanet", default=Sotkanet())
+    districts: Districts = describe("config.districts", default=Districts())
+    registers: Registers = describe("config.registers", default=Registers())
+    indicators: list[Indicator] = describe("config.indicators", default=[])

@@ -14,6 +14,7 @@ from pyproj import Transformer
 from shapely.geometry import mapping, shape
 from shapely.validation import explain_validity
 
+from data_pipeline.i18n import Message, msg, msg_n
 from data_pipeline.inputs.problems import Problem
 
 log = logging.getLogger(__name__)
@@ -59,16 +60,21 @@ def _declared_crs(collection: dict) -> str | None:
     return name or None
 
 
-def _kind(value) -> str:
-    return {dict: "olio / an object", list: "lista / a list", str: "teksti / a string"}.get(
-        type(value), type(value).__name__)
+def _kind(value) -> Message | str:
+    key = {dict: "geojson.kind.object", list: "geojson.kind.list", str: "geojson.kind.string"}.get(type(value))
+    return msg(key) if key else type(value).__name__
 
 
 # Everything a hostile or broken geometry can raise inside shapely/GEOS or on the way to it.
 _BROKEN_GEOMETRY = (ValueError, TypeError, AttributeError, IndexError, KeyError, RecursionError,
                     shapely.errors.GEOSException)
 
-_PROPERTY_KEYS = {"id": ("id_property", "tunnus", "code"), "name": ("name_property", "nimi", "name")}
+def _in_feature(number: int, problem: Message) -> Message:
+    """A feature's problem, naming the feature (GeoJSON has no lines to point at once parsed)."""
+    return msg("geojson.in_feature", feature=number, problem=problem)
+
+
+_PROPERTY_KEYS = {"id": ("id_property", "geojson.what.id"), "name": ("name_property", "geojson.what.name")}
 
 
 def read_districts(path: Path, id_property: str, name_property: str,
@@ -82,42 +88,36 @@ def read_districts(path: Path, id_property: str, name_property: str,
     try:
         collection = json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
-        return None, [Problem(fname, exc.lineno, "-", f"ei kelvollinen GeoJSON / not valid GeoJSON: {exc.msg}")]
+        return None, [Problem(fname, exc.lineno, "-", msg("geojson.invalid", error=exc.msg))]
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(fname, None, "-", f"ei kelvollinen GeoJSON / not valid GeoJSON: {exc}")]
+        return None, [Problem(fname, None, "-", msg("geojson.invalid", error=str(exc)))]
     except RecursionError:
-        return None, [Problem(fname, None, "-", "GeoJSON on sisäkkäistetty liian syvälle; tallenna tiedosto "
-                                                "uudelleen paikkatieto-ohjelmasta / GeoJSON nested too deeply: "
-                                                "save the file again from a GIS tool")]
+        return None, [Problem(fname, None, "-", msg("geojson.too_deep"))]
     if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
-        return None, [Problem(fname, None, "type", "pitää olla GeoJSON FeatureCollection / must be a FeatureCollection")]
+        return None, [Problem(fname, None, "type", msg("geojson.not_collection"))]
     features = collection.get("features") or []
     if not isinstance(features, list):
-        return None, [Problem(fname, None, "features", f"features pitää olla lista, oli {_kind(features)} / "
-                                                       "features must be a list")]
+        return None, [Problem(fname, None, "features", msg("geojson.features_not_list", kind=_kind(features)))]
     try:
         declared = _declared_crs(collection)
     except AttributeError:
         declared = "?"
     if declared not in (None, "EPSG:3067", "EPSG:4326"):
-        return None, [Problem(fname, None, "crs", f"projektio {declared} ei ole tuettu; käytä WGS84 tai "
-                                                  f"ETRS-TM35FIN (EPSG:3067) / unsupported projection")]
+        return None, [Problem(fname, None, "crs", msg("geojson.projection", crs=declared))]
     problems: list[Problem] = []
     rows = []
     seen: dict[str, int] = {}
     missing: dict[str, list[int]] = {}  # property -> features that lack it
     found: set[str] = set()
     for number, feature in enumerate(features, start=1):
-        where = f"feature {number}"
         if not isinstance(feature, dict):
-            problems.append(Problem(fname, None, "-", f"{where}: pitää olla GeoJSON Feature -olio, oli "
-                                                      f"{_kind(feature)} / must be a GeoJSON Feature object"))
+            problems.append(Problem(fname, None, "-",
+                                    _in_feature(number, msg("geojson.not_feature", kind=_kind(feature)))))
             continue
         props = feature.get("properties") or {}
         if not isinstance(props, dict):
             problems.append(Problem(fname, None, "properties",
-                                    f"{where}: properties pitää olla olio {{\"nimi\": arvo}}, oli {_kind(props)} / "
-                                    "properties must be an object {\"name\": value}"))
+                                    _in_feature(number, msg("geojson.properties_not_object", kind=_kind(props)))))
             continue
         found.update(str(k) for k in props)
         lacking = [p for p in (id_property, name_property) if props.get(p) in (None, "")]
@@ -128,21 +128,21 @@ def read_districts(path: Path, id_property: str, name_property: str,
         code = str(props[id_property])
         if code in seen:
             problems.append(Problem(fname, None, id_property,
-                                    f"{where}: alue '{code}' on jo kohteessa {seen[code]} / duplicate of feature {seen[code]}"))
+                                    _in_feature(number, msg("geojson.duplicate", code=code, other=seen[code]))))
             continue
         seen[code] = number
         try:
             row, problem = _district_row(feature, props, code, declared, name_property, name_sv_property)
         except _BROKEN_GEOMETRY as exc:
-            row, problem = None, f"geometria on rikki / broken geometry: {str(exc)[:120] or type(exc).__name__}"
+            row, problem = None, msg("geojson.broken_geometry", error=str(exc)[:120] or type(exc).__name__)
         if problem:
-            problems.append(Problem(fname, None, "geometry", f"{where}: {problem}"))
+            problems.append(Problem(fname, None, "geometry", _in_feature(number, problem)))
         else:
-            log.debug("%s %s (%s) read", fname, where, code)
+            log.debug("%s feature %d (%s) read", fname, number, code)
             rows.append(row)
     problems += _missing_property_problems(fname, missing, found, len(features), id_property, name_property)
     if not rows and not problems:
-        problems.append(Problem(fname, None, "features", "tiedostossa ei ole alueita / no districts in the file"))
+        problems.append(Problem(fname, None, "features", msg("geojson.no_districts")))
     if problems:
         return None, problems
     return pl.DataFrame(rows, schema={"code": pl.Utf8, "name_fi": pl.Utf8, "name_sv": pl.Utf8,
@@ -156,45 +156,39 @@ def _missing_property_problems(fname: str, missing: dict[str, list[int]], found:
     problems = []
     listed = ", ".join(sorted(found)[:20]) or "–"
     for prop, numbers in missing.items():
-        key, what_fi, what_en = _PROPERTY_KEYS["id" if prop == id_property else "name"]
+        key, what = _PROPERTY_KEYS["id" if prop == id_property else "name"]
         if prop == id_property == name_property:
             key = "id_property"
         if len(numbers) == total:
-            which_fi, which_en = f"kaikilta {total} alueelta", f"all {total} features"
+            message = msg_n("geojson.property_missing_all", total, prop=prop, found=listed, key=key, what=msg(what))
         else:
             shown = ", ".join(str(n) for n in numbers[:10]) + (", …" if len(numbers) > 10 else "")
-            which_fi = f"{len(numbers)}/{total} alueelta (kohteet {shown})"
-            which_en = f"{len(numbers)} of {total} features (features {shown})"
-        problems.append(Problem(
-            fname, None, prop,
-            f"ominaisuus '{prop}' puuttuu {which_fi}; löytyi: {listed}. Aseta hyte.toml-tiedostoon "
-            f"[districts] {key} = \"…\" sen ominaisuuden nimeksi, jossa on alueen {what_fi} / property '{prop}' "
-            f"is missing from {which_en} (found: {listed}): set [districts] {key} = \"…\" in hyte.toml to the "
-            f"property that holds the district's {what_en}"))
+            message = msg("geojson.property_missing_some", prop=prop, count=len(numbers), total=total,
+                          features=shown, found=listed, key=key, what=msg(what))
+        problems.append(Problem(fname, None, prop, message))
     return problems
 
 
 def _district_row(feature: dict, props: dict, code: str, declared: str | None, name_property: str,
-                  name_sv_property: str | None) -> tuple[dict | None, str | None]:
+                  name_sv_property: str | None) -> tuple[dict | None, Message | None]:
     """One district's row, or why its geometry is unusable."""
     geometry = feature.get("geometry") or {}
     if not isinstance(geometry, dict):
-        return None, f"geometry pitää olla olio, oli {_kind(geometry)} / geometry must be an object"
+        return None, msg("geojson.geometry_not_object", kind=_kind(geometry))
     with warnings.catch_warnings():  # NaN coordinates warn here; they are refused just below
         warnings.simplefilter("ignore", RuntimeWarning)
         geom = shape(geometry)
     if geom.geom_type not in ("Polygon", "MultiPolygon") or geom.is_empty:
-        return None, f"pitää olla Polygon tai MultiPolygon, oli / must be a polygon, was {geom.geom_type}"
+        return None, msg("geojson.not_polygon", type=geom.geom_type)
     if not np.isfinite(shapely.get_coordinates(geom)).all():
-        return None, "koordinaateissa on NaN tai ääretön arvo / a coordinate is NaN or infinite"
+        return None, msg("geojson.not_finite")
     crs = declared
     if crs is None:
         crs = "EPSG:4326" if _inside(geom.bounds, WGS84_BOX) else (
             "EPSG:3067" if _inside(geom.bounds, TM35FIN_BOX) else None)
     box = {"EPSG:4326": WGS84_BOX, "EPSG:3067": TM35FIN_BOX}.get(crs)
     if box is None or not _inside(geom.bounds, box):
-        return None, ("koordinaatit eivät osu Suomeen WGS84- eikä ETRS-TM35FIN-projektiossa / "
-                      "coordinates are not in Finland in WGS84 or ETRS-TM35FIN (wrong projection?)")
+        return None, msg("geojson.not_in_finland")
     tm35 = geom if crs == "EPSG:3067" else _reproject(geom, _TO_TM35)
     wgs = geom if crs == "EPSG:4326" else _reproject(geom, _TO_WGS84)
     if not wgs.is_valid:
@@ -203,7 +197,7 @@ def _district_row(feature: dict, props: dict, code: str, declared: str | None, n
         reason = explain_validity(wgs)
         wgs, tm35 = _repair(wgs), _repair(tm35)
         if wgs is None or tm35 is None:
-            return None, f"virheellinen monikulmio / invalid polygon: {reason}"
+            return None, msg("geojson.invalid_polygon", reason=reason)
         log.info("district %s: repaired %s", code, reason)
     point = wgs.representative_point()  # inside the district even for a crescent or an island
     return {

@@ -1,10 +1,17 @@
-"""A problem found in an input file, reported as `file:line: column: message`."""
+"""A problem found in an input file, reported as `file:line: column: message`.
+
+The message is a key and its parameters (`data_pipeline.i18n.Message`), put into words when the problem
+is shown: in the language of the package, of `--lang` or of the person who uploaded the file, which may
+be known only after the problem was found.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+
+from data_pipeline.i18n import Message, grouped, msg_n
 
 # At most this many problems are listed per file; the rest are counted. A file of 100 000 bad rows
 # once listed 900 000 problems (73 s, 2.4 GB of app memory); the first 200 say what is wrong just as well.
@@ -20,7 +27,7 @@ class Problem:
     file: str
     line: int | None
     column: str
-    message: str
+    message: Message
     # A summary line stands for this many further problems of its file that are not listed
     # (`at_least`: checking the file stopped early, so there may be more).
     more: int = field(default=0, compare=False)
@@ -29,12 +36,12 @@ class Problem:
     def __str__(self) -> str:
         # A problem with a whole file points at its first line: an empty `file::` reads as a glitch,
         # and editors and `file:line:` parsers need a number.
+        return self.text()
+
+    def text(self, lang: str | None = None) -> str:
+        """The problem line in `lang` (the pipeline's language if none)."""
         line = 1 if self.line is None else self.line
-        return f"{self.file}:{line}: {self.column or '-'}: {self.message}"
-
-
-def _n(count: int) -> str:
-    return f"{count:,}".replace(",", " ")
+        return f"{self.file}:{line}: {self.column or '-'}: {self.message.text(lang)}"
 
 
 def count(problems: Iterable[Problem]) -> int:
@@ -88,22 +95,14 @@ class ProblemList(list):
             more = found - (self.limit or 0) if self.limit is not None else 0
             if more <= 0:
                 continue
-            full = "koko luettelo: hyte refresh --all-problems TIEDOSTO"
-            full_en = "the full list: hyte refresh --all-problems FILE"
             if file in self.stopped:
                 line, last = self.stopped[file]
-                out.append(Problem(
-                    file, None, "-",
-                    f"… ja vähintään {_n(more)} muuta virhettä: tarkistus lopetettiin rivillä {_n(line)} / {_n(last)} "
-                    f"(ensimmäiset {_n(self.limit)} listattu; {full}) / … and at least {_n(more)} more problems: "
-                    f"checking stopped at line {_n(line)} of {_n(last)} (first {_n(self.limit)} listed; {full_en})",
-                    more=more, at_least=True))
+                out.append(Problem(file, None, "-", msg_n("problems.more_stopped", more, line=grouped(line),
+                                                          last=grouped(last), listed=grouped(self.limit)),
+                                   more=more, at_least=True))
             else:
-                out.append(Problem(
-                    file, None, "-",
-                    f"… ja {_n(more)} muuta virhettä tässä tiedostossa (ensimmäiset {_n(self.limit)} / {_n(found)} "
-                    f"listattu; {full}) / … and {_n(more)} more problems in this file (first {_n(self.limit)} of "
-                    f"{_n(found)} listed; {full_en})", more=more))
+                out.append(Problem(file, None, "-", msg_n("problems.more_in_file", more, listed=grouped(self.limit),
+                                                          found=grouped(found)), more=more))
         return out
 
 
@@ -111,5 +110,5 @@ class RejectedInput(Exception):
     """Input that cannot be loaded; carries every problem found, not just the first."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.column, p.message))
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.column, str(p.message)))
         super().__init__(f"{len(self.problems)} problem(s) in the input")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
+from data_pipeline.i18n import grouped, msg
 from data_pipeline.inputs.problems import Problem
 
 MAX_CELL_CHARS = 5_000
@@ -56,18 +57,11 @@ def sniff_delimiter(first_line: str) -> str:
 
 
 def _too_large(display_name: str, size: int, limit: int) -> Problem:
-    mb = f"{size / 2**20:.1f}"
-    return Problem(display_name, None, "-", f"tiedosto on liian suuri ({mb.replace('.', ',')} Mt, enintään "
-                                            f"{limit // 2**20} Mt) / file too large ({mb} MB, at most {limit // 2**20} MB)")
-
-
-def _n(count: float) -> str:
-    return f"{count:,.0f}".replace(",", " ")
+    return Problem(display_name, None, "-", msg("problem.file_too_large", size=size / 2**20, limit=limit // 2**20))
 
 
 def _too_many_rows(display_name: str) -> Problem:
-    return Problem(display_name, None, "-", f"liikaa rivejä (yli {_n(MAX_ROWS)}); tarkista tiedosto / too many rows "
-                                            f"(over {_n(MAX_ROWS)}): check the file")
+    return Problem(display_name, None, "-", msg("problem.too_many_rows", limit=grouped(MAX_ROWS)))
 
 
 def read_csv(path: Path, display_name: str, max_bytes: int = MAX_FILE_BYTES) -> tuple[RawTable | None, list[Problem]]:
@@ -76,16 +70,16 @@ def read_csv(path: Path, display_name: str, max_bytes: int = MAX_FILE_BYTES) -> 
         return None, [_too_large(display_name, size, max_bytes)]
     data = path.read_bytes()
     if b"\x00" in data[:4096]:
-        return None, [Problem(display_name, 1, "-", "ei ole tekstimuotoinen CSV-tiedosto / not a text CSV file")]
+        return None, [Problem(display_name, 1, "-", msg("problem.not_text_csv"))]
     text = decode(data)
     if not text.strip():
-        return None, [Problem(display_name, 1, "-", "tiedosto on tyhjä / file is empty")]
+        return None, [Problem(display_name, 1, "-", msg("problem.file_empty"))]
     delimiter = sniff_delimiter(text.splitlines()[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         records = list(reader)
     except csv.Error as exc:
-        return None, [Problem(display_name, reader.line_num, "-", f"CSV-muoto on rikki / broken CSV: {exc}")]
+        return None, [Problem(display_name, reader.line_num, "-", msg("problem.broken_csv", error=str(exc)))]
     if len(records) > MAX_ROWS + 1:
         return None, [_too_many_rows(display_name)]
     header = [h.strip() for h in records[0]]
@@ -118,9 +112,7 @@ def read_xlsx(path: Path, display_name: str) -> tuple[RawTable | None, list[Prob
         return _read_xlsx(path, display_name)
     except _DAMAGED_XLSX as exc:
         reason = str(exc)[:120] or type(exc).__name__
-        return None, [Problem(display_name, 1, "-", "ei kelvollinen Excel-tiedosto tai se on vioittunut; tallenna se "
-                                                    "uudelleen Excelistä / not a valid XLSX file, or a damaged one: "
-                                                    f"save it again from Excel ({reason})")]
+        return None, [Problem(display_name, 1, "-", msg("problem.bad_xlsx", reason=reason))]
 
 
 def _unpacked_problem(path: Path, display_name: str) -> Problem | None:
@@ -132,12 +124,8 @@ def _unpacked_problem(path: Path, display_name: str) -> Problem | None:
         parts = archive.infolist()
     unpacked = sum(part.file_size for part in parts)
     if len(parts) > MAX_XLSX_PARTS or unpacked > MAX_XLSX_UNPACKED_BYTES:
-        return Problem(display_name, None, "-",
-                       f"Excel-tiedosto purkautuu {_n(unpacked / 2**20)} Mt:ksi ({len(parts)} osaa; enintään "
-                       f"{_n(MAX_XLSX_UNPACKED_BYTES / 2**20)} Mt): tiedostoa ei lueta, koska se voi olla ns. "
-                       f"zip-pommi. Tallenna rekisteri CSV-muodossa / the workbook unpacks to {_n(unpacked / 2**20)} MB "
-                       f"({len(parts)} parts; at most {_n(MAX_XLSX_UNPACKED_BYTES / 2**20)} MB): not read, as it may be "
-                       "a decompression bomb. Save the register as CSV")
+        return Problem(display_name, None, "-", msg("problem.xlsx_bomb", unpacked=grouped(unpacked / 2**20),
+                                                    parts=len(parts), limit=grouped(MAX_XLSX_UNPACKED_BYTES / 2**20)))
     return None
 
 
@@ -156,7 +144,7 @@ def _read_xlsx(path: Path, display_name: str) -> tuple[RawTable | None, list[Pro
         rows_iter = sheet.iter_rows(values_only=True)
         first = next(rows_iter, None)
         if first is None:
-            return None, [Problem(display_name, 1, "-", "taulukko on tyhjä / sheet is empty")]
+            return None, [Problem(display_name, 1, "-", msg("problem.sheet_empty"))]
         header = [_cell_text(v).strip() for v in first]
         while header and header[-1] == "":
             header.pop()

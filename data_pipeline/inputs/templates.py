@@ -4,8 +4,11 @@ The templates follow the package they are for (`--config`, or the hyte.toml of a
 its age groups give the events register's participant columns, and its codes (districts, age groups,
 priority areas, departments, working groups, NGOs, ...) become the Excel drop-down lists, so a file
 filled in from the lists loads without a problem. The Excel template's first sheet is the register
-itself (what the reader reads), then an instructions sheet in fi/sv/en, then a hidden "codes" sheet
-that the drop-down lists refer to (a list of 3 000 postal areas does not fit in a list formula).
+itself (what the reader reads), then an instructions sheet, then a hidden "codes" sheet that the
+drop-down lists refer to (a list of 3 000 postal areas does not fit in a list formula).
+
+The texts are in the package's languages (hyte.toml's `language`), else in Finnish, Swedish and
+English side by side.
 """
 
 from __future__ import annotations
@@ -19,18 +22,19 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from data_pipeline.i18n import LANGUAGES, translate
 from data_pipeline.inputs import registers as R
 from data_pipeline.inputs.config import Config
 from data_pipeline.inputs.districts import read_districts
 from data_pipeline.inputs.readers import read_register_file
 
 DEFAULT_AGE_GROUPS = ("children_youth", "working_age", "older")
-TYPE_NAMES = {R.TEXT: "teksti / text / text", R.INT: "kokonaisluku / heltal / integer",
-              R.FLOAT: "luku / tal / number", R.DATE: "päivämäärä / datum / date",
-              R.BOOL: "kyllä/ei / ja/nej / yes/no", R.CODE_LIST: "tunnuslista / kodlista / code list"}
+TYPE_NAMES = {R.TEXT: "template.type.text", R.INT: "template.type.int", R.FLOAT: "template.type.float",
+              R.DATE: "template.type.date", R.BOOL: "template.type.bool", R.CODE_LIST: "template.type.code_list"}
 # Rows of the register sheet that carry the drop-down lists and input checks.
 TEMPLATE_ROWS = 20_000
-YES_NO = ("kyllä", "ei")
+# A yes/no column's drop-down, in the template's first language (the validator takes all of these).
+YES_NO = {"fi": ("kyllä", "ei"), "sv": ("ja", "nej"), "en": ("yes", "no")}
 # Which register and columns define each reference kind's codes and their names.
 _PROVIDERS = {R.REF_DEPARTMENT: ("departments", "code", "name_fi"), R.REF_GROUP: ("working_groups", "code", "name_fi"),
               R.REF_NGO: ("ngos", "id", "name"), R.REF_GOAL: ("goals", "code", "text_fi"),
@@ -38,20 +42,29 @@ _PROVIDERS = {R.REF_DEPARTMENT: ("departments", "code", "name_fi"), R.REF_GROUP:
 NUMBER_FORMATS = {R.DATE: "D.M.YYYY", R.INT: "0", R.FLOAT: "General", R.TEXT: "@", R.BOOL: "@", R.CODE_LIST: "@"}
 _SPECIAL_FORMATS = {"lon": "0.000000", "lat": "0.000000", "grant_eur": "#,##0.00"}
 
-GENERAL = (
-    ("Täytä yksi rivi kutakin asiaa kohden ensimmäiselle välilehdelle. Älä muuta otsikkoriviä. Valitse tunnukset "
-     "pudotusvalikoista (ne tulevat paketin tiedoista). Päivämäärät päivämäärinä, luvut lukuina. Ei henkilöiden "
-     "nimiä. Tallenna tiedosto nimellä <rekisteri>.xlsx paketin registers-kansioon tai lataa se tietojen tila "
-     "-näkymässä."),
-    ("Fyll i en rad per sak på den första fliken. Ändra inte rubrikraden. Välj koderna i rullgardinsmenyerna (de "
-     "kommer från paketets uppgifter). Datum som datum, tal som tal. Inga personnamn. Spara filen som "
-     "<register>.xlsx i paketets mapp registers eller ladda upp den i vyn Datastatus."),
-    ("Fill in one row per item on the first sheet. Do not change the header row. Pick codes from the drop-down "
-     "lists (they come from the package's data). Dates as dates, numbers as numbers. No personal names. Save the "
-     "file as <register>.xlsx in the package's registers folder, or upload it on the data-status screen."),
-)
-CODES_NOTE = ("Tunnusten nimet ovat piilotetulla välilehdellä codes (Näytä) / Kodernas namn finns på den dolda fliken "
-              "codes (Ta fram) / The codes' names are on the hidden sheet 'codes' (Unhide)")
+
+
+
+class Texts:
+    """The catalogue's texts in the languages a template is written in: one of them, or several side by
+    side ("kyllä / ja / yes")."""
+
+    def __init__(self, languages: tuple[str, ...] = LANGUAGES):
+        self.languages = tuple(languages) or LANGUAGES
+
+    def each(self, key: str, **fmt) -> list[str]:
+        return [translate(key, lang, **fmt) for lang in self.languages]
+
+    def joined(self, key: str, separator: str = " / ", **fmt) -> str:
+        return separator.join(dict.fromkeys(self.each(key, **fmt)))
+
+    def column(self, col: R.ColumnSpec) -> list[str]:
+        return [col.text(lang) for lang in self.languages]
+
+
+def template_languages(config: Config | None) -> tuple[str, ...]:
+    """The package's languages, else all three."""
+    return config.languages if config is not None and config.languages else LANGUAGES
 
 
 @dataclass
@@ -148,10 +161,10 @@ def write_templates(directory: Path, age_groups: tuple[str, ...] = DEFAULT_AGE_G
             if suffix == ".csv":
                 path.write_text(";".join(c.name for c in columns) + "\n", encoding="utf-8-sig")
             else:
-                write_xlsx_template(path, name, columns, codes)
+                write_xlsx_template(path, name, columns, codes, template_languages(config))
             written.append(path)
     readme = directory / "SARAKKEET.md"
-    readme.write_text(column_document(age_groups), encoding="utf-8")
+    readme.write_text(column_document(age_groups, template_languages(config)), encoding="utf-8")
     written.append(readme)
     return written
 
@@ -160,46 +173,45 @@ def _allowed(col: R.ColumnSpec) -> str:
     return f" ({', '.join(col.choices)})" if col.choices else ""
 
 
-def column_document(age_groups: tuple[str, ...]) -> str:
-    """SARAKKEET.md: every register's columns, whether required, their type and meaning in fi/sv/en."""
-    doc = ["# Rekisteritiedostot / Registerfiler / Register files", "",
-           "CSV (`;` tai `,`, UTF-8 tai Windows-1252) tai XLSX. Päivämäärät muodossa 22.11.2026 tai 2026-11-22, "
-           "desimaalipilkku käy. Ei henkilöiden nimiä.",
-           "CSV (`;` eller `,`, UTF-8 eller Windows-1252) eller XLSX. Datum som 22.11.2026 eller 2026-11-22; "
-           "decimalkomma går bra. Inga personnamn.",
-           "CSV (`;` or `,`, UTF-8 or Windows-1252) or XLSX. Dates as 22.11.2026 or 2026-11-22; decimal comma "
-           "accepted. No personal names.", ""]
+def column_document(age_groups: tuple[str, ...], languages: tuple[str, ...] = LANGUAGES) -> str:
+    """SARAKKEET.md: every register's columns, whether required, their type and meaning, in `languages`."""
+    t = Texts(languages)
+    doc = [f"# {t.joined('template.doc.title')}", "", *t.each("template.doc.formats"), ""]
+    head = [t.joined("template.col.column"), t.joined("template.col.required"), t.joined("template.col.type"),
+            *t.each("template.col.description")]
     for name in R.REGISTER_ORDER:
         spec = R.REGISTERS[name]
-        doc += [f"## {name}.csv — {spec.fi} / {R.swedish(spec.en)} / {spec.en}", "",
-                "| sarake / kolumn / column | pakollinen / obligatorisk / required | tyyppi / typ / type | kuvaus "
-                "| beskrivning | description |",
-                "|---|---|---|---|---|---|"]
+        titles = " / ".join(dict.fromkeys(spec.title(lang) for lang in t.languages))
+        doc += [f"## {name}.csv — {titles}", "", "| " + " | ".join(head) + " |", "|---" * len(head) + "|"]
         for col in R.register_columns(name, age_groups):
             allowed = _allowed(col)
-            doc.append(f"| `{col.name}` | {'kyllä / yes' if col.required else 'ei / no'} | {TYPE_NAMES[col.type]} "
-                       f"| {col.fi}{allowed} | {R.swedish(col.en)}{allowed} | {col.en}{allowed} |")
-        doc += ["", f"Tunniste / nyckel / key: {', '.join(spec.key)}", ""]
+            required = t.joined("template.yes" if col.required else "template.no")
+            cells = [f"`{col.name}`", required, t.joined(TYPE_NAMES[col.type]),
+                     *(f"{text}{allowed}" for text in t.column(col))]
+            doc.append("| " + " | ".join(cells) + " |")
+        doc += ["", f"{t.joined('template.key')}: {', '.join(spec.key)}", ""]
     return "\n".join(doc)
 
 
-def _choices(col: R.ColumnSpec, codes: Codes) -> tuple[str, ...]:
+def _choices(col: R.ColumnSpec, codes: Codes, lang: str = "fi") -> tuple[str, ...]:
     if col.choices:
         return col.choices
     if col.type == R.BOOL:
-        return YES_NO
+        return YES_NO[lang]
     if col.ref:
         return tuple(codes.codes(col.ref))
     return ()
 
 
-def write_xlsx_template(path: Path, register: str, columns: tuple[R.ColumnSpec, ...], codes: Codes) -> None:
+def write_xlsx_template(path: Path, register: str, columns: tuple[R.ColumnSpec, ...], codes: Codes,
+                        languages: tuple[str, ...] = LANGUAGES) -> None:
     """One register as an Excel template: the register sheet (header row frozen, formats and drop-down
-    lists on the columns), an instructions sheet in fi/sv/en and a hidden sheet of the lists' codes."""
+    lists on the columns), an instructions sheet in `languages` and a hidden sheet of the lists' codes."""
+    t = Texts(languages)
     book = Workbook()
     sheet = book.active
     sheet.title = register[:31]
-    instructions = book.create_sheet("ohjeet")
+    instructions = book.create_sheet(translate("template.sheet.instructions", t.languages[0])[:31])
     code_sheet = book.create_sheet("codes")
     code_sheet.sheet_state = "hidden"
 
@@ -215,14 +227,14 @@ def write_xlsx_template(path: Path, register: str, columns: tuple[R.ColumnSpec, 
         dimension = sheet.column_dimensions[letter]
         dimension.width = max(len(col.name) + 4, 14)
         dimension.number_format = _SPECIAL_FORMATS.get(col.name, NUMBER_FORMATS[col.type])
-        validation = _validation(col, _choices(col, codes), code_sheet, list_ranges, codes)
+        validation = _validation(t, col, _choices(col, codes, t.languages[0]), code_sheet, list_ranges, codes)
         if validation is not None:
             validation.promptTitle = col.name[:32]
-            validation.prompt = f"{col.fi} / {R.swedish(col.en)} / {col.en}"[:255]
+            validation.prompt = " / ".join(t.column(col))[:255]
             validation.showInputMessage = True
             sheet.add_data_validation(validation)
             validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS}")
-    _write_instructions(instructions, register, columns, codes)
+    _write_instructions(t, instructions, register, columns, codes)
     for helper in (instructions, code_sheet):
         _as_text(helper)
     book.save(path)
@@ -236,15 +248,15 @@ def _as_text(sheet) -> None:
                 cell.data_type = "s"
 
 
-def _validation(col: R.ColumnSpec, choices: tuple[str, ...], code_sheet, list_ranges: dict, codes: Codes
-                ) -> DataValidation | None:
-    error = f"{col.fi} / {R.swedish(col.en)} / {col.en}"[:255]
+def _validation(t: Texts, col: R.ColumnSpec, choices: tuple[str, ...], code_sheet, list_ranges: dict,
+                codes: Codes) -> DataValidation | None:
+    error = " / ".join(t.column(col))[:255]
     if choices:
         if choices not in list_ranges:
             column = len(list_ranges) * 2 + 1
             letter = get_column_letter(column)
             code_sheet.cell(row=1, column=column, value=col.ref or col.name)
-            code_sheet.cell(row=1, column=column + 1, value="nimi / namn / name")
+            code_sheet.cell(row=1, column=column + 1, value=t.joined("template.codes.name"))
             names = dict(codes.lists.get(col.ref, [])) if col.ref else {}
             for row, code in enumerate(choices, start=2):
                 code_sheet.cell(row=row, column=column, value=code).number_format = "@"
@@ -253,12 +265,13 @@ def _validation(col: R.ColumnSpec, choices: tuple[str, ...], code_sheet, list_ra
         # A code list (several codes, separated by commas) offers the list but accepts what is typed.
         strict = col.type != R.CODE_LIST
         return DataValidation(type="list", formula1=list_ranges[choices], allow_blank=not col.required,
-                              showErrorMessage=strict, errorTitle="Tuntematon / okänd / unknown", error=error)
+                              showErrorMessage=strict, errorTitle=t.joined("template.error.unknown")[:32],
+                              error=error)
     if col.type == R.DATE:
         latest = dt.date.today().year + R.MAX_YEARS_AHEAD
         return DataValidation(type="date", operator="between", formula1=f"DATE({R.MIN_YEAR},1,1)",
                               formula2=f"DATE({latest},12,31)", allow_blank=not col.required, showErrorMessage=True,
-                              errorTitle="Päivämäärä / datum / date", error=error)
+                              errorTitle=t.joined("template.error.date")[:32], error=error)
     if col.type in (R.INT, R.FLOAT):
         kind = "whole" if col.type == R.INT else "decimal"
         low = col.min_value if col.min_value is not None else -999_999_999
@@ -267,7 +280,7 @@ def _validation(col: R.ColumnSpec, choices: tuple[str, ...], code_sheet, list_ra
             high = dt.date.today().year + R.MAX_YEARS_AHEAD
         return DataValidation(type=kind, operator="between", formula1=_number(low), formula2=_number(high),
                               allow_blank=not col.required, showErrorMessage=True,
-                              errorTitle="Luku / tal / number", error=error)
+                              errorTitle=t.joined("template.error.number")[:32], error=error)
     return DataValidation(allow_blank=True)  # input message only
 
 
@@ -276,31 +289,35 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def _write_instructions(sheet, register: str, columns: tuple[R.ColumnSpec, ...], codes: Codes) -> None:
+def _write_instructions(t: Texts, sheet, register: str, columns: tuple[R.ColumnSpec, ...], codes: Codes) -> None:
     spec = R.REGISTERS[register]
     bold = Font(bold=True)
-    sheet.append([f"{register}: {spec.fi} / {R.swedish(spec.en)} / {spec.en}"])
+    titles = " / ".join(dict.fromkeys(spec.title(lang) for lang in t.languages))
+    sheet.append([f"{register}: {titles}"])
     sheet["A1"].font = Font(bold=True, size=14)
-    for text in GENERAL:
+    general = t.each("template.general")
+    for text in general:
         sheet.append([text])
-    sheet.append([CODES_NOTE])
-    sheet.append([f"Tunniste / nyckel / key: {', '.join(spec.key)}"])
+    sheet.append([t.joined("template.codes_note")])
+    sheet.append([f"{t.joined('template.key')}: {', '.join(spec.key)}"])
     sheet.append([])
-    sheet.append(["sarake / kolumn / column", "pakollinen / obligatorisk / required", "tyyppi / typ / type",
-                  "kuvaus", "beskrivning", "description", "sallitut / tillåtna / allowed"])
+    descriptions = t.each("template.col.description")
+    sheet.append([t.joined("template.col.column"), t.joined("template.col.required"), t.joined("template.col.type"),
+                  *descriptions, t.joined("template.col.allowed")])
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = bold
     for col in columns:
-        choices = _choices(col, codes)
+        choices = _choices(col, codes, t.languages[0])
         shown = ", ".join(choices[:30]) + (" …" if len(choices) > 30 else "")
-        sheet.append([col.name, "kyllä / ja / yes" if col.required else "ei / nej / no", TYPE_NAMES[col.type],
-                      col.fi, R.swedish(col.en), col.en, shown])
-    for row in sheet.iter_rows(min_row=2, max_row=len(GENERAL) + 1):
+        sheet.append([col.name, t.joined("template.yes" if col.required else "template.no"),
+                      t.joined(TYPE_NAMES[col.type]), *t.column(col), shown])
+    for row in sheet.iter_rows(min_row=2, max_row=len(general) + 1):
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCDEFG", (110, 16, 24, 40, 40, 40, 50)):
-        sheet.column_dimensions[letter].width = width
-    sheet.column_dimensions["A"].width = 24
-    for number in range(2, len(GENERAL) + 2):
-        sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=7)
+    width = 4 + len(descriptions)  # column, required, type, a description per language, allowed
+    letters = [get_column_letter(i) for i in range(1, width + 1)]
+    for letter, size in zip(letters, (24, 16, 24, *(40,) * len(descriptions), 50)):
+        sheet.column_dimensions[letter].width = size
+    for number in range(2, len(general) + 2):
+        sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=width)
         sheet.row_dimensions[number].height = 48

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from data_pipeline.i18n import Message, msg
 from data_pipeline.inputs import registers as R
 from data_pipeline.inputs.problems import Problem, ProblemList
 from data_pipeline.inputs.readers import MAX_CELL_CHARS, RawTable
@@ -28,7 +29,11 @@ POLARS_TYPES = {R.TEXT: pl.Utf8, R.INT: pl.Int64, R.FLOAT: pl.Float64, R.DATE: p
 
 
 class CellError(ValueError):
-    """A cell's text does not fit its column; the message is for the user."""
+    """A cell's text does not fit its column; the message (a `Message`) is for the user."""
+
+    def __init__(self, message: Message):
+        super().__init__(message)
+        self.message = message
 
 
 def parse_int(text: str) -> int:
@@ -36,7 +41,7 @@ def parse_int(text: str) -> int:
     if cleaned.endswith(",0") or cleaned.endswith(".0"):
         cleaned = cleaned[:-2]
     if not re.fullmatch(r"[+-]?\d{1,15}", cleaned):
-        raise CellError(f"ei kokonaisluku / not a whole number: '{_short(text)}'")
+        raise CellError(msg("problem.not_whole_number", value=_short(text)))
     return int(cleaned)
 
 
@@ -51,7 +56,7 @@ def parse_float(text: str) -> float:
     else:
         cleaned = cleaned.replace(",", ".")
     if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?", cleaned):
-        raise CellError(f"ei luku / not a number: '{_short(text)}'")
+        raise CellError(msg("problem.not_number", value=_short(text)))
     return float(cleaned)
 
 
@@ -67,8 +72,8 @@ def parse_date(text: str) -> dt.date:
         if m:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
-        raise CellError(f"päivämäärää ei ole olemassa / no such date: '{_short(text)}'") from None
-    raise CellError(f"ei päivämäärä (pp.kk.vvvv tai vvvv-kk-pp) / not a date (dd.mm.yyyy or yyyy-mm-dd): '{_short(text)}'")
+        raise CellError(msg("problem.no_such_date", value=_short(text))) from None
+    raise CellError(msg("problem.not_date", value=_short(text)))
 
 
 def parse_bool(text: str) -> bool:
@@ -77,7 +82,7 @@ def parse_bool(text: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise CellError(f"käytä kyllä/ei / use yes/no: '{_short(text)}'")
+    raise CellError(msg("problem.not_yes_no", value=_short(text)))
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -101,17 +106,17 @@ def _parse(col: R.ColumnSpec, text: str):
 def _check_range(col: R.ColumnSpec, value) -> None:
     if col.type in (R.INT, R.FLOAT):
         if col.min_value is not None and value < col.min_value:
-            raise CellError(f"arvo {value} on alle sallitun {col.min_value:g} / value below {col.min_value:g}")
+            raise CellError(msg("problem.below_minimum", value=value, limit=f"{col.min_value:g}"))
         if col.max_value is not None and value > col.max_value:
-            raise CellError(f"arvo {value} on yli sallitun {col.max_value:g} / value above {col.max_value:g}")
+            raise CellError(msg("problem.above_maximum", value=value, limit=f"{col.max_value:g}"))
         if col.name == "year" and value > TODAY().year + R.MAX_YEARS_AHEAD:
-            raise CellError(f"vuosi {value} on liian kaukana tulevaisuudessa / year {value} is too far ahead")
+            raise CellError(msg("problem.year_too_far_ahead", year=value))
     if col.type == R.DATE:
         latest = TODAY().year + R.MAX_YEARS_AHEAD
         if not R.MIN_YEAR <= value.year <= latest:
-            raise CellError(f"päivämäärä {value:%d.%m.%Y} ei ole väliltä {R.MIN_YEAR}–{latest} / date out of range")
+            raise CellError(msg("problem.date_out_of_range", date=f"{value:%d.%m.%Y}", first=R.MIN_YEAR, last=latest))
     if col.choices and value not in col.choices:
-        raise CellError(f"'{_short(value)}' ei ole sallittu; käytä / not allowed; use: {', '.join(col.choices)}")
+        raise CellError(msg("problem.not_a_choice", value=_short(value), choices=", ".join(col.choices)))
 
 
 def validate_register(
@@ -142,13 +147,12 @@ def validate_register(
     header_counts = Counter(raw.header)
     for name, count in header_counts.items():
         if count > 1:
-            problems.append(Problem(raw.file, 1, name, "sarake on kahdesti / column appears twice"))
+            problems.append(Problem(raw.file, 1, name, msg("problem.column_twice")))
         elif name not in by_name and name:
-            problems.append(Problem(raw.file, 1, name,
-                                    f"tuntematon sarake / unknown column (sallitut / allowed: {', '.join(by_name)})"))
+            problems.append(Problem(raw.file, 1, name, msg("problem.unknown_column", allowed=", ".join(by_name))))
     for col in columns:
         if col.required and col.name not in header_counts:
-            problems.append(Problem(raw.file, 1, col.name, "pakollinen sarake puuttuu / required column is missing"))
+            problems.append(Problem(raw.file, 1, col.name, msg("problem.required_column_missing")))
     if problems.counts[raw.file] > already:
         return done(_empty_frame(columns))
 
@@ -168,10 +172,10 @@ def validate_register(
             try:
                 row[col.name] = _cell(col, text, known, rejected)
             except CellError as exc:
-                problems.append(Problem(raw.file, line, col.name, str(exc)))
+                problems.append(Problem(raw.file, line, col.name, exc.message))
                 row_ok = False
         if len(cells) > len(raw.header) and any(c.strip() for c in cells[len(raw.header):]):
-            problems.append(Problem(raw.file, line, "-", "rivillä on enemmän soluja kuin otsikoita / more cells than headers"))
+            problems.append(Problem(raw.file, line, "-", msg("problem.more_cells_than_headers")))
             row_ok = False
         if not row_ok and rejected_keys is not None and key:
             idx = position.get(key[0])
@@ -187,8 +191,7 @@ def validate_register(
     for i, line in enumerate(lines):
         k = tuple(values[name][i] for name in key)
         if k in seen:
-            problems.append(Problem(raw.file, line, ", ".join(key),
-                                    f"sama tunniste kuin rivillä {seen[k]} / duplicate of line {seen[k]}"))
+            problems.append(Problem(raw.file, line, ", ".join(key), msg("problem.duplicate_key", line=seen[k])))
         else:
             seen[k] = line
     frame = pl.DataFrame({c.name: values[c.name] for c in columns},
@@ -207,12 +210,12 @@ class RejectedRows:
 def _cell(col: R.ColumnSpec, text: str, known: dict[str, set[str]],
           rejected: dict[str, RejectedRows] | None = None):
     if len(text) > MAX_CELL_CHARS:
-        raise CellError(f"solu on liian pitkä ({len(text)} merkkiä, enintään {MAX_CELL_CHARS}) / cell too long")
+        raise CellError(msg("problem.cell_too_long", length=len(text), limit=MAX_CELL_CHARS))
     if text.startswith(_FORMULA_START) and col.type not in (R.INT, R.FLOAT):
-        raise CellError(f"kaavat eivät ole sallittuja / formulas are not allowed: '{_short(text)}'")
+        raise CellError(msg("problem.formula", value=_short(text)))
     if not text:
         if col.required:
-            raise CellError("pakollinen tieto puuttuu / required value is missing")
+            raise CellError(msg("problem.required_value_missing"))
         return [] if col.type == R.CODE_LIST else (False if col.type == R.BOOL else None)
     value = _parse(col, text)
     _check_range(col, value)
@@ -223,17 +226,26 @@ def _cell(col: R.ColumnSpec, text: str, known: dict[str, set[str]],
                 bad = (rejected or {}).get(col.ref)
                 if bad is not None and code in bad.lines:
                     line = bad.lines[code]
-                    raise CellError(f"{_REF_NAMES[col.ref]} '{_short(code)}' on tiedostossa {bad.file}, mutta se "
-                                    f"hylättiin (rivi {line}) / {col.ref.replace('_', ' ')} '{_short(code)}' is in "
-                                    f"{bad.file} but was rejected (line {line}): fix that row first")
-                raise CellError(f"tuntematon {_REF_NAMES[col.ref]} '{_short(code)}' / unknown {col.ref.replace('_', ' ')}")
+                    raise CellError(msg("problem.reference_rejected", kind=msg(_REF_NAMES[col.ref]), code=_short(code),
+                                        file=bad.file, line=line))
+                raise CellError(msg(_UNKNOWN_REFS[col.ref], code=_short(code)))
     return value
 
 
+# A reference kind's name ("the district 'x' is in districts.csv but ..."), and its "unknown" message,
+# one per kind: Swedish says "okänt område" but "okänd åldersgrupp".
 _REF_NAMES = {
-    R.REF_DISTRICT: "alue", R.REF_AGE_GROUP: "ikäryhmä", R.REF_PRIORITY_AREA: "painopistealue",
-    R.REF_GOAL: "tavoite", R.REF_DEPARTMENT: "toimiala", R.REF_GROUP: "työryhmä", R.REF_NGO: "järjestö",
-    R.REF_INDICATOR: "indikaattori", R.REF_MEETING: "kokous",
+    R.REF_DISTRICT: "reference.district", R.REF_AGE_GROUP: "reference.age_group",
+    R.REF_PRIORITY_AREA: "reference.priority_area", R.REF_GOAL: "reference.goal",
+    R.REF_DEPARTMENT: "reference.department", R.REF_GROUP: "reference.working_group", R.REF_NGO: "reference.ngo",
+    R.REF_INDICATOR: "reference.indicator", R.REF_MEETING: "reference.meeting",
+}
+_UNKNOWN_REFS = {
+    R.REF_DISTRICT: "problem.unknown.district", R.REF_AGE_GROUP: "problem.unknown.age_group",
+    R.REF_PRIORITY_AREA: "problem.unknown.priority_area", R.REF_GOAL: "problem.unknown.goal",
+    R.REF_DEPARTMENT: "problem.unknown.department", R.REF_GROUP: "problem.unknown.working_group",
+    R.REF_NGO: "problem.unknown.ngo", R.REF_INDICATOR: "problem.unknown.indicator",
+    R.REF_MEETING: "problem.unknown.meeting",
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from data_pipeline.i18n import Message, msg
 from data_pipeline.inputs.config import DEFAULT_SOTKANET_URL, Config, read_config
 from data_pipeline.inputs.problems import Problem
 from data_pipeline.load.package import Package, build_package, population_warnings
@@ -28,11 +29,8 @@ def validate_package(config: Config, command: str = "refresh", offline: bool = F
         # Its district file is the Paavo download: "districts file not found" would send one looking for it.
         cache = _rel(paavo.cache_path(config), config)
         problems = [p for p in problems if p.file != cache and p.column != "districts.file"]
-        how = ("hyte check ei hae mitään: aja hyte refresh / Paavo areas are not downloaded yet; hyte check "
-               "downloads nothing: run hyte refresh" if command == "check" else
-               "aja hyte refresh ilman --offline / Paavo areas are not downloaded yet; run hyte refresh without "
-               "--offline")
-        problems.insert(0, Problem(cache, 1, "-", f"Paavo-alueita ei ole vielä haettu; {how}"))
+        problems.insert(0, Problem(cache, 1, "-", msg("check.paavo_not_fetched" if command == "check"
+                                                      else "check.paavo_not_fetched_offline")))
     return package, problems
 
 
@@ -40,36 +38,26 @@ def _rel(path: Path, config: Config) -> str:
     return str(path.relative_to(config.base_dir)) if path.is_relative_to(config.base_dir) else str(path)
 
 
-def _not_downloaded_hint(config: Config, command: str, offline: bool) -> str:
+def _not_downloaded_hint(config: Config, command: str, offline: bool) -> Message | None:
     if config.sotkanet_offline:
-        line = config.line_of("sotkanet", "offline")
-        hint_fi = (f"paketti on asetettu offline = true ({config.path.name} rivi {line}); aseta offline = false, "
-                   "niin tiedot haetaan Sotkanetista")
-        hint_en = (f"this package is set to offline = true ({config.path.name} line {line}); set offline = false "
-                   "to download from Sotkanet")
+        where = {"file": config.path.name, "line": config.line_of("sotkanet", "offline")}
         if config.sotkanet_url != DEFAULT_SOTKANET_URL:  # the demo's is a dead address, so it never fetches
-            url_line = config.line_of("sotkanet", "base_url")
-            hint_fi += f" (ja base_url, rivi {url_line}: {DEFAULT_SOTKANET_URL})"
-            hint_en += f" (and base_url, line {url_line}: {DEFAULT_SOTKANET_URL})"
-        if offline:
-            hint_fi += " ja aja hyte refresh ilman --offline"
-            hint_en += " and run hyte refresh without --offline"
-    elif offline:
-        hint_fi = "aja hyte refresh ilman --offline"
-        hint_en = "run hyte refresh without --offline to download from Sotkanet"
-    elif command == "check":
-        hint_fi = "hyte check ei hae mitään; aja hyte refresh, niin tiedot haetaan Sotkanetista"
-        hint_en = "hyte check downloads nothing; run hyte refresh to download from Sotkanet"
-    else:
-        return ""
-    return f"{hint_fi} / {hint_en}"
+            where.update(url_line=config.line_of("sotkanet", "base_url"), url=DEFAULT_SOTKANET_URL)
+            return msg("check.hint.offline_package_url_then_online" if offline else "check.hint.offline_package_url",
+                       **where)
+        return msg("check.hint.offline_package_then_online" if offline else "check.hint.offline_package", **where)
+    if offline:
+        return msg("check.hint.offline")
+    if command == "check":
+        return msg("check.hint.check_downloads_nothing")
+    return None
 
 
-def _explain_missing(problem: Problem, config: Config, hint: str) -> Problem:
+def _explain_missing(problem: Problem, config: Config, hint: Message | None) -> Problem:
     # Only the Sotkanet cache reader says MISSING: every such file is a download that did not happen.
-    if not hint or problem.message != sotkanet.MISSING:
+    if hint is None or problem.message != sotkanet.MISSING:
         return problem
-    return Problem(problem.file, problem.line or 1, problem.column, f"{problem.message}: {hint}")
+    return Problem(problem.file, problem.line or 1, problem.column, msg("check.file_missing_because", hint=hint))
 
 
 @dataclass
@@ -80,7 +68,7 @@ class CheckResult:
     indicator_values: int = 0
     # Downloads `hyte refresh` will make (a package set up but not refreshed yet): not problems.
     pending: list[Problem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # not errors: what a screen will not be able to show
+    warnings: list[Problem] = field(default_factory=list)  # not errors: what a screen will not be able to show
 
     @property
     def ok(self) -> bool:
@@ -109,6 +97,6 @@ def _pending_download(problem: Problem, config: Config) -> bool:
     may download: what `hyte init` leaves before the first refresh. Offline, a missing file is a problem."""
     if config.sotkanet_offline and problem.file.startswith(_rel(config.sotkanet_cache_dir, config)):
         return False
-    if problem.message.startswith(sotkanet.MISSING):
+    if problem.message == sotkanet.MISSING or problem.message.key == "check.file_missing_because":
         return True
     return config.districts_source == "paavo" and problem.file == _rel(paavo.cache_path(config), config)

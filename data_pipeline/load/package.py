@@ -16,6 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from data_pipeline.compute import ranks, similar
+from data_pipeline.i18n import Message, msg
 from data_pipeline.inputs import registers as R
 from data_pipeline.inputs import validate
 from data_pipeline.inputs.config import Config
@@ -45,7 +46,7 @@ class Package:
     register_rows: dict[str, int] = field(default_factory=dict)  # rows read per register file given
 
 
-def population_warnings(config: Config, package: Package) -> list[str]:
+def population_warnings(config: Config, package: Package) -> list[Problem]:
     """What loads but leaves the participation screen without reach: districts with no population
     figure (a custom district file without Paavo and an empty district_population register). A warning,
     not a rejection: events can be counted without population."""
@@ -62,18 +63,14 @@ def population_warnings(config: Config, package: Package) -> list[str]:
     where = config.registers_dir / "district_population.csv"
     shown = str(where.relative_to(base)) if where.is_relative_to(base) else str(where)
     names = ", ".join(missing[:5]) + (f" (+{len(missing) - 5})" if len(missing) > 5 else "")
-    return [f"{shown}:1: district: osallistumisen tavoittavuutta ei voi laskea {len(missing)}/{len(codes)} "
-            f"alueelle, koska asukasluku puuttuu ({names}); täytä {shown} tai aseta hyte.toml:iin "
-            f"[districts] source = \"paavo\" / reach cannot be computed for {len(missing)} of {len(codes)} "
-            f"districts, no population figure ({names}): fill in {shown} or set [districts] source = \"paavo\" "
-            f"in hyte.toml"]
+    return [Problem(shown, 1, "district", msg("warning.no_population", file=shown, count=len(missing),
+                                              total=len(codes), names=names))]
 
 
 def find_register(directory: Path, name: str) -> tuple[Path | None, Problem | None]:
     found = [p for p in (directory / f"{name}.csv", directory / f"{name}.xlsx") if p.is_file()]
     if len(found) > 1:
-        return None, Problem(f"{name}.csv", None, "-", f"sekä {name}.csv että {name}.xlsx löytyvät; poista toinen / "
-                                                       "both CSV and XLSX found, remove one")
+        return None, Problem(f"{name}.csv", None, "-", msg("problem.csv_and_xlsx", name=name))
     return (found[0] if found else None), None
 
 
@@ -224,7 +221,7 @@ def _cross_checks(frames: dict[str, pl.DataFrame], config: Config,
     if districts is not None and districts.height:
         problems.extend(_places_outside(frames, config, districts))
 
-    def rule(register: str, predicate: pl.Expr, column: str, message: str) -> None:
+    def rule(register: str, predicate: pl.Expr, column: str, message: Message) -> None:
         frame = frames.get(register)
         if frame is None or frame.is_empty():
             return
@@ -232,19 +229,19 @@ def _cross_checks(frames: dict[str, pl.DataFrame], config: Config,
             problems.append(Problem(f"{register}.{_suffix(config, register)}", line, column, message))
 
     rule("adoption", pl.col("units_using_model") > pl.col("units_total"), "units_using_model",
-         "käyttäjiä enemmän kuin yksiköitä / more units using than units in total")
+         msg("problem.more_using_than_units"))
     rule("meetings", pl.col("present") > pl.col("invited"), "present",
-         "läsnä enemmän kuin kutsuttuja / more present than invited")
+         msg("problem.more_present_than_invited"))
     problems.extend(_seat_checks(frames, config))
     rule("partnerships", pl.col("end_date") < pl.col("start_date"), "end_date",
-         "loppu ennen alkua / ends before it starts")
+         msg("problem.ends_before_start"))
     rule("working_groups", pl.col("target_meetings_min") > pl.col("target_meetings_max"), "target_meetings_min",
-         "vähimmäismäärä on suurempi kuin enimmäismäärä / minimum above maximum")
+         msg("problem.minimum_above_maximum"))
     rule("working_groups", pl.col("parent") == pl.col("code"), "parent",
-         "ryhmä ei voi raportoida itselleen / a group cannot report to itself")
+         msg("problem.reports_to_itself"))
     local_ids = {ind.id for ind in config.indicators if ind.source == "local"}
     rule("local_indicator_values", ~pl.col("indicator").is_in(list(local_ids)), "indicator",
-         "indikaattori ei ole paikallinen (source = local) / not a local indicator in hyte.toml")
+         msg("problem.not_local_indicator"))
     return problems
 
 
@@ -260,9 +257,7 @@ def _places_outside(frames: dict[str, pl.DataFrame], config: Config, districts: 
         if out:
             problems.append(Problem(
                 f"events.{_suffix(config, 'events')}", line, "lon, lat",
-                f"paikka {lon:g}, {lat:g} on kunnan alueiden ulkopuolella; tarkista koordinaatit (WGS84, pituusaste "
-                f"ensin) / place {lon:g}, {lat:g} is outside the municipality's districts: check the coordinates "
-                "(WGS84, longitude first)"))
+                msg("problem.place_outside", lon=f"{lon:g}", lat=f"{lat:g}")))
     return problems
 
 
@@ -279,9 +274,8 @@ def _seat_checks(frames: dict[str, pl.DataFrame], config: Config) -> list[Proble
     for row in seats.filter(pl.col("seats_filled") > pl.col("seats_required")).iter_rows(named=True):
         group, kind, filled, available = row["group"], row["seat_type"], row["seats_filled"], row["seats_required"]
         problems.append(Problem(seats_file, row["_line"], "seats_filled",
-                                f"ryhmässä '{group}' on {filled} täytettyä paikkaa lajia '{kind}', mutta paikkoja on "
-                                f"{available}; korjaa seats_filled tai seats_required / group '{group}' has {filled} "
-                                f"'{kind}' seats filled of {available} available: fix seats_filled or seats_required"))
+                                msg("problem.seats_overfilled", group=group, filled=filled, kind=kind,
+                                    available=available)))
     partnerships = frames.get("partnerships")
     if partnerships is None or partnerships.is_empty():
         return problems
@@ -298,11 +292,8 @@ def _seat_checks(frames: dict[str, pl.DataFrame], config: Config) -> list[Proble
             listed = ", ".join(str(n) for n in lines)
             problems.append(Problem(
                 f"partnerships.{_suffix(config, 'partnerships')}", lines[-1], "group",
-                f"ryhmässä '{group}' on {len(lines)} voimassa olevaa kumppanuuspaikkaa (rivit {listed}), mutta "
-                f"{seats_file} antaa asukaspuolen paikkoja ({', '.join(RESIDENT_SEATS)}) {available[group]} / group "
-                f"'{group}' has {len(lines)} seats held through partnerships in force (lines {listed}) but "
-                f"{seats_file} gives {available[group]} resident-side seats ({', '.join(RESIDENT_SEATS)}): "
-                "end a partnership (end_date) or raise seats_required"))
+                msg("problem.partnership_seats", group=group, held=len(lines), lines=listed, file=seats_file,
+                    kinds=", ".join(RESIDENT_SEATS), available=available[group])))
     return problems
 
 
@@ -384,7 +375,7 @@ def build_package(config: Config, *, problem_limit: int | None = MAX_LISTED_PER_
             shown = config.districts_file.relative_to(config.base_dir) \
                 if config.districts_file.is_relative_to(config.base_dir) else config.districts_file
             problems.append(Problem(config.path.name, config.line_of("districts", "file"), "districts.file",
-                                    f"aluetiedostoa {shown} ei löydy / districts file {shown} not found"))
+                                    msg("problem.districts_file_missing", file=str(shown))))
         else:
             districts, district_problems = read_districts(
                 config.districts_file, config.district_id_property, config.district_name_property,
@@ -491,9 +482,7 @@ def _paavo_population(config: Config, frames: dict[str, pl.DataFrame]) -> tuple[
     from data_pipeline.sources import paavo
 
     if frames["district_population"].height:
-        return None, [Problem("district_population.csv", 2, "-", "väestö tulee Paavosta (source = \"paavo\"); "
-                                                                 "tyhjennä tämä rekisteri / population comes from Paavo; "
-                                                                 "empty this register")]
+        return None, [Problem("district_population.csv", 2, "-", msg("problem.population_from_paavo"))]
     path, collection, problems = paavo.write_districts_file(config)
     if problems:
         return None, problems

@@ -9,6 +9,7 @@ app (data_pipeline.load.worker) reads them as they come:
      "run_id": 17, "rows": {table: rows}, "register_rows": 3, "problems": ["file:line: column: message", …],
      "problem_count": 900000, "at_least": false, "would_empty": 404 | null, "message": "…"}
 
+Messages and problems are in the child's language, which the app sets with `--lang` (the person's).
 `would_empty`: the file was refused because it would empty its register, whose rows (that many) would
 disappear; the screen asks to confirm and writes again with `--allow-empty`. The full problem list of a
 refused upload is made by another child, `hyte check --register R --file F --all-problems OUT`
@@ -26,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from data_pipeline.i18n import msg_n
 from data_pipeline.inputs.problems import Problem, count_is_lower_bound
 from data_pipeline.inputs.problems import count as count_problems
 
@@ -73,7 +75,8 @@ class JsonLines:
         self._emit({"event": "run", "run_id": run_id})
 
     def __call__(self, step: str, rows: int) -> None:
-        self._emit({"event": "progress", "step": step, "rows": rows, "message": f"{step}: {rows} rows"})
+        self._emit({"event": "progress", "step": step, "rows": rows,
+                    "message": str(msg_n("cli.progress.rows", rows, table=step))})
 
     def result(self, outcome: str, *, run_id: int | None = None, rows: dict | None = None,
                register_rows: int | None = None, problems: Sequence[Problem] = (),

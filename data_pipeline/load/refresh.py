@@ -16,6 +16,7 @@ from pathlib import Path
 import polars as pl
 from sqlalchemy import Engine, insert, select, update
 
+from data_pipeline.i18n import Message, joined, msg, msg_n, stored
 from data_pipeline.inputs.config import ConfigError, load_config
 from data_pipeline.inputs.problems import Problem
 from data_pipeline.load.check import validate_package
@@ -37,12 +38,17 @@ class RunResult:
     status: str  # success | unchanged | rejected | failed
     rows: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    message: str | None = None
-    warnings: list[str] = field(default_factory=list)  # loaded, but something a screen cannot show
+    message: str | None = None  # `note` in the pipeline's language
+    warnings: list[Problem] = field(default_factory=list)  # loaded, but something a screen cannot show
+    note: Message | str | None = None  # the message as the store keeps it (every language)
 
     @property
     def ok(self) -> bool:
         return self.status in ("success", "unchanged")
+
+
+def _result(run_id: int, status: str, note: Message | str | None = None, **more) -> RunResult:
+    return RunResult(run_id, status, message=None if note is None else str(note), note=note, **more)
 
 
 @dataclass(frozen=True)
@@ -78,13 +84,13 @@ def package_lock(config_path: str | Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def log_refusal(engine: Engine, change: Change, run_id: int | None, message: str) -> None:
+def log_refusal(engine: Engine, change: Change, run_id: int | None, message: Message | str) -> None:
     """A change that was refused (rejected input, failed load) is logged too, in its own transaction."""
     with engine.begin() as conn:
         conn.execute(insert(schema.audit_log).values(
             at=_now(), actor=change.actor, action="rejected", register=change.register,
             file_name=change.file_name, rows=change.rows, run_id=run_id,
-            message=f"{change.action}: {message}"))
+            message=stored(msg("run.refused", action=change.action, message=message))))
 
 
 def _log_rows(change: Change | None, run_id: int, rows: dict[str, int]) -> dict[str, pl.DataFrame] | None:
@@ -118,27 +124,28 @@ def start_run(engine: Engine, command: str, config_path: str | None) -> int:
         ).scalar_one()
 
 
-def finish_run(engine: Engine, run_id: int, status: str, message: str | None,
+def finish_run(engine: Engine, run_id: int, status: str, message: Message | str | None,
                problems: list[Problem] = (), rows: dict | None = None) -> None:
     with engine.begin() as conn:
         conn.execute(update(schema.load_run).where(schema.load_run.c.id == run_id).values(
-            status=status, finished_at=_now(), message=message,
+            status=status, finished_at=_now(), message=stored(message),
             rows_json=json.dumps(rows) if rows is not None else None))
         if problems:
             conn.execute(insert(schema.rejected_input), [
-                {"run_id": run_id, "file": p.file, "line": p.line, "column_name": p.column, "message": p.message}
+                {"run_id": run_id, "file": p.file, "line": p.line, "column_name": p.column,
+                 "message": stored(p.message)}
                 for p in problems
             ])
 
 
-def mark_stale(engine: Engine, sources: list[str], message: str) -> None:
+def mark_stale(engine: Engine, sources: list[str], message: Message | str) -> None:
     """A source that failed keeps its data but is marked stale, with why."""
     now = _now()
     with engine.begin() as conn:
         for name in sources:
             existing = conn.execute(select(schema.source_freshness.c.source)
                                     .where(schema.source_freshness.c.source == name)).first()
-            values = {"status": "stale", "last_attempt_at": now, "message": message}
+            values = {"status": "stale", "last_attempt_at": now, "message": stored(message)}
             if existing:
                 conn.execute(update(schema.source_freshness).where(schema.source_freshness.c.source == name).values(**values))
             else:
@@ -155,7 +162,7 @@ def _config_source(path: Path) -> Source:
 
 
 def _fetch_sotkanet(config, engine: Engine, run_id: int, progress,
-                    session: HttpSession) -> tuple[str | None, RunResult | None]:
+                    session: HttpSession) -> tuple[Message | None, RunResult | None]:
     """Update the Sotkanet cache. Returns a stale-message to record, or a failed result to return."""
     report = sotkanet.fetch(config, session, progress=progress)
     log.info("sotkanet: %d requests, %d downloaded, %d unchanged, %d failed", report.requests,
@@ -169,13 +176,13 @@ def _fetch_sotkanet(config, engine: Engine, run_id: int, progress,
     if missing:
         mark_stale(engine, ["sotkanet"], message)
         finish_run(engine, run_id, "failed", message)
-        return None, RunResult(run_id, "failed", message=message)
+        return None, _result(run_id, "failed", message)
     # Every failed indicator has an earlier response in the cache: load from it, and say it is stale.
     return message, None
 
 
 def _fetch_sources(config, engine: Engine, run_id: int, progress, sotkanet: bool, paavo: bool,
-                   session: HttpSession, stale: dict[str, str]) -> RunResult | None:
+                   session: HttpSession, stale: dict[str, Message]) -> RunResult | None:
     """Bring the Sotkanet and Paavo caches up to date; fills `stale`, or returns the failed result."""
     if sotkanet:
         message, failed = _fetch_sotkanet(config, engine, run_id, progress, session)
@@ -189,7 +196,7 @@ def _fetch_sources(config, engine: Engine, run_id: int, progress, sotkanet: bool
             mark_stale(engine, ["districts"], error)
             if not statfi.cache_path(config).is_file():
                 finish_run(engine, run_id, "failed", error)
-                return RunResult(run_id, "failed", message=error)
+                return _result(run_id, "failed", error)
             stale["districts"] = error
     return None
 
@@ -208,14 +215,14 @@ def _unchanged_without_reading(config, engine: Engine, url: str, run_id: int, pr
     hashes["config"] = _config_source(config.path).content_hash
     f, r = schema.source_freshness, schema.load_run
     with engine.connect() as conn:
-        stored = {row["source"]: dict(row) for row in conn.execute(select(f)).mappings()}
+        previous = {row["source"]: dict(row) for row in conn.execute(select(f)).mappings()}
         last_rows = conn.execute(select(r.c.rows_json).where(r.c.status == "success")
                                  .order_by(r.c.id.desc()).limit(1)).scalar()
-    if not stored or set(stored) != set(hashes) or any(stored[n]["content_hash"] != h for n, h in hashes.items()):
+    if not previous or set(previous) != set(hashes) or any(previous[n]["content_hash"] != h for n, h in hashes.items()):
         return None
     now = _now()
-    freshness = [{**stored[name], "status": "fresh", "last_success_at": now, "last_attempt_at": now, "message": None}
-                 for name in sorted(stored)]
+    freshness = [{**previous[name], "status": "fresh", "last_success_at": now, "last_attempt_at": now, "message": None}
+                 for name in sorted(previous)]
     skip = frozenset(t.name for t in schema.DATA_TABLES)
     rows = json.loads(last_rows) if last_rows else {}
     try:
@@ -225,9 +232,8 @@ def _unchanged_without_reading(config, engine: Engine, url: str, run_id: int, pr
     except Exception as exc:
         log.exception("recording the unchanged run of %s failed", config.path)
         finish_run(engine, run_id, "failed", f"{type(exc).__name__}: {exc}")
-        return RunResult(run_id, "failed", message=str(exc))
-    return RunResult(run_id, "unchanged", rows=rows,
-                     message="ei muutoksia / no changes since the last load")
+        return _result(run_id, "failed", str(exc))
+    return _result(run_id, "unchanged", msg("run.no_changes"), rows=rows)
 
 
 def refresh(config_path: str | Path, url: str, command: str = "refresh", progress: Progress | None = None,
@@ -269,7 +275,7 @@ def refresh_locked(config_path: str | Path, url: str, command: str = "refresh", 
             log.exception("could not mark run %d failed", run_id)
         raise
     if change is not None and not result.ok:
-        log_refusal(engine, change, run_id, result.message or result.status)
+        log_refusal(engine, change, run_id, result.note or result.status)
     return result
 
 
@@ -278,14 +284,13 @@ def _refresh(config_path: Path, url: str, command: str, progress: Progress | Non
     try:
         config = load_config(config_path)
     except ConfigError as exc:
-        message = (f"{config_path.name}: {len(exc.problems)} virhettä, tietoja ei muutettu / "
-                   f"{len(exc.problems)} problems, store unchanged")
+        message = msg_n("run.config_rejected", len(exc.problems), file=config_path.name)
         finish_run(engine, run_id, "rejected", message, exc.problems)
-        return RunResult(run_id, "rejected", problems=exc.problems, message=message)
+        return _result(run_id, "rejected", message, problems=exc.problems)
     if registers_dir is not None:
         config = dataclasses.replace(config, registers_dir=registers_dir)
 
-    stale: dict[str, str] = {}  # source -> why its fresh copy could not be had (loaded from the cache)
+    stale: dict[str, Message] = {}  # source -> why its fresh copy could not be had (loaded from the cache)
     sotkanet = not (offline or config.sotkanet_offline) and any(i.source == "sotkanet" for i in config.indicators)
     paavo = not offline and config.districts_source == "paavo"
     if sotkanet or paavo:
@@ -306,21 +311,21 @@ def _refresh(config_path: Path, url: str, command: str, progress: Progress | Non
             return quick
     package, problems = validate_package(config, command="refresh", offline=offline)
     if problems:
-        message = f"{len(problems)} virhettä syötteessä, tietoja ei muutettu / {len(problems)} problems, store unchanged"
+        message = msg_n("run.input_rejected", len(problems))
         finish_run(engine, run_id, "rejected", message, problems)
-        return RunResult(run_id, "rejected", problems=problems, message=message)
+        return _result(run_id, "rejected", message, problems=problems)
 
     now = _now()
     sources = [_config_source(config.path), *package.sources]
-    stored = _stored_hashes(engine)
-    unchanged = stored and all(stored.get(s.name) == s.content_hash for s in sources) \
-        and set(stored) == {s.name for s in sources}
+    hashes = _stored_hashes(engine)
+    unchanged = hashes and all(hashes.get(s.name) == s.content_hash for s in sources) \
+        and set(hashes) == {s.name for s in sources}
     freshness = [{"source": s.name, "status": "fresh", "last_success_at": now, "last_attempt_at": now,
                   "data_updated": s.data_updated, "content_hash": s.content_hash, "attribution": s.attribution}
                  for s in sources]
     for item in freshness:
         if item["source"] in stale:
-            item.update(status="stale", message=stale[item["source"]])
+            item.update(status="stale", message=stored(stale[item["source"]]))
             unchanged = False
     skip = frozenset(t.name for t in schema.DATA_TABLES) if unchanged else frozenset()
     try:
@@ -329,9 +334,8 @@ def _refresh(config_path: Path, url: str, command: str, progress: Progress | Non
     except Exception as exc:
         log.exception("load of %s into %s failed", config_path, engine.url.render_as_string(hide_password=True))
         finish_run(engine, run_id, "failed", f"{type(exc).__name__}: {exc}")
-        return RunResult(run_id, "failed", message=str(exc))
+        return _result(run_id, "failed", str(exc))
     warnings = population_warnings(config, package)
     if unchanged:
-        return RunResult(run_id, "unchanged", rows=rows, message="ei muutoksia / no changes since the last load",
-                         warnings=warnings)
-    return RunResult(run_id, "success", rows=rows, message="; ".join(stale.values()) or None, warnings=warnings)
+        return _result(run_id, "unchanged", msg("run.no_changes"), rows=rows, warnings=warnings)
+    return _result(run_id, "success", joined(list(stale.values())) or None, rows=rows, warnings=warnings)

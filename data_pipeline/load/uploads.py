@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select
 
+from data_pipeline.i18n import msg, msg_n
 from data_pipeline.inputs import registers as R
 from data_pipeline.inputs.config import ConfigError, load_config
 from data_pipeline.inputs.problems import Problem
@@ -102,15 +103,13 @@ def upload_register(url: str, config_path: Path, register: str, uploaded_name: s
     `started` is told the load run's id as soon as it is logged."""
     suffix = Path(uploaded_name).suffix.lower() if content is not None else ".csv"
     if register not in R.REGISTERS:
-        return UploadResult("rejected", [Problem(uploaded_name, None, "-", f"tuntematon rekisteri / unknown register: {register}")])
+        return UploadResult("rejected", [Problem(uploaded_name, None, "-",
+                                                 msg("upload.unknown_register", register=register))])
     if suffix not in SUFFIXES:
-        return UploadResult("rejected", [Problem(uploaded_name, None, "-",
-                                                 "vain CSV- tai XLSX-tiedosto / only CSV or XLSX files")])
+        return UploadResult("rejected", [Problem(uploaded_name, None, "-", msg("upload.csv_or_xlsx"))])
     if content is not None and len(content) > MAX_UPLOAD_BYTES:
-        size, limit = f"{len(content) / 2**20:.1f}", MAX_UPLOAD_BYTES // 2**20
-        return UploadResult("rejected", [Problem(uploaded_name, None, "-",
-                                                 f"tiedosto on liian suuri ({size.replace('.', ',')} Mt, enintään "
-                                                 f"{limit} Mt) / file too large ({size} MB, at most {limit} MB)")])
+        return UploadResult("rejected", [Problem(uploaded_name, None, "-", msg(
+            "problem.file_too_large", size=len(content) / 2**20, limit=MAX_UPLOAD_BYTES // 2**20))])
     engine = make_engine(url)
     with package_lock(config_path):
         try:
@@ -134,11 +133,8 @@ def upload_register(url: str, config_path: Path, register: str, uploaded_name: s
             emptied = None if allow_empty else _rows_that_would_disappear(registers_dir, register, content, rows)
             if emptied:
                 return UploadResult("rejected", [Problem(
-                    uploaded_name, None, "-",
-                    f"tiedostossa ei ole yhtään riviä: se tyhjentäisi rekisterin {register}, ja sen {emptied} riviä "
-                    f"poistuisivat. Vahvista tyhjennys, jos se on tarkoitus / the file has no rows: it would empty "
-                    f"the register {register}, and its {emptied} rows would disappear. Confirm emptying it if "
-                    "that is meant")], rows, would_empty=emptied)
+                    uploaded_name, None, "-", msg_n("upload.would_empty", emptied, register=register))],
+                    rows, would_empty=emptied)
             versions = _versions_to_save(engine, registers_dir, register, uploaded_name, target_name, content,
                                          rows, actor, action)
             change = Change(actor, action, register, uploaded_name, rows, tuple(versions))
@@ -226,7 +222,7 @@ def restore_version(url: str, config_path: Path, version_id: int, actor: str,
     with engine.connect() as conn:
         row = conn.execute(select(schema.register_version).where(schema.register_version.c.id == version_id)).mappings().first()
     if row is None:
-        return UploadResult("failed", message=f"no saved version #{version_id}")
+        return UploadResult("failed", message=str(msg("upload.no_such_version", version=version_id)))
     name = row["uploaded_name"] or row["file_name"]
     return upload_register(url, config_path, row["register"], name if row["content"] is not None else row["file_name"],
                            row["content"], actor, progress, action="restore", allow_empty=allow_empty,

@@ -24,6 +24,7 @@ import threading
 from pathlib import Path
 from typing import TextIO
 
+from data_pipeline.i18n import msg, spoken
 from data_pipeline.load.progress import Progress, WriteResult, parse_event, result_from_event
 from data_pipeline.store.engine import make_engine
 from data_pipeline.store.recovery import abandon_run, remove_staging
@@ -34,35 +35,40 @@ log = logging.getLogger(__name__)
 PROGRAM: tuple[str, ...] = (sys.executable, "-m", "data_pipeline.cli")
 
 def upload(url: str, config: Path, register: str, file_name: str, content: bytes, actor: str,
-           progress: Progress | None = None, allow_empty: bool = False) -> WriteResult:
+           progress: Progress | None = None, allow_empty: bool = False, lang: str | None = None) -> WriteResult:
     """Upload `content` as the package's `register` (validated and loaded as `hyte refresh` would);
-    `allow_empty`: the person confirmed that a file with no rows is to empty the register."""
+    `allow_empty`: the person confirmed that a file with no rows is to empty the register. `lang`, here
+    and below: the language of the messages and problems (the person's); by default the one fixed by
+    `speaking` around the call (the app's write panels), else the package's."""
     fd, temp = tempfile.mkstemp(prefix="hyte-upload-", suffix=Path(file_name).suffix.lower())
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
         return run(["upload", "--config", str(config), "--register", register, "--file", temp,
                     "--name", file_name, "--actor", actor, *(["--allow-empty"] if allow_empty else [])],
-                   url, config, progress)
+                   url, config, progress, lang)
     finally:
         os.unlink(temp)
 
 
 def restore(url: str, config: Path, version_id: int, actor: str, progress: Progress | None = None,
-            allow_empty: bool = False) -> WriteResult:
+            allow_empty: bool = False, lang: str | None = None) -> WriteResult:
     return run(["restore", "--config", str(config), "--version", str(version_id), "--actor", actor,
-                *(["--allow-empty"] if allow_empty else [])], url, config, progress)
+                *(["--allow-empty"] if allow_empty else [])], url, config, progress, lang)
 
 
-def all_problems(config: Path, register: str, file_name: str, content: bytes, out: Path) -> int | None:
+def all_problems(config: Path, register: str, file_name: str, content: bytes, out: Path,
+                 lang: str | None = None) -> int | None:
     """Every problem of `content` as the package's `register`, written to `out` (.txt or .zip) by a process
     of its own (`hyte check … --all-problems`: nothing is loaded); how many, or None if it failed."""
+    lang = lang or spoken()
     fd, temp = tempfile.mkstemp(prefix="hyte-upload-", suffix=Path(file_name).suffix.lower())
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
-        done = subprocess.run([*PROGRAM, "check", "--config", str(config), "--register", register, "--file", temp,
-                               "--name", file_name, "--all-problems", str(out)], stdin=subprocess.DEVNULL,
+        done = subprocess.run([*PROGRAM, *_language(lang), "check", "--config", str(config), "--register", register,
+                               "--file", temp, "--name", file_name, "--all-problems", str(out)],
+                              stdin=subprocess.DEVNULL,
                               capture_output=True, text=True, encoding="utf-8", errors="replace",
                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
     finally:
@@ -76,15 +82,22 @@ def all_problems(config: Path, register: str, file_name: str, content: bytes, ou
         return None
 
 
-def refresh(url: str, config: Path, actor: str, progress: Progress | None = None) -> WriteResult:
+def refresh(url: str, config: Path, actor: str, progress: Progress | None = None,
+            lang: str | None = None) -> WriteResult:
     return run(["refresh", "--config", str(config), "--actor", actor, "--label", "refresh (app)"],
-               url, config, progress)
+               url, config, progress, lang)
 
 
-def run(args: list[str], url: str, config: Path, progress: Progress | None = None) -> WriteResult:
+def _language(lang: str | None) -> list[str]:
+    return ["--lang", lang] if lang else []
+
+
+def run(args: list[str], url: str, config: Path, progress: Progress | None = None,
+        lang: str | None = None) -> WriteResult:
     """Run `hyte ARGS --json-progress` against the store at `url`, passing its progress on as it comes."""
+    lang = lang or spoken()
     env = {**os.environ, "HYTE_DATABASE_URL": url, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([*PROGRAM, *args, "--json-progress"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+    proc = subprocess.Popen([*PROGRAM, *_language(lang), *args, "--json-progress"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env, text=True, encoding="utf-8", errors="replace")
     stderr_tail: collections.deque[str] = collections.deque(maxlen=20)
     drain = threading.Thread(target=_drain, args=(proc.stderr, stderr_tail), daemon=True)
@@ -104,9 +117,10 @@ def run(args: list[str], url: str, config: Path, progress: Progress | None = Non
     except BaseException:
         # The caller stopped listening (a visitor left the page: Streamlit stops the script). The write
         # goes on and ends on its own; a thread reaps the process and cleans up should it die.
-        threading.Thread(target=_finish, args=(proc, drain, url, config, run_id, stderr_tail), daemon=True).start()
+        threading.Thread(target=_finish, args=(proc, drain, url, config, run_id, stderr_tail, None, lang),
+                         daemon=True).start()
         raise
-    return _finish(proc, drain, url, config, run_id, stderr_tail, result)
+    return _finish(proc, drain, url, config, run_id, stderr_tail, result, lang)
 
 
 def _drain(stream: TextIO, tail: collections.deque) -> None:
@@ -116,7 +130,8 @@ def _drain(stream: TextIO, tail: collections.deque) -> None:
 
 
 def _finish(proc: subprocess.Popen, drain: threading.Thread, url: str, config: Path, run_id: int | None,
-            stderr_tail: collections.deque, result: WriteResult | None = None) -> WriteResult:
+            stderr_tail: collections.deque, result: WriteResult | None = None,
+            lang: str | None = None) -> WriteResult:
     if result is None:  # read what is left (the caller stopped listening), looking only for the run id
         for line in proc.stdout:
             run_id = parse_event(line).get("run_id", run_id)
@@ -125,23 +140,23 @@ def _finish(proc: subprocess.Popen, drain: threading.Thread, url: str, config: P
     proc.stdout.close()
     if result is not None:
         return result
-    return cleanup_dead_writer(url, config, proc.pid, run_id, code, list(stderr_tail))
+    return cleanup_dead_writer(url, config, proc.pid, run_id, code, list(stderr_tail), lang)
 
 
 def cleanup_dead_writer(url: str, config: Path, pid: int, run_id: int | None, code: int,
-                        stderr: list[str]) -> WriteResult:
+                        stderr: list[str], lang: str | None = None) -> WriteResult:
     """The write process `pid` ended without a result: its run is marked failed and its staging folder
     removed (its transaction was never committed, so the store's data are the old ones)."""
     how = f"signal {-code}" if code < 0 else f"exit {code}"
     last = next((line for line in reversed(stderr) if line.strip()), "")
-    message = f"kirjoittava prosessi päättyi kesken / the write process ended unexpectedly ({how})" + \
-              (f": {last}" if last else "")
+    note = msg("run.writer_died_said", how=how, last=last) if last else msg("run.writer_died", how=how)
+    message = note.text(lang)
     log.error("write process %d (%s) ended without a result; run %s; stderr: %s", pid, how, run_id,
               " | ".join(stderr))
     if run_id is not None:
         engine = make_engine(url)
         try:
-            abandon_run(engine, run_id, message)
+            abandon_run(engine, run_id, message)  # as the person was told it
         finally:
             engine.dispose()
     remove_staging(Path(config).parent, pid)

@@ -22,6 +22,7 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry import mapping, shape
 
+from data_pipeline.i18n import Message, msg
 from data_pipeline.inputs.config import Config
 from data_pipeline.inputs.problems import Problem
 from data_pipeline.sources.http import JsonClient, SourceError, write_atomic
@@ -50,40 +51,48 @@ def cache_path(config: Config) -> Path:
     return config.base_dir / "boundaries" / f"kunta1000k_{config.boundaries_year}.geojson"
 
 
-def fetch(config: Config, client: JsonClient | None = None) -> str | None:
+def fetch(config: Config, client: JsonClient | None = None) -> Message | None:
     """Download, simplify and cache the layer unless the package has it already; an error message or None."""
     if config.boundaries_year is None or cache_path(config).is_file():
         return None
     client = client or JsonClient(boundaries_url(), timeout=max(config.sotkanet_timeout_s, 60),
                                       retries=config.sotkanet_retries, backoff=config.sotkanet_backoff_s,
-                                      service="Tilastokeskus / Statistics Finland")
+                                      service=msg("source.service.statfi"))
     layer = f"tilastointialueet:kunta1000k_{config.boundaries_year}"
     params = [("service", "WFS"), ("version", "2.0.0"), ("request", "GetFeature"), ("typeNames", layer),
               ("outputFormat", "application/json"), ("srsName", "EPSG:3067")]
-    what = f"kuntarajat / municipality boundaries {config.boundaries_year}"
+    what = msg("boundaries.what", year=config.boundaries_year)
     try:
         collection = client.get("", what, params)
     except SourceError as exc:
-        return str(exc)
+        return exc.message
     try:
         light = simplify_collection(collection, config.boundaries_year)
-    except ValueError as exc:
-        return f"{what}: {exc}"
+    except BoundariesError as exc:
+        return msg("source.detail", problem=what, detail=exc.message)
     write_atomic(cache_path(config), light)
     log.info("%s: %d municipalities cached in %s", what, len(light["features"]), cache_path(config))
     return None
 
 
+class BoundariesError(ValueError):
+    """A boundaries response that cannot be used; `message` says why."""
+
+    def __init__(self, message: Message):
+        super().__init__(message)
+        self.message = message
+
+
 def simplify_collection(collection: object, year: int, tolerance_m: float = SIMPLIFY_TOLERANCE_M) -> dict:
     """The WFS response (ETRS-TM35FIN) as a light WGS84 FeatureCollection: code, names, year, geometry."""
     if not isinstance(collection, dict) or not collection.get("features"):
-        raise ValueError("vastauksessa ei ole kuntia / no municipalities in the response")
+        raise BoundariesError(msg("boundaries.no_municipalities"))
     props, geoms = [], []
     for feature in collection["features"]:
         p = feature.get("properties") or {}
         code = str(p.get("kunta") or "")
         if not (code.isdigit() and len(code) == 3) or not feature.get("geometry"):
-            raise ValueError(f"kohteelta puuttuu kuntanumero tai geometria / a feature lacks its code or geometry: {p}")
+            raise BoundariesError(msg("boundaries.feature_incomplete", properties=str(p)))
         props.append({"code": code, "name_fi": p.get("nimi") or code, "name_sv": p.get("namn"),
                       "name_en": p.get("name"), "year": year})
         geoms.append(shapely.make_valid(shape(feature["geometry"])))
@@ -117,9 +126,7 @@ def read_shapes(config: Config) -> tuple[pl.DataFrame | None, list[Problem]]:
     try:
         collection = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return None, [Problem(rel, getattr(exc, "lineno", None), "-",
-                              f"rikki; poista tiedosto ja aja päivitys uudelleen / malformed; delete the file "
-                              f"and refresh again: {exc}")]
+        return None, [Problem(rel, getattr(exc, "lineno", None), "-", msg("boundaries.malformed", error=str(exc)))]
     rows = []
     for feature in collection.get("features") or []:
         p = feature.get("properties") or {}
@@ -127,7 +134,5 @@ def read_shapes(config: Config) -> tuple[pl.DataFrame | None, list[Problem]]:
                      "geometry": json.dumps(feature.get("geometry"), separators=(",", ":"))})
     frame = pl.DataFrame(rows, schema=SHAPE_SCHEMA)
     if frame.is_empty() or frame["code"].is_duplicated().any() or frame["code"].null_count():
-        return None, [Problem(rel, None, "code", "kuntanumerot puuttuvat tai toistuvat; poista tiedosto ja aja "
-                                                 "päivitys uudelleen / codes missing or repeated; delete the file "
-                                                 "and refresh again")]
+        return None, [Problem(rel, None, "code", msg("boundaries.codes"))]
     return frame, []

@@ -24,6 +24,7 @@ from pathlib import Path
 import httpx
 import tenacity
 
+from data_pipeline.i18n import Message, msg, msg_n
 from data_pipeline.inputs.config import Config
 
 log = logging.getLogger(__name__)
@@ -32,24 +33,19 @@ USER_AGENT = "hyte-dashboard/0.2 (municipal wellbeing dashboard; +https://github
 MAX_CONSECUTIVE_FAILURES = 3        # then the host is not asked again during this refresh
 CONNECT_TIMEOUT_S = 10.0            # a reachable host accepts a connection in well under a second
 
-# Why a host did not answer, and what a coordinator should check (fi / en).
-OUTAGE_HINTS = {
-    "dns": ("nimeä ei löydy (DNS) – tarkista verkkoyhteys ja välityspalvelin",
-            "name does not resolve (no network connection or DNS failure) — check the connection/proxy"),
-    "refused": ("yhteys evätty – tarkista verkkoyhteys, välityspalvelin ja osoite",
-                "connection refused — check the connection/proxy and the address"),
-    "timeout": ("ei vastausta aikarajassa – palvelu voi olla ruuhkautunut; yritä myöhemmin tai tarkista välityspalvelin",
-                "timed out — the service may be overloaded; try later or check the proxy"),
-    "server": ("palvelu vastasi virheellä (5xx) – vika on palvelussa; yritä myöhemmin",
-               "the service answered with server errors (5xx) — the fault is at the source; try later"),
-}
+# Why a host did not answer, and what a coordinator should check.
+OUTAGE_HINTS = {kind: msg(f"source.hint.{kind}") for kind in ("dns", "refused", "timeout", "server")}
+# What was asked and of whom: a Message ("indicator 127", "Statistics Finland") or a name (Sotkanet).
+Words = Message | str
 
 
 class SourceError(Exception):
-    """A request that failed (after retries where they make sense); says which indicator and what to check."""
+    """A request that failed (after retries where they make sense); says which indicator and what to check.
+    `str()` of it is the message in the pipeline's language; `message` keeps it for another one."""
 
-    def __init__(self, message: str, status: int | None = None, kind: str | None = None):
+    def __init__(self, message: Message, status: int | None = None, kind: str | None = None):
         super().__init__(message)
+        self.message = message
         self.status = status
         self.kind = kind  # dns | refused | timeout | server (an outage of the host), or None (this answer)
 
@@ -66,22 +62,25 @@ class _Transient(Exception):
 class Outage:
     """A host that failed MAX_CONSECUTIVE_FAILURES times in a row: why, and what was left unasked."""
 
-    service: str
+    service: Words
     base_url: str
     kind: str
     status: int | None = None  # the last HTTP status, for server errors
     skipped: int = 0
 
 
-def _explain(status: int | None, what: str, service: str) -> str:
+def _explain(status: int | None, what: Words, service: Words) -> Message:
     if status == 403:
-        return (f"{what}: {service} kieltäytyi (HTTP 403). Tarkista välityspalvelin (proxy) ja että pyynnöissä on "
-                f"kuvaava User-Agent / {service} refused the request (HTTP 403): check the proxy and the User-Agent")
+        return msg("source.http_403", what=what, service=service)
     if status == 404:
-        return f"{what}: ei löydy palvelusta {service} (HTTP 404) – tarkista tunnus / not found (HTTP 404): check the id"
+        return msg("source.http_404", what=what, service=service)
     if status is None:
-        return f"{what}: {service} ei vastannut / no answer from {service}"
-    return f"{what}: {service} vastasi virheellä HTTP {status} / {service} answered HTTP {status}"
+        return msg("source.no_answer", what=what, service=service)
+    return msg("source.http_error", what=what, service=service, status=status)
+
+
+def _detail(problem: Message, detail: Words) -> Message:
+    return msg("source.detail", problem=problem, detail=detail)
 
 
 def _connect_kind(exc: httpx.ConnectError) -> str:
@@ -135,21 +134,21 @@ class HttpSession:
     def outage(self, base_url: str) -> Outage | None:
         return self.outages.get(_host(base_url))
 
-    def _failed(self, host: str, kind: str, service: str, base_url: str, status: int | None = None) -> None:
+    def _failed(self, host: str, kind: str, service: Words, base_url: str, status: int | None = None) -> None:
         self.failures[host] = self.failures.get(host, 0) + 1
         if self.failures[host] >= self.max_failures and host not in self.outages:
             log.warning("%s (%s): %d consecutive failures (%s); not asked again in this refresh",
                         service, base_url, self.failures[host], kind)
             self.outages[host] = Outage(service, base_url, kind, status)
 
-    def get_json(self, url: str, what: str, service: str, base_url: str) -> object:
+    def get_json(self, url: str, what: Words, service: Words, base_url: str) -> object:
         """GET and parse JSON; retry time-outs and 5xx with backoff, fail fast on anything else."""
         host = _host(url)
         if host in self.outages:
             outage = self.outages[host]
             outage.skipped += 1
-            raise SourceError(f"{_explain(None, what, service)} – ei kysytty, {self.max_failures} epäonnistumista "
-                                f"peräkkäin / not asked, {self.max_failures} failures in a row", None, outage.kind)
+            raise SourceError(msg("source.not_asked", problem=_explain(None, what, service), count=self.max_failures),
+                              None, outage.kind)
 
         def attempt() -> object:
             self.requests += 1
@@ -161,14 +160,13 @@ class HttpSession:
             except httpx.ConnectError as exc:
                 kind = _connect_kind(exc)
                 self._failed(host, kind, service, base_url)
-                raise SourceError(f"{_explain(None, what, service)}: {OUTAGE_HINTS[kind][1]}", None, kind) from None
+                raise SourceError(_detail(_explain(None, what, service), OUTAGE_HINTS[kind]), None, kind) from None
             except httpx.RemoteProtocolError as exc:
                 # The body ended before its Content-Length: nothing of it is used.
-                raise SourceError(f"{what}: vastaus katkesi / response was cut off ({exc}); "
-                                    "tietoja ei muutettu / nothing was changed") from None
+                raise SourceError(msg("source.cut_off", what=what, error=str(exc))) from None
             except httpx.TransportError as exc:
                 self._failed(host, "refused", service, base_url)
-                raise SourceError(f"{_explain(None, what, service)}: {exc}", None, "refused") from None
+                raise SourceError(_detail(_explain(None, what, service), str(exc)), None, "refused") from None
             if response.status_code >= 500:
                 raise _Transient("server", response.status_code, f"HTTP {response.status_code}")
             self.failures[host] = 0  # the host answered: a 4xx is about this request, not an outage
@@ -177,8 +175,7 @@ class HttpSession:
             try:
                 return json.loads(body.decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise SourceError(f"{what}: vastaus on rikki tai katkennut / malformed or truncated response: "
-                                    f"{exc}") from None
+                raise SourceError(msg("source.malformed", what=what, error=str(exc))) from None
 
         def note(state: tenacity.RetryCallState) -> None:
             exc = state.outcome.exception()
@@ -195,17 +192,18 @@ class HttpSession:
                 before_sleep=note, reraise=True)(attempt)
         except _Transient as exc:
             self._failed(host, exc.kind, service, base_url, exc.status)
-            attempts = f" ({self.retries + 1} yritystä / attempts)" if self.retries else ""
             explained = _explain(exc.status, what, service)
             if exc.kind == "timeout":
-                explained += f": {OUTAGE_HINTS['timeout'][1]}"
-            raise SourceError(explained + attempts, exc.status, exc.kind) from None
+                explained = _detail(explained, OUTAGE_HINTS["timeout"])
+            if self.retries:
+                explained = msg_n("source.attempts", self.retries + 1, problem=explained)
+            raise SourceError(explained, exc.status, exc.kind) from None
 
 
 class JsonClient:
     """A JSON-over-HTTP client for one base address (Sotkanet, Statistics Finland's WFS) on a shared session."""
 
-    def __init__(self, base_url: str, session: HttpSession | None = None, service: str = "Sotkanet",
+    def __init__(self, base_url: str, session: HttpSession | None = None, service: Words = "Sotkanet",
                  timeout: float = 30.0, retries: int = 3, backoff: float = 1.0,
                  sleep: Callable[[float], None] = time.sleep):
         self.service = service
@@ -221,7 +219,7 @@ class JsonClient:
         query = f"?{urllib.parse.urlencode(params)}" if params else ""
         return f"{self.base_url}/{path.lstrip('/')}{query}" if path else f"{self.base_url}{query}"
 
-    def get(self, path: str, what: str, params: list[tuple[str, object]] | None = None) -> object:
+    def get(self, path: str, what: Words, params: list[tuple[str, object]] | None = None) -> object:
         """GET and parse JSON; raise SourceError with a clear message."""
         return self.session.get_json(self.url(path, params), what, self.service, self.base_url)
 
@@ -231,19 +229,18 @@ def session_for(config: Config) -> HttpSession:
                        backoff=config.sotkanet_backoff_s)
 
 
-def outage_line(outage: Outage, cached_from: dt.date | None, what: str = "") -> str:
-    """The one line that ends a refresh when a source was down: which, why, what to check, what was used.
+def outage_line(outage: Outage, cached_from: dt.date | None, what: Message | None = None) -> Message:
+    """The one line that ends a refresh when a source was down: which, why, what to check, what was used
+    (`what`: the indicators left unasked, "indicator 127, 288").
 
     `cached_from` None: something asked for has no cached copy, so the refresh cannot complete.
     """
-    fi, en = OUTAGE_HINTS[outage.kind]
+    hint = OUTAGE_HINTS[outage.kind]
     if outage.kind == "server" and outage.status:
-        fi, en = f"HTTP {outage.status}: {fi}", f"HTTP {outage.status}: {en}"
-    used = (f"välimuistin arvoja {cached_from:%d.%m.%Y} käytettiin / cached values from {cached_from:%d.%m.%Y} "
-            "were used" if cached_from else
-            "välimuistissa ei ole kaikkia arvoja / not everything needed is cached")
-    return (f"{outage.service} ei vastannut / no answer from {outage.service} ({outage.base_url}){what}: "
-            f"{fi} / {en}; {used}")
+        hint = msg("source.hint.status", status=outage.status, hint=hint)
+    used = msg("source.cached_used", date=f"{cached_from:%d.%m.%Y}") if cached_from else msg("source.not_cached")
+    key = "source.outage" if what is None else "source.outage.which"
+    return msg(key, service=outage.service, url=outage.base_url, what=what or "", hint=hint, used=used)
 
 
 def cached_date(paths: list[Path]) -> dt.date | None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
+from data_pipeline.i18n import Message, msg
 from data_pipeline.inputs.config import Config
 from data_pipeline.inputs.problems import Problem
 from data_pipeline.sources.http import (
@@ -41,11 +42,11 @@ def paavo_url(config: Config) -> str:
     return os.environ.get("HYTE_PAAVO_URL") or config.paavo_url or DEFAULT_PAAVO_URL
 
 
-SERVICE = "Tilastokeskus / Statistics Finland"
+SERVICE = msg("source.service.statfi")
 
 
-def fetch(config: Config, session: HttpSession | None = None) -> str | None:
-    """Download the municipality's postal areas into the cache; returns an error message or None."""
+def fetch(config: Config, session: HttpSession | None = None) -> Message | None:
+    """Download the municipality's postal areas into the cache; returns why it could not, or None."""
     own = session is None
     session = session or session_for(config)
     try:
@@ -63,7 +64,7 @@ def wfs_params(year: int, municipality_code: str) -> list[tuple[str, object]]:
             ("srsName", "EPSG:3067"), ("CQL_FILTER", f"kunta='{municipality_code}'")]
 
 
-def _fetch(config: Config, client: JsonClient) -> str | None:
+def _fetch(config: Config, client: JsonClient) -> Message | None:
     params = wfs_params(config.paavo_year, config.municipality_code)
     what = f"Paavo {config.paavo_year} ({config.municipality_code})"
     try:
@@ -72,10 +73,10 @@ def _fetch(config: Config, client: JsonClient) -> str | None:
         if exc.kind in ("dns", "refused", "timeout"):
             # The one line that says what to check, and whether the cached areas were used.
             outage = Outage(SERVICE, client.base_url, exc.kind)
-            return f"{what}: " + outage_line(outage, cached_date([cache_path(config)]))
-        return str(exc)
+            return msg("source.detail", problem=what, detail=outage_line(outage, cached_date([cache_path(config)])))
+        return exc.message
     if not isinstance(collection, dict) or not collection.get("features"):
-        return f"{what}: vastauksessa ei ole postinumeroalueita / no postal areas in the response ({urllib.parse.unquote(client.url('', params))})"
+        return msg("paavo.no_areas_in_response", what=what, url=urllib.parse.unquote(client.url("", params)))
     write_atomic(cache_path(config), collection)
     return None
 
@@ -94,7 +95,7 @@ def population_rows(config: Config, collection: dict, fname: str) -> tuple[pl.Da
     """district × age group × year population from the bands; a boundary inside a band is a problem."""
     features = collection.get("features") or []
     if not features:
-        return None, [Problem(fname, None, "features", "ei postinumeroalueita / no postal areas")]
+        return None, [Problem(fname, None, "features", msg("paavo.no_areas"))]
     available = bands(features[0].get("properties") or {})
     starts = {lo for lo, _, _ in available}
     problems = []
@@ -107,9 +108,8 @@ def population_rows(config: Config, collection: dict, fname: str) -> tuple[pl.Da
         if group.min_age not in starts or not end_ok:
             problems.append(Problem(config.path.name, config.line_of("age_groups", group.sort_order, "min_age"),
                                     "age_groups.min_age",
-                                    f"ikäryhmää {group.code} {group.min_age}–{group.max_age or ''} ei voi koota Paavon ikäluokista; "
-                                    f"käytä rajoja / cannot be built from Paavo's bands; use boundaries "
-                                    f"{', '.join(str(s) for s in sorted(starts))}"))
+                                    msg("paavo.age_group_bands", code=group.code, min=group.min_age,
+                                        max=group.max_age or "", starts=", ".join(str(s) for s in sorted(starts)))))
         plan[group.code] = inside
     if problems:
         return None, problems
@@ -132,10 +132,9 @@ def write_districts_file(config: Config) -> tuple[Path | None, dict | None, list
     path = cache_path(config)
     rel = str(path.relative_to(config.base_dir))
     if not path.is_file():
-        return None, None, [Problem(rel, None, "-", "Paavo-aluetta ei ole haettu; aja ilman --offline / "
-                                                   "Paavo areas not fetched yet; run without --offline")]
+        return None, None, [Problem(rel, None, "-", msg("paavo.not_fetched"))]
     try:
         collection = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return None, None, [Problem(rel, getattr(exc, "lineno", None), "-", f"rikki / malformed: {exc}")]
+        return None, None, [Problem(rel, getattr(exc, "lineno", None), "-", msg("paavo.malformed", error=str(exc)))]
     return path, collection, []

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from data_pipeline.i18n import Message, joined, msg
 from data_pipeline.inputs.config import Config
 from data_pipeline.sources.http import (
     HttpSession,
@@ -35,7 +36,7 @@ class FetchReport:
     requests: int = 0
     downloaded: list[int] = field(default_factory=list)   # indicators whose data was fetched
     unchanged: list[int] = field(default_factory=list)    # data-updated unchanged: not fetched
-    failed: dict[int | str, str] = field(default_factory=dict)  # indicator (or "regions") -> message
+    failed: dict[int | str, Message] = field(default_factory=dict)  # indicator (or "regions") -> why
     kinds: dict[int | str, str | None] = field(default_factory=dict)  # indicator -> outage kind, if any
     outage: Outage | None = None
 
@@ -44,29 +45,28 @@ class FetchReport:
         return not self.failed
 
 
-def summary(report: FetchReport, cache: Path) -> str:
+def summary(report: FetchReport, cache: Path) -> Message:
     """The failures of a Sotkanet fetch in one line: an outage grouped, other failures one by one."""
     def cached(key) -> Path:
         return cache / ("regions.json" if key == "regions" else f"data/{key}.json")
 
     if report.outage is None:
-        return "; ".join(report.failed.values())
+        return joined(list(report.failed.values()))
     down = [k for k in report.failed if report.kinds.get(k) == report.outage.kind]
     ids = ", ".join(str(k) for k in down[:5]) + (f", … ({len(down)})" if len(down) > 5 else "")
     line = outage_line(report.outage, cached_date([cached(k) for k in down]),
-                       f" (indikaattori / indicator {ids})" if down else "")
+                       msg("source.indicators", ids=ids) if down else None)
     others = [m for k, m in report.failed.items() if k not in down]
-    return "; ".join([line, *others])
+    return joined([line, *others])
 
 
 def _check_rows(rows: object, indicator_id: int) -> None:
     if not isinstance(rows, list):
-        raise SourceError(f"indikaattori {indicator_id}: vastaus ei ole taulukko / response is not an array")
+        raise SourceError(msg("sotkanet.response_not_array", indicator=indicator_id))
     for row in rows:
         if not isinstance(row, dict) or row.get("indicator") != indicator_id or "region" not in row \
                 or "year" not in row or "gender" not in row:
-            raise SourceError(f"indikaattori {indicator_id}: vastauksessa on vajaa rivi / incomplete row: "
-                                f"{json.dumps(row)[:120]}")
+            raise SourceError(msg("sotkanet.incomplete_row", indicator=indicator_id, row=json.dumps(row)[:120]))
 
 
 def fetch(config: Config, session: HttpSession | None = None,
@@ -87,23 +87,23 @@ def _fetch(config: Config, client: JsonClient, progress: Callable[[str, int], No
     regions_path = cache / "regions.json"
     try:
         if not regions_path.is_file() or time.time() - regions_path.stat().st_mtime > REGIONS_MAX_AGE_S:
-            regions = client.get("regions", "alueluettelo / region list")
+            regions = client.get("regions", msg("sotkanet.region_list"))
             if not isinstance(regions, list) or not regions:
-                raise SourceError("alueluettelo / region list: tyhjä tai väärän muotoinen / empty or malformed")
+                raise SourceError(msg("sotkanet.region_list_malformed"))
             write_atomic(regions_path, regions)
     except SourceError as exc:
-        report.failed["regions"] = str(exc)
+        report.failed["regions"] = exc.message
         report.kinds["regions"] = exc.kind
 
     first, last = config.sotkanet_years
     # The plan's indicators, then (with `[regions] profile`) every municipality's population and age structure.
     for ind_id in (*(i.id for i in config.indicators if i.source == "sotkanet"), *config.profile_ids):
-        what = f"indikaattori / indicator {ind_id}"
+        what = msg("sotkanet.indicator", id=ind_id)
         meta_path, data_path = cache / "indicators" / f"{ind_id}.json", cache / "data" / f"{ind_id}.json"
         try:
             meta = client.get(f"indicators/{ind_id}", what)
             if not isinstance(meta, dict) or meta.get("id") != ind_id:
-                raise SourceError(f"{what}: kuvailutiedot ovat vajaat / metadata incomplete")
+                raise SourceError(msg("sotkanet.metadata_fetched_incomplete", what=what))
             cached = read_json(meta_path)
             if (isinstance(cached, dict) and cached.get("data-updated") == meta.get("data-updated")
                     and meta.get("data-updated") and data_path.is_file()):
@@ -120,7 +120,7 @@ def _fetch(config: Config, client: JsonClient, progress: Callable[[str, int], No
             if progress:
                 progress(f"sotkanet {ind_id}", len(rows))
         except SourceError as exc:
-            report.failed[ind_id] = str(exc)
+            report.failed[ind_id] = exc.message
             report.kinds[ind_id] = exc.kind
     report.requests = client.requests
     report.outage = client.session.outage(client.base_url) or _connection_outage(report, client)

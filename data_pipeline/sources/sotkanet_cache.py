@@ -17,6 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
+from data_pipeline.i18n import msg
 from data_pipeline.inputs.config import Config
 from data_pipeline.inputs.problems import Problem
 
@@ -36,7 +37,7 @@ class SotkanetData:
     profile: pl.DataFrame | None = None
 
 
-MISSING = "tiedosto puuttuu / file is missing"
+MISSING = msg("sotkanet.file_missing")
 
 
 def _load_json(path: Path, base: Path) -> tuple[object | None, Problem | None]:
@@ -48,7 +49,7 @@ def _load_json(path: Path, base: Path) -> tuple[object | None, Problem | None]:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         # A truncated download ends mid-value; json names the line where it gave up.
         line = getattr(exc, "lineno", None)
-        return None, Problem(rel, line, "-", f"vastaus on rikki tai katkennut / malformed or truncated JSON: {exc}")
+        return None, Problem(rel, line, "-", msg("sotkanet.broken_json", error=str(exc)))
 
 
 # Wellbeing services counties (HYVINVOINTIALUE) changed their Sotkanet ids and codes once. A region
@@ -83,7 +84,7 @@ def select_regions(raw: object, config: Config, fname: str) -> tuple[pl.DataFram
     current one is kept. Each municipality's county (`county_id`) comes from its memberOf.
     """
     if not isinstance(raw, list):
-        return None, [Problem(fname, None, "-", "pitää olla JSON-taulukko / must be a JSON array")]
+        return None, [Problem(fname, None, "-", msg("sotkanet.not_array"))]
     wanted: dict[tuple[str, str], str] = {("KUNTA", config.municipality_code): "municipality"}
     for ref, role in ((config.county, "county"), (config.country, "country")):
         if ref is not None:
@@ -94,7 +95,7 @@ def select_regions(raw: object, config: Config, fname: str) -> tuple[pl.DataFram
     rows, problems, seen, member_of = [], [], set(), {}
     for number, item in enumerate(raw, start=1):
         if not isinstance(item, dict) or not {"id", "code", "category"} <= item.keys():
-            problems.append(Problem(fname, number, "-", "alueelta puuttuu id, code tai category / region lacks id, code or category"))
+            problems.append(Problem(fname, number, "-", msg("sotkanet.region_fields")))
             continue
         region_id, category, code = int(item["id"]), str(item["category"]), str(item["code"])
         if category == "HYVINVOINTIALUE" and region_id in OLD_COUNTY_IDS:
@@ -107,8 +108,8 @@ def select_regions(raw: object, config: Config, fname: str) -> tuple[pl.DataFram
             continue
         if (category, code) in seen:
             if role is not None:
-                problems.append(Problem(fname, number, "code", f"alue {category} {code} on listassa "
-                                                               "kahdesti / region listed twice"))
+                problems.append(Problem(fname, number, "code",
+                                        msg("sotkanet.region_twice", category=category, code=code)))
             continue
         seen.add((category, code))
         title = item.get("title") or {}
@@ -123,8 +124,7 @@ def select_regions(raw: object, config: Config, fname: str) -> tuple[pl.DataFram
             key = {"municipality": ("municipality", "code"), "county": ("regions", "county"),
                    "country": ("regions", "country"), "peer": ("regions", "peers")}[role]
             problems.append(Problem(config.path.name, config.line_of(*key), ".".join(key),
-                                    f"alue {category} {code} puuttuu Sotkanetin aluelistasta ({fname}); tarkista "
-                                    f"koodi / region not in Sotkanet's region list ({fname}); check the code"))
+                                    msg("sotkanet.region_not_listed", category=category, code=code, file=fname)))
     if problems:
         return None, problems
     counties = {r["id"] for r in rows if r["category"] == "HYVINVOINTIALUE"}
@@ -147,7 +147,7 @@ def parse_data_rows(raw: object, indicator_id: int, region_ids: set[int], years:
     kept under the current id, unless the response also has the row under the current id.
     """
     if not isinstance(raw, list):
-        return None, [Problem(fname, None, "-", "pitää olla JSON-taulukko / must be a JSON array")]
+        return None, [Problem(fname, None, "-", msg("sotkanet.not_array"))]
     frame = _clean_rows(raw, indicator_id)
     if frame is None:
         frame, problems = _checked_rows(raw, indicator_id, fname)
@@ -166,8 +166,8 @@ def parse_data_rows(raw: object, indicator_id: int, region_ids: set[int], years:
     dupes = frame.filter(frame.select(["region_id", "year", "gender"]).is_duplicated())
     if dupes.height:
         first = dupes.row(0, named=True)
-        return None, [Problem(fname, None, "-", f"sama alue, vuosi ja sukupuoli kahdesti / duplicate row: region "
-                                                f"{first['region_id']} year {first['year']} {first['gender']}")]
+        return None, [Problem(fname, None, "-", msg("sotkanet.duplicate_row", region=first["region_id"],
+                                                    year=first["year"], gender=first["gender"]))]
     return frame, []
 
 
@@ -204,23 +204,24 @@ def _checked_rows(raw: list, indicator_id: int, fname: str) -> tuple[pl.DataFram
     problems: list[Problem] = []
     for number, row in enumerate(raw, start=1):
         if not isinstance(row, dict) or not set(DATA_KEYS) <= row.keys():
-            problems.append(Problem(fname, number, "-", f"rivistä puuttuu jokin kentistä / row lacks one of {', '.join(DATA_KEYS)}"))
+            problems.append(Problem(fname, number, "-", msg("sotkanet.row_fields", fields=", ".join(DATA_KEYS))))
             continue
         try:
             ind, region, year = int(row["indicator"]), int(row["region"]), int(row["year"])
             value = None if row["value"] is None else float(row["value"])
             abs_value = None if row.get("absValue") is None else float(row["absValue"])
         except (TypeError, ValueError):
-            problems.append(Problem(fname, number, "value", "ei luku / not a number"))
+            problems.append(Problem(fname, number, "value", msg("sotkanet.not_number")))
             continue
         if ind != indicator_id:
-            problems.append(Problem(fname, number, "indicator", f"indikaattori {ind}, odotettiin / expected {indicator_id}"))
+            problems.append(Problem(fname, number, "indicator",
+                                    msg("sotkanet.wrong_indicator", found=ind, expected=indicator_id)))
             continue
         if row["gender"] not in GENDERS:
-            problems.append(Problem(fname, number, "gender", f"tuntematon sukupuoli / unknown gender '{row['gender']}'"))
+            problems.append(Problem(fname, number, "gender", msg("sotkanet.unknown_gender", gender=str(row["gender"]))))
             continue
         if value is not None and not math.isfinite(value):
-            problems.append(Problem(fname, number, "value", "arvo ei ole äärellinen / value is not finite"))
+            problems.append(Problem(fname, number, "value", msg("sotkanet.not_finite")))
             continue
         for name, item in zip(VALUE_SCHEMA, (ind, region, year, row["gender"], value, abs_value), strict=True):
             cols[name].append(item)
@@ -229,7 +230,7 @@ def _checked_rows(raw: list, indicator_id: int, fname: str) -> tuple[pl.DataFram
 
 def check_metadata(raw: object, indicator_id: int, fname: str) -> list[Problem]:
     if not isinstance(raw, dict) or raw.get("id") != indicator_id or not isinstance(raw.get("title"), dict):
-        return [Problem(fname, None, "-", f"indikaattorin {indicator_id} kuvailutiedot ovat vajaat / metadata incomplete")]
+        return [Problem(fname, None, "-", msg("sotkanet.metadata_incomplete", indicator=indicator_id))]
     return []
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from data_pipeline.i18n import msg
 from data_pipeline.store import schema
 from data_pipeline.store.engine import schema_revision
 
@@ -42,20 +43,24 @@ def check(engine: Engine, max_age_hours: float = DEFAULT_MAX_AGE_HOURS, now: dt.
     try:
         revision = schema_revision(engine)
     except SQLAlchemyError as exc:
-        return Health(False, f"store unreachable ({shown}): {type(exc).__name__}")
+        return Health(False, str(msg("health.unreachable", store=shown, error=type(exc).__name__)))
     head = head_revision()
     if revision != head:
-        return Health(False, f"schema {revision or 'missing'}, expected {head}: run `hyte refresh` (it migrates)")
+        if revision is None:
+            return Health(False, str(msg("health.schema_missing", head=head)))
+        return Health(False, str(msg("health.schema_old", revision=revision, head=head)))
     with engine.connect() as conn:
         last = conn.execute(select(func.max(schema.load_run.c.finished_at))
                             .where(schema.load_run.c.status == "success")).scalar()
         failed = conn.execute(select(schema.load_run.c.status).order_by(schema.load_run.c.id.desc()).limit(1)).scalar()
     if last is None:
-        return Health(False, "no data: no load has succeeded yet")
+        return Health(False, str(msg("health.no_data")))
     if isinstance(last, str):  # SQLite without type affinity on an aggregate
         last = dt.datetime.fromisoformat(last)
     age_hours = (now - _aware(last)).total_seconds() / 3600
     if age_hours > max_age_hours:
-        return Health(False, f"data is {age_hours:.0f} h old (limit {max_age_hours:.0f} h); last run: {failed}")
-    return Health(True, f"ok: schema {revision}, last successful load {age_hours:.1f} h ago"
-                        + (f" (latest run {failed})" if failed not in ("success", None) else ""))
+        return Health(False, str(msg("health.too_old", hours=f"{age_hours:.0f}", limit=f"{max_age_hours:.0f}",
+                                     last=failed)))
+    if failed not in ("success", None):
+        return Health(True, str(msg("health.ok_latest", revision=revision, hours=age_hours, latest=failed)))
+    return Health(True, str(msg("health.ok", revision=revision, hours=age_hours)))

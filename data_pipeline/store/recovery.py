@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select, update
 
+from data_pipeline.i18n import Message, msg, stored
 from data_pipeline.store import schema
 
 log = logging.getLogger(__name__)
@@ -24,19 +25,20 @@ log = logging.getLogger(__name__)
 # Uploads stage inside the package folder (the final move is then a rename on one file system);
 # the writer's process id in the name tells whose folder it is.
 STAGING_PREFIX = ".hyte-upload-"
-INTERRUPTED = "keskeytyi: kirjoittava prosessi päättyi kesken / interrupted: the write process ended before finishing"
+INTERRUPTED = msg("run.interrupted")
 
 
 def staging_prefix(pid: int) -> str:
     return f"{STAGING_PREFIX}{pid}-"
 
 
-def abandon_run(engine: Engine, run_id: int, message: str = INTERRUPTED) -> bool:
+def abandon_run(engine: Engine, run_id: int, message: str | Message = INTERRUPTED) -> bool:
     """Mark one run failed if it is still `running`; True if it was."""
     with engine.begin() as conn:
         done = conn.execute(update(schema.load_run)
                             .where(schema.load_run.c.id == run_id, schema.load_run.c.status == "running")
-                            .values(status="failed", finished_at=dt.datetime.now(dt.timezone.utc), message=message))
+                            .values(status="failed", finished_at=dt.datetime.now(dt.timezone.utc),
+                                    message=stored(message)))
     return done.rowcount > 0
 
 
@@ -52,10 +54,10 @@ def remove_staging(package_dir: Path, pid: int | None = None) -> list[Path]:
     return removed
 
 
-def _same_file(stored: str | None, config_path: Path) -> bool:
-    if not stored:
+def _same_file(recorded: str | None, config_path: Path) -> bool:
+    if not recorded:
         return False
-    path = Path(stored)
+    path = Path(recorded)
     try:
         return path.resolve() == config_path.resolve()
     except OSError:
@@ -70,8 +72,8 @@ def recover_abandoned(engine: Engine, config_path: str | Path) -> list[int]:
     r = schema.load_run
     with engine.connect() as conn:
         running = conn.execute(select(r.c.id, r.c.config_path).where(r.c.status == "running")).all()
-    marked = [run_id for run_id, stored in running
-              if _same_file(stored, config_path) and abandon_run(engine, run_id)]
+    marked = [run_id for run_id, recorded in running
+              if _same_file(recorded, config_path) and abandon_run(engine, run_id)]
     removed = remove_staging(config_path.parent) if config_path.parent.is_dir() else []
     if marked or removed:
         log.warning("cleaned up after an interrupted write of %s: runs %s marked failed, %d staging folders removed",

@@ -6,6 +6,7 @@ import json
 
 from sqlalchemy import Engine, func, inspect, select
 
+from data_pipeline.i18n import grouped, language, msg, stored_text
 from data_pipeline.store import schema
 from data_pipeline.store.engine import schema_revision
 
@@ -32,22 +33,27 @@ def _when(value) -> str:
     return value.strftime("%d.%m.%Y %H.%M") if value else "–"
 
 
+def _date(value) -> str:
+    return value.strftime("%d.%m.%Y")
+
+
 def format_status(status: dict) -> str:
-    lines = [f"Tietovarasto / Store: {status['store']} (skeema / schema {status['schema_revision'] or '–'})", ""]
-    lines.append("Ajot / Runs:")
+    lines = [str(msg("cli.status.store", store=status["store"], revision=status["schema_revision"] or "–")), ""]
+    lines.append(str(msg("cli.status.runs")))
     if not status["runs"]:
-        lines.append("  ei ajoja / no runs yet")
-    for run in status["runs"]:
-        lines.append(f"  #{run['id']:<4} {run['status']:<9} {_when(run['started_at'])} → {_when(run['finished_at'])}"
-                     f"  {run['command']}  {run['message'] or ''}".rstrip())
-    lines += ["", "Lähteiden tuoreus / Freshness:"]
+        lines.append(f"  {msg('cli.status.no_runs')}")
+    for run in status["runs"]:  # statuses as codes (success, rejected; fresh, stale), as `--json` gives them
+        lines.append(f"  #{run['id']:<4} {run['status']:<9} {_when(run['started_at'])} → "
+                     f"{_when(run['finished_at'])}  {run['command']}  {stored_text(run['message'], language())}".rstrip())
+    lines += ["", str(msg("cli.status.freshness"))]
     if not status["freshness"]:
         lines.append("  –")
     for f in status["freshness"]:
-        updated = f" tiedot / data {f['data_updated']:%d.%m.%Y}" if f["data_updated"] else ""
-        lines.append(f"  {f['source']:<10} {f['status']:<6} onnistui / ok {_when(f['last_success_at'])}{updated}"
-                     f"{'  ' + f['message'] if f['message'] else ''}")
-    lines += ["", "Rivit / Rows:"]
+        updated = f" {msg('cli.status.data_date', date=_date(f['data_updated']))}" if f["data_updated"] else ""
+        lines.append(f"  {f['source']:<10} {f['status']:<6} "
+                     f"{msg('cli.status.succeeded', when=_when(f['last_success_at']))}{updated}"
+                     f"{'  ' + stored_text(f['message'], language()) if f['message'] else ''}")
+    lines += ["", str(msg("cli.status.rows"))]
     for name, count in status["rows"].items():
-        lines.append(f"  {name:<26} {count:>10,}".replace(",", " "))
+        lines.append(f"  {name:<26} {grouped(count):>10}")
     return "\n".join(lines)

@@ -15,7 +15,7 @@ from screen_helpers import open_screen
 
 from conftest import table_frame
 from dashboard.core.formatting import fmt_number
-from dashboard.core.i18n import translate
+from dashboard.core.i18n import translate, translate_n
 from dashboard.data_status import widgets
 from data_pipeline.store import schema
 from data_pipeline.load import worker
@@ -57,7 +57,7 @@ def test_an_upload_that_would_empty_a_register_is_loaded_only_after_a_confirmati
 
     at = upload(open_screen("data_status.py"), "events", "tyhjä.csv", EVENTS_HEADER.encode())
 
-    assert [e.value for e in at.error] == [translate("up.rejected", "fi", file="tyhjä\\.csv", count="1")]
+    assert [e.value for e in at.error] == [translate_n("up.rejected", 1, "fi", file="tyhjä\\.csv", count="1")]
     assert "2 riviä poistuisivat" in at.code[0].value or "riviä poistuisivat" in at.code[0].value
     label = translate("up.empty.confirm", "fi", register=widgets.register_label("events", "fi"),
                       rows=fmt_number(events_before, 0, "fi"))
@@ -147,8 +147,8 @@ def test_a_restore_that_would_empty_a_register_asks_the_same_confirmation(loaded
     at.selectbox(key="restore.version.events").set_value(empty_version).run()
     next(b for b in at.button if b.key == "restore.button").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert [c.label for c in at.checkbox] == [translate("up.empty.confirm", "en",
-                                                        register=widgets.register_label("events", "en"), rows="1")]
+    assert [c.label for c in at.checkbox] == [translate_n("up.empty.confirm", 1, "en",
+                                                          register=widgets.register_label("events", "en"), rows="1")]
     assert table_frame(url, schema.participation_event).height == 1
 
     at.checkbox[0].check().run()

@@ -51,15 +51,15 @@ def test_a_good_package_passes_with_a_one_line_summary(mini_package, capsys, no_
     edit(mini_package, "offline = true", "offline = false")
     code, out = check(mini_package, capsys)
     assert code == 0
-    assert out == ["hyte.toml: ei virheitä / no problems; rivejä tarkistettu / rows checked: departments 2, "
-                   "ngos 2, district_population 6, local_indicator_values 3, events 2; alueita / districts 2; "
-                   "indikaattoriarvoja / indicator values 7"]
+    assert out == ["hyte.toml: ei virheitä; rivejä tarkistettu: departments 2, "
+                   "ngos 2, district_population 6, local_indicator_values 3, events 2; alueita 2; "
+                   "indikaattoriarvoja 7"]
 
 
 def test_the_demo_package_passes(tmp_path, capsys, no_network_no_store):
     config = write_demo_package(tmp_path / "demo")
     code, out = check(config, capsys)
-    assert code == 0 and len(out) == 1 and "events 403" in out[0] and "alueita / districts 12" in out[0]
+    assert code == 0 and len(out) == 1 and "events 403" in out[0] and "alueita 12" in out[0]
 
 
 def test_check_lists_the_same_problems_as_refresh(mini_package, sqlite_url, capsys, monkeypatch):
@@ -81,15 +81,14 @@ def test_check_lists_every_config_problem(mini_package, capsys, no_network_no_st
     assert code == 1
     assert out == [
         f"hyte.toml:{line_of(mini_package, 'demo =')}: municipality.demo: pitää olla true tai false ilman "
-        'lainausmerkkejä / must be true or false, without quotes (nyt / now: "false")',
-        f"hyte.toml:{line_of(mini_package, 'ofline')}: sotkanet.ofline: tuntematon avain; tarkoititko `offline`? / "
-        "unknown key; did you mean `offline`?"]
+        'lainausmerkkejä (nyt: "false")',
+        f"hyte.toml:{line_of(mini_package, 'ofline')}: sotkanet.ofline: tuntematon avain; tarkoititko `offline`?"]
 
 
 def test_a_missing_config_is_a_problem_not_a_traceback(tmp_path, capsys, no_network_no_store):
     code, out = check(tmp_path / "nowhere" / "hyte.toml", capsys)
     assert code == 1
-    assert out == [f"hyte.toml:1: -: asetustiedostoa ei löydy / config file not found: {tmp_path / 'nowhere' / 'hyte.toml'}"]
+    assert out == [f"hyte.toml:1: -: asetustiedostoa ei löydy: {tmp_path / 'nowhere' / 'hyte.toml'}"]
 
 
 # Issue 15: from `hyte demo --out demo`, edited, the demo's `offline = true` gave only
@@ -100,10 +99,8 @@ def test_an_offline_package_without_its_cache_says_how_to_download(mini_package,
     assert hyte(["refresh", "--config", str(mini_package), "--db", sqlite_url, "-q"]) == 1
     line, url = line_of(mini_package, "offline = true"), line_of(mini_package, "base_url")
     assert [p for p in capsys.readouterr().err.splitlines() if p.startswith("sotkanet/")] == [
-        "sotkanet/regions.json:1: -: tiedosto puuttuu / file is missing: paketti on asetettu offline = true "
+        "sotkanet/regions.json:1: -: tiedosto puuttuu: paketti on asetettu offline = true "
         f"(hyte.toml rivi {line}); aseta offline = false, niin tiedot haetaan Sotkanetista (ja base_url, rivi {url}: "
-        "https://sotkanet.fi/rest/1.1) / this package is set to offline = true (hyte.toml line "
-        f"{line}); set offline = false to download from Sotkanet (and base_url, line {url}: "
         "https://sotkanet.fi/rest/1.1)"]
 
 
@@ -115,9 +112,9 @@ def test_the_demo_edited_as_the_readme_says_tells_how_to_download(tmp_path, sqli
         path.unlink()
     assert hyte(["refresh", "--config", str(config), "--db", sqlite_url, "-q"]) == 1
     err = capsys.readouterr().err
-    assert "sotkanet/regions.json:1: -: tiedosto puuttuu / file is missing: " in err
-    assert f"this package is set to offline = true (hyte.toml line {line_of(config, 'offline = true')}); " \
-           f"set offline = false to download from Sotkanet (and base_url, line {line_of(config, 'base_url')}: " \
+    assert "sotkanet/regions.json:1: -: tiedosto puuttuu: " in err
+    assert f"paketti on asetettu offline = true (hyte.toml rivi {line_of(config, 'offline = true')}); " \
+           f"aseta offline = false, niin tiedot haetaan Sotkanetista (ja base_url, rivi {line_of(config, 'base_url')}: " \
            "https://sotkanet.fi/rest/1.1)" in err
 
 
@@ -126,8 +123,7 @@ def test_refresh_offline_without_the_cache_says_to_run_without_offline(mini_pack
     (mini_package.parent / "sotkanet" / "indicators" / "127.json").unlink()
     assert hyte(["refresh", "--offline", "--config", str(mini_package), "--db", sqlite_url, "-q"]) == 1
     assert [p for p in capsys.readouterr().err.splitlines() if p.startswith("sotkanet/")] == [
-        "sotkanet/indicators/127.json:1: -: tiedosto puuttuu / file is missing: aja hyte refresh ilman --offline / "
-        "run hyte refresh without --offline to download from Sotkanet"]
+        "sotkanet/indicators/127.json:1: -: tiedosto puuttuu: aja hyte refresh ilman --offline"]
 
 
 def test_check_without_the_cache_says_refresh_downloads_it(mini_package, capsys, no_network_no_store):
@@ -137,10 +133,9 @@ def test_check_without_the_cache_says_refresh_downloads_it(mini_package, capsys,
     # Not a problem in a package that downloads (what `hyte init` leaves before the first refresh):
     # named, with what to do, and the check passes.
     assert code == 0
-    assert out[-1].startswith("hyte.toml: ei virheitä tarkistetuissa tiedostoissa / no problems in the files checked")
-    assert out[:-1] == ["sotkanet/regions.json:1: -: tiedosto puuttuu / file is missing: hyte check ei hae mitään; aja "
-                   "hyte refresh, niin tiedot haetaan Sotkanetista / hyte check downloads nothing; run hyte refresh "
-                   "to download from Sotkanet"]
+    assert out[-1].startswith("hyte.toml: ei virheitä tarkistetuissa tiedostoissa")
+    assert out[:-1] == ["sotkanet/regions.json:1: -: tiedosto puuttuu: hyte check ei hae mitään; aja "
+                   "hyte refresh, niin tiedot haetaan Sotkanetista"]
 
 
 @pytest.fixture
@@ -164,7 +159,7 @@ def paavo_package(mini_package):
 
 def test_paavo_package_checks_from_its_cache(paavo_package, capsys, no_network_no_store):
     code, out = check(paavo_package, capsys)
-    assert code == 0 and "alueita / districts 1;" in out[0]
+    assert code == 0 and "alueita 1;" in out[0]
 
 
 def test_an_age_group_paavo_cannot_build_is_named_at_its_line(paavo_package, capsys, no_network_no_store):
@@ -172,7 +167,7 @@ def test_an_age_group_paavo_cannot_build_is_named_at_its_line(paavo_package, cap
     code, out = check(paavo_package, capsys)
     assert code == 1
     assert out == [f"hyte.toml:{line_of(paavo_package, 'min_age = 0')}: age_groups.min_age: ikäryhmää young 0–14 ei voi "
-                   "koota Paavon ikäluokista; käytä rajoja / cannot be built from Paavo's bands; use boundaries "
+                   "koota Paavon ikäluokista; käytä rajoja "
                    "0, 3, 7, 13, 16, 18, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85"]
 
 
@@ -182,10 +177,9 @@ def test_check_without_the_paavo_download_says_refresh_downloads_it(paavo_packag
     # Not a problem in a package that downloads (what `hyte init` leaves before the first refresh):
     # named, with what to do, and the check passes.
     assert code == 0
-    assert out[-1].startswith("hyte.toml: ei virheitä tarkistetuissa tiedostoissa / no problems in the files checked")
+    assert out[-1].startswith("hyte.toml: ei virheitä tarkistetuissa tiedostoissa")
     assert out[:-1] == ["districts/paavo_2024.geojson:1: -: Paavo-alueita ei ole vielä haettu; hyte check ei hae mitään: "
-                   "aja hyte refresh / Paavo areas are not downloaded yet; hyte check downloads nothing: run hyte "
-                   "refresh"]
+                   "aja hyte refresh"]
 
 
 def test_a_region_code_sotkanet_does_not_know_is_named_at_its_hyte_toml_line(mini_package, capsys,
@@ -194,8 +188,7 @@ def test_a_region_code_sotkanet_does_not_know_is_named_at_its_hyte_toml_line(min
     code, out = check(mini_package, capsys)
     assert code == 1
     assert out == [f"hyte.toml:{line_of(mini_package, 'peers')}: regions.peers: alue KUNTA 123 puuttuu Sotkanetin "
-                   "aluelistasta (sotkanet/regions.json); tarkista koodi / region not in Sotkanet's region list "
-                   "(sotkanet/regions.json); check the code"]
+                   "aluelistasta (sotkanet/regions.json); tarkista koodi"]
 
 
 def test_a_missing_district_file_is_named_at_its_hyte_toml_line(mini_package, capsys, no_network_no_store):
@@ -203,7 +196,7 @@ def test_a_missing_district_file_is_named_at_its_hyte_toml_line(mini_package, ca
     code, out = check(mini_package, capsys)
     assert code == 1
     assert out[0] == (f"hyte.toml:{line_of(mini_package, 'district.geojson')}: districts.file: aluetiedostoa "
-                      "district.geojson ei löydy / districts file district.geojson not found")
+                      "district.geojson ei löydy")
 
 
 def test_districts_without_population_are_a_warning_in_check_and_refresh(mini_package, sqlite_url, capsys,
@@ -216,7 +209,7 @@ def test_districts_without_population_are_a_warning_in_check_and_refresh(mini_pa
             "alueelle")
     code = hyte(["check", "--config", str(mini_package)])
     err = capsys.readouterr().err
-    assert code == 0 and want in err and "reach cannot be computed for 2 of 2 districts" in err
+    assert code == 0 and want in err and "koska asukasluku puuttuu" in err
     assert '[districts] source = "paavo"' in err
     assert hyte(["refresh", "--config", str(mini_package), "--db", sqlite_url, "-q"]) == 0
     assert want in capsys.readouterr().err

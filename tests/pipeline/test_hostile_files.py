@@ -70,8 +70,7 @@ def test_xlsx_decompression_bomb_is_refused_before_parsing(tmp_path, monkeypatch
     assert raw is None
     assert [str(p) for p in problems] == [
         "events.xlsx:1: -: Excel-tiedosto purkautuu 160 Mt:ksi (5 osaa; enintään 100 Mt): tiedostoa ei lueta, koska "
-        "se voi olla ns. zip-pommi. Tallenna rekisteri CSV-muodossa / the workbook unpacks to 160 MB (5 parts; at "
-        "most 100 MB): not read, as it may be a decompression bomb. Save the register as CSV"]
+        "se voi olla ns. zip-pommi. Tallenna rekisteri CSV-muodossa"]
 
 
 def test_uploaded_bomb_is_refused_and_the_register_keeps_its_rows(mini_package, sqlite_url, tmp_path):
@@ -83,7 +82,7 @@ def test_uploaded_bomb_is_refused_and_the_register_keeps_its_rows(mini_package, 
     result = upload_register(sqlite_url, mini_package, "events", "events.xlsx", bomb.read_bytes(), "tester")
 
     assert result.status == "rejected"
-    assert "decompression bomb" in str(result.problems[0])
+    assert "zip-pommi" in str(result.problems[0])
     assert dump_store(sqlite_url) == before
     assert not list(mini_package.parent.glob(".hyte-upload-*"))
 
@@ -108,8 +107,7 @@ def test_sheet_declaring_more_rows_than_any_register_is_refused_unparsed(tmp_pat
 
     assert raw is None
     assert [str(p) for p in problems] == [
-        "events.xlsx:1: -: liikaa rivejä (yli 1 000 000); tarkista tiedosto / too many rows (over 1 000 000): "
-        "check the file"]
+        "events.xlsx:1: -: liikaa rivejä (yli 1 000 000); tarkista tiedosto"]
 
 
 def test_upload_over_the_documented_size_is_refused_unread(mini_package, sqlite_url):
@@ -120,7 +118,7 @@ def test_upload_over_the_documented_size_is_refused_unread(mini_package, sqlite_
 
     assert result.status == "rejected"
     assert [str(p) for p in result.problems] == [
-        "events.csv:1: -: tiedosto on liian suuri (20,0 Mt, enintään 20 Mt) / file too large (20.0 MB, at most 20 MB)"]
+        "events.csv:1: -: tiedosto on liian suuri (20,0 Mt, enintään 20 Mt)"]
     uploads = README.read_text(encoding="utf-8").split("## Uploads", 1)[1].split("\n## ", 1)[0]
     assert f"{MAX_UPLOAD_BYTES // 2**20} MB" in uploads
 
@@ -136,7 +134,7 @@ def test_package_file_over_the_limit_is_refused_without_reading_it(tmp_path, mon
     monkeypatch.setattr(Path, "read_bytes", never)
     raw, problems = read_register_file(big)
 
-    assert raw is None and "file too large (200.0 MB, at most 200 MB)" in str(problems[0])
+    assert raw is None and "tiedosto on liian suuri (200,0 Mt, enintään 200 Mt)" in str(problems[0])
 
 
 def _bad_events(path: Path, rows: int) -> None:
@@ -159,18 +157,15 @@ def test_a_flood_of_problems_lists_the_first_ones_and_says_at_least_how_many(min
     assert count(result.problems) == 1_000 and count_is_lower_bound(result.problems)
     assert str(listed[-1]) == (
         "events.csv:1: -: … ja vähintään 800 muuta virhettä: tarkistus lopetettiin rivillä 202 / 20 001 "
-        "(ensimmäiset 200 listattu; koko luettelo: hyte refresh --all-problems TIEDOSTO) / … and at least 800 more "
-        "problems: checking stopped at line 202 of 20 001 (first 200 listed; the full list: hyte refresh "
-        "--all-problems FILE)")
+        "(ensimmäiset 200 listattu; koko luettelo: hyte refresh --all-problems TIEDOSTO)")
 
     out = tmp_path / "all-problems.txt"
     assert hyte(["refresh", "--config", str(mini_package), "--db", sqlite_url, "-q", "--all-problems", str(out)]) == 1
     err = capsys.readouterr().err
-    assert ("Hylätty / Rejected: vähintään 1 000 virhettä / at least 1 000 problems (ensimmäiset 200 listattu / "
-            "first 200 listed)") in err
+    assert "Hylätty: vähintään 1 000 virhettä (ensimmäiset 200 listattu)" in err
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 100_000  # the full list checks every row
-    assert lines[0] == "events.csv:2: date: päivämäärää ei ole olemassa / no such date: '32.13.2025'"
+    assert lines[0] == "events.csv:2: date: päivämäärää ei ole olemassa: '32.13.2025'"
 
 
 def test_a_file_with_a_few_hundred_problems_is_counted_exactly(mini_package, sqlite_url):
@@ -193,8 +188,7 @@ def test_upload_that_would_empty_a_register_is_refused_unless_confirmed(mini_pac
     assert refused.status == "rejected"
     assert [str(p) for p in refused.problems] == [
         "events.csv:1: -: tiedostossa ei ole yhtään riviä: se tyhjentäisi rekisterin events, ja sen 2 riviä "
-        "poistuisivat. Vahvista tyhjennys, jos se on tarkoitus / the file has no rows: it would empty the register "
-        "events, and its 2 rows would disappear. Confirm emptying it if that is meant"]
+        "poistuisivat. Vahvista tyhjennys, jos se on tarkoitus"]
     assert dump_store(sqlite_url) == before
 
     confirmed = upload_register(sqlite_url, mini_package, "events", "events.csv", header_only, "tester",
@@ -216,16 +210,13 @@ GOOD = ('{"type": "Feature", "properties": {"code": "01", "name": "A"}, "geometr
 @pytest.mark.parametrize("case,feature,expected", [
     ("properties_list",
      '{"type": "Feature", "properties": ["code", "02"], "geometry": null}',
-     'districts.geojson:1: properties: feature 2: properties pitää olla olio {"nimi": arvo}, oli lista / a list / '
-     'properties must be an object {"name": value}'),
+     'districts.geojson:1: properties: feature 2: properties pitää olla olio {"nimi": arvo}, oli lista'),
     ("feature_string", '"Feature"',
-     "districts.geojson:1: -: feature 2: pitää olla GeoJSON Feature -olio, oli teksti / a string / must be a GeoJSON "
-     "Feature object"),
+     "districts.geojson:1: -: feature 2: pitää olla GeoJSON Feature -olio, oli teksti"),
     ("nan_coordinate",
      '{"type": "Feature", "properties": {"code": "02", "name": "B"}, "geometry": {"type": "Polygon", '
      '"coordinates": [[[21.8, 61.45], [NaN, 61.45], [21.9, 61.5], [21.8, 61.5], [21.8, 61.45]]]}}',
-     "districts.geojson:1: geometry: feature 2: koordinaateissa on NaN tai ääretön arvo / a coordinate is NaN or "
-     "infinite"),
+     "districts.geojson:1: geometry: feature 2: koordinaateissa on NaN tai ääretön arvo"),
 ])
 def test_broken_district_features_are_located_problems(tmp_path, case, feature, expected):
     path = _collection(tmp_path / "districts.geojson", GOOD + ", " + feature)
@@ -247,7 +238,7 @@ def test_deeply_nested_district_file_is_a_problem_not_a_recursion_error(tmp_path
     assert frame is None
     assert [str(p) for p in problems] == [
         "districts.geojson:1: -: GeoJSON on sisäkkäistetty liian syvälle; tallenna tiedosto uudelleen "
-        "paikkatieto-ohjelmasta / GeoJSON nested too deeply: save the file again from a GIS tool"]
+        "paikkatieto-ohjelmasta"]
 
 
 def test_nan_district_is_refused_through_the_refresh_with_the_store_unchanged(mini_package, sqlite_url):
@@ -262,6 +253,5 @@ def test_nan_district_is_refused_through_the_refresh_with_the_store_unchanged(mi
 
     assert result.status == "rejected"
     assert [str(p) for p in result.problems] == [
-        "districts.geojson:1: geometry: feature 2: koordinaateissa on NaN tai ääretön arvo / a coordinate is NaN "
-        "or infinite"]
+        "districts.geojson:1: geometry: feature 2: koordinaateissa on NaN tai ääretön arvo"]
     assert dump_store(sqlite_url) == before

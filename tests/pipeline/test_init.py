@@ -86,7 +86,7 @@ def test_without_a_terminal_missing_flags_exit_2_without_waiting(capsys):
     # pytest's stdin is not a terminal: nothing may be asked.
     assert hyte(["init", "--municipality", "211"]) == 2
     err = capsys.readouterr().err
-    assert "--out" in err and "no terminal" in err
+    assert "--out" in err and "ei päätettä" in err
 
 
 def test_ambiguous_name_without_a_terminal_lists_candidates(stand_ins, tmp_path, capsys):
@@ -119,9 +119,9 @@ def test_written_package_loads_and_explains_the_peers(stand_ins, tmp_path):
     raw = tomllib.loads(text)
     assert raw["regions"]["peers"] == PEERS_EXPECTED and 4 <= len(raw["regions"]["peers"]) <= 8
     # Why: the own figures and each peer's beside them, as the coordinator reads hyte.toml.
-    assert "nearest in population and age structure" in text
-    assert "# Kangasala: 33 000 asukasta / residents, 0–14 v. 17,5 %, 65+ 20,0 %" in text
-    assert "#   257 Kirkkonummi: 41 000, 0–14 v. 20,0 %, 65+ 16,0 % (etäisyys / distance 1,03)" in text
+    assert "väkiluvultaan ja ikärakenteeltaan lähintä kuntaa" in text
+    assert "# Kangasala: 33 000 asukasta, 0–14 v. 17,5 %, 65+ 20,0 %" in text
+    assert "#   257 Kirkkonummi: 41 000, 0–14 v. 20,0 %, 65+ 16,0 % (etäisyys 1,03)" in text
     assert raw["regions"]["profile"] is True  # the refresh keeps every municipality's profile for the screen
     config = load_config(tmp_path / "k" / "hyte.toml")
     assert (config.municipality_name["fi"], config.county.code, config.country.code) == ("Kangasala", "8", "358")
@@ -159,7 +159,7 @@ def test_on_a_terminal_detected_district_properties_are_confirmed(stand_ins, tmp
     args = _args("--municipality", "211", "--out", str(tmp_path / "k"), "--areas", "pori", "--indicators", "pori",
                  "--districts", str(geojson))
     assert run(args, Terminal(ask, lambda _: None)) == 0
-    assert asked == ["Tunnus / id property (postinumeroalue): ", "Nimi / name property (ei nimeä / none): "]
+    assert asked == ["Tunnuksen ominaisuus (postinumeroalue): ", "Nimen ominaisuus (ei nimeä): "]
     config = load_config(tmp_path / "k" / "hyte.toml")
     assert (config.district_id_property, config.district_name_property) == ("postinumeroalue", "name")
 
@@ -188,4 +188,19 @@ def test_without_the_age_structure_the_peers_go_by_population_within_the_size_cl
         p_stop()
     text = (tmp_path / "k" / "hyte.toml").read_text(encoding="utf-8")
     assert tomllib.loads(text)["regions"]["peers"] == PEERS_BY_SIZE
-    assert "size class 20 000–39 999" in text and "Kangasala (33 000" in text and "no age structure" in text
+    assert "kokoluokka 20 000–39 999" in text and "Kangasala (33 000" in text and "ei saatu ikärakennetta" in text
+
+
+def test_init_in_swedish_writes_the_package_and_says_everything_in_swedish(stand_ins, tmp_path, capsys):
+    assert hyte(["init", "--lang", "sv", "--municipality", "Kangasala", "--out", str(tmp_path / "k")]) == 0
+    said = capsys.readouterr().err
+    assert "Kommun: Kangasala (211); välfärdsområde: " in said and "Nästa steg: fyll i " in said
+    text = (tmp_path / "k" / "hyte.toml").read_text(encoding="utf-8")
+    assert "# Kangasala (211): skrivet av `hyte init` " in text
+    assert "# Kangasala: 33 000 invånare, 0–14 år 17,5 %, 65+ 20,0 %. Ändra fritt:" in text
+    instructions = (tmp_path / "k" / "INSTRUCTIONS.md").read_text(encoding="utf-8")
+    assert instructions.startswith("# Kangasala – HYTE-datapaket\n")
+    for step in ("1. **Kontrollera `hyte.toml`**", "3. **Granska**: `hyte check --config hyte.toml`",
+                 "5. **Starta**: `streamlit run dashboard/app.py`"):  # every step, in Swedish
+        assert step in instructions
+    assert "Tarkista" not in instructions and "Check" not in instructions

@@ -29,8 +29,8 @@ def _with_indicators(config: Path, base_url: str) -> Path:
 
 
 @pytest.mark.parametrize("base_url,kind", [
-    ("http://127.0.0.1:9/rest/1.1", "connection refused"),      # the discard port: nothing listens
-    ("http://sotkanet.invalid/rest/1.1", "name does not resolve"),  # .invalid never resolves (RFC 2606)
+    ("http://127.0.0.1:9/rest/1.1", "yhteys evätty"),      # the discard port: nothing listens
+    ("http://sotkanet.invalid/rest/1.1", "nimeä ei löydy"),  # .invalid never resolves (RFC 2606)
 ], ids=["refused", "dns"])
 def test_unreachable_host_is_asked_at_most_three_times_and_never_retried(mini_package, base_url, kind):
     config = load_config(_with_indicators(mini_package, base_url))
@@ -40,7 +40,7 @@ def test_unreachable_host_is_asked_at_most_three_times_and_never_retried(mini_pa
     assert report.requests == MAX_CONSECUTIVE_FAILURES
     assert len(report.failed) == 1 + len(EXTRA)  # 127 and the six
     assert report.outage is not None and report.outage.skipped == len(report.failed) - MAX_CONSECUTIVE_FAILURES
-    assert all(kind in message or "not asked" in message for message in report.failed.values())
+    assert all(kind in message or "ei kysytty" in message for message in report.failed.values())
 
 
 def test_refresh_without_network_ends_with_one_line_saying_what_to_check(mini_package, sqlite_url):
@@ -53,9 +53,9 @@ def test_refresh_without_network_ends_with_one_line_saying_what_to_check(mini_pa
     result = refresh(config, sqlite_url)
     assert result.status == "success", result.message
     assert "\n" not in result.message
-    assert result.message.startswith("Sotkanet ei vastannut / no answer from Sotkanet (http://sotkanet.invalid")
-    assert "check the connection/proxy" in result.message
-    assert "(indikaattori / indicator 127)" in result.message and "cached values from" in result.message
+    assert result.message.startswith("Sotkanet ei vastannut (http://sotkanet.invalid")
+    assert "tarkista verkkoyhteys ja välityspalvelin" in result.message
+    assert "(indikaattori 127)" in result.message and "välimuistin arvoja" in result.message
 
 
 def test_server_errors_are_retried_then_the_host_is_left_alone(mini_package, sqlite_url):
@@ -73,4 +73,4 @@ def test_server_errors_are_retried_then_the_host_is_left_alone(mini_package, sql
     # Regions are cached (fresh): three indicators are each asked three times (retries = 2), then no more.
     assert asked == [f"/indicators/{i}" for i in (127, 288, 289) for _ in range(3)]
     assert report.outage is not None and report.outage.kind == "server"
-    assert "HTTP 503" in report.failed[127] and "not asked" in report.failed[3906]
+    assert "HTTP 503" in report.failed[127] and "ei kysytty" in report.failed[3906]

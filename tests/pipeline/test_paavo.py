@@ -80,7 +80,7 @@ def test_age_band_that_paavo_cannot_build_is_refused_with_usable_boundaries(paav
                       .replace("min_age = 18", "min_age = 15"), encoding="utf-8")
     result = refresh(config, sqlite_url)
     assert result.status == "rejected"
-    assert "cannot be built from Paavo's bands; use boundaries 0, 3, 7, 13, 16, 18, 20" in str(result.problems[0])
+    assert "ei voi koota Paavon ikäluokista; käytä rajoja 0, 3, 7, 13, 16, 18, 20" in str(result.problems[0])
 
 
 def test_paavo_down_without_a_cache_fails_clearly_and_marks_districts_stale(paavo_package, sqlite_url):
@@ -89,6 +89,6 @@ def test_paavo_down_without_a_cache_fails_clearly_and_marks_districts_stale(paav
     config.write_text(config.read_text(encoding="utf-8").replace("offline = true", "offline = true\nretries = 0"),
                       encoding="utf-8")
     result = refresh(config, sqlite_url)
-    assert result.status == "failed" and "HTTP 503" in result.message and "Statistics Finland" in result.message
+    assert result.status == "failed" and "HTTP 503" in result.message and "Tilastokeskus" in result.message
     freshness = table_frame(sqlite_url, schema.source_freshness).row(0, named=True)
     assert (freshness["source"], freshness["status"]) == ("districts", "stale")

@@ -90,7 +90,7 @@ def test_403_says_what_to_check_and_keeps_nothing_half_loaded(online_package, sq
     fake.faults["/indicators/127"] = Fault(status=403)
     result = refresh(config, sqlite_url)
     assert result.status == "failed"
-    assert "indicator 127" in result.message and "HTTP 403" in result.message
+    assert "indikaattori 127" in result.message and "HTTP 403" in result.message
     assert "User-Agent" in result.message and "proxy" in result.message
     assert fake.data_requests() == 0
     freshness = table_frame(sqlite_url, schema.source_freshness).row(0, named=True)
@@ -107,9 +107,9 @@ def test_500_is_retried_then_succeeds(online_package, sqlite_url):
 
 @pytest.mark.parametrize("fault,expected", [
     (Fault(status=500), "HTTP 500"),
-    (Fault(delay_s=1.5), "no answer from Sotkanet"),
-    (Fault(truncate=True), "response was cut off"),
-    (Fault(malformed=True), "malformed or truncated response"),
+    (Fault(delay_s=1.5), "Sotkanet ei vastannut"),
+    (Fault(truncate=True), "vastaus katkesi"),
+    (Fault(malformed=True), "vastaus on rikki tai katkennut"),
 ], ids=["500", "timeout", "truncated", "malformed"])
 def test_failure_keeps_previous_values_and_marks_source_stale(online_package, sqlite_url, fault, expected):
     config, fake = online_package
@@ -121,7 +121,7 @@ def test_failure_keeps_previous_values_and_marks_source_stale(online_package, sq
     result = refresh(config, sqlite_url)
     # The earlier response is still in the cache: the load goes on from it, flagged stale.
     assert result.status == "success"
-    assert "indicator 127" in result.message and expected in result.message
+    assert "indikaattori 127" in result.message and expected in result.message
     assert dump_store(sqlite_url) == before
     assert (config.parent / "sotkanet" / "data" / "127.json").read_bytes() == cached
     freshness = {r["source"]: r for r in table_frame(sqlite_url, schema.source_freshness).iter_rows(named=True)}

@@ -124,7 +124,7 @@ def _upgrade_keeps_every_row(demo_source, url: str, capsys) -> None:
         assert rows <= kept, f"{name}: {len(rows - kept)} of {len(rows)} rows lost in the upgrade"
 
     assert hyte(["health", "--db", url]) == 0
-    assert capsys.readouterr().out.startswith(f"ok: schema {head_revision()}")
+    assert capsys.readouterr().out.startswith(f"ok: skeema {head_revision()}")
 
 
 def test_a_sqlite_store_from_the_starting_release_is_upgraded_with_every_row(demo_source, tmp_path, capsys):

@@ -66,11 +66,11 @@ def test_a_broken_upload_lists_every_problem_and_changes_nothing(loaded):
     result = upload_register(url, config, "events", "tapahtumat.csv", broken, "maija@kunta.fi")
     assert result.status == "rejected"
     assert [str(p) for p in result.problems] == [
-        "events.csv:2: date: päivämäärää ei ole olemassa / no such date: '32.11.2025'",
-        "events.csv:4: title: pakollinen tieto puuttuu / required value is missing",
-        "events.csv:4: date: päivämäärää ei ole olemassa / no such date: '2025-13-01'",
-        "events.csv:4: district: tuntematon alue '99' / unknown district",
-        "events.csv:4: event_type: 'party' ei ole sallittu; käytä / not allowed; use: resident_evening, popup, "
+        "events.csv:2: date: päivämäärää ei ole olemassa: '32.11.2025'",
+        "events.csv:4: title: pakollinen tieto puuttuu",
+        "events.csv:4: date: päivämäärää ei ole olemassa: '2025-13-01'",
+        "events.csv:4: district: tuntematon alue '99'",
+        "events.csv:4: event_type: 'party' ei ole sallittu; käytä: resident_evening, popup, "
         "pay_what_you_want, survey, workshop, other",
     ]
     assert dump_store(url) == before
@@ -141,23 +141,23 @@ def test_every_load_is_logged_with_who_ran_it(loaded, monkeypatch):
 def test_health_is_ok_for_a_fresh_store(loaded, capsys):
     _config, url = loaded
     assert hyte(["health", "--db", url]) == 0
-    assert capsys.readouterr().out.startswith(f"ok: schema {head_revision()}")  # the newest migration
+    assert capsys.readouterr().out.startswith(f"ok: skeema {head_revision()}")  # the newest migration
 
 
 def test_health_fails_with_a_reason(tmp_path, mini_package, sqlite_url, capsys):
     assert hyte(["health", "--db", f"postgresql+psycopg://nobody@127.0.0.1:9/x"]) == 1
-    assert "store unreachable" in capsys.readouterr().out
+    assert "tietovarastoon ei saada yhteyttä" in capsys.readouterr().out
     assert hyte(["health", "--db", f"sqlite:///{tmp_path / 'empty.db'}"]) == 1
-    assert "schema missing" in capsys.readouterr().out
+    assert "skeema puuttuu" in capsys.readouterr().out
     assert refresh(mini_package, sqlite_url).ok
     engine = make_engine(sqlite_url)
     with engine.begin() as conn:
         conn.execute(update(schema.load_run).values(finished_at=dt.datetime(2020, 1, 1)))
     health = check(engine, max_age_hours=48)
-    assert not health.ok and "h old (limit 48 h)" in health.reason
+    assert not health.ok and "h vanhoja (raja 48 h)" in health.reason
     with engine.begin() as conn:
         conn.execute(schema.load_run.delete().where(schema.load_run.c.status == "success"))
-    assert check(engine).reason == "no data: no load has succeeded yet"
+    assert check(engine).reason == "ei tietoja: yksikään lataus ei ole vielä onnistunut"
 
 
 # --- the app's path: a write process speaking JSON lines (data_pipeline.load.worker) ------------------------
@@ -171,7 +171,7 @@ def test_the_app_path_gets_the_problems_as_listed_and_how_many_there_are(mini_pa
                            progress=lambda step, rows: steps.append(step))
     # As `hyte refresh` lists them: the first 200 of the file, then a line counting the rest.
     assert (result.status, result.problem_count, len(result.problems)) == ("rejected", 250, 201)
-    assert result.problems[0] == "events.csv:4: district: tuntematon alue '99' / unknown district"
+    assert result.problems[0] == "events.csv:4: district: tuntematon alue '99'"
     assert result.problems[-1].startswith("events.csv:1: -: … ja 50 muuta virhettä") and not result.at_least
     assert steps == []  # rejected before anything was written
     assert events_file(mini_package).read_bytes() != bad
