@@ -158,7 +158,7 @@ def _indicator_table(config: Config, metas: list[dict]) -> pl.DataFrame:
         rows.append({
             "id": ind.id, "source": ind.source, "priority_area_code": ind.priority_area,
             "age_group_code": ind.age_group,
-            "title_fi": ind.title_fi or title.get("fi") or f"#{ind.id}",
+            "title_fi": ind.title_fi or title.get("fi") or ind.title_sv or ind.title_en or f"#{ind.id}",
             "title_sv": ind.title_sv or title.get("sv"), "title_en": ind.title_en or title.get("en"),
             "unit": ind.unit or (value_type.get("title") or {}).get("fi"),
             "value_type": value_type.get("code"),
@@ -181,7 +181,7 @@ def _load_registers(config: Config, known: dict[str, set[str]],
     rejected: dict[str, RejectedRows] = {}  # reference kind -> the rows of its register that were rejected
     for name in R.REGISTER_ORDER:
         spec = R.REGISTERS[name]
-        columns = R.register_columns(name, config.age_group_codes)
+        columns = R.register_columns(name, config.age_group_codes, config.name_languages)
         path, problem = find_register(config.registers_dir, name)
         if problem:
             problems.append(problem)
@@ -301,11 +301,23 @@ def _suffix(config: Config, register: str) -> str:
     return "xlsx" if (config.registers_dir / f"{register}.xlsx").is_file() else "csv"
 
 
+def _shown_names(frame: pl.DataFrame, languages: tuple[str, ...]) -> pl.DataFrame:
+    """`name_fi` (`text_fi`, `title_fi`) as every screen falls back to it (config.shown_name): the Finnish
+    name, else the one in the package's language. A Swedish-speaking municipality's register names things
+    in Swedish only; a Finnish or English screen then shows the Swedish name rather than nothing."""
+    for prefix in R.NAME_PREFIXES:
+        if f"{prefix}_fi" in frame.columns:
+            order = [f"{prefix}_{lang}" for lang in dict.fromkeys(("fi", *languages, "sv", "en"))]
+            frame = frame.with_columns(pl.coalesce([c for c in order if c in frame.columns]).alias(f"{prefix}_fi"))
+    return frame
+
+
 def _register_tables(f: dict[str, pl.DataFrame], config: Config, municipality_region: int | None) -> dict[str, pl.DataFrame]:
     """Register rows reshaped into the store's tables."""
     events = f["events"]
     participant_cols = [f"participants_{code}" for code in config.age_group_codes]
     local = f["local_indicator_values"]
+    f = {name: _shown_names(frame, config.name_languages) for name, frame in f.items()}
     tables = {
         "district_population": f["district_population"].select(
             pl.col("district").alias("district_code"), pl.col("age_group").alias("age_group_code"), "year", "population"),
