@@ -95,19 +95,23 @@ def similar_municipalities(profiles: pl.DataFrame, own_code: str, n: int | None 
 
 
 STORED_SCHEMA = {"region_id": pl.Int64, "year": pl.Int64, "population": pl.Float64, "share_0_14": pl.Float64,
-                 "share_15_64": pl.Float64, "share_65_plus": pl.Float64, "distance": pl.Float64,
-                 "similarity_rank": pl.Int64}
+                 "share_15_64": pl.Float64, "share_65_plus": pl.Float64, "share_swedish": pl.Float64,
+                 "distance": pl.Float64, "similarity_rank": pl.Int64}
 
 
-def profile_table(values: pl.DataFrame, regions: pl.DataFrame, own_code: str) -> pl.DataFrame:
+def profile_table(values: pl.DataFrame, regions: pl.DataFrame, own_code: str, by_language: bool = False) -> pl.DataFrame:
     """The store's `municipality_profile` rows, computed at load time: every municipality's profile in the
     latest population year, with its distance from the own municipality and its rank by it (1 = the most
     similar; the own row and municipalities missing a measure have none). Empty without population figures.
+    `by_language` (a bilingual or Swedish-speaking package): the Swedish speakers' share is a measure too,
+    when the own municipality has one.
     """
     profiles = municipality_profiles(values, regions)
     if profiles.is_empty():
         return pl.DataFrame(schema=STORED_SCHEMA)
-    ranked = similar_municipalities(profiles, own_code, n=None).select(
+    own = profiles.filter(pl.col("code") == own_code)
+    measures = LANGUAGE_MEASURES if by_language and own.height and own["share_swedish"][0] is not None else MEASURES
+    ranked = similar_municipalities(profiles, own_code, n=None, measures=measures).select(
         "code", "distance", pl.col("rank").alias("similarity_rank"))
     return (profiles.join(ranked, on="code", how="left")
             .select(list(STORED_SCHEMA)).cast(STORED_SCHEMA)  # type: ignore[arg-type]

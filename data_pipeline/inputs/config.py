@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from data_pipeline.compute.similar import PROFILE_INDICATORS
+from data_pipeline.compute.similar import PROFILE_INDICATORS, SHARE_SWEDISH
 from data_pipeline.i18n import Message, msg
 from data_pipeline.inputs.config_schema import DEFAULT_SOTKANET_URL, DIRECTIONS, HyteToml
 from data_pipeline.inputs.problems import Problem
@@ -138,7 +138,13 @@ class Config:
     def profile_ids(self) -> tuple[int, ...]:
         """Sotkanet indicators fetched for the municipalities' profiles and not in the plan (`[regions] profile`)."""
         plan = {ind.id for ind in self.indicators if ind.source == "sotkanet"}
-        return tuple(i for i in PROFILE_INDICATORS if i not in plan) if self.profile else ()
+        wanted = (*PROFILE_INDICATORS, *((SHARE_SWEDISH,) if self.by_language else ()))
+        return tuple(i for i in wanted if i not in plan) if self.profile else ()
+
+    @property
+    def by_language(self) -> bool:
+        """A bilingual or Swedish-speaking package: its similar municipalities are near in the Swedish share too."""
+        return "sv" in self.languages
 
 
 def load_config(path: str | os.PathLike) -> Config:

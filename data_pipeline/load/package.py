@@ -136,8 +136,8 @@ def _config_tables(config: Config) -> dict[str, pl.DataFrame]:
             "code": config.municipality_code, "name_fi": name["fi"], "name_sv": name["sv"], "name_en": name["en"],
             "is_demo": config.is_demo, "plan_name_fi": plan["fi"], "plan_name_sv": plan["sv"],
             "plan_name_en": plan["en"], "plan_start_year": config.plan_start_year,
-            "plan_end_year": config.plan_end_year,
-        }]),
+            "plan_end_year": config.plan_end_year, "languages": ",".join(config.languages) or None,
+        }], schema_overrides={"languages": pl.Utf8}),
         "age_group": pl.DataFrame([vars(g) for g in config.age_groups],
                                   schema_overrides={"max_age": pl.Int64, "name_sv": pl.Utf8, "name_en": pl.Utf8}),
         "priority_area": pl.DataFrame([vars(a) for a in config.priority_areas],
@@ -459,7 +459,8 @@ def build_package(config: Config, *, problem_limit: int | None = MAX_LISTED_PER_
         directions = {ind.id: ind.direction for ind in sotkanet_indicators}
         tables["indicator_rank"] = ranks.rank_municipalities(data.values, data.regions, directions)
         profile_values = data.values if data.profile is None else pl.concat([data.values, data.profile])
-        tables["municipality_profile"] = similar.profile_table(profile_values, data.regions, config.municipality_code)
+        tables["municipality_profile"] = similar.profile_table(profile_values, data.regions, config.municipality_code,
+                                                               config.by_language)
     return Package(_conform(tables), tuple(sources), register_rows), []
 
 

@@ -89,7 +89,9 @@ def test_a_finnish_screen_shows_the_swedish_name_where_there_is_no_finnish_one(s
         departments = dict(conn.execute(select(S.department.c.code, S.department.c.name_fi)).all())
         areas = dict(conn.execute(select(S.priority_area.c.code, S.priority_area.c.name_fi)).all())
         goal = conn.execute(select(S.goal.c.text_fi, S.goal.c.text_sv).where(S.goal.c.code == "T1")).one()
+        languages = conn.execute(select(S.municipality.c.languages)).scalar()
     engine.dispose()
+    assert languages == "sv"  # the app opens in it when neither the link nor the browser names a language
     assert departments["sivistys"] == "Bildningssektorn"
     assert areas["environment"] == "En trivsam och trygg livsmiljö"
     assert goal.text_fi == goal.text_sv == "Bostadsområdena är trivsamma och trygga för alla åldrar"
