@@ -259,7 +259,8 @@ def refresh_locked(config_path: str | Path, url: str, command: str = "refresh", 
     registers folder (an upload validates and loads a staged copy before it touches the package)."""
     engine = engine or make_engine(url)
     upgrade(engine)
-    config_path = Path(config_path)
+    # Absolute: the run log names the package to the app, which may run from another folder.
+    config_path = Path(config_path).resolve()
     recover_abandoned(engine, config_path)  # what a killed writer of this package left behind
     run_id = start_run(engine, command, str(config_path))
     if started is not None:
