@@ -52,7 +52,8 @@ TEXT_CONTRAST_JS = """() => {
 @pytest.fixture
 def tab(browser):
     """A fresh tab (a new Streamlit session) for each test, at projector size."""
-    page = browser.new_page(viewport={"width": PROJECTOR[0], "height": PROJECTOR[1]})
+    # A Finnish visitor: a link without lang opens in the browser's language (st.context.locale).
+    page = browser.new_page(viewport={"width": PROJECTOR[0], "height": PROJECTOR[1]}, locale="fi-FI")
     page.set_default_timeout(30_000)
     try:
         yield page

@@ -43,7 +43,8 @@ MEASURE_JS = """() => {
 
 @pytest.fixture
 def tab(browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    # A Finnish visitor: a link without lang opens in the browser's language (st.context.locale).
+    page = browser.new_page(viewport={"width": 1280, "height": 720}, locale="fi-FI")
     page.set_default_timeout(60_000)  # a shared machine under load
     try:
         yield page
