@@ -15,25 +15,13 @@ from dashboard.core import process
 from dashboard.outputs import presenting as presentation
 from dashboard.core import theme
 from dashboard.core.i18n import t
+from dashboard.core.pages import SCREENS, STORELESS
 from dashboard.core.url_state import language_selector
 
 # Beside the repository root, not beside this file: a pages/ folder next to the entry point
 # would switch Streamlit into its legacy auto-discovery mode.
 PAGES_DIR = Path(__file__).parent.parent / "pages"
 
-# (file, url_path, i18n key of the title, icon); the first one is where "/" leads.
-PAGES = (
-    ("overview.py", "overview", "page.overview", ":material/dashboard:"),
-    ("indicators.py", "indicators", "page.indicators", ":material/monitoring:"),
-    ("participation.py", "participation", "page.participation", ":material/groups:"),
-    ("working_groups.py", "working-groups", "page.working_groups", ":material/event:"),
-    ("partnerships.py", "partnerships", "page.partnerships", ":material/handshake:"),
-    ("data_status.py", "data-status", "page.data_status", ":material/fact_check:"),
-    ("accessibility.py", "accessibility", "page.accessibility", ":material/accessibility_new:"),
-    ("setup.py", "setup", "page.setup", ":material/add_location_alt:"),
-)
-# Screens that need no store: the setup page writes a new municipality's package before one exists.
-STORELESS = frozenset({"setup"})
 
 
 def run() -> None:
@@ -41,8 +29,8 @@ def run() -> None:
     theme.apply()
     visitor = access.current_visitor()
     presenting = presentation.requested()
-    pages = [access.page_for(visitor, PAGES_DIR / file, title=t(key), url_path=url_path, icon=icon)
-             for file, url_path, key, icon in PAGES]
+    pages = [access.page_for(visitor, PAGES_DIR / s.file, title=t(s.title_key), url_path=s.url_path, icon=s.icon)
+             for s in SCREENS]
     # Streamlit serves its default page at "/" whatever its url_path, so "/" is a hidden page
     # that forwards to /overview: every screen keeps one address, with the link's parameters.
     home = st.Page(lambda: None, title=t("page.overview"), url_path="home", default=True,

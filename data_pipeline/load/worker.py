@@ -31,7 +31,7 @@ from data_pipeline.store.recovery import abandon_run, remove_staging
 
 log = logging.getLogger(__name__)
 
-# The command the app runs; tests put a pausing stand-in in front (tests/killable_refresh.py).
+# The command the app runs; tests put a pausing stand-in in front (tests/support/killable_refresh.py).
 PROGRAM: tuple[str, ...] = (sys.executable, "-m", "data_pipeline.cli")
 
 def upload(url: str, config: Path, register: str, file_name: str, content: bytes, actor: str,

@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from served_app import chromium, serve
-from test_browser import SHOTS
+from support.served_app import chromium, serve
+from support.served_app import SHOTS
 
 from dashboard.core.i18n import translate
 from data_pipeline.i18n import translate_n

@@ -18,9 +18,9 @@ from concurrent.futures import ThreadPoolExecutor
 from unittest import mock
 
 import pytest
-from dashboard_fixtures import build_fixture_store
-from oidc_stack import COOKIE_SECRET, need_node, nginx, provider, render_nginx, secrets_toml
-from served_app import chromium, free_port, serve
+from support.dashboard_fixtures import build_fixture_store
+from support.oidc_stack import COOKIE_SECRET, need_node, nginx, provider, render_nginx, secrets_toml
+from support.served_app import chromium, free_port, serve
 
 from dashboard.core.formatting import plain
 from dashboard.core.i18n import translate

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import argparse
 import tomllib
-from pathlib import Path
 
 import pytest
-from kangasala_stand_in import PEERS_BY_SIZE, PEERS_EXPECTED, fake_paavo, fake_sotkanet, nameless_districts, paavo_collection
+from support.kangasala_stand_in import PEERS_BY_SIZE, PEERS_EXPECTED, fake_paavo, fake_sotkanet, nameless_districts, paavo_collection
 
 from data_pipeline.cli import build_parser
 from data_pipeline.cli import main as hyte
@@ -17,7 +16,7 @@ from data_pipeline.init.command import Terminal, run
 from data_pipeline.init.districts import detect_properties
 from data_pipeline.init.presets import COUNTIES, INDICATOR_PRESETS, OLD_COUNTY_IDS
 from data_pipeline.init.regions import InitError, Region, county_of, find_municipality, parse_regions
-from sotkanet_server import serve
+from support.sotkanet_server import serve
 
 
 @pytest.fixture

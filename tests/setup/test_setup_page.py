@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from kangasala_stand_in import AREAS, PEERS_EXPECTED, TOWNS, fake_paavo, fake_sotkanet
-from screen_helpers import APP, screen_text
+from support.kangasala_stand_in import AREAS, PEERS_EXPECTED, TOWNS, fake_paavo, fake_sotkanet
+from support.screen_helpers import APP, screen_text
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
@@ -31,7 +31,7 @@ def fi(key: str, **fmt) -> str:
 
 @pytest.fixture(scope="module")
 def servers():
-    from sotkanet_server import serve
+    from support.sotkanet_server import serve
 
     s_url, s_stop = serve(fake_sotkanet())
     p_url, p_stop = serve(fake_paavo())
@@ -198,7 +198,7 @@ def test_an_existing_folder_is_not_written_over_unless_confirmed(env):
 
 
 def test_network_down_is_a_friendly_error(env, monkeypatch):
-    from served_app import free_port
+    from support.served_app import free_port
 
     dead = f"http://127.0.0.1:{free_port()}/rest/1.1"
     monkeypatch.setenv("HYTE_SOTKANET_URL", dead)
@@ -212,7 +212,7 @@ def test_network_down_is_a_friendly_error(env, monkeypatch):
 
 
 def test_paavo_down_still_writes_a_package_the_refresh_completes(env, monkeypatch):
-    from served_app import free_port
+    from support.served_app import free_port
 
     monkeypatch.setenv("HYTE_PAAVO_URL", f"http://127.0.0.1:{free_port()}/wfs")
     at = search(setup_page(), "Kangasala")

@@ -18,23 +18,18 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.core.pages import with_store
 from data_pipeline.cli import main as hyte
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 STARTUP_SECONDS = 60
-# Every screen: url path -> i18n key of its h1 (how a test knows the page has rendered).
-PAGES = {
-    "overview": "page.overview",
-    "indicators": "page.indicators",
-    "participation": "page.participation",
-    "working-groups": "page.working_groups",
-    "partnerships": "page.partnerships",
-    "data-status": "page.data_status",
-    "accessibility": "page.accessibility",
-}
+# Where the browser tests leave their screenshots (looked at by people, never committed).
+SHOTS = Path(os.environ.get("HYTE_SCREENSHOT_DIR", "/tmp/hyte-shots"))
+# Every screen on a store: url path -> i18n key of its h1 (how a test knows the page has rendered).
+PAGES = with_store()
 
 
 def free_port() -> int:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import streamlit
-from served_app import ROOT
+from support.served_app import ROOT
 
 OIDC_DIR = ROOT / "tests" / "oidc"
 NGINX_CONF = ROOT / "deploy" / "nginx-hyte.conf"
