@@ -63,7 +63,9 @@ def current_language() -> str:
     import streamlit as st
 
     # The URL counts before the selector is drawn: the navigation is built first.
-    lang = st.session_state.get(LANG_KEY) or st.query_params.get(LANG_KEY)
+    from dashboard.core import url_state
+
+    lang = st.session_state.get(LANG_KEY) or url_state.read(LANG_KEY, LANGUAGES)
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
