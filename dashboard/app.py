@@ -21,11 +21,14 @@ from dashboard.core.url_state import language_selector
 # Beside the repository root, not beside this file: a pages/ folder next to the entry point
 # would switch Streamlit into its legacy auto-discovery mode.
 PAGES_DIR = Path(__file__).parent.parent / "pages"
+# The product's own icon, served by the app itself: a Material Symbols icon here would make every
+# visitor's browser fetch it from Google's font host (deploy/nginx-hyte.conf serves this file too).
+FAVICON = Path(__file__).parent / "static" / "favicon.png"
 
 
 
 def run() -> None:
-    st.set_page_config(page_title=t("app.title"), page_icon=":material/diversity_3:", layout="wide")
+    st.set_page_config(page_title=t("app.title"), page_icon=str(FAVICON), layout="wide")
     theme.apply()
     visitor = access.current_visitor()
     presenting = presentation.requested()

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,6 +77,23 @@ def serve(store_url: str, folder: Path, *, port: int | None = None, args: tuple[
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+
+
+class Requests:
+    """Every request the pages of one browser context make (documents, scripts, images, fonts, websockets),
+    kept by URL: how a test sees that no visitor's browser is sent to a third party."""
+
+    def __init__(self, context):
+        self.urls: list[str] = []
+        context.on("request", lambda request: self.urls.append(request.url))
+        context.on("page", lambda page: page.on("websocket", lambda ws: self.urls.append(ws.url)))
+
+    def elsewhere(self, base: str) -> list[str]:
+        """The requests that left `base`'s origin (data: and blob: stay in the page)."""
+        own = urllib.parse.urlsplit(base)
+        return sorted({url for url in self.urls
+                       if urllib.parse.urlsplit(url).scheme not in ("data", "blob", "about")
+                       and urllib.parse.urlsplit(url).netloc != own.netloc})
 
 
 @contextlib.contextmanager
