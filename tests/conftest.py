@@ -110,6 +110,12 @@ def _test_file(item_or_report) -> str:
     return item_or_report.nodeid.split("::", 1)[0]
 
 
+# Files whose tests share nothing module-wide: their tests may run in either process (each of the
+# write-safety file's two long tests took a third of the suite's critical path when kept together).
+SPLIT_FILES = {"tests/pipeline/test_write_safety.py", "tests/app/test_data_status_writes.py"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(session, config, items):
     cache = getattr(config, "cache", None)  # None with -p no:cacheprovider
     recorded = cache.get(FILE_SECONDS, {}) if cache is not None else {}
@@ -119,6 +125,9 @@ def pytest_collection_modifyitems(session, config, items):
         guessed[_test_file(item)] = guessed.get(_test_file(item), 0.0) + max(seconds, 0.2)
     weight = {file: recorded.get(file, guess) for file, guess in guessed.items()}
     items.sort(key=lambda item: -weight[_test_file(item)])  # stable: a file's tests keep their order
+    for item in items:  # `--dist loadgroup`: a file stays in one process (its module fixtures start once)
+        if _test_file(item) not in SPLIT_FILES:
+            item.add_marker(pytest.mark.xdist_group(_test_file(item)))
 
 
 _measured: dict[str, float] = {}

@@ -63,10 +63,13 @@ def current_language() -> str:
     import streamlit as st
 
     # The URL counts before the selector is drawn: the navigation is built first.
-    from dashboard.core import url_state
+    from dashboard.core import url_params
 
-    lang = st.session_state.get(LANG_KEY) or url_state.read(LANG_KEY, LANGUAGES)
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    lang = st.session_state.get(LANG_KEY) or st.query_params.get(LANG_KEY)
+    try:
+        return url_params.parse(LANG_KEY, lang, LANGUAGES) if lang is not None else DEFAULT_LANGUAGE
+    except url_params.Refused:
+        return DEFAULT_LANGUAGE
 
 
 def translate(key: str, lang: str, /, **fmt: object) -> str:
