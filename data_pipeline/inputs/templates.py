@@ -35,10 +35,12 @@ TYPE_NAMES = {R.TEXT: "template.type.text", R.INT: "template.type.int", R.FLOAT:
 TEMPLATE_ROWS = 20_000
 # A yes/no column's drop-down, in the template's first language (the validator takes all of these).
 YES_NO = {"fi": ("kyllä", "ei"), "sv": ("ja", "nej"), "en": ("yes", "no")}
-# Which register and columns define each reference kind's codes and their names.
-_PROVIDERS = {R.REF_DEPARTMENT: ("departments", "code", "name_fi"), R.REF_GROUP: ("working_groups", "code", "name_fi"),
-              R.REF_NGO: ("ngos", "id", "name"), R.REF_GOAL: ("goals", "code", "text_fi"),
-              R.REF_MEETING: ("meetings", "id", "date")}
+# Which register and column define each reference kind's codes, and the columns naming them (the first
+# one filled in wins: the name in the language asked for, else in Finnish).
+_PROVIDERS = {R.REF_DEPARTMENT: ("departments", "code", ("name_{lang}", "name_fi")),
+              R.REF_GROUP: ("working_groups", "code", ("name_{lang}", "name_fi")),
+              R.REF_NGO: ("ngos", "id", ("name",)), R.REF_GOAL: ("goals", "code", ("text_{lang}", "text_fi")),
+              R.REF_MEETING: ("meetings", "id", ("date",))}
 NUMBER_FORMATS = {R.DATE: "D.M.YYYY", R.INT: "0", R.FLOAT: "General", R.TEXT: "@", R.BOOL: "@", R.CODE_LIST: "@"}
 _SPECIAL_FORMATS = {"lon": "0.000000", "lat": "0.000000", "grant_eur": "#,##0.00"}
 
@@ -87,40 +89,51 @@ def find_package_config(directory: Path) -> Path | None:
     return None
 
 
-def package_codes(config: Config) -> Codes:
-    """Every code a register may refer to, from hyte.toml, the districts file and the registers so far.
+def package_codes(config: Config, lang: str = "fi") -> Codes:
+    """Every code a register may refer to, named in `lang` (else in Finnish), from hyte.toml, the districts
+    file and the registers so far.
 
     A register that cannot be read yet gives no list (its codes are then typed, and checked on load).
     """
+    def named(*names: str | None) -> str:
+        return next((n for n in names if n), "")
+
     lists: dict[str, list[tuple[str, str]]] = {
-        R.REF_AGE_GROUP: [(g.code, g.name_fi) for g in config.age_groups],
-        R.REF_PRIORITY_AREA: [(a.code, a.name_fi) for a in config.priority_areas],
-        R.REF_INDICATOR: [(str(i.id), i.title_fi or "") for i in config.indicators if i.source == "local"],
+        R.REF_AGE_GROUP: [(g.code, named(getattr(g, f"name_{lang}", None), g.name_fi)) for g in config.age_groups],
+        R.REF_PRIORITY_AREA: [(a.code, named(getattr(a, f"name_{lang}", None), a.name_fi))
+                              for a in config.priority_areas],
+        R.REF_INDICATOR: [(str(i.id), named(getattr(i, f"title_{lang}", None), i.title_fi))
+                          for i in config.indicators if i.source == "local"],
     }
     if config.districts_file is not None and config.districts_file.is_file():
         districts, problems = read_districts(config.districts_file, config.district_id_property,
                                              config.district_name_property, config.district_name_sv_property)
         if districts is not None and not problems:
-            lists[R.REF_DISTRICT] = list(districts.select("code", "name_fi").iter_rows())
-    for kind, (register, key, name) in _PROVIDERS.items():
-        lists[kind] = _register_codes(config.registers_dir, register, key, name)
+            local = f"name_{lang}" if f"name_{lang}" in districts.columns else "name_fi"
+            lists[R.REF_DISTRICT] = [(row["code"], named(row[local], row["name_fi"]))
+                                     for row in districts.select(*dict.fromkeys(("code", "name_fi", local))).iter_rows(named=True)]
+    for kind, (register, key, names) in _PROVIDERS.items():
+        lists[kind] = _register_codes(config.registers_dir, register, key,
+                                      tuple(n.format(lang=lang) for n in names))
     return Codes(lists)
 
 
-def _register_codes(registers_dir: Path, register: str, key: str, name: str) -> list[tuple[str, str]]:
+def _register_codes(registers_dir: Path, register: str, key: str, names: tuple[str, ...]) -> list[tuple[str, str]]:
     for path in (registers_dir / f"{register}.csv", registers_dir / f"{register}.xlsx"):
         if not path.is_file():
             continue
         raw, problems = read_register_file(path)
         if raw is None or problems or key not in raw.header:
             return []
-        k, n = raw.header.index(key), raw.header.index(name) if name in raw.header else None
+        k = raw.header.index(key)
+        where = [raw.header.index(n) for n in names if n in raw.header]
         out, seen = [], set()
         for _line, cells in raw.rows:
             code = cells[k].strip() if k < len(cells) else ""
             if code and code not in seen:
                 seen.add(code)
-                out.append((code, cells[n].strip() if n is not None and n < len(cells) else ""))
+                name = next((cells[i].strip() for i in where if i < len(cells) and cells[i].strip()), "")
+                out.append((code, name))
         return out
     return []
 

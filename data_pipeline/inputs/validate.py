@@ -20,6 +20,8 @@ _TRUE = {"kyllä", "k", "yes", "y", "ja", "true", "1", "x", "tosi"}
 _FALSE = {"ei", "e", "no", "n", "nej", "false", "0", "", "epätosi"}
 _FI_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# A drop-down entry of a template names its code: "Asukasilta (resident_evening)", "Keskusta (01)".
+_LABELLED = re.compile(r"^.*\S\s*\(([^()]+)\)$")
 _SPACES = str.maketrans("", "", " \u00a0\u202f")
 # Spreadsheet programs execute cells that start with these; a register never needs them.
 _FORMULA_START = ("=", "+", "@")
@@ -217,6 +219,7 @@ def _cell(col: R.ColumnSpec, text: str, known: dict[str, set[str]],
         if col.required:
             raise CellError(msg("problem.required_value_missing"))
         return [] if col.type == R.CODE_LIST else (False if col.type == R.BOOL else None)
+    text = _code_of_label(col, text, known)
     value = _parse(col, text)
     _check_range(col, value)
     if col.ref and col.ref in known:
@@ -230,6 +233,19 @@ def _cell(col: R.ColumnSpec, text: str, known: dict[str, set[str]],
                                         file=bad.file, line=line))
                 raise CellError(msg(_UNKNOWN_REFS[col.ref], code=_short(code)))
     return value
+
+
+def _code_of_label(col: R.ColumnSpec, text: str, known: dict[str, set[str]]) -> str:
+    """The code in a template's drop-down entry ("Asukasilta (resident_evening)" -> "resident_evening"),
+    when the cell is one and its code is valid here; otherwise the text as it is (and checked as such)."""
+    if col.type == R.CODE_LIST or not (col.choices or col.ref) or "(" not in text:
+        return text
+    match = _LABELLED.match(text)
+    if match is None:
+        return text
+    code = match.group(1).strip()
+    valid = col.choices if col.choices else known.get(col.ref)
+    return code if valid is not None and code in valid else text
 
 
 # A reference kind's name ("the district 'x' is in districts.csv but ..."), and its "unknown" message,
