@@ -16,6 +16,7 @@ import streamlit as st
 
 from dashboard.access import session as access
 from dashboard.core import cache
+from dashboard.core import url_state
 from dashboard.core.formatting import fmt_date, plain
 from dashboard.core.i18n import speaking, t, tn
 from dashboard.registers import forms
@@ -27,11 +28,16 @@ from data_pipeline.load import worker
 
 STATE = "registers.state.{}"  # per register: the version the person started from, its rows, the editor's round
 OUTCOME = "registers.outcome"  # the last save's outcome, shown after the rerun it causes
-PICKED = "registers.register"
+PICKED = "register"  # also the URL parameter: /registers?register=ngos opens that register
 
 
 def register_picker(shown: model.RegistersModel) -> str:
-    return st.selectbox(t("reg.register"), shown.registers, format_func=shown.register_labels.get, key=PICKED)
+    """Which register the table shows, kept in the URL so a link opens it."""
+    first = shown.registers[0]
+    url_state.seed_or_warn(PICKED, url_state.one_of(shown.registers), shown.register_labels[first])
+    picked = st.selectbox(t("reg.register"), shown.registers, format_func=shown.register_labels.get, key=PICKED)
+    url_state.write_to_url(PICKED, picked, first)
+    return picked
 
 
 def _editor_key(register: str, state: dict) -> str:
@@ -207,7 +213,7 @@ def meeting_form(store: cache.Store, config: Config, visitor: access.Visitor, la
                                               key="meeting.invited")
         joint = st.checkbox(t("regcol.joint"), key="meeting.joint")
         topics = st.multiselect(t("reg.meeting.topics"), list(areas), format_func=lambda c: areas[c] or c,
-                                key="meeting.topics")
+                                placeholder=t("reg.choose"), key="meeting.topics")
         topic = st.text_input(t("regcol.topic"), key="meeting.topic")
         submitted = st.form_submit_button(t("reg.meeting.button"), icon=":material/event_available:")
     if submitted:

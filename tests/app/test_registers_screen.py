@@ -106,13 +106,13 @@ def test_a_meeting_whose_attendance_does_not_add_up_is_not_saved_and_says_why(lo
 def test_the_tables_drop_downs_show_names_in_the_persons_language_and_keep_the_codes(loaded_package, lang, evening,
                                                                                       group):
     at = open_screen("registers.py", lang=lang)
-    at.selectbox(key="registers.register").set_value("events").run()
+    at.selectbox(key="register").set_value("events").run()
     columns = json.loads(at.dataframe[0].proto.columns)
     options = {o["value"]: o["label"] for o in columns["event_type"]["type_config"]["options"]}
     assert options["resident_evening"] == evening
     assert columns["event_type"]["label"] == translate("regcol.event_type", lang)
 
-    at.selectbox(key="registers.register").set_value("seats").run()
+    at.selectbox(key="register").set_value("seats").run()
     columns = json.loads(at.dataframe[0].proto.columns)
     groups = {o["value"]: o["label"] for o in columns["group"]["type_config"]["options"]}
     assert groups == {"lanu": group}
