@@ -280,9 +280,16 @@ def cmd_template(args) -> int:
             return EXIT_REJECTED
         say("cli.template.for_package", config=config_path, groups=", ".join(config.age_group_codes))
     kept: list[Path] = []
-    written = write_templates(directory, config=config, kept=kept)
+    rewritten: list[Path] = []
+    current: list[Path] = []
+    written = write_templates(directory, config=config, kept=kept, rewritten=rewritten, current=current)
     for path in written:
-        print(path)
+        if path not in rewritten:
+            print(path)
+    for path in rewritten:
+        say("cli.template.rewritten", path=path)
+    for path in current:
+        say("cli.template.current", path=path)
     for path in kept:
         say("cli.template.kept", path=path)
     return EXIT_OK

@@ -221,6 +221,8 @@ def _cell(col: R.ColumnSpec, text: str, known: dict[str, set[str]],
         return [] if col.type == R.CODE_LIST else (False if col.type == R.BOOL else None)
     text = _code_of_label(col, text, known)
     value = _parse(col, text)
+    if col.type == R.CODE_LIST and col.ref:
+        value = _codes_of_labels(col, text, value, known)
     _check_range(col, value)
     if col.ref and col.ref in known:
         codes = value if col.type == R.CODE_LIST else [str(value)]
@@ -246,6 +248,24 @@ def _code_of_label(col: R.ColumnSpec, text: str, known: dict[str, set[str]]) -> 
     code = match.group(1).strip()
     valid = col.choices if col.choices else known.get(col.ref)
     return code if valid is not None and code in valid else text
+
+
+def _codes_of_labels(col: R.ColumnSpec, text: str, codes: list[str], known: dict[str, set[str]]) -> list[str]:
+    """A code list picked from a template's drop-down: "Keskusta (01)" or "Keskusta (01), Saari (02)"."""
+    valid = known.get(col.ref)
+    if valid is None or "(" not in text:
+        return codes
+    whole = _LABELLED.match(text)
+    if whole and whole.group(1).strip() in valid and "," not in whole.group(1):
+        inner = whole.group(1).strip()
+        if all(code in valid or _LABELLED.match(code) is None for code in codes) and len(codes) > 1 \
+                and any(code not in valid for code in codes):
+            return [inner]
+    out = []
+    for code in codes:
+        match = _LABELLED.match(code)
+        out.append(match.group(1).strip() if match and match.group(1).strip() in valid else code)
+    return out
 
 
 # A reference kind's name ("the district 'x' is in districts.csv but ..."), and its "unknown" message,
