@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -233,8 +234,46 @@ def _cell(col: R.ColumnSpec, text: str, known: dict[str, set[str]],
                     line = bad.lines[code]
                     raise CellError(msg("problem.reference_rejected", kind=msg(_REF_NAMES[col.ref]), code=_short(code),
                                         file=bad.file, line=line))
-                raise CellError(msg(_UNKNOWN_REFS[col.ref], code=_short(code)))
+                raise CellError(unknown(col.ref, code, known[col.ref]))
     return value
+
+
+# At most this many valid codes are named after an unknown one.
+LISTED_CODES = 12
+
+
+def unknown(kind: str, code: str, valid: set[str] | dict[str, str]) -> Message:
+    """"unknown district 'Ruka'", with what would do: the code whose name it resembles ("did you mean
+    '93830' (Rukatunturi)?"), else the valid codes (with their names where known: districts)."""
+    problem = msg(_UNKNOWN_REFS[kind], code=_short(code))
+    names = valid if isinstance(valid, dict) else dict.fromkeys(valid, "")
+    if not names:
+        return problem
+    guess = _guess(code, names)
+    if guess is not None:
+        if names[guess]:
+            return msg("problem.unknown.did_you_mean", problem=problem, code=guess, name=names[guess])
+        return msg("problem.unknown.did_you_mean_code", problem=problem, code=guess)
+    ordered = sorted(names)
+    listed = ", ".join(f"{c} {names[c]}".strip() for c in ordered[:LISTED_CODES])
+    if len(ordered) > LISTED_CODES:
+        listed += f", … (+{len(ordered) - LISTED_CODES})"
+    return msg("problem.unknown.valid", problem=problem, codes=listed)
+
+
+def _guess(code: str, names: dict[str, str]) -> str | None:
+    """The one valid code that `code` most likely means: a name it begins or is part of ("Ruka" in
+    "Rukatunturi"), or a close spelling of a code or a name (difflib)."""
+    text = code.strip().casefold()
+    if not text:
+        return None
+    if len(text) >= 3:
+        hits = [c for c, name in names.items() if name and text in name.casefold()]
+        if len(hits) == 1:
+            return hits[0]
+    spelled = {c.casefold(): c for c in names} | {name.casefold(): c for c, name in names.items() if name}
+    close = difflib.get_close_matches(text, list(spelled), n=1, cutoff=0.75)
+    return spelled[close[0]] if close else None
 
 
 def _code_of_label(col: R.ColumnSpec, text: str, known: dict[str, set[str]]) -> str:

@@ -241,7 +241,8 @@ def check_registers(config: Config, replaced: dict[str, RawTable]) -> list[Probl
 def _known_codes(config: Config, districts: pl.DataFrame | None) -> dict[str, set[str]]:
     """The codes hyte.toml and the districts define, which registers refer to."""
     known = {
-        R.REF_DISTRICT: set(districts["code"].to_list()) if districts is not None else None,
+        # Districts with their names: an unknown one is answered with the district it resembles.
+        R.REF_DISTRICT: dict(districts.select("code", "name_fi").iter_rows()) if districts is not None else None,
         R.REF_AGE_GROUP: set(config.age_group_codes),
         R.REF_PRIORITY_AREA: {a.code for a in config.priority_areas},
         R.REF_INDICATOR: {str(ind.id) for ind in config.indicators},

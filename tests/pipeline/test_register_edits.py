@@ -53,7 +53,7 @@ def test_an_edit_that_breaks_another_register_is_named_there(mini_package):
     checked = model.check(config, shown, without_tek, "fi")
 
     assert not checked.rows
-    assert checked.others == ("events.csv:3: department: tuntematon toimiala 'tek'",)
+    assert checked.others == ("events.csv:3: department: tuntematon toimiala 'tek'; käytössä: siv",)
 
 
 def test_the_editor_types_cells_and_writes_them_back_as_the_file_had_them(mini_package):
