@@ -64,6 +64,11 @@ def _report(result, *, package: bool = False) -> int:
             for warning in result.warnings:
                 say("cli.warning_line", warning=str(warning))
         return EXIT_OK
+    if result.status == "conflict":
+        say("cli.conflict", message=result.message)
+        for change in result.changes:
+            print(f"  {change}", file=sys.stderr)
+        return EXIT_REJECTED
     if result.status == "rejected":
         total, listed = count_problems(result.problems), sum(1 for p in result.problems if not p.more)
         key = "cli.rejected.at_least" if count_is_lower_bound(result.problems) else \
@@ -77,7 +82,7 @@ def _report(result, *, package: bool = False) -> int:
 
 
 def _exit_code(result) -> int:
-    return EXIT_OK if result.ok else EXIT_REJECTED if result.status == "rejected" else EXIT_FAILED
+    return EXIT_OK if result.ok else EXIT_REJECTED if result.status in ("rejected", "conflict") else EXIT_FAILED
 
 
 def _actor() -> str:
@@ -123,7 +128,8 @@ def cmd_upload(args) -> int:
 
     def upload(progress, started=None):
         return upload_register(url, Path(args.config), args.register, name, content, args.actor or _actor(),
-                               progress=progress, started=started, allow_empty=args.allow_empty)
+                               progress=progress, action=args.action, started=started,
+                               allow_empty=args.allow_empty, expect_version=args.expect_version)
 
     if args.json_progress:
         return _json_write(url, lambda out: _json_report(out, upload(out, out.started)))
@@ -166,7 +172,8 @@ def _json_report(out, result) -> int:
                    message=result.message)
     else:  # an upload or restore: rows per table, and the register's own rows
         out.result(result.status, run_id=result.run_id, rows=result.tables, register_rows=result.rows,
-                   problems=result.problems, message=result.message, would_empty=result.would_empty)
+                   problems=result.problems, message=result.message, would_empty=result.would_empty,
+                   changes=[str(change) for change in result.changes], version=result.version)
     return _exit_code(result)
 
 
@@ -273,9 +280,16 @@ def cmd_template(args) -> int:
             return EXIT_REJECTED
         say("cli.template.for_package", config=config_path, groups=", ".join(config.age_group_codes))
     kept: list[Path] = []
-    written = write_templates(directory, config=config, kept=kept)
+    rewritten: list[Path] = []
+    current: list[Path] = []
+    written = write_templates(directory, config=config, kept=kept, rewritten=rewritten, current=current)
     for path in written:
-        print(path)
+        if path not in rewritten:
+            print(path)
+    for path in rewritten:
+        say("cli.template.rewritten", path=path)
+    for path in current:
+        say("cli.template.current", path=path)
     for path in kept:
         say("cli.template.kept", path=path)
     return EXIT_OK
@@ -373,6 +387,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--file", required=True, help=_h("cli.help.upload.file"))
     p.add_argument("--name", help=_h("cli.help.upload.name"))
     p.add_argument("--allow-empty", action="store_true", help=_h("cli.help.upload.allow_empty"))
+    p.add_argument("--expect-version", help=_h("cli.help.upload.expect_version"))
+    p.add_argument("--action", choices=("upload", "edit"), default="upload", help=_h("cli.help.upload.action"))
     p.set_defaults(func=cmd_upload)
 
     p = writer(command("restore", "cli.help.restore"))

@@ -58,6 +58,8 @@ PARAMS: dict[str, Param] = {p.key: p for p in (
     Param("kind", CODES),
     Param("q", TEXT, max_length=80),
     Param("ngo_area", CODE),
+    # the register editors: the register open in the editor
+    Param("register", CODE),
     # presenting (dashboard/outputs/presenting.py, deck.py)
     Param("present", FLAG),
     Param("rotate", NUMBER, 3, 3600),

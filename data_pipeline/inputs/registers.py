@@ -311,6 +311,23 @@ REGISTER_ORDER = (
 assert set(REGISTER_ORDER) == set(REGISTERS)
 
 
+# The catalogue keys naming each fixed choice ("resident_evening" -> "Asukasilta"): the editors' and the
+# templates' drop-downs show these names, never the English codes alone.
+CHOICE_KEYS = {
+    MEASURE_STATUSES: "measure.{}", PARTICIPATION_LEVELS: "part.level.{}", EVENT_TYPES: "part.type.{}",
+    GROUP_KINDS: "wg.kind.{}", SEAT_TYPES: "wg.seat.{}", NGO_TYPES: "ngo.type.{}",
+    PARTNERSHIP_KINDS: "ngo.kind.{}", GENDERS: "ind.gender.{}", CLOCK_STATUSES: "wg.clock.status.{}",
+}
+
+
+def choice_name(col: ColumnSpec, code: str, lang: str) -> str:
+    """A fixed choice's name in `lang` ("Asukasilta" for resident_evening); the code if it has none."""
+    pattern = CHOICE_KEYS.get(col.choices)
+    if pattern is None or code not in col.choices:
+        return code
+    return msg(pattern.format(code)).text(lang)
+
+
 def register_columns(name: str, age_group_codes: tuple[str, ...] = ()) -> tuple[ColumnSpec, ...]:
     """The full column list of a register; events get one participant column per age group."""
     spec = REGISTERS[name]

@@ -35,17 +35,22 @@ log = logging.getLogger(__name__)
 PROGRAM: tuple[str, ...] = (sys.executable, "-m", "data_pipeline.cli")
 
 def upload(url: str, config: Path, register: str, file_name: str, content: bytes, actor: str,
-           progress: Progress | None = None, allow_empty: bool = False, lang: str | None = None) -> WriteResult:
+           progress: Progress | None = None, allow_empty: bool = False, lang: str | None = None, *,
+           expect_version: str | None = None, action: str = "upload") -> WriteResult:
     """Upload `content` as the package's `register` (validated and loaded as `hyte refresh` would);
     `allow_empty`: the person confirmed that a file with no rows is to empty the register. `lang`, here
     and below: the language of the messages and problems (the person's); by default the one fixed by
-    `speaking` around the call (the app's write panels), else the package's."""
+    `speaking` around the call (the app's write panels), else the package's. A register editor's save
+    passes `expect_version` (the version it started from: a register changed since is refused as a
+    "conflict") and `action="edit"` (the change log's word for it)."""
     fd, temp = tempfile.mkstemp(prefix="hyte-upload-", suffix=Path(file_name).suffix.lower())
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
         return run(["upload", "--config", str(config), "--register", register, "--file", temp,
-                    "--name", file_name, "--actor", actor, *(["--allow-empty"] if allow_empty else [])],
+                    "--name", file_name, "--actor", actor, *(["--allow-empty"] if allow_empty else []),
+                    *(["--expect-version", expect_version] if expect_version else []),
+                    *(["--action", action] if action != "upload" else [])],
                    url, config, progress, lang)
     finally:
         os.unlink(temp)

@@ -8,7 +8,7 @@ Signed in (the deploy's nginx and a local OpenID Connect provider): tests/browse
 from __future__ import annotations
 
 import pytest
-from support.served_app import PAGES, Requests, demo_app  # noqa: F401 - fixture used by name
+from support.served_app import PAGES, Requests
 
 from dashboard.core.i18n import LANGUAGES, translate
 from support.served_app import chromium
