@@ -130,8 +130,28 @@ def cmd_upload(args) -> int:
     return _report(upload(TerminalProgress(args.quiet)), package=True)
 
 
+def cmd_plan(args) -> int:
+    """`hyte plan --config F --edits EDITS.json`: the plan screen's changes (data_pipeline.load.plan)."""
+    from data_pipeline.load.plan import save_plan
+
+    url = resolve_url(args.db)
+    try:
+        edits = json.loads(Path(args.edits).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        say("cli.cannot_read", file=args.edits, error=getattr(exc, "strerror", None) or str(exc))
+        return EXIT_USAGE
+
+    def save(progress, started=None):
+        return save_plan(url, Path(args.config), edits, args.actor or _actor(), progress=progress, started=started)
+
+    if args.json_progress:
+        return _json_write(url, lambda out: _json_report(out, save(out, out.started)))
+    return _report(save(TerminalProgress(args.quiet)), package=True)
+
+
 def cmd_restore(args) -> int:
-    from data_pipeline.load.uploads import restore_version
+    # A register's version, or hyte.toml's (a plan change undone): data_pipeline.load.plan tells them apart.
+    from data_pipeline.load.plan import restore_version
 
     url = resolve_url(args.db)
     if args.json_progress:
@@ -374,6 +394,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help=_h("cli.help.upload.name"))
     p.add_argument("--allow-empty", action="store_true", help=_h("cli.help.upload.allow_empty"))
     p.set_defaults(func=cmd_upload)
+
+    p = writer(command("plan", "cli.help.plan"))
+    p.add_argument("--config", required=True, help=_h("cli.help.config"))
+    p.add_argument("--edits", required=True, metavar="EDITS.json", help=_h("cli.help.plan.edits"))
+    p.set_defaults(func=cmd_plan)
 
     p = writer(command("restore", "cli.help.restore"))
     p.add_argument("--config", required=True, help=_h("cli.help.config"))

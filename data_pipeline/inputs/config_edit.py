@@ -117,7 +117,10 @@ def area_code(name_fi: str, taken: set[str]) -> str:
     unique among `taken`. The code never changes afterwards, so a rename keeps every reference."""
     plain = unicodedata.normalize("NFKD", name_fi.lower())
     plain = "".join(c for c in plain if not unicodedata.combining(c))
-    base = re.sub(r"[^a-z0-9]+", "_", plain).strip("_")[:24].rstrip("_") or "painopiste"
+    base = re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
+    if len(base) > 24:  # cut at a word's end where one is near
+        base = base[:25].rsplit("_", 1)[0] if "_" in base[:25] else base[:24]
+    base = base or "painopiste"
     code, n = base, 2
     while code in taken:
         code, n = f"{base}_{n}", n + 1
