@@ -29,6 +29,7 @@ PAGES = (
     ("working_groups.py", "working-groups", "page.working_groups", ":material/event:"),
     ("partnerships.py", "partnerships", "page.partnerships", ":material/handshake:"),
     ("data_status.py", "data-status", "page.data_status", ":material/fact_check:"),
+    ("plan.py", "plan", "page.plan", ":material/flag:"),
     ("accessibility.py", "accessibility", "page.accessibility", ":material/accessibility_new:"),
     ("setup.py", "setup", "page.setup", ":material/add_location_alt:"),
 )
