@@ -114,6 +114,16 @@ def _measures_table(rows: list[dict], goal_names: dict, lang: str) -> Table | No
     return Table(frame, translate("plan.measures", lang), "toimenpiteet")
 
 
+def measures_flag(store: Store, lang: str, today: dt.date | None = None) -> Message | None:
+    """The overview's warning: measures not updated within the plan's limits; None when all are current."""
+    town = (core_cache.municipality(store).to_dicts() or [{}])[0]
+    flag = town.get("measure_flag_days") or metrics.DEFAULT_FLAG_DAYS
+    stale = town.get("measure_stale_days") or metrics.DEFAULT_STALE_DAYS
+    measures = metrics.staleness(cache.measures(store), today or dt.date.today(), flag, stale)
+    shown = _staleness_message(measures, flag, stale, lang)
+    return shown if shown is not None and shown.kind == WARNING else None
+
+
 def _staleness_message(measures: pl.DataFrame, flag: int, stale: int, lang: str) -> Message | None:
     if not measures.height:
         return None

@@ -101,3 +101,24 @@ def test_staleness_flags_measures_by_the_plans_limits():
     out = metrics.staleness(frame, today, 60, 180)
     assert out["state"].to_list() == ["fresh", "flagged", "stale", "fresh", "unknown"]
     assert metrics.counts(out) == {"fresh": 2, "flagged": 1, "stale": 1, "unknown": 1}
+
+
+def test_the_overview_flags_stale_measures_and_data_status_lists_registers_by_their_last_change(loaded_package):
+    url, config = loaded_package
+    registers = config.parent / "registers"
+    (registers / "goals.csv").write_text("code;priority_area;text_fi\nT1;life;Nuoret liikkuvat\n", encoding="utf-8")
+    old = (dt.date.today() - dt.timedelta(days=200)).isoformat()
+    recent = (dt.date.today() - dt.timedelta(days=70)).isoformat()
+    (registers / "measures.csv").write_text(
+        "code;goal;text_fi;responsible_unit;status;updated\n"
+        f"M1;T1;Liikkuva koulu;Sivistys;ongoing;{old}\nM2;T1;Kerhot;Sivistys;delayed;{recent}\n"
+        "M3;T1;Valmis asia;Sivistys;done;\n", encoding="utf-8")
+    assert worker.refresh(url, config, "nightly (test)").ok
+    at = open_screen(None)
+    assert "Päivitä toimenpiteet: 1 ei päivitetty 60 päivään, 1 vanhentunutta (yli 180 päivää), 0 ilman " \
+           "päivityspäivää." in [w.value for w in at.warning]
+    assert worker.plan(url, config, [{"op": "measure", "code": "M1", "status": "done"}], "k@t.fi").ok
+    at = open_screen("data_status.py")
+    changes = next(d.value for d in at.dataframe if "Miten" in d.value.columns)
+    assert list(changes["Miten"]) == ["suunnitelmanäkymä"]
+    assert list(changes["Rekisteri"]) == ["Toimenpiteet"]
