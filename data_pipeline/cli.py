@@ -355,6 +355,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--municipality", help=_h("cli.help.init.municipality"))
     p.add_argument("--out", help=_h("cli.help.init.out"))
     p.add_argument("--areas", choices=("pori", "empty"), help=_h("cli.help.init.areas"))
+    p.add_argument("--area", action="append", metavar="NIMI[|SV|EN]", help=_h("cli.help.init.area"))
     p.add_argument("--indicators", choices=("pori", "minimal"), help=_h("cli.help.init.indicators"))
     p.add_argument("--districts", metavar="FILE.geojson", help=_h("cli.help.init.districts"))
     p.add_argument("--district-id-property", help=_h("cli.help.init.district_id_property"))

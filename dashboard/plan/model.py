@@ -104,13 +104,13 @@ def _measures_table(rows: list[dict], goal_names: dict, lang: str) -> Table | No
     frame = pl.DataFrame({
         translate("plan.col.code", lang): [r["code"] for r in rows],
         translate("plan.col.measure", lang): [_name(r, lang, "text") for r in rows],
-        translate("plan.col.goal", lang): [goal_names.get(r["goal_code"], r["goal_code"]) for r in rows],
-        translate("plan.col.unit", lang): [r["responsible_unit"] for r in rows],
         translate("plan.col.status", lang): [translate(f"plan.status.{r['status']}", lang) for r in rows],
-        translate("plan.col.due", lang): [fmt_date(r["due_date"], lang) if r["due_date"] else "–" for r in rows],
-        translate("plan.col.note", lang): [r["progress_note"] or "–" for r in rows],
+        translate("plan.col.currency", lang): [state_label(r["state"], r["days_since"], lang) for r in rows],
         translate("plan.col.updated", lang): [fmt_date(r["updated_on"], lang) if r["updated_on"] else "–" for r in rows],
-        translate("plan.col.currency", lang): [state_label(r["state"], r["days_since"], lang) for r in rows]})
+        translate("plan.col.due", lang): [fmt_date(r["due_date"], lang) if r["due_date"] else "–" for r in rows],
+        translate("plan.col.unit", lang): [r["responsible_unit"] for r in rows],
+        translate("plan.col.note", lang): [r["progress_note"] or "–" for r in rows],
+        translate("plan.col.goal", lang): [goal_names.get(r["goal_code"], r["goal_code"]) for r in rows]})
     return Table(frame, translate("plan.measures", lang), "toimenpiteet")
 
 

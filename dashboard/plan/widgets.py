@@ -103,7 +103,7 @@ def indicator_form(store, visitor, shown: PlanModel, lang: str) -> None:
     try:
         titles = setup_view.catalogue_titles(setup_cache.catalogue(setup_cache.sotkanet_url()))
     except SourceError as exc:
-        st.warning(t("setup.catalogue.unavailable", problem=plain(str(exc))), icon=":material/cloud_off:")
+        st.warning(t("plan.catalogue.unavailable", problem=plain(str(exc))), icon=":material/cloud_off:")
         titles = {}
     planned = {r["id"]: r for r in shown.indicators}
     for r in shown.indicators:
