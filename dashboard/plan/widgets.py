@@ -22,8 +22,9 @@ from data_pipeline.sources.http import SourceError
 RESULT_KEY = "plan.result"
 
 
-def save(store: cache.Store, visitor: access.Visitor, edits: list[dict], lang: str) -> None:
-    """Write `edits` through the write process; remember what it said; rerun on the new data."""
+def save(store: cache.Store, visitor: access.Visitor, edits: list[dict], lang: str, clear: tuple[str, ...] = ()) -> None:
+    """Write `edits` through the write process; remember what it said; rerun on the new data. The fields
+    `clear` (a new goal's or measure's) are emptied once saved; a refused save keeps what was typed."""
     if not edits:
         st.session_state[RESULT_KEY] = ("unchanged", [])
         st.rerun()
@@ -33,6 +34,9 @@ def save(store: cache.Store, visitor: access.Visitor, edits: list[dict], lang: s
     with speaking(lang), st.status(t("plan.saving"), expanded=False) as status:
         result = worker.plan(store.url, config, edits, visitor.who)
         status.update(state="complete" if result.ok else "error")
+    if result.ok:
+        for key in clear:
+            st.session_state.pop(key, None)
     st.session_state[RESULT_KEY] = (result.outcome if result.ok else result.status,
                                     result.problems or ([result.message] if result.message and not result.ok else []))
     st.rerun()
@@ -148,7 +152,7 @@ def indicator_form(store, visitor, shown: PlanModel, lang: str) -> None:
 def goal_form(store, visitor, shown: PlanModel, lang: str) -> None:
     if not shown.areas:
         return
-    with st.form("plan.goal", border=True, clear_on_submit=True):
+    with st.form("plan.goal", border=True):
         st.markdown(f"**{t('plan.goal.add')}**")
         areas = list(shown.area_names)
         area = st.selectbox(t("plan.col.area"), areas, format_func=shown.area_names.get, key="plan.goal.area")
@@ -158,7 +162,8 @@ def goal_form(store, visitor, shown: PlanModel, lang: str) -> None:
             if not texts["fi"].strip():
                 refused(t("plan.goal.text_missing"))
             else:
-                save(store, visitor, [plan_model.goal_edit(None, area, texts)], lang)
+                save(store, visitor, [plan_model.goal_edit(None, area, texts)], lang,
+                     clear=tuple(f"plan.goal.{x}" for x in LANGS))
 
 
 def measure_form(store, visitor, shown: PlanModel, lang: str) -> None:
@@ -191,7 +196,10 @@ def measure_form(store, visitor, shown: PlanModel, lang: str) -> None:
             if not (texts["fi"].strip() and unit.strip()):
                 refused(t("plan.measure.missing"))
             else:
-                save(store, visitor, [plan_model.measure_edit(code, goal, texts, unit, status, due, note)], lang)
+                fields = (*(f"plan.measure.None.text_{x}" for x in LANGS), "plan.measure.None.unit",
+                          "plan.measure.None.note")
+                save(store, visitor, [plan_model.measure_edit(code, goal, texts, unit, status, due, note)], lang,
+                     clear=fields if code is None else ())
 
 
 def versions_panel(store, visitor, shown: PlanModel, lang: str) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard.access import session as access
 from dashboard.core.formatting import plain
 from dashboard.core.i18n import speaking, t
 from dashboard.setup import cache as setup_cache
@@ -22,11 +23,14 @@ from data_pipeline.init.package import write_package
 from data_pipeline.init.presets import AREA_PRESETS, INDICATOR_PRESETS, area_rows, own_areas
 from data_pipeline.init.regions import PEERS_DEFAULT, PEERS_MAX, PEERS_MIN, InitError, Proposal, Region, \
     build_proposal, find_municipality, parse_regions
+from data_pipeline.load import worker
 from data_pipeline.sources.http import SourceError
+from data_pipeline.store.engine import resolve_url
 
 IDS = "setup.ids"            # the chosen indicator ids, in order (the multiselect's value)
 SETTINGS = "setup.settings"  # id -> priority area, age group, direction
 GENERATION = "setup.generation"  # bumped by a preset button: the editor starts over
+WRITTEN = "setup.written"  # the hyte.toml written in this session, offered for loading
 MAP_HEIGHT = 380
 
 
@@ -218,9 +222,14 @@ def write_step(proposal: Proposal, areas: str, chosen, collection: dict | None, 
     if state == "not_empty":
         st.warning(t("setup.folder.not_empty", folder=str(folder).replace("`", "")), icon=":material/folder_open:")
         confirmed = st.checkbox(t("setup.folder.overwrite"), key="setup.overwrite")
-    if not st.button(t("setup.write"), type="primary", icon=":material/save:", key="setup.write",
-                     disabled=not chosen or not confirmed):
-        return
+    if st.button(t("setup.write"), type="primary", icon=":material/save:", key="setup.write",
+                 disabled=not chosen or not confirmed):
+        _write(folder, proposal, areas, chosen, collection, regions_payload, lang)
+    load_step(lang)
+
+
+def _write(folder: Path, proposal: Proposal, areas, chosen, collection: dict | None, regions_payload: list,
+           lang: str) -> None:
     districts = paavo_districts(DEFAULT_PAAVO_YEAR, collection)
     try:
         config = write_package(folder, proposal, areas, view.preset_or_chosen(chosen, areas), districts,
@@ -235,6 +244,27 @@ def write_step(proposal: Proposal, areas: str, chosen, collection: dict | None, 
     st.success(t("setup.written", config=str(config).replace("`", "")), icon=":material/check_circle:")
     st.markdown(f"**{t('setup.next')}**")
     st.markdown(view.next_steps(config, lang))
+    st.session_state[WRITTEN] = str(config)
+
+
+def load_step(lang: str) -> None:
+    """The package just written, loaded into the app's store by the same write process as a refresh on the
+    data-status screen: the municipality is then on every screen and its plan on /plan, with no terminal."""
+    written = st.session_state.get(WRITTEN)
+    if not written:
+        return
+    st.caption(t("setup.load.lead"))
+    if not st.button(t("setup.load"), icon=":material/upload:", key="setup.load"):
+        return
+    with st.status(t("ref.running"), expanded=False) as status:
+        result = worker.refresh(resolve_url(), Path(written), access.current_visitor().who, lang=lang)
+        status.update(state="complete" if result.ok else "error")
+    if result.ok:
+        st.success(t("setup.loaded"), icon=":material/check_circle:")
+        st.page_link("../pages/plan.py", label=t("page.plan"), icon=":material/flag:")
+    else:
+        st.error(t("up.failed", message=plain(result.message or "; ".join(result.problems[:5]) or result.status)),
+                 icon=":material/error:")
 
 
 def setup_page(lang: str) -> None:
