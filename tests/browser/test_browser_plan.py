@@ -64,7 +64,8 @@ def journey(page, base: str, lang: str, shots: str) -> float:
     field = page.get_by_label(say("setup.town.search"))
     field.fill("Kangasala")
     field.press("Enter")
-    page.get_by_text("Pirkanmaan hyvinvointialue").first.wait_for(timeout=60_000)
+    page.get_by_text({"fi": "Pirkanmaan hyvinvointialue", "sv": "Birkalands välfärdsområde"}[lang]).first \
+        .wait_for(timeout=60_000)
     _idle(page)
     page.get_by_role("button", name=say("setup.preset.minimal", count=8)).click()
     _idle(page)
