@@ -104,11 +104,13 @@ def indicator_form(store, visitor, shown: PlanModel, lang: str) -> None:
     """Search Sotkanet's catalogue by name or number (as /setup does), or pick one of the plan's, and set
     its area, age group, direction, target and target year."""
     st.markdown(f"**{t('plan.section.indicators')}**")
-    try:
-        titles = setup_view.catalogue_titles(setup_cache.catalogue(setup_cache.sotkanet_url()))
-    except SourceError as exc:
-        st.warning(t("plan.catalogue.unavailable", problem=plain(str(exc))), icon=":material/cloud_off:")
-        titles = {}
+    titles: dict = {}
+    # Asked for only when wanted: an app without a connection to Sotkanet would otherwise wait on every run.
+    if st.toggle(t("plan.indicator.catalogue"), key="plan.catalogue"):
+        try:
+            titles = setup_view.catalogue_titles(setup_cache.catalogue(setup_cache.sotkanet_url()))
+        except SourceError as exc:
+            st.warning(t("plan.catalogue.unavailable", problem=plain(str(exc))), icon=":material/cloud_off:")
     planned = {r["id"]: r for r in shown.indicators}
     for r in shown.indicators:
         titles.setdefault(r["id"], {x: r.get(f"title_{x}") or r["title_fi"] for x in LANGS})

@@ -40,6 +40,7 @@ PAGES = {
     "working_groups.py": "page.working_groups",
     "partnerships.py": "page.partnerships",
     "data_status.py": "page.data_status",
+    "plan.py": "page.plan",
 }
 AREA_NAME = {"fi": 0, "sv": 1, "en": 2}
 

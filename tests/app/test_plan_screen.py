@@ -122,3 +122,11 @@ def test_the_overview_flags_stale_measures_and_data_status_lists_registers_by_th
     changes = next(d.value for d in at.dataframe if "Miten" in d.value.columns)
     assert list(changes["Miten"]) == ["suunnitelmanäkymä"]
     assert list(changes["Rekisteri"]) == ["Toimenpiteet"]
+
+
+def test_the_plan_screen_is_for_coordinators_and_admins():
+    from dashboard.access import rules
+
+    assert [rules.may_open(role, "plan") for role in (None, "viewer", "coordinator", "admin")] == \
+        [False, False, True, True]
+    assert not rules.may_open("admin", "plan", public=True)
