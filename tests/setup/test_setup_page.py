@@ -282,3 +282,28 @@ def test_the_default_folder_follows_hyte_setup_dir_and_a_file_is_no_folder(tmp_p
     assert view.folder_state(tmp_path / "new") == "new" and view.folder_state(tmp_path) == "empty"
     (tmp_path / "f").write_text("x")
     assert view.folder_state(tmp_path / "f") == "file" and view.folder_state(tmp_path) == "not_empty"
+
+
+def test_own_priority_areas_named_on_the_page_are_written_as_hyte_init_writes_them(env, tmp_path):
+    # Issue 23 (Kuusamo): /setup offered no field to name the plan's own areas.
+    at = search(setup_page(), "Kangasala")
+    at = at.button(key="setup.preset.minimal").click().run()
+    at.radio(key="setup.areas").set_value("own").run()
+    at = at.text_area(key="setup.areas.own_names").input(
+        "Osallisuus ja yhteisöllisyys | Delaktighet och gemenskap\nLiikkuminen ja luonto\nTurvallinen arki\n").run()
+    no_exception(at)
+    at = at.button(key="setup.write").click().run()
+    no_exception(at)
+    config = Path(env["HYTE_SETUP_DIR"]) / "kangasala" / "hyte.toml"
+    result = check_package(config)
+    assert result.ok, [str(p) for p in result.problems]
+    cli = tmp_path / "cli"
+    done = subprocess.run([*HYTE, "init", "--municipality", "211", "--out", str(cli), "--indicators", "minimal",
+                           "--area", "Osallisuus ja yhteisöllisyys|Delaktighet och gemenskap",
+                           "--area", "Liikkuminen ja luonto", "--area", "Turvallinen arki"],
+                          env={**os.environ, **env}, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    written = config.read_text(encoding="utf-8")
+    assert written == (cli / "hyte.toml").read_text(encoding="utf-8")
+    assert 'code = "liikkuminen_ja_luonto"\nname_fi = "Liikkuminen ja luonto"\n' in written
