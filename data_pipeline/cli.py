@@ -64,6 +64,11 @@ def _report(result, *, package: bool = False) -> int:
             for warning in result.warnings:
                 say("cli.warning_line", warning=str(warning))
         return EXIT_OK
+    if result.status == "conflict":
+        say("cli.conflict", message=result.message)
+        for change in result.changes:
+            print(f"  {change}", file=sys.stderr)
+        return EXIT_REJECTED
     if result.status == "rejected":
         total, listed = count_problems(result.problems), sum(1 for p in result.problems if not p.more)
         key = "cli.rejected.at_least" if count_is_lower_bound(result.problems) else \
@@ -77,7 +82,7 @@ def _report(result, *, package: bool = False) -> int:
 
 
 def _exit_code(result) -> int:
-    return EXIT_OK if result.ok else EXIT_REJECTED if result.status == "rejected" else EXIT_FAILED
+    return EXIT_OK if result.ok else EXIT_REJECTED if result.status in ("rejected", "conflict") else EXIT_FAILED
 
 
 def _actor() -> str:
@@ -123,15 +128,36 @@ def cmd_upload(args) -> int:
 
     def upload(progress, started=None):
         return upload_register(url, Path(args.config), args.register, name, content, args.actor or _actor(),
-                               progress=progress, started=started, allow_empty=args.allow_empty)
+                               progress=progress, action=args.action, started=started,
+                               allow_empty=args.allow_empty, expect_version=args.expect_version)
 
     if args.json_progress:
         return _json_write(url, lambda out: _json_report(out, upload(out, out.started)))
     return _report(upload(TerminalProgress(args.quiet)), package=True)
 
 
+def cmd_plan(args) -> int:
+    """`hyte plan --config F --edits EDITS.json`: the plan screen's changes (data_pipeline.load.plan)."""
+    from data_pipeline.load.plan import save_plan
+
+    url = resolve_url(args.db)
+    try:
+        edits = json.loads(Path(args.edits).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        say("cli.cannot_read", file=args.edits, error=getattr(exc, "strerror", None) or str(exc))
+        return EXIT_USAGE
+
+    def save(progress, started=None):
+        return save_plan(url, Path(args.config), edits, args.actor or _actor(), progress=progress, started=started)
+
+    if args.json_progress:
+        return _json_write(url, lambda out: _json_report(out, save(out, out.started)))
+    return _report(save(TerminalProgress(args.quiet)), package=True)
+
+
 def cmd_restore(args) -> int:
-    from data_pipeline.load.uploads import restore_version
+    # A register's version, or hyte.toml's (a plan change undone): data_pipeline.load.plan tells them apart.
+    from data_pipeline.load.plan import restore_version
 
     url = resolve_url(args.db)
     if args.json_progress:
@@ -166,7 +192,8 @@ def _json_report(out, result) -> int:
                    message=result.message)
     else:  # an upload or restore: rows per table, and the register's own rows
         out.result(result.status, run_id=result.run_id, rows=result.tables, register_rows=result.rows,
-                   problems=result.problems, message=result.message, would_empty=result.would_empty)
+                   problems=result.problems, message=result.message, would_empty=result.would_empty,
+                   changes=[str(change) for change in result.changes], version=result.version)
     return _exit_code(result)
 
 
@@ -273,9 +300,16 @@ def cmd_template(args) -> int:
             return EXIT_REJECTED
         say("cli.template.for_package", config=config_path, groups=", ".join(config.age_group_codes))
     kept: list[Path] = []
-    written = write_templates(directory, config=config, kept=kept)
+    rewritten: list[Path] = []
+    current: list[Path] = []
+    written = write_templates(directory, config=config, kept=kept, rewritten=rewritten, current=current)
     for path in written:
-        print(path)
+        if path not in rewritten:
+            print(path)
+    for path in rewritten:
+        say("cli.template.rewritten", path=path)
+    for path in current:
+        say("cli.template.current", path=path)
     for path in kept:
         say("cli.template.kept", path=path)
     return EXIT_OK
@@ -335,6 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--municipality", help=_h("cli.help.init.municipality"))
     p.add_argument("--out", help=_h("cli.help.init.out"))
     p.add_argument("--areas", choices=("pori", "empty"), help=_h("cli.help.init.areas"))
+    p.add_argument("--area", action="append", metavar="NIMI[|SV|EN]", help=_h("cli.help.init.area"))
     p.add_argument("--indicators", choices=("pori", "minimal"), help=_h("cli.help.init.indicators"))
     p.add_argument("--districts", metavar="FILE.geojson", help=_h("cli.help.init.districts"))
     p.add_argument("--district-id-property", help=_h("cli.help.init.district_id_property"))
@@ -373,7 +408,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--file", required=True, help=_h("cli.help.upload.file"))
     p.add_argument("--name", help=_h("cli.help.upload.name"))
     p.add_argument("--allow-empty", action="store_true", help=_h("cli.help.upload.allow_empty"))
+    p.add_argument("--expect-version", help=_h("cli.help.upload.expect_version"))
+    p.add_argument("--action", choices=("upload", "edit"), default="upload", help=_h("cli.help.upload.action"))
     p.set_defaults(func=cmd_upload)
+
+    p = writer(command("plan", "cli.help.plan"))
+    p.add_argument("--config", required=True, help=_h("cli.help.config"))
+    p.add_argument("--edits", required=True, metavar="EDITS.json", help=_h("cli.help.plan.edits"))
+    p.set_defaults(func=cmd_plan)
 
     p = writer(command("restore", "cli.help.restore"))
     p.add_argument("--config", required=True, help=_h("cli.help.config"))

@@ -63,8 +63,14 @@ def current_language() -> str:
     import streamlit as st
 
     # The URL counts before the selector is drawn: the navigation is built first.
+    from dashboard.core import url_params
+
     lang = st.session_state.get(LANG_KEY) or st.query_params.get(LANG_KEY)
-    return lang if lang in LANGUAGES else visitor_language(st.context.locale)
+    opening = visitor_language(st.context.locale)  # the link names none (or one refused): the browser's
+    try:
+        return url_params.parse(LANG_KEY, lang, LANGUAGES) if lang is not None else opening
+    except url_params.Refused:
+        return opening
 
 
 def visitor_language(locale: str | None, package: tuple[str, ...] = ()) -> str:

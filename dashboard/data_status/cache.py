@@ -49,5 +49,9 @@ def audit_log(store: Store, limit: int = 50) -> pl.DataFrame:
     return queries.audit_log(engine(store.url), limit)
 
 
+def register_changes(store: Store) -> pl.DataFrame:
+    return queries.register_changes(engine(store.url))
+
+
 def register_versions(store: Store, register: str) -> pl.DataFrame:
     return queries.register_versions(engine(store.url), register)

@@ -13,6 +13,7 @@ from dashboard.core.formatting import fmt_date, fmt_datetime, fmt_number
 from dashboard.access.rules import OPEN_ACTOR
 from dashboard.core.i18n import CATALOG, DEFAULT_LANGUAGE, source_text, translate, translate_n
 from data_pipeline.i18n import stored_text
+from data_pipeline.inputs import registers as R
 
 
 def _table(columns: dict[str, list[str]]) -> pl.DataFrame:
@@ -113,6 +114,23 @@ def audit(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
         translate("audit.col.file", lang): [r["file_name"] or "" for r in rows],
         translate("audit.col.rows", lang): ["" if r["rows"] is None else fmt_number(r["rows"], 0, lang) for r in rows],
         translate("audit.col.message", lang): [stored_text(r["message"], lang) for r in rows],
+    })
+
+
+ORIGINS = ("package", "upload", "restore", "plan")
+
+
+def register_changes(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Registers by their last change, newest first: what, when, who, and how (upload, restore, plan screen)."""
+    rows = frame.to_dicts()
+    names = {name: spec.title(lang) for name, spec in R.REGISTERS.items()}
+    names["plan"] = translate("status.register.plan", lang)
+    return _table({
+        translate("audit.col.register", lang): [names.get(r["register"], r["register"]) for r in rows],
+        translate("status.changes.at", lang): [fmt_datetime(r["saved_at"], lang) for r in rows],
+        translate("audit.col.actor", lang): [r["actor"] for r in rows],
+        translate("status.changes.how", lang): [translate(f"status.origin.{r['origin']}", lang)
+                                                if r["origin"] in ORIGINS else r["origin"] for r in rows],
     })
 
 

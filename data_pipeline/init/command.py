@@ -16,7 +16,7 @@ from data_pipeline.i18n import language, msg, msg_n, speaking
 from data_pipeline.init import districts as D
 from data_pipeline.init.language import asked_first, language_figures
 from data_pipeline.init.package import Districts, write_package
-from data_pipeline.init.presets import AREA_PRESETS, INDICATOR_PRESETS
+from data_pipeline.init.presets import AREA_PRESETS, INDICATOR_PRESETS, own_areas
 from data_pipeline.init.regions import (
     InitError,
     Proposal,
@@ -129,8 +129,8 @@ def _write(args, term: Terminal, session: HttpSession, town: Region, proposal: P
     out = Path(args.out)
     if (out / "hyte.toml").exists() and not args.force:
         raise InitError(msg("init.exists", path=str(out / "hyte.toml")))
-    areas = args.areas or (term.choose(str(msg("init.ask.areas")), list(AREA_PRESETS), "pori")
-                           if term.ask else "pori")
+    areas = own_areas(args.area) if getattr(args, "area", None) else \
+        args.areas or (term.choose(str(msg("init.ask.areas")), list(AREA_PRESETS), "pori") if term.ask else "pori")
     indicators = args.indicators or (term.choose(str(msg("init.ask.indicators")), list(INDICATOR_PRESETS), "pori")
                                      if term.ask else "pori")
     paavo_client = JsonClient(os.environ.get("HYTE_PAAVO_URL") or paavo.DEFAULT_PAAVO_URL, session,

@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 
 from data_pipeline.i18n import Decimal, language, translate, translate_n
-from data_pipeline.init.presets import AGE_GROUPS, AREA_PRESETS, INDICATOR_PRESETS, PresetIndicator
+from data_pipeline.init.presets import AGE_GROUPS, INDICATOR_PRESETS, AreaRow, PresetIndicator, area_rows, suggest_area
 from data_pipeline.init.regions import Proposal, Region
 from data_pipeline.inputs.config import read_config
 from data_pipeline.inputs.templates import write_templates
@@ -140,18 +140,20 @@ def boundaries_year(proposal: Proposal, today: dt.date) -> int:
     return min(year, today.year)
 
 
-def render_config(proposal: Proposal, areas: str, indicators: str | tuple[PresetIndicator, ...],
+def render_config(proposal: Proposal, areas: str | tuple[AreaRow, ...], indicators: str | tuple[PresetIndicator, ...],
                   districts: Districts, today: dt.date, lang: str | None = None,
                   languages: tuple[str, ...] | None = None) -> str:
-    """`indicators`: a preset's name, or the indicators chosen one by one (the app's setup page). The
-    comments are in `lang` (the pipeline's language if none); `languages`: the package's (the proposal's
-    if none)."""
+    """`areas`: a preset's name, or the municipality's own areas (`hyte init --area`, the setup page's
+    fields), to which the preset indicators are suggested by name (presets.suggest_area), never to an area
+    that is not there. `indicators`: a preset's name, or the indicators chosen one by one (the app's setup
+    page). The comments are in `lang` (the pipeline's language if none); `languages`: the package's (the
+    proposal's if none)."""
     lang = lang or language()
     languages = languages or proposal.language.languages
     town = proposal.municipality
     start, end = plan_term(today)
-    area_rows = AREA_PRESETS[areas]
-    area_codes = {code for code, *_ in area_rows}
+    rows = area_rows(areas)
+    area_codes = {code for code, *_ in rows}
     out = [*_comment("init.toml.written", lang, town=_name(town, lang), code=town.code, date=f"{today:%d.%m.%Y}"),
            *_comment("init.toml.check", lang),
            "",
@@ -168,9 +170,11 @@ def render_config(proposal: Proposal, areas: str, indicators: str | tuple[Preset
                 f"name_en = {_s(en)}", f"min_age = {lo}"] + ([f"max_age = {hi}"] if hi is not None else []) + [""]
     if areas == "empty":
         out += _comment("init.toml.rename_area", lang)
-    for code, fi, sv, en in area_rows:
-        out += ["[[priority_areas]]", f"code = {_s(code)}", f"name_fi = {_s(fi)}", f"name_sv = {_s(sv)}",
-                f"name_en = {_s(en)}", ""]
+    elif not isinstance(areas, str):
+        out += _comment("init.toml.own_areas", lang)
+    for code, fi, sv, en in rows:
+        out += ["[[priority_areas]]", f"code = {_s(code)}", f"name_fi = {_s(fi)}",
+                *([f"name_sv = {_s(sv)}"] if sv else []), *([f"name_en = {_s(en)}"] if en else []), ""]
     out += regions_section(proposal, lang, today) + [""]
     out += ["[sotkanet]", f"base_url = {_s(DEFAULT_SOTKANET_URL)}  # {translate('init.toml.sotkanet_env', lang)}",
             'cache_dir = "sotkanet"', f"years = [{FIRST_YEAR}, {today.year}]", ""]
@@ -182,7 +186,8 @@ def render_config(proposal: Proposal, areas: str, indicators: str | tuple[Preset
         out += _comment("init.toml.indicators_chosen", lang)
         chosen = tuple(indicators)
     for ind in chosen:
-        area = ind.priority_area if ind.priority_area in area_codes else area_rows[0][0]
+        area = ind.priority_area if ind.priority_area in area_codes else \
+            (suggest_area(ind, rows) if not isinstance(areas, str) else rows[0][0])
         out += [f"[[indicators]]  # {ind.title_fi}", f"id = {ind.id}", f"priority_area = {_s(area)}"]
         if ind.age_group:
             out.append(f"age_group = {_s(ind.age_group)}")
@@ -190,7 +195,7 @@ def render_config(proposal: Proposal, areas: str, indicators: str | tuple[Preset
     return "\n".join(out)
 
 
-def write_package(out: Path, proposal: Proposal, areas: str, indicators: str | tuple[PresetIndicator, ...],
+def write_package(out: Path, proposal: Proposal, areas: str | tuple[AreaRow, ...], indicators: str | tuple[PresetIndicator, ...],
                   districts: Districts,
                   regions_payload: list | None, today: dt.date | None = None,
                   languages: tuple[str, ...] | None = None) -> Path:
@@ -227,7 +232,7 @@ def write_package(out: Path, proposal: Proposal, areas: str, indicators: str | t
     return config
 
 
-def instructions(proposal: Proposal, districts: Districts, areas: str, lang: str | None = None) -> str:
+def instructions(proposal: Proposal, districts: Districts, areas, lang: str | None = None) -> str:
     """INSTRUCTIONS.md: the steps from this package to a running app, in `lang` (the pipeline's if none)."""
     lang = lang or language()
     town = proposal.municipality

@@ -113,6 +113,8 @@ class Config:
     # The package's languages, primary first (`language`); () when hyte.toml names none.
     languages: tuple[str, ...] = ()
     boundaries_year: int | None = None  # municipality boundaries of this year's division, for the map
+    measure_flag_days: int = 60  # a measure not updated for this long is flagged ([plan] measure_flag_days)
+    measure_stale_days: int = 180  # ... and after this long it is stale
     profile: bool = False  # population and age structure of every municipality (similar municipalities)
     # Where each key is in the file, for problems found later (e.g. a cache missing because offline).
     key_lines: dict = field(default_factory=dict, compare=False, repr=False)
@@ -173,7 +175,7 @@ def read_config(path: str | os.PathLike) -> tuple[Config | None, list[Problem]]:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return None, [_syntax_problem(name, exc)]
+        return None, [_syntax_problem(name, exc, text)]
     except RecursionError:  # tomllib nests arrays by recursion: `a = [[[[…` thousands deep
         return None, [Problem(name, 1, "-", msg("config.nested_too_deep"))]
     lines = key_lines(text)
@@ -189,10 +191,20 @@ def read_config(path: str | os.PathLike) -> tuple[Config | None, list[Problem]]:
     return _config(path, doc, lines), []
 
 
-def _syntax_problem(name: str, exc: tomllib.TOMLDecodeError) -> Problem:
+# `target = 8,5`: a number typed the Finnish way, which TOML reads as a number and a stray comma.
+_DECIMAL_COMMA = re.compile(r"^\s*([A-Za-z0-9_.\"'-]+)\s*=\s*(-?\d+),(\d+)\s*(#.*)?$")
+
+
+def _syntax_problem(name: str, exc: tomllib.TOMLDecodeError, text: str = "") -> Problem:
     # tomllib's message ends "(at line 3, column 8)"; newer Pythons also give exc.lineno.
     found = re.search(r"\(at line (\d+), column (\d+)\)$", str(exc))
     line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else 1)
+    lines = text.splitlines()
+    comma = _DECIMAL_COMMA.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if comma:  # tomllib says only "Expected newline or end of document after a statement"
+        key, whole, decimals = comma.group(1), comma.group(2), comma.group(3)
+        return Problem(name, line, key, msg("config.decimal_comma", typed=f"{whole},{decimals}",
+                                            fixed=f"{whole}.{decimals}", key=key))
     detail = re.sub(r"\s*\(at line \d+, column \d+\)$|\s*\(at end of document\)$", "", str(exc))
     if found:  # tomllib's own words (English) name what it expected
         return Problem(name, line, "-", msg("config.syntax_error_at", column=found.group(2), detail=detail))
@@ -321,14 +333,31 @@ def cross_checks(raw: dict) -> list[tuple[tuple, Message]]:
                             known=_cut(", ".join(sorted(groups))))))
         if ind.get("source") == "local" and not any(ind.get(f"title_{lang}") for lang in languages):
             out.append((("indicators", i), msg("config.local_title_missing", key=f"title_{languages[0]}")))
-    plan = raw.get("plan")
-    if isinstance(plan, dict) and all(isinstance(plan.get(k), int) for k in ("start_year", "end_year")) \
-            and plan["end_year"] < plan["start_year"]:
+    plan = raw.get("plan") if isinstance(raw.get("plan"), dict) else {}
+    start, end = (plan.get(k) if _whole(plan.get(k)) else None for k in ("start_year", "end_year"))
+    if start is not None and end is not None and end < start:
         out.append((("plan", "end_year"), msg("config.end_before_start")))
+    for i, ind in entries("indicators"):
+        year = ind.get("target_year")
+        if not _whole(year):
+            continue
+        if start is not None and year < start:
+            out.append((("indicators", i, "target_year"),
+                        msg("config.target_before_plan", year=year, start=start, end=end if end is not None else "…")))
+        elif end is not None and year > end:
+            out.append((("indicators", i, "target_year"),
+                        msg("config.target_after_plan", year=year, start=start if start is not None else "…", end=end)))
+    flag, stale = plan.get("measure_flag_days"), plan.get("measure_stale_days", 180)
+    if _whole(flag) and _whole(stale) and stale <= flag:
+        out.append((("plan", "measure_stale_days"), msg("config.stale_not_after_flag", flag=flag)))
     years = raw.get("sotkanet", {}).get("years") if isinstance(raw.get("sotkanet"), dict) else None
     if isinstance(years, list) and len(years) == 2 and all(isinstance(y, int) for y in years) and years[1] < years[0]:
         out.append((("sotkanet", "years"), msg("config.years_reversed")))
     return out
+
+
+def _whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def package_name_languages(value) -> tuple[str, ...]:
@@ -376,6 +405,8 @@ def _config(path: Path, doc: HyteToml, lines: dict) -> Config:
         plan_name=_names(doc.plan, languages=languages),
         plan_start_year=doc.plan.start_year,
         plan_end_year=doc.plan.end_year,
+        measure_flag_days=doc.plan.measure_flag_days,
+        measure_stale_days=doc.plan.measure_stale_days,
         age_groups=tuple(AgeGroup(g.code, _names(g, languages=languages)["fi"], g.name_sv, g.name_en, g.min_age,
                                   g.max_age, i) for i, g in enumerate(doc.age_groups)),
         priority_areas=tuple(PriorityArea(a.code, _names(a, languages=languages)["fi"], a.name_sv, a.name_en, i)

@@ -95,6 +95,10 @@ class Plan(Section):
     name_en: MaybeText = describe("config.plan.name_en", default=None)
     start_year: Year | None = describe("config.plan.start_year", default=None)
     end_year: Year | None = describe("config.plan.end_year", default=None)
+    # A measure not updated for this many days is flagged, and after the second number it is stale
+    # (action-tracking practice: Kausal Watch flags at 30/60 and calls 180 days stale).
+    measure_flag_days: Annotated[Whole, Field(gt=0)] = describe("config.plan.measure_flag_days", default=60)
+    measure_stale_days: Annotated[Whole, Field(gt=0)] = describe("config.plan.measure_stale_days", default=180)
 
 
 class AgeGroup(Section):

@@ -133,6 +133,9 @@ REGISTERS: dict[str, RegisterSpec] = {
                 C("text_en", TEXT, False, "register.measures.text_en"),
                 C("responsible_unit", TEXT, True, "register.measures.responsible_unit"),
                 C("status", TEXT, True, "register.measures.status", choices=MEASURE_STATUSES),
+                C("due_date", DATE, False, "register.measures.due_date"),
+                C("progress_note", TEXT, False, "register.measures.progress_note"),
+                C("updated", DATE, False, "register.measures.updated"),
             ),
             key=("code",),
         ),
@@ -309,6 +312,23 @@ REGISTER_ORDER = (
     "meeting_topics", "annual_clock", "partnerships", "ngo_activities", "forums", "experiential_notes",
 )
 assert set(REGISTER_ORDER) == set(REGISTERS)
+
+
+# The catalogue keys naming each fixed choice ("resident_evening" -> "Asukasilta"): the editors' and the
+# templates' drop-downs show these names, never the English codes alone.
+CHOICE_KEYS = {
+    MEASURE_STATUSES: "measure.{}", PARTICIPATION_LEVELS: "part.level.{}", EVENT_TYPES: "part.type.{}",
+    GROUP_KINDS: "wg.kind.{}", SEAT_TYPES: "wg.seat.{}", NGO_TYPES: "ngo.type.{}",
+    PARTNERSHIP_KINDS: "ngo.kind.{}", GENDERS: "ind.gender.{}", CLOCK_STATUSES: "wg.clock.status.{}",
+}
+
+
+def choice_name(col: ColumnSpec, code: str, lang: str) -> str:
+    """A fixed choice's name in `lang` ("Asukasilta" for resident_evening); the code if it has none."""
+    pattern = CHOICE_KEYS.get(col.choices)
+    if pattern is None or code not in col.choices:
+        return code
+    return msg(pattern.format(code)).text(lang)
 
 
 # The columns that hold a name or text in one language (`name_sv`, `text_fi`, `title_en`).

@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -35,10 +35,12 @@ TYPE_NAMES = {R.TEXT: "template.type.text", R.INT: "template.type.int", R.FLOAT:
 TEMPLATE_ROWS = 20_000
 # A yes/no column's drop-down, in the template's first language (the validator takes all of these).
 YES_NO = {"fi": ("kyllä", "ei"), "sv": ("ja", "nej"), "en": ("yes", "no")}
-# Which register and columns define each reference kind's codes and their names.
-_PROVIDERS = {R.REF_DEPARTMENT: ("departments", "code", "name_fi"), R.REF_GROUP: ("working_groups", "code", "name_fi"),
-              R.REF_NGO: ("ngos", "id", "name"), R.REF_GOAL: ("goals", "code", "text_fi"),
-              R.REF_MEETING: ("meetings", "id", "date")}
+# Which register and column define each reference kind's codes, and the columns naming them (the first
+# one filled in wins: the name in the language asked for, else in Finnish).
+_PROVIDERS = {R.REF_DEPARTMENT: ("departments", "code", ("name_{lang}", "name_fi")),
+              R.REF_GROUP: ("working_groups", "code", ("name_{lang}", "name_fi")),
+              R.REF_NGO: ("ngos", "id", ("name",)), R.REF_GOAL: ("goals", "code", ("text_{lang}", "text_fi")),
+              R.REF_MEETING: ("meetings", "id", ("date",))}
 NUMBER_FORMATS = {R.DATE: "D.M.YYYY", R.INT: "0", R.FLOAT: "General", R.TEXT: "@", R.BOOL: "@", R.CODE_LIST: "@"}
 _SPECIAL_FORMATS = {"lon": "0.000000", "lat": "0.000000", "grant_eur": "#,##0.00"}
 
@@ -60,6 +62,11 @@ class Texts:
 
     def column(self, col: R.ColumnSpec) -> list[str]:
         return [col.text(lang) for lang in self.languages]
+
+
+def required_in(config: Config | None) -> tuple[str, ...]:
+    """The languages a name is required in: the package's (Swedish alone in a Swedish package), else Finnish."""
+    return config.name_languages if config is not None else ("fi",)
 
 
 def template_languages(config: Config | None) -> tuple[str, ...]:
@@ -87,40 +94,51 @@ def find_package_config(directory: Path) -> Path | None:
     return None
 
 
-def package_codes(config: Config) -> Codes:
-    """Every code a register may refer to, from hyte.toml, the districts file and the registers so far.
+def package_codes(config: Config, lang: str = "fi") -> Codes:
+    """Every code a register may refer to, named in `lang` (else in Finnish), from hyte.toml, the districts
+    file and the registers so far.
 
     A register that cannot be read yet gives no list (its codes are then typed, and checked on load).
     """
+    def named(*names: str | None) -> str:
+        return next((n for n in names if n), "")
+
     lists: dict[str, list[tuple[str, str]]] = {
-        R.REF_AGE_GROUP: [(g.code, g.name_fi) for g in config.age_groups],
-        R.REF_PRIORITY_AREA: [(a.code, a.name_fi) for a in config.priority_areas],
-        R.REF_INDICATOR: [(str(i.id), i.title_fi or "") for i in config.indicators if i.source == "local"],
+        R.REF_AGE_GROUP: [(g.code, named(getattr(g, f"name_{lang}", None), g.name_fi)) for g in config.age_groups],
+        R.REF_PRIORITY_AREA: [(a.code, named(getattr(a, f"name_{lang}", None), a.name_fi))
+                              for a in config.priority_areas],
+        R.REF_INDICATOR: [(str(i.id), named(getattr(i, f"title_{lang}", None), i.title_fi))
+                          for i in config.indicators if i.source == "local"],
     }
     if config.districts_file is not None and config.districts_file.is_file():
         districts, problems = read_districts(config.districts_file, config.district_id_property,
                                              config.district_name_property, config.district_name_sv_property)
         if districts is not None and not problems:
-            lists[R.REF_DISTRICT] = list(districts.select("code", "name_fi").iter_rows())
-    for kind, (register, key, name) in _PROVIDERS.items():
-        lists[kind] = _register_codes(config.registers_dir, register, key, name)
+            local = f"name_{lang}" if f"name_{lang}" in districts.columns else "name_fi"
+            lists[R.REF_DISTRICT] = [(row["code"], named(row[local], row["name_fi"]))
+                                     for row in districts.select(*dict.fromkeys(("code", "name_fi", local))).iter_rows(named=True)]
+    for kind, (register, key, names) in _PROVIDERS.items():
+        lists[kind] = _register_codes(config.registers_dir, register, key,
+                                      tuple(n.format(lang=lang) for n in names))
     return Codes(lists)
 
 
-def _register_codes(registers_dir: Path, register: str, key: str, name: str) -> list[tuple[str, str]]:
+def _register_codes(registers_dir: Path, register: str, key: str, names: tuple[str, ...]) -> list[tuple[str, str]]:
     for path in (registers_dir / f"{register}.csv", registers_dir / f"{register}.xlsx"):
         if not path.is_file():
             continue
         raw, problems = read_register_file(path)
         if raw is None or problems or key not in raw.header:
             return []
-        k, n = raw.header.index(key), raw.header.index(name) if name in raw.header else None
+        k = raw.header.index(key)
+        where = [raw.header.index(n) for n in names if n in raw.header]
         out, seen = [], set()
         for _line, cells in raw.rows:
             code = cells[k].strip() if k < len(cells) else ""
             if code and code not in seen:
                 seen.add(code)
-                out.append((code, cells[n].strip() if n is not None and n < len(cells) else ""))
+                name = next((cells[i].strip() for i in where if i < len(cells) and cells[i].strip()), "")
+                out.append((code, name))
         return out
     return []
 
@@ -131,49 +149,92 @@ def _has_rows(path: Path) -> bool:
 
 
 def write_templates(directory: Path, age_groups: tuple[str, ...] = DEFAULT_AGE_GROUPS, *,
-                    config: Config | None = None, kept: list[Path] | None = None) -> list[Path]:
-    """Write `<register>.csv` and `<register>.xlsx` templates and SARAKKEET.md; returns what was written
-    (and adds the files left as they were to `kept`, when given).
+                    config: Config | None = None, kept: list[Path] | None = None,
+                    rewritten: list[Path] | None = None, current: list[Path] | None = None) -> list[Path]:
+    """Write `<register>.csv` and `<register>.xlsx` templates and SARAKKEET.md; returns what was written.
 
-    With `config`, the templates follow that package (age groups, drop-down lists). A register file
-    that already holds rows is never overwritten (kept); an empty template is rewritten with fresh
-    lists. In the package's own registers folder only missing registers are written, as Excel only:
-    an empty Excel template is itself a valid empty register, and a register must not be there twice.
+    With `config`, the templates follow that package (age groups, drop-down lists named in its language).
+    A register file that already holds rows is never overwritten (added to `kept`). An empty template
+    (no data rows) is rewritten whenever what it would offer changed: new codes in the lists, another
+    language, other columns (added to `rewritten`); one that is still what would be written is left
+    (added to `current`). In the package's own registers folder only missing or empty registers are
+    written, as Excel only: an empty Excel template is itself a valid empty register, and a register must
+    not be there twice (an empty CSV is replaced by the workbook).
     """
     directory.mkdir(parents=True, exist_ok=True)
-    codes = package_codes(config) if config is not None else Codes()
+    languages = template_languages(config)
+    codes = package_codes(config, languages[0]) if config is not None else Codes()
     if config is not None:
         age_groups = config.age_group_codes
     in_registers = config is not None and directory.resolve() == config.registers_dir.resolve()
     written: list[Path] = []
     kept = kept if kept is not None else []
+    rewritten = rewritten if rewritten is not None else []
+    current = current if current is not None else []
     for name in R.REGISTER_ORDER:
-        columns = R.register_columns(name, age_groups)
+        columns = R.register_columns(name, age_groups, required_in(config))
         existing = [p for p in (directory / f"{name}.csv", directory / f"{name}.xlsx") if p.is_file()]
         if in_registers and existing:
-            kept.extend(existing)
-            continue
+            if any(_has_rows(path) for path in existing):
+                kept.extend(existing)
+                continue
         for suffix in ((".xlsx",) if in_registers else (".csv", ".xlsx")):
             path = directory / f"{name}{suffix}"
             if path.is_file() and _has_rows(path):
                 kept.append(path)
                 continue
+            was_there = path.is_file()
             if suffix == ".csv":
-                path.write_text(";".join(c.name for c in columns) + "\n", encoding="utf-8-sig")
+                text = ";".join(c.name for c in columns) + "\n"
+                if was_there and path.read_text(encoding="utf-8-sig") == text:
+                    current.append(path)
+                    continue
+                path.write_text(text, encoding="utf-8-sig")
             else:
-                write_xlsx_template(path, name, columns, codes, template_languages(config))
+                fresh = path.with_name(f".{path.stem}.new.xlsx")
+                write_xlsx_template(fresh, name, columns, codes, languages)
+                if was_there and _same_template(path, fresh):
+                    fresh.unlink()
+                    current.append(path)
+                    continue
+                fresh.replace(path)
+            if in_registers:
+                for other in existing:
+                    if other != path:
+                        other.unlink()  # an empty CSV gives way to the workbook: a register is one file
+            if was_there or (in_registers and existing):
+                rewritten.append(path)
             written.append(path)
     readme = directory / "SARAKKEET.md"
-    readme.write_text(column_document(age_groups, template_languages(config)), encoding="utf-8")
+    readme.write_text(column_document(age_groups, languages, required_in(config)), encoding="utf-8")
     written.append(readme)
     return written
+
+
+def _workbook_contents(path: Path) -> list | None:
+    """What an empty template offers: every sheet's name and cells, and the register sheet's drop-downs."""
+    try:
+        book = load_workbook(path)
+    except Exception:  # noqa: BLE001 - unreadable: not the template we would write
+        return None
+    out = []
+    for sheet in book.worksheets:
+        out.append((sheet.title, [tuple(c.value for c in row) for row in sheet.iter_rows()]))
+    first = book.worksheets[0]
+    out.append(sorted((str(v.sqref), v.formula1, v.prompt) for v in first.data_validations.dataValidation))
+    return out
+
+
+def _same_template(old: Path, new: Path) -> bool:
+    return _workbook_contents(old) == _workbook_contents(new)
 
 
 def _allowed(col: R.ColumnSpec) -> str:
     return f" ({', '.join(col.choices)})" if col.choices else ""
 
 
-def column_document(age_groups: tuple[str, ...], languages: tuple[str, ...] = LANGUAGES) -> str:
+def column_document(age_groups: tuple[str, ...], languages: tuple[str, ...] = LANGUAGES,
+                    names_in: tuple[str, ...] = ("fi",)) -> str:
     """SARAKKEET.md: every register's columns, whether required, their type and meaning, in `languages`."""
     t = Texts(languages)
     doc = [f"# {t.joined('template.doc.title')}", "", *t.each("template.doc.formats"), ""]
@@ -183,7 +244,7 @@ def column_document(age_groups: tuple[str, ...], languages: tuple[str, ...] = LA
         spec = R.REGISTERS[name]
         titles = " / ".join(dict.fromkeys(spec.title(lang) for lang in t.languages))
         doc += [f"## {name}.csv — {titles}", "", "| " + " | ".join(head) + " |", "|---" * len(head) + "|"]
-        for col in R.register_columns(name, age_groups):
+        for col in R.register_columns(name, age_groups, names_in):
             allowed = _allowed(col)
             required = t.joined("template.yes" if col.required else "template.no")
             cells = [f"`{col.name}`", required, t.joined(TYPE_NAMES[col.type]),
@@ -194,6 +255,7 @@ def column_document(age_groups: tuple[str, ...], languages: tuple[str, ...] = LA
 
 
 def _choices(col: R.ColumnSpec, codes: Codes, lang: str = "fi") -> tuple[str, ...]:
+    """The codes a column's drop-down offers (yes/no: the words themselves)."""
     if col.choices:
         return col.choices
     if col.type == R.BOOL:
@@ -201,6 +263,18 @@ def _choices(col: R.ColumnSpec, codes: Codes, lang: str = "fi") -> tuple[str, ..
     if col.ref:
         return tuple(codes.codes(col.ref))
     return ()
+
+
+def _labels(col: R.ColumnSpec, choices: tuple[str, ...], codes: Codes, lang: str) -> tuple[str, ...]:
+    """What the drop-down shows for each code: its name in `lang` with the code beside it,
+    "Asukasilta (resident_evening)", "Keskusta (01)"; the reader takes such an entry as its code."""
+    if col.type == R.BOOL:
+        return choices
+    if col.choices:
+        names = {code: R.choice_name(col, code, lang) for code in choices}
+    else:
+        names = dict(codes.lists.get(col.ref, [])) if col.ref else {}
+    return tuple(f"{names[code]} ({code})" if names.get(code) and names[code] != code else code for code in choices)
 
 
 def write_xlsx_template(path: Path, register: str, columns: tuple[R.ColumnSpec, ...], codes: Codes,
@@ -252,19 +326,24 @@ def _validation(t: Texts, col: R.ColumnSpec, choices: tuple[str, ...], code_shee
                 codes: Codes) -> DataValidation | None:
     error = " / ".join(t.column(col))[:255]
     if choices:
-        if choices not in list_ranges:
-            column = len(list_ranges) * 2 + 1
+        labels = _labels(col, choices, codes, t.languages[0])
+        if labels not in list_ranges:
+            # Three columns a list: what the drop-down shows, the code, the name.
+            column = len(list_ranges) * 3 + 1
             letter = get_column_letter(column)
-            code_sheet.cell(row=1, column=column, value=col.ref or col.name)
-            code_sheet.cell(row=1, column=column + 1, value=t.joined("template.codes.name"))
+            code_sheet.cell(row=1, column=column, value=t.joined("template.codes.choice"))
+            code_sheet.cell(row=1, column=column + 1, value=col.ref or col.name)
+            code_sheet.cell(row=1, column=column + 2, value=t.joined("template.codes.name"))
             names = dict(codes.lists.get(col.ref, [])) if col.ref else {}
-            for row, code in enumerate(choices, start=2):
-                code_sheet.cell(row=row, column=column, value=code).number_format = "@"
-                code_sheet.cell(row=row, column=column + 1, value=names.get(code, ""))
-            list_ranges[choices] = f"codes!${letter}$2:${letter}${len(choices) + 1}"
+            for row, (code, label) in enumerate(zip(choices, labels), start=2):
+                code_sheet.cell(row=row, column=column, value=label).number_format = "@"
+                code_sheet.cell(row=row, column=column + 1, value=code).number_format = "@"
+                name = R.choice_name(col, code, t.languages[0]) if col.choices else names.get(code, "")
+                code_sheet.cell(row=row, column=column + 2, value=name if name != code else "")
+            list_ranges[labels] = f"codes!${letter}$2:${letter}${len(choices) + 1}"
         # A code list (several codes, separated by commas) offers the list but accepts what is typed.
         strict = col.type != R.CODE_LIST
-        return DataValidation(type="list", formula1=list_ranges[choices], allow_blank=not col.required,
+        return DataValidation(type="list", formula1=list_ranges[labels], allow_blank=not col.required,
                               showErrorMessage=strict, errorTitle=t.joined("template.error.unknown")[:32],
                               error=error)
     if col.type == R.DATE:
@@ -308,7 +387,7 @@ def _write_instructions(t: Texts, sheet, register: str, columns: tuple[R.ColumnS
     for cell in sheet[header_row]:
         cell.font = bold
     for col in columns:
-        choices = _choices(col, codes, t.languages[0])
+        choices = _labels(col, _choices(col, codes, t.languages[0]), codes, t.languages[0])
         shown = ", ".join(choices[:30]) + (" …" if len(choices) > 30 else "")
         sheet.append([col.name, t.joined("template.yes" if col.required else "template.no"),
                       t.joined(TYPE_NAMES[col.type]), *t.column(col), shown])

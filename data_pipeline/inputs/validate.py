@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ _TRUE = {"kyllä", "k", "yes", "y", "ja", "true", "1", "x", "tosi"}
 _FALSE = {"ei", "e", "no", "n", "nej", "false", "0", "", "epätosi"}
 _FI_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# A drop-down entry of a template names its code: "Asukasilta (resident_evening)", "Keskusta (01)".
+_LABELLED = re.compile(r"^.*\S\s*\(([^()]+)\)$")
 _SPACES = str.maketrans("", "", " \u00a0\u202f")
 # Spreadsheet programs execute cells that start with these; a register never needs them.
 _FORMULA_START = ("=", "+", "@")
@@ -217,7 +220,10 @@ def _cell(col: R.ColumnSpec, text: str, known: dict[str, set[str]],
         if col.required:
             raise CellError(msg("problem.required_value_missing"))
         return [] if col.type == R.CODE_LIST else (False if col.type == R.BOOL else None)
+    text = _code_of_label(col, text, known)
     value = _parse(col, text)
+    if col.type == R.CODE_LIST and col.ref:
+        value = _codes_of_labels(col, text, value, known)
     _check_range(col, value)
     if col.ref and col.ref in known:
         codes = value if col.type == R.CODE_LIST else [str(value)]
@@ -228,8 +234,77 @@ def _cell(col: R.ColumnSpec, text: str, known: dict[str, set[str]],
                     line = bad.lines[code]
                     raise CellError(msg("problem.reference_rejected", kind=msg(_REF_NAMES[col.ref]), code=_short(code),
                                         file=bad.file, line=line))
-                raise CellError(msg(_UNKNOWN_REFS[col.ref], code=_short(code)))
+                raise CellError(unknown(col.ref, code, known[col.ref]))
     return value
+
+
+# At most this many valid codes are named after an unknown one.
+LISTED_CODES = 12
+
+
+def unknown(kind: str, code: str, valid: set[str] | dict[str, str]) -> Message:
+    """"unknown district 'Ruka'", with what would do: the code whose name it resembles ("did you mean
+    '93830' (Rukatunturi)?"), else the valid codes (with their names where known: districts)."""
+    problem = msg(_UNKNOWN_REFS[kind], code=_short(code))
+    names = valid if isinstance(valid, dict) else dict.fromkeys(valid, "")
+    if not names:
+        return problem
+    guess = _guess(code, names)
+    if guess is not None:
+        if names[guess]:
+            return msg("problem.unknown.did_you_mean", problem=problem, code=guess, name=names[guess])
+        return msg("problem.unknown.did_you_mean_code", problem=problem, code=guess)
+    ordered = sorted(names)
+    listed = ", ".join(f"{c} {names[c]}".strip() for c in ordered[:LISTED_CODES])
+    if len(ordered) > LISTED_CODES:
+        listed += f", … (+{len(ordered) - LISTED_CODES})"
+    return msg("problem.unknown.valid", problem=problem, codes=listed)
+
+
+def _guess(code: str, names: dict[str, str]) -> str | None:
+    """The one valid code that `code` most likely means: a name it begins or is part of ("Ruka" in
+    "Rukatunturi"), or a close spelling of a code or a name (difflib)."""
+    text = code.strip().casefold()
+    if not text:
+        return None
+    if len(text) >= 3:
+        hits = [c for c, name in names.items() if name and text in name.casefold()]
+        if len(hits) == 1:
+            return hits[0]
+    spelled = {c.casefold(): c for c in names} | {name.casefold(): c for c, name in names.items() if name}
+    close = difflib.get_close_matches(text, list(spelled), n=1, cutoff=0.75)
+    return spelled[close[0]] if close else None
+
+
+def _code_of_label(col: R.ColumnSpec, text: str, known: dict[str, set[str]]) -> str:
+    """The code in a template's drop-down entry ("Asukasilta (resident_evening)" -> "resident_evening"),
+    when the cell is one and its code is valid here; otherwise the text as it is (and checked as such)."""
+    if col.type == R.CODE_LIST or not (col.choices or col.ref) or "(" not in text:
+        return text
+    match = _LABELLED.match(text)
+    if match is None:
+        return text
+    code = match.group(1).strip()
+    valid = col.choices if col.choices else known.get(col.ref)
+    return code if valid is not None and code in valid else text
+
+
+def _codes_of_labels(col: R.ColumnSpec, text: str, codes: list[str], known: dict[str, set[str]]) -> list[str]:
+    """A code list picked from a template's drop-down: "Keskusta (01)" or "Keskusta (01), Saari (02)"."""
+    valid = known.get(col.ref)
+    if valid is None or "(" not in text:
+        return codes
+    whole = _LABELLED.match(text)
+    if whole and whole.group(1).strip() in valid and "," not in whole.group(1):
+        inner = whole.group(1).strip()
+        if all(code in valid or _LABELLED.match(code) is None for code in codes) and len(codes) > 1 \
+                and any(code not in valid for code in codes):
+            return [inner]
+    out = []
+    for code in codes:
+        match = _LABELLED.match(code)
+        out.append(match.group(1).strip() if match and match.group(1).strip() in valid else code)
+    return out
 
 
 # A reference kind's name ("the district 'x' is in districts.csv but ..."), and its "unknown" message,

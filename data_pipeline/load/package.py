@@ -22,7 +22,7 @@ from data_pipeline.inputs import validate
 from data_pipeline.inputs.config import Config
 from data_pipeline.inputs.districts import points_outside, read_districts
 from data_pipeline.inputs.problems import MAX_LISTED_PER_FILE, Problem, ProblemList
-from data_pipeline.inputs.readers import read_register_file
+from data_pipeline.inputs.readers import RawTable, read_register_file
 from data_pipeline.inputs.validate import RejectedRows, validate_register
 from data_pipeline.sources import boundaries
 from data_pipeline.sources import sotkanet_cache as sotkanet
@@ -136,7 +136,8 @@ def _config_tables(config: Config) -> dict[str, pl.DataFrame]:
             "code": config.municipality_code, "name_fi": name["fi"], "name_sv": name["sv"], "name_en": name["en"],
             "is_demo": config.is_demo, "plan_name_fi": plan["fi"], "plan_name_sv": plan["sv"],
             "plan_name_en": plan["en"], "plan_start_year": config.plan_start_year,
-            "plan_end_year": config.plan_end_year, "languages": ",".join(config.languages) or None,
+            "plan_end_year": config.plan_end_year, "measure_flag_days": config.measure_flag_days,
+            "measure_stale_days": config.measure_stale_days, "languages": ",".join(config.languages) or None,
         }], schema_overrides={"languages": pl.Utf8}),
         "age_group": pl.DataFrame([vars(g) for g in config.age_groups],
                                   schema_overrides={"max_age": pl.Int64, "name_sv": pl.Utf8, "name_en": pl.Utf8}),
@@ -174,14 +175,20 @@ def _indicator_table(config: Config, metas: list[dict]) -> pl.DataFrame:
     return pl.DataFrame(rows, infer_schema_length=None)
 
 
-def _load_registers(config: Config, known: dict[str, set[str]],
-                    problems: ProblemList) -> tuple[dict[str, pl.DataFrame], list[Path]]:
+def _load_registers(config: Config, known: dict[str, set[str]], problems: ProblemList,
+                    replaced: dict[str, RawTable] | None = None) -> tuple[dict[str, pl.DataFrame], list[Path]]:
+    """Every register validated in order (a register's codes known to those after it). `replaced`: rows
+    standing in for some registers' files (the register editors' unsaved tables)."""
     frames: dict[str, pl.DataFrame] = {}
     files: list[Path] = []
     rejected: dict[str, RejectedRows] = {}  # reference kind -> the rows of its register that were rejected
+    replaced = replaced or {}
     for name in R.REGISTER_ORDER:
         spec = R.REGISTERS[name]
         columns = R.register_columns(name, config.age_group_codes, config.name_languages)
+        if name in replaced:
+            _validate_one(name, spec, columns, replaced[name], known, rejected, problems, frames)
+            continue
         path, problem = find_register(config.registers_dir, name)
         if problem:
             problems.append(problem)
@@ -198,19 +205,53 @@ def _load_registers(config: Config, known: dict[str, set[str]],
             if spec.provides:
                 known.pop(spec.provides, None)  # unknown codes: do not report every reference to them
             continue
-        rejected_keys: dict[str, int] = {}
-        frame, _problems = validate_register(raw, columns, spec.key, known, rejected=rejected,
-                                             rejected_keys=rejected_keys, into=problems)
-        frames[name] = frame
-        if spec.provides:
-            known[spec.provides] = set(frame[spec.key[0]].cast(pl.Utf8).to_list())
-            rejected[spec.provides] = RejectedRows(raw.file, rejected_keys)
+        _validate_one(name, spec, columns, raw, known, rejected, problems, frames)
     return frames, files
 
 
-def _empty_raw(name: str, columns):
-    from data_pipeline.inputs.readers import RawTable
+def _validate_one(name: str, spec: R.RegisterSpec, columns, raw: RawTable, known: dict[str, set[str]],
+                  rejected: dict[str, RejectedRows], problems: ProblemList, frames: dict[str, pl.DataFrame]) -> None:
+    rejected_keys: dict[str, int] = {}
+    frame, _problems = validate_register(raw, columns, spec.key, known, rejected=rejected,
+                                         rejected_keys=rejected_keys, into=problems)
+    frames[name] = frame
+    if spec.provides:
+        known[spec.provides] = set(frame[spec.key[0]].cast(pl.Utf8).to_list())
+        rejected[spec.provides] = RejectedRows(raw.file, rejected_keys)
 
+
+def check_registers(config: Config, replaced: dict[str, RawTable]) -> list[Problem]:
+    """The problems the package's registers have with `replaced` standing in for some of their files:
+    exactly the register checks of a refresh and an upload (the same validators, references between
+    registers and cross-checks), without reading Sotkanet's cache or loading anything. The register
+    editors run it as a person edits; saving then runs the whole package through the upload's process."""
+    problems = ProblemList()
+    districts = None
+    if config.districts_file is not None and config.districts_file.is_file():
+        districts, district_problems = read_districts(
+            config.districts_file, config.district_id_property, config.district_name_property,
+            config.district_name_sv_property)
+        if district_problems:
+            districts = None
+    frames, _files = _load_registers(config, _known_codes(config, districts), problems, replaced)
+    if not problems.total:
+        problems.extend(_cross_checks(frames, config, districts))
+    return problems.finished()
+
+
+def _known_codes(config: Config, districts: pl.DataFrame | None) -> dict[str, set[str]]:
+    """The codes hyte.toml and the districts define, which registers refer to."""
+    known = {
+        # Districts with their names: an unknown one is answered with the district it resembles.
+        R.REF_DISTRICT: dict(districts.select("code", "name_fi").iter_rows()) if districts is not None else None,
+        R.REF_AGE_GROUP: set(config.age_group_codes),
+        R.REF_PRIORITY_AREA: {a.code for a in config.priority_areas},
+        R.REF_INDICATOR: {str(ind.id) for ind in config.indicators},
+    }
+    return {k: v for k, v in known.items() if v is not None}
+
+
+def _empty_raw(name: str, columns):
     return RawTable(f"{name}.csv", [c.name for c in columns], [])
 
 
@@ -323,7 +364,8 @@ def _register_tables(f: dict[str, pl.DataFrame], config: Config, municipality_re
             pl.col("district").alias("district_code"), pl.col("age_group").alias("age_group_code"), "year", "population"),
         "goal": f["goals"].select("code", pl.col("priority_area").alias("priority_area_code"), "text_fi", "text_sv", "text_en"),
         "measure": f["measures"].select("code", pl.col("goal").alias("goal_code"), "text_fi", "text_sv", "text_en",
-                                        "responsible_unit", "status"),
+                                        "responsible_unit", "status", "due_date", "progress_note",
+                                        pl.col("updated").alias("updated_on")),
         "indicator_district_value": local.filter(pl.col("district").is_not_null()).select(
             pl.col("indicator").alias("indicator_id"), pl.col("district").alias("district_code"), "year", "gender", "value"),
         "department": f["departments"].select("code", "name_fi", "name_sv", "name_en"),
@@ -427,13 +469,7 @@ def build_package(config: Config, *, problem_limit: int | None = MAX_LISTED_PER_
                                           "name_en": config.municipality_name["en"], "role": "municipality"}])
     tables["indicator"] = _indicator_table(config, data.indicators if data else [])
 
-    known = {
-        R.REF_DISTRICT: set(tables["district"]["code"].to_list()) if districts is not None else None,
-        R.REF_AGE_GROUP: set(config.age_group_codes),
-        R.REF_PRIORITY_AREA: {a.code for a in config.priority_areas},
-        R.REF_INDICATOR: {str(ind.id) for ind in config.indicators},
-    }
-    known = {k: v for k, v in known.items() if v is not None}
+    known = _known_codes(config, tables["district"] if districts is not None else None)
     before = problems.total
     frames, files = _load_registers(config, known, problems)
     if problems.total == before:

@@ -7,11 +7,14 @@ app (data_pipeline.load.worker) reads them as they come:
     {"event": "progress", "step": "events", "rows": 3, "message": "events: 3 rows"}
     {"event": "result", "status": "ok"|"rejected"|"failed", "outcome": "loaded"|"success"|"unchanged"|…,
      "run_id": 17, "rows": {table: rows}, "register_rows": 3, "problems": ["file:line: column: message", …],
-     "problem_count": 900000, "at_least": false, "would_empty": 404 | null, "message": "…"}
+     "problem_count": 900000, "at_least": false, "would_empty": 404 | null, "message": "…",
+     "changes": ["2 riviä lisätty: e5, e6", …], "version": "<sha256>" | null}
 
 Messages and problems are in the child's language, which the app sets with `--lang` (the person's).
 `would_empty`: the file was refused because it would empty its register, whose rows (that many) would
-disappear; the screen asks to confirm and writes again with `--allow-empty`. The full problem list of a
+disappear; the screen asks to confirm and writes again with `--allow-empty`. Status "conflict": a save
+from a register editor (`--expect-version`) found the register changed since the person opened it;
+`changes` says what changed in between and `version` is the register's version now. Nothing was written. The full problem list of a
 refused upload is made by another child, `hyte check --register R --file F --all-problems OUT`
 (`all_problems`), so even 900 000 lines never pass through the app's memory.
 At most MAX_PROBLEM_LINES problem lines are sent in all, so a package of many flooded files still
@@ -34,7 +37,7 @@ from data_pipeline.inputs.problems import count as count_problems
 log = logging.getLogger(__name__)
 
 MAX_PROBLEM_LINES = 2_000
-STATUS = {"success": "ok", "loaded": "ok", "unchanged": "ok", "rejected": "rejected"}
+STATUS = {"success": "ok", "loaded": "ok", "unchanged": "ok", "rejected": "rejected", "conflict": "conflict"}
 
 Progress = Callable[[str, int], None]
 
@@ -43,8 +46,8 @@ Progress = Callable[[str, int], None]
 class WriteResult:
     """What a write process reported (or, when it died, what the runner found)."""
 
-    status: str  # ok | rejected | failed
-    outcome: str  # loaded | success | unchanged | rejected | failed
+    status: str  # ok | rejected | conflict | failed
+    outcome: str  # loaded | success | unchanged | rejected | conflict | failed
     run_id: int | None = None
     rows: dict[str, int] = field(default_factory=dict)  # rows per store table after the load
     register_rows: int | None = None  # an upload's or restore's rows in its register
@@ -53,6 +56,8 @@ class WriteResult:
     at_least: bool = False  # checking stopped early: there may be more
     message: str | None = None
     would_empty: int | None = None  # refused: the file would empty its register, and these rows disappear
+    changes: list[str] = field(default_factory=list)  # a conflict: what changed since the person's version
+    version: str | None = None  # a conflict: the register's version now
 
     @property
     def ok(self) -> bool:
@@ -80,13 +85,15 @@ class JsonLines:
 
     def result(self, outcome: str, *, run_id: int | None = None, rows: dict | None = None,
                register_rows: int | None = None, problems: Sequence[Problem] = (),
-               message: str | None = None, would_empty: int | None = None) -> None:
+               message: str | None = None, would_empty: int | None = None,
+               changes: Sequence[str] = (), version: str | None = None) -> None:
         self._emit({"event": "result", "status": STATUS.get(outcome, "failed"), "outcome": outcome,
                     "run_id": run_id if run_id is not None else self.run_id, "rows": rows or {},
                     "register_rows": register_rows,
                     "problems": [str(p) for p in problems[:MAX_PROBLEM_LINES]],
                     "problem_count": count_problems(problems), "at_least": count_is_lower_bound(problems),
-                    "would_empty": would_empty, "message": message})
+                    "would_empty": would_empty, "message": message, "changes": list(changes),
+                    "version": version})
 
 
 def parse_event(line: str) -> dict:
@@ -106,4 +113,4 @@ def result_from_event(event: dict) -> WriteResult:
     return WriteResult(event["status"], event["outcome"], event.get("run_id"), event.get("rows") or {},
                        event.get("register_rows"), list(event.get("problems") or ()),
                        int(event.get("problem_count") or 0), bool(event.get("at_least")), event.get("message"),
-                       event.get("would_empty"))
+                       event.get("would_empty"), list(event.get("changes") or ()), event.get("version"))

@@ -254,9 +254,11 @@ def refresh(config_path: str | Path, url: str, command: str = "refresh", progres
 
 def refresh_locked(config_path: str | Path, url: str, command: str = "refresh", progress: Progress | None = None,
                    engine: Engine | None = None, offline: bool = False, change: Change | None = None,
-                   registers_dir: Path | None = None, started: Callable[[int], None] | None = None) -> RunResult:
+                   registers_dir: Path | None = None, started: Callable[[int], None] | None = None,
+                   staged_config: Path | None = None) -> RunResult:
     """`refresh` for a caller already holding `package_lock`; `registers_dir` replaces the package's
-    registers folder (an upload validates and loads a staged copy before it touches the package)."""
+    registers folder (an upload validates and loads a staged copy before it touches the package), and
+    `staged_config` its hyte.toml (a plan change: a file beside it, so its paths resolve the same)."""
     engine = engine or make_engine(url)
     upgrade(engine)
     # Absolute: the run log names the package to the app, which may run from another folder.
@@ -266,7 +268,8 @@ def refresh_locked(config_path: str | Path, url: str, command: str = "refresh", 
     if started is not None:
         started(run_id)
     try:
-        result = _refresh(config_path, url, command, progress, engine, offline, change, registers_dir, run_id)
+        result = _refresh(Path(staged_config or config_path), url, command, progress, engine, offline, change,
+                          registers_dir, run_id)
     except BaseException as exc:
         # A bug or Ctrl-C: the store is unchanged (nothing committed), and the run must not stay `running`.
         message = f"{type(exc).__name__}: {exc}" if isinstance(exc, Exception) else INTERRUPTED

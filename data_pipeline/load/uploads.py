@@ -26,6 +26,7 @@ from data_pipeline.inputs import registers as R
 from data_pipeline.inputs.config import ConfigError, load_config
 from data_pipeline.inputs.problems import Problem
 from data_pipeline.inputs.readers import read_register_file
+from data_pipeline.inputs.register_rows import NO_FILE, register_file, row_changes, rows_of_content, version_of
 from data_pipeline.load.package import find_register
 from data_pipeline.load.refresh import Change, package_lock, refresh_locked
 from data_pipeline.store import schema
@@ -53,6 +54,10 @@ class UploadResult:
     # Refused because the file would empty its register: the rows that would disappear (the screen asks
     # to confirm, naming them, and then writes again with allow_empty).
     would_empty: int | None = None
+    # Refused because the register changed since the version the save started from (status "conflict"):
+    # what changed in between, and the version it is now.
+    changes: list = field(default_factory=list)
+    version: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -93,14 +98,17 @@ def _count_rows(path: Path) -> int | None:
 
 def upload_register(url: str, config_path: Path, register: str, uploaded_name: str, content: bytes | None,
                     actor: str, progress: Progress | None = None, action: str = "upload", *,
-                    allow_empty: bool = False, started: Callable[[int], None] | None = None) -> UploadResult:
+                    allow_empty: bool = False, started: Callable[[int], None] | None = None,
+                    expect_version: str | None = None) -> UploadResult:
     """Replace one register of the package with `content` (None: no file) if the whole package then
     validates; load it in one transaction, log it, keep the previous version. Store and package are
     unchanged otherwise, and every problem is returned as `file:line: column: message`.
 
     A file over MAX_UPLOAD_BYTES is refused unread. A file with no rows, replacing a register that has
     rows, is refused unless `allow_empty` (the person confirmed that the rows are to disappear).
-    `started` is told the load run's id as soon as it is logged."""
+    `started` is told the load run's id as soon as it is logged. With `expect_version` (the version the
+    person started editing from, register_rows.version_of), a register changed since is not replaced:
+    the result is "conflict", naming who changed what in between, and nothing is written."""
     suffix = Path(uploaded_name).suffix.lower() if content is not None else ".csv"
     if register not in R.REGISTERS:
         return UploadResult("rejected", [Problem(uploaded_name, None, "-",
@@ -117,6 +125,11 @@ def upload_register(url: str, config_path: Path, register: str, uploaded_name: s
         except ConfigError as exc:
             return UploadResult("failed", message=str(exc))
         registers_dir = config.registers_dir
+        if expect_version is not None:
+            current = register_file(registers_dir, register)
+            current_bytes = current.read_bytes() if current is not None else None
+            if version_of(current_bytes) != expect_version:
+                return _conflict(engine, config, register, expect_version, current, current_bytes)
         # Staged inside the package folder, so the final move is a rename on the same file system; named
         # with this process's id, so whoever sees the process die knows the folder is garbage.
         staging = Path(tempfile.mkdtemp(prefix=staging_prefix(os.getpid()), dir=config.base_dir))
@@ -144,11 +157,53 @@ def upload_register(url: str, config_path: Path, register: str, uploaded_name: s
             if not result.ok:
                 return UploadResult(result.status, result.problems, rows, result.run_id, result.message,
                                     result.rows)
-            _move_into_package(staging, registers_dir, register, target_name if content is not None else None)
+            move_into_package(staging, registers_dir, register, target_name if content is not None else None)
             return UploadResult("loaded" if result.status == "success" else "unchanged", [], rows, result.run_id,
                                 tables=result.rows)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _conflict(engine: Engine, config, register: str, expected: str, current: Path | None,
+              current_bytes: bytes | None) -> UploadResult:
+    """The register changed since `expected`: who saved it last and when, and what changed row by row
+    (when the store still holds the version the person started from)."""
+    groups = config.age_group_codes
+    version = version_of(current_bytes)
+    table = schema.register_version
+    with engine.connect() as conn:
+        base = conn.execute(select(table.c.file_name, table.c.uploaded_name, table.c.content)
+                            .where(table.c.register == register, table.c.sha256 == expected)
+                            .order_by(table.c.id.desc()).limit(1)).first() if expected != NO_FILE else None
+        last = conn.execute(select(table.c.actor, table.c.saved_at)
+                            .where(table.c.register == register, table.c.sha256 == version)
+                            .order_by(table.c.id.desc()).limit(1)).first()
+    title = R.REGISTERS[register]
+    if last is not None:
+        saved = last.saved_at
+        message = msg("edit.conflict.saved", register=msg(title.title_key), code=register, actor=last.actor or "–",
+                      at=f"{saved:%d.%m.%Y %H.%M}" if saved is not None else "–")
+    else:
+        message = msg("edit.conflict.on_disk", register=msg(title.title_key), code=register)
+    changes: list = []
+    if expected == NO_FILE or base is not None:
+        before = rows_of_content(register, (base.uploaded_name or base.file_name) if base else f"{register}.csv",
+                                 base.content if base else None, groups)
+        after = rows_of_content(register, current.name if current else f"{register}.csv", current_bytes, groups)
+        diff = row_changes(register, before, after)
+        if diff.added:
+            changes.append(msg_n("edit.conflict.added", len(diff.added), keys=_keys(diff.added)))
+        if diff.removed:
+            changes.append(msg_n("edit.conflict.removed", len(diff.removed), keys=_keys(diff.removed)))
+        if diff.changed:
+            changes.append(msg_n("edit.conflict.changed", len(diff.changed), rows="; ".join(
+                f"{key} ({', '.join(columns)})" for key, columns in diff.changed[:10])
+                + (" …" if len(diff.changed) > 10 else "")))
+    return UploadResult("conflict", message=str(message), changes=changes, version=version)
+
+
+def _keys(keys: tuple[str, ...], limit: int = 10) -> str:
+    return ", ".join(keys[:limit]) + (" …" if len(keys) > limit else "")
 
 
 def write_all_upload_problems(config_path: Path, register: str, uploaded_name: str, content: bytes,
@@ -203,7 +258,7 @@ def _versions_to_save(engine: Engine, registers_dir: Path, register: str, upload
     return versions
 
 
-def _move_into_package(staging: Path, registers_dir: Path, register: str, target_name: str | None) -> None:
+def move_into_package(staging: Path, registers_dir: Path, register: str, target_name: str | None) -> None:
     registers_dir.mkdir(parents=True, exist_ok=True)
     for suffix in SUFFIXES:  # a register is one file: events.csv or events.xlsx, never both
         old = registers_dir / f"{register}{suffix}"
@@ -227,3 +282,6 @@ def restore_version(url: str, config_path: Path, version_id: int, actor: str,
     return upload_register(url, config_path, row["register"], name if row["content"] is not None else row["file_name"],
                            row["content"], actor, progress, action="restore", allow_empty=allow_empty,
                            started=started)
+
+
+ACTIONS = ("upload", "edit")  # what `hyte upload --action` logs: a file brought in, or a register editor's save

@@ -15,6 +15,7 @@ line (where `ps` would show a PostgreSQL password); the uploaded bytes in a temp
 from __future__ import annotations
 
 import collections
+import json
 import logging
 import os
 import subprocess
@@ -31,21 +32,26 @@ from data_pipeline.store.recovery import abandon_run, remove_staging
 
 log = logging.getLogger(__name__)
 
-# The command the app runs; tests put a pausing stand-in in front (tests/killable_refresh.py).
+# The command the app runs; tests put a pausing stand-in in front (tests/support/killable_refresh.py).
 PROGRAM: tuple[str, ...] = (sys.executable, "-m", "data_pipeline.cli")
 
 def upload(url: str, config: Path, register: str, file_name: str, content: bytes, actor: str,
-           progress: Progress | None = None, allow_empty: bool = False, lang: str | None = None) -> WriteResult:
+           progress: Progress | None = None, allow_empty: bool = False, lang: str | None = None, *,
+           expect_version: str | None = None, action: str = "upload") -> WriteResult:
     """Upload `content` as the package's `register` (validated and loaded as `hyte refresh` would);
     `allow_empty`: the person confirmed that a file with no rows is to empty the register. `lang`, here
     and below: the language of the messages and problems (the person's); by default the one fixed by
-    `speaking` around the call (the app's write panels), else the package's."""
+    `speaking` around the call (the app's write panels), else the package's. A register editor's save
+    passes `expect_version` (the version it started from: a register changed since is refused as a
+    "conflict") and `action="edit"` (the change log's word for it)."""
     fd, temp = tempfile.mkstemp(prefix="hyte-upload-", suffix=Path(file_name).suffix.lower())
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
         return run(["upload", "--config", str(config), "--register", register, "--file", temp,
-                    "--name", file_name, "--actor", actor, *(["--allow-empty"] if allow_empty else [])],
+                    "--name", file_name, "--actor", actor, *(["--allow-empty"] if allow_empty else []),
+                    *(["--expect-version", expect_version] if expect_version else []),
+                    *(["--action", action] if action != "upload" else [])],
                    url, config, progress, lang)
     finally:
         os.unlink(temp)
@@ -80,6 +86,18 @@ def all_problems(config: Path, register: str, file_name: str, content: bytes, ou
         return int(done.stdout.split()[0])
     except (IndexError, ValueError):
         return None
+
+
+def plan(url: str, config: Path, edits: list[dict], actor: str, progress: Progress | None = None,
+         lang: str | None = None) -> WriteResult:
+    """The plan screen's `edits` (data_pipeline.load.plan.apply_edits) written, validated and loaded."""
+    fd, temp = tempfile.mkstemp(prefix="hyte-plan-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(edits, handle, ensure_ascii=False, default=str)
+        return run(["plan", "--config", str(config), "--edits", temp, "--actor", actor], url, config, progress, lang)
+    finally:
+        os.unlink(temp)
 
 
 def refresh(url: str, config: Path, actor: str, progress: Progress | None = None,

@@ -41,6 +41,8 @@ municipality = Table(
     Column("plan_name_en", Text),
     Column("plan_start_year", Integer),
     Column("plan_end_year", Integer),
+    Column("measure_flag_days", Integer, comment="a measure not updated for this many days is flagged"),
+    Column("measure_stale_days", Integer, comment="... and stale after this many"),
     Column("languages", Text, comment="hyte.toml's language, primary first, comma-separated (sv,fi)"),
 )
 
@@ -129,6 +131,9 @@ measure = Table(
     Column("text_en", Text),
     Column("responsible_unit", Text, nullable=False),
     Column("status", String(16), nullable=False, comment="planned | ongoing | done | delayed"),
+    Column("due_date", Date),
+    Column("progress_note", Text, comment="the latest progress note"),
+    Column("updated_on", Date, comment="when the measure was last updated (its status or note)"),
 )
 
 indicator = Table(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import polars as pl
-from screen_helpers import open_screen, screen_text
+from support.screen_helpers import open_screen, screen_text
 
 from dashboard.access.rules import OPEN_ACTOR
 from dashboard.core.i18n import translate

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from served_app import PAGES, browser, demo_app  # noqa: F401 - fixtures
+from support.served_app import PAGES, browser, demo_app  # noqa: F401 - fixtures
 
 from dashboard.core.i18n import CATALOG, translate
 

@@ -22,17 +22,17 @@ BROKEN_EVENTS = ("id;title;date;district;lon;lat;department;event_type;level\n"
 PROBLEMS = {
     "fi": ["events.csv:2: title: kaavat eivät ole sallittuja: '=X'",
            "events.csv:2: date: päivämäärää ei ole olemassa: '31.02.2025'",
-           "events.csv:2: district: tuntematon alue '99'",
+           "events.csv:2: district: tuntematon alue '99'; käytössä: 01 Keskusta, 02 Saari",
            "events.csv:2: event_type: 'party' ei ole sallittu; käytä: resident_evening, popup, pay_what_you_want, "
            "survey, workshop, other"],
     "sv": ["events.csv:2: title: formler är inte tillåtna: '=X'",
            "events.csv:2: date: datumet finns inte: '31.02.2025'",
-           "events.csv:2: district: okänt område '99'",
+           "events.csv:2: district: okänt område '99'; giltiga: 01 Keskusta, 02 Saari",
            "events.csv:2: event_type: 'party' är inte tillåtet; använd: resident_evening, popup, pay_what_you_want, "
            "survey, workshop, other"],
     "en": ["events.csv:2: title: formulas are not allowed: '=X'",
            "events.csv:2: date: no such date: '31.02.2025'",
-           "events.csv:2: district: unknown district '99'",
+           "events.csv:2: district: unknown district '99'; valid: 01 Keskusta, 02 Saari",
            "events.csv:2: event_type: 'party' is not allowed; use: resident_evening, popup, pay_what_you_want, "
            "survey, workshop, other"],
 }

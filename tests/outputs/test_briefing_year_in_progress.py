@@ -7,7 +7,7 @@ import io
 
 import pytest
 from pypdf import PdfReader
-from working_groups_fixtures import TODAY, write_package
+from support.working_groups_fixtures import TODAY, write_package
 
 from dashboard.core.i18n import translate
 from dashboard.outputs import briefing

@@ -8,8 +8,8 @@ from datetime import date
 
 import polars as pl
 import pytest
-from dashboard_fixtures import build_fixture_store
-from screen_helpers import open_screen, screen_text
+from support.dashboard_fixtures import build_fixture_store
+from support.screen_helpers import open_screen, screen_text
 from streamlit.testing.v1 import AppTest
 
 from dashboard.participation import charts
@@ -19,7 +19,7 @@ from dashboard.participation import reach_map
 from dashboard.core.formatting import NBSP, WORD_JOINER
 from dashboard.core.i18n import translate
 from dashboard.participation.widgets import picked_district
-from participation_fixtures import DISTRICTS, participation_store, square  # noqa: F401 - fixture used by name
+from support.participation_fixtures import square
 from data_pipeline.store.engine import make_engine
 
 AGES = ["young", "adult", "old"]

@@ -7,12 +7,12 @@ from __future__ import annotations
 import tomllib
 
 import pytest
-from narpes_stand_in import OSTROBOTHNIA, narpes_paavo, narpes_sotkanet
+from support.narpes_stand_in import OSTROBOTHNIA, narpes_paavo, narpes_sotkanet
 
 from data_pipeline.cli import main as hyte
 from data_pipeline.init.language import asked_first, propose_languages
 from data_pipeline.init.regions import build_proposal, parse_regions
-from sotkanet_server import serve
+from support.sotkanet_server import serve
 
 
 @pytest.fixture

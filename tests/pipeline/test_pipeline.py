@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 from sqlalchemy import select
 
-from conftest import dump_store, table_frame
+from support.store_rows import dump_store, table_frame
 from data_pipeline.store import schema
 from data_pipeline.cli import main as hyte
 from data_pipeline.load.refresh import refresh
@@ -188,7 +188,7 @@ def test_every_problem_is_reported_not_just_the_first(mini_package, sqlite_url):
     result = refresh(mini_package, sqlite_url)
     assert [str(p) for p in result.problems] == [
         "district_population.csv:2: population: arvo -1 on alle sallitun 0",
-        "district_population.csv:3: district: tuntematon alue '99'",
+        "district_population.csv:3: district: tuntematon alue '99'; käytössä: 01 Keskusta, 02 Saari",
         "district_population.csv:4: year: ei kokonaisluku: '20x5'",
     ]
 

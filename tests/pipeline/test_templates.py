@@ -8,9 +8,11 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from data_pipeline.cli import main as hyte
+from data_pipeline.i18n import translate
 from data_pipeline.load.refresh import refresh
 
 
@@ -109,15 +111,18 @@ def test_excel_template_layout(mini_package, tmp_path):
     formats = {c.value: sheet.column_dimensions[c.column_letter].number_format for c in sheet[1]}
     assert formats["date"] == "D.M.YYYY" and formats["lon"] == "0.000000"
     assert formats["participants_young"] == "0" and formats["district"] == "@"
-    assert drop_down(sheet, "district") == ["01", "02"]
-    assert drop_down(sheet, "department") == ["siv", "tek"]
-    assert drop_down(sheet, "level") == ["information", "planning", "decision", "action"]
-    assert drop_down(sheet, "event_type")[0] == "resident_evening"
+    # Every drop-down names its codes, the code beside the name (issue 23: no English codes alone).
+    assert drop_down(sheet, "district") == ["Keskusta (01)", "Saari (02)"]
+    assert drop_down(sheet, "department") == ["Sivistystoimiala (siv)", "Tekninen toimiala (tek)"]
+    assert drop_down(sheet, "level") == ["Tieto-osallisuus (information)", "Suunnitteluosallisuus (planning)",
+                                         "Päätöksenteko-osallisuus (decision)", "Toimintaosallisuus (action)"]
+    assert drop_down(sheet, "event_type")[0] == "Asukasilta (resident_evening)"
     text = "\n".join(str(c.value) for row in book["ohjeet"].iter_rows() for c in row if c.value)
     for words in ("Osallisuuden taso", "Delaktighetsnivå", "Participation level", "Fyll i en rad",
                   "Fill in one row", "Täytä yksi rivi", "Osallistujia ikäryhmästä young"):
         assert words in text
-    assert "Keskusta" in [c.value for c in book["codes"]["B"]]  # the district codes' names
+    assert [c.value for c in book["codes"]["B"]][:3] == ["district", "01", "02"]  # the codes beside
+    assert "Keskusta" in [c.value for c in book["codes"]["C"]]  # and their names
 
 
 def test_excel_templates_filled_from_the_lists_load_with_zero_problems(mini_package, sqlite_url, tmp_path):
@@ -158,7 +163,8 @@ def test_excel_templates_filled_from_the_lists_load_with_zero_problems(mini_pack
     tpl = tmp_path / "round2"
     assert hyte(["template", str(tpl), "--config", str(mini_package)]) == 0
     meetings = template_sheet(tpl, "meetings")
-    assert drop_down(meetings, "group") == ["lanu", "ikka"]
+    assert drop_down(meetings, "group") == ["Lasten ja nuorten hyvinvointiryhmä (lanu)",
+                                            "Ikääntyneiden hyvinvointiryhmä (ikka)"]
     fill(tpl / "meetings.xlsx", [
         {"id": "lanu-20260107", "group": pick(meetings, "group", 0), "date": dt.date(2026, 1, 7),
          "joint": pick(meetings, "joint", 1), "invited": 10, "present": 8},
@@ -184,7 +190,8 @@ def test_excel_templates_filled_from_the_lists_load_with_zero_problems(mini_pack
     tpl = tmp_path / "round3"
     assert hyte(["template", str(tpl), "--config", str(mini_package)]) == 0
     topics = template_sheet(tpl, "meeting_topics")
-    assert drop_down(topics, "meeting") == ["lanu-20260107", "ikka-20260204"]
+    assert [entry.rsplit(" (", 1)[1] for entry in drop_down(topics, "meeting")] == ["lanu-20260107)",
+                                                                                    "ikka-20260204)"]
     fill(tpl / "meeting_topics.xlsx", [
         {"meeting": pick(topics, "meeting", 0), "priority_area": pick(topics, "priority_area", 0), "topic": "Puistot"},
         {"meeting": pick(topics, "meeting", 1), "priority_area": pick(topics, "priority_area", 1)},
@@ -203,5 +210,78 @@ def test_stored_names_in_the_excel_template_are_text_never_formulas(mini_package
     assert hyte(["template", str(tmp_path / "tpl"), "--config", str(mini_package)]) == 0
 
     codes = load_workbook(tmp_path / "tpl" / "events.xlsx")["codes"]
-    names = {c.value: c.data_type for c in codes["D"] if c.value}
-    assert names['=HYPERLINK("http://x","y")'] == "s"
+    names = {c.value: c.data_type for row in codes.iter_rows() for c in row if str(c.value).startswith("=")}
+    assert names == {'=HYPERLINK("http://x","y") (kul)': "s", '=HYPERLINK("http://x","y")': "s"}
+
+
+# --- templates that follow the package (issue 23 item 4) -------------------------------------------
+
+def test_an_empty_workbook_is_rewritten_when_the_codes_changed_and_says_so(mini_package, sqlite_url, capsys):
+    """The template trap: filled departments, groups and NGOs, then `hyte template registers` again. An empty
+    workbook was answered "already filled in, kept", so its lists never offered the new codes."""
+    folder = registers(mini_package)
+    assert hyte(["template", str(folder)]) == 0
+    with pytest.raises(AssertionError, match="no drop-down list"):  # no groups yet: nothing to offer
+        drop_down(template_sheet(folder, "meetings"), "group")
+    capsys.readouterr()
+    (folder / "working_groups.xlsx").unlink()
+    (folder / "working_groups.csv").write_text(
+        "code,name_fi,kind,age_group,target_meetings_min,target_meetings_max\n"
+        "lanu,Lasten ja nuorten hyvinvointiryhmä,lifecycle,young,5,6\n", encoding="utf-8")
+
+    assert hyte(["template", str(folder)]) == 0
+
+    err = capsys.readouterr().err
+    assert f"{folder / 'meetings.xlsx'}: tyhjä, kirjoitettu uudelleen" in err
+    assert f"{folder / 'events.csv'}: jo täytetty, ei korvattu" in err  # rows: never touched
+    assert "meetings.xlsx: jo täytetty" not in err
+    assert drop_down(template_sheet(folder, "meetings"), "group") == ["Lasten ja nuorten hyvinvointiryhmä (lanu)"]
+    # The entry picked from the rewritten list loads.
+    fill(folder / "meetings.xlsx", [{"id": "m1", "group": pick(template_sheet(folder, "meetings"), "group"),
+                                     "date": dt.date(2026, 1, 7)}])
+    result = refresh(mini_package, sqlite_url)
+    assert result.status == "success", [str(p) for p in result.problems]
+
+    # Nothing changed since: an empty template still current is left as it is, and said so.
+    before = (folder / "seats.xlsx").read_bytes()
+    assert hyte(["template", str(folder)]) == 0
+    err = capsys.readouterr().err
+    assert f"{folder / 'seats.xlsx'}: tyhjä, jo ajan tasalla" in err
+    assert (folder / "seats.xlsx").read_bytes() == before
+
+
+def test_a_priority_area_picked_from_the_templates_own_list_is_accepted(mini_package, sqlite_url):
+    """Kuusamo: renamed areas, then `meeting_topics.xlsx:2: priority_area: tuntematon painopistealue
+    'environment'` for an entry taken from the template's own (stale) list. The list follows hyte.toml."""
+    toml = mini_package.read_text(encoding="utf-8").replace('code = "env"', 'code = "nature"')
+    toml = toml.replace('priority_area = "env"', 'priority_area = "nature"')
+    mini_package.write_text(toml, encoding="utf-8")
+    folder = registers(mini_package)
+    (folder / "meetings.csv").write_text("id,group,date\n", encoding="utf-8")
+    (folder / "working_groups.csv").write_text("code,name_fi,kind\nlanu,Lanu,lifecycle\n", encoding="utf-8")
+    (folder / "meetings.csv").write_text("id,group,date\nm1,lanu,7.1.2026\n", encoding="utf-8")
+
+    assert hyte(["template", str(folder)]) == 0
+
+    topics = template_sheet(folder, "meeting_topics")
+    assert drop_down(topics, "priority_area") == ["Elinympäristö (nature)", "Elintavat (life)"]
+    fill(folder / "meeting_topics.xlsx", [{"meeting": pick(topics, "meeting"), "priority_area": pick(topics, "priority_area")}])
+    result = refresh(mini_package, sqlite_url)
+    assert result.status == "success", [str(p) for p in result.problems]
+
+
+def test_a_swedish_packages_templates_name_the_codes_in_swedish(mini_package, tmp_path):
+    # A Swedish package names its age groups, areas and local indicators in Swedish (hyte check requires it).
+    text = re.sub(r'^(name|title)_fi = "([^"]*)"$', r'\g<0>\n\1_sv = "\2 (sv)"', mini_package.read_text(encoding="utf-8"),
+                  flags=re.M).replace('name_sv = "Testby"\n', "")
+    mini_package.write_text('language = "sv"\n' + text, encoding="utf-8")
+
+    assert hyte(["template", str(tmp_path / "tpl"), "--config", str(mini_package)]) == 0
+
+    book = load_workbook(tmp_path / "tpl" / "events.xlsx")
+    sheet = book.worksheets[0]
+    assert drop_down(sheet, "event_type")[0] == "Invånarkväll (resident_evening)"
+    assert drop_down(sheet, "department") == ["Bildningssektorn (siv)", "Tekniska sektorn (tek)"]
+    assert book.worksheets[1].title == translate("template.sheet.instructions", "sv")
+    text = "\n".join(str(c.value) for row in book.worksheets[1].iter_rows() for c in row if c.value)
+    assert "Fyll i en rad" in text and "Täytä yksi rivi" not in text

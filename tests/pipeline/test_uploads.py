@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import select, update
+from sqlalchemy import update
 
-from conftest import dump_store, table_frame
+from support.store_rows import dump_store, table_frame
 from data_pipeline.store import schema
 from data_pipeline.load import worker
 from data_pipeline.cli import main as hyte
@@ -69,7 +69,7 @@ def test_a_broken_upload_lists_every_problem_and_changes_nothing(loaded):
         "events.csv:2: date: päivämäärää ei ole olemassa: '32.11.2025'",
         "events.csv:4: title: pakollinen tieto puuttuu",
         "events.csv:4: date: päivämäärää ei ole olemassa: '2025-13-01'",
-        "events.csv:4: district: tuntematon alue '99'",
+        "events.csv:4: district: tuntematon alue '99'; käytössä: 01 Keskusta, 02 Saari",
         "events.csv:4: event_type: 'party' ei ole sallittu; käytä: resident_evening, popup, "
         "pay_what_you_want, survey, workshop, other",
     ]
@@ -171,7 +171,7 @@ def test_the_app_path_gets_the_problems_as_listed_and_how_many_there_are(mini_pa
                            progress=lambda step, rows: steps.append(step))
     # As `hyte refresh` lists them: the first 200 of the file, then a line counting the rest.
     assert (result.status, result.problem_count, len(result.problems)) == ("rejected", 250, 201)
-    assert result.problems[0] == "events.csv:4: district: tuntematon alue '99'"
+    assert result.problems[0] == "events.csv:4: district: tuntematon alue '99'; käytössä: 01 Keskusta, 02 Saari"
     assert result.problems[-1].startswith("events.csv:1: -: … ja 50 muuta virhettä") and not result.at_least
     assert steps == []  # rejected before anything was written
     assert events_file(mini_package).read_bytes() != bad

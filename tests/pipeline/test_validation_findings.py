@@ -123,7 +123,7 @@ def test_a_reference_to_a_code_that_is_nowhere_is_still_unknown(mini_package, sq
 
     result = refresh(mini_package, sqlite_url)
 
-    assert problem_lines(result) == ["seats.csv:2: group: tuntematon työryhmä 'lanx'"]
+    assert problem_lines(result) == ["seats.csv:2: group: tuntematon työryhmä 'lanx'; tarkoititko 'lanu'?"]
 
 
 def test_more_seats_filled_than_exist_is_rejected_naming_group_kind_and_counts(mini_package, sqlite_url):

@@ -7,8 +7,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from narpes_stand_in import narpes_paavo, narpes_sotkanet
-from screen_helpers import APP, screen_text
+from support.narpes_stand_in import narpes_paavo, narpes_sotkanet
+from support.screen_helpers import APP, screen_text
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
@@ -18,7 +18,7 @@ from data_pipeline.load.check import check_package
 
 @pytest.fixture
 def env(tmp_path, monkeypatch):
-    from sotkanet_server import serve
+    from support.sotkanet_server import serve
 
     s_url, s_stop = serve(narpes_sotkanet())
     p_url, p_stop = serve(narpes_paavo())

@@ -1,7 +1,7 @@
 """the package's languages, and the Swedish speakers' share in the municipalities' profiles
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-07 02:00:00
 
 `municipality.languages` is hyte.toml's `language` ("sv", "fi,sv"): the app opens in the package's first
@@ -12,8 +12,8 @@ by the next load; until then the app opens in Finnish and compares by size and a
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0007'
-down_revision = '0006'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 

@@ -6,7 +6,7 @@ made-up figures of the right size, not Statistics Finland's: the tests assert on
 
 from __future__ import annotations
 
-from kangasala_stand_in import KANGASALA, fake_paavo, fake_sotkanet, paavo_collection
+from support.kangasala_stand_in import KANGASALA, fake_paavo, fake_sotkanet, paavo_collection
 
 NARPES = 820
 POHJANMAA = 971

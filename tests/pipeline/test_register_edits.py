@@ -1,0 +1,140 @@
+"""Register edits from the app's editors (issue 23 item 2), below the screen: the rows a person edits are
+checked by the upload's own register checks (the same words as `hyte check`), saved as a new version
+through `hyte upload --expect-version … --action edit` in a process of its own, and a save from a version
+someone else has replaced since is refused with what changed in between, nothing written or lost."""
+
+from __future__ import annotations
+
+import shutil
+
+import polars as pl
+
+from support.store_rows import table_frame
+from dashboard.registers import model
+from data_pipeline.cli import main as hyte
+from data_pipeline.inputs.config import load_config
+from data_pipeline.inputs.register_rows import NO_FILE, read_rows, rebase, to_csv, version_of
+from data_pipeline.load import worker
+from data_pipeline.load.check import check_package
+from data_pipeline.store import schema
+
+
+def loaded(mini_package, sqlite_url):
+    assert worker.refresh(sqlite_url, mini_package, "nightly (test)").ok
+    return load_config(mini_package)
+
+
+def test_the_editors_check_says_what_hyte_check_says_of_the_same_rows(mini_package, tmp_path):
+    config = load_config(mini_package)
+    events = read_rows(config.registers_dir, "events", config.age_group_codes)
+    shown = model.editor(config, "events", "fi", events.rows, events.version)
+    rows = [*events.rows, ("e3", "Ilta", "31.2.2026", "99", "", "", "siv", "workshop", "planning", "1", "", ""),
+            ("e4", "Päivä", "1.3.2026", "01", "", "", "xyz", "picnic", "planning", "", "", "")]
+
+    checked = model.check(config, shown, rows, "fi")
+
+    copy = tmp_path / "copy"
+    shutil.copytree(mini_package.parent, copy)
+    (copy / "registers" / "events.csv").write_bytes(to_csv(shown.names, rows))
+    expected = {(p.line - 1, p.message.text("fi")) for p in check_package(copy / "hyte.toml").problems}
+    assert {(row, message) for row, _key, _column, message in checked.rows} == expected
+    assert len(expected) == 4  # no such date, unknown district, unknown department, not a choice
+    lines = model.problem_lines(checked, "fi")
+    assert any(line.startswith("Rivi 3 (e3) · Päivämäärä: ") for line in lines), lines
+    assert any(line.startswith("Rivi 4 (e4) · Toimiala: ") for line in lines), lines
+
+
+def test_an_edit_that_breaks_another_register_is_named_there(mini_package):
+    config = load_config(mini_package)
+    departments = read_rows(config.registers_dir, "departments", config.age_group_codes)
+    shown = model.editor(config, "departments", "fi", departments.rows, departments.version)
+    without_tek = [row for row in departments.rows if row[0] != "tek"]
+
+    checked = model.check(config, shown, without_tek, "fi")
+
+    assert not checked.rows
+    assert checked.others == ("events.csv:3: department: tuntematon toimiala 'tek'; käytössä: siv",)
+
+
+def test_the_editor_types_cells_and_writes_them_back_as_the_file_had_them(mini_package):
+    config = load_config(mini_package)
+    events = read_rows(config.registers_dir, "events", config.age_group_codes)
+    shown = model.editor(config, "events", "fi", events.rows, events.version)
+
+    assert shown.frame.schema["date"] == pl.Date and shown.frame.schema["participants_young"] == pl.Int64
+    by_name = {c.name: c for c in shown.columns}
+    assert by_name["event_type"].shown("resident_evening") == "Asukasilta"
+    assert by_name["district"].shown("01") == "Keskusta (01)"
+    back = model.text_rows(shown, shown.frame)
+    assert [row[0] for row in back] == ["e1", "e2"]
+    assert back[0][2] == "22.11.2025" and back[0][4] == "21.75" and back[1][3] == ""
+    assert not model.check(config, shown, back, "fi").rows
+
+
+def test_a_save_from_a_replaced_version_is_refused_with_what_changed_and_nothing_is_lost(mini_package, sqlite_url):
+    config = loaded(mini_package, sqlite_url)
+    start = read_rows(config.registers_dir, "events", config.age_group_codes)
+    columns = start.columns
+    # Maija and Pekka open the events register at the same version.
+    maija = [row for row in start.rows if row[0] != "e2"]
+    maija.append(("e5", "Kävelykierros", "3.3.2026", "01", "", "", "tek", "workshop", "action", "", "9", ""))
+    pekka = [(*start.rows[0][:1], "Asukasilta Mäntylässä (siirretty)", *start.rows[0][2:]), start.rows[1]]
+
+    first = worker.upload(sqlite_url, mini_package, "events", "events.csv", to_csv(columns, maija), "maija@kunta.fi",
+                          expect_version=start.version, action="edit")
+    assert first.ok, first
+    saved = (config.registers_dir / "events.csv").read_bytes()
+
+    second = worker.upload(sqlite_url, mini_package, "events", "events.csv", to_csv(columns, pekka),
+                           "pekka@kunta.fi", expect_version=start.version, action="edit")
+
+    assert second.status == "conflict"
+    assert "maija@kunta.fi tallensi sen" in second.message and "Muutoksiasi ei tallennettu" in second.message
+    assert second.changes == ["1 rivi lisätty: e5", "1 rivi poistettu: e2"]
+    assert second.version == version_of(saved)
+    assert (config.registers_dir / "events.csv").read_bytes() == saved  # Maija's save stands
+    events = table_frame(sqlite_url, schema.participation_event)
+    assert sorted(events["id"].to_list()) == ["e1", "e5"]
+    audit = table_frame(sqlite_url, schema.audit_log).sort("id")
+    assert audit.select("action", "actor").rows()[-1] == ("edit", "maija@kunta.fi")
+
+    # Pekka's changes on top of Maija's version: his title, her new row and her removal.
+    merged, both = rebase("events", [dict(zip(columns, r)) for r in start.rows], [dict(zip(columns, r)) for r in pekka],
+                          read_rows(config.registers_dir, "events", config.age_group_codes).records())
+    assert [(r["id"], r["title"]) for r in merged] == [("e1", "Asukasilta Mäntylässä (siirretty)"),
+                                                      ("e5", "Kävelykierros")]
+    assert both == ()
+    third = worker.upload(sqlite_url, mini_package, "events", "events.csv",
+                          to_csv(columns, [tuple(r[c] for c in columns) for r in merged]), "pekka@kunta.fi",
+                          expect_version=second.version, action="edit")
+    assert third.ok, third
+    titles = dict(table_frame(sqlite_url, schema.participation_event).select("id", "title").rows())
+    assert titles == {"e1": "Asukasilta Mäntylässä (siirretty)", "e5": "Kävelykierros"}
+
+
+def test_both_changing_one_row_keeps_mine_and_names_it():
+    base = [{"id": "e1", "title": "A"}, {"id": "e2", "title": "B"}]
+    mine = [{"id": "e1", "title": "A2"}, {"id": "e2", "title": "B"}]
+    theirs = [{"id": "e1", "title": "A3"}, {"id": "e2", "title": "B"}, {"id": "e3", "title": "C"}]
+
+    merged, both = rebase("events", base, mine, theirs)
+
+    assert [r["title"] for r in merged] == ["A2", "B", "C"]
+    assert both == ("e1",)
+
+
+def test_hyte_upload_expect_version_on_the_command_line(mini_package, sqlite_url, tmp_path, capsys):
+    config = loaded(mini_package, sqlite_url)
+    assert read_rows(config.registers_dir, "meetings", config.age_group_codes).version == NO_FILE
+    file = tmp_path / "departments.csv"
+    file.write_text("code,name_fi\nsiv,Sivistys\ntek,Tekniikka\n", encoding="utf-8")
+    args = ["upload", "--db", sqlite_url, "--config", str(mini_package), "--register", "departments",
+            "--file", str(file), "--expect-version", "0" * 64]
+
+    assert hyte(args) == 1
+    err = capsys.readouterr().err
+    assert "Ei tallennettu: Toimialat (departments) on muuttunut paketin kansiossa" in err
+
+    current = version_of((config.registers_dir / "departments.csv").read_bytes())
+    assert hyte([*args[:-1], current, "--action", "edit"]) == 0
+    assert table_frame(sqlite_url, schema.audit_log).sort("id")["action"].to_list()[-1] == "edit"
