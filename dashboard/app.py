@@ -16,7 +16,7 @@ from dashboard.outputs import presenting as presentation
 from dashboard.core import theme
 from dashboard.core.i18n import t
 from dashboard.core.pages import SCREENS, STORELESS
-from dashboard.core.url_state import language_selector
+from dashboard.core.url_state import language_selector, seed_language
 
 # Beside the repository root, not beside this file: a pages/ folder next to the entry point
 # would switch Streamlit into its legacy auto-discovery mode.
@@ -28,6 +28,7 @@ FAVICON = Path(__file__).parent / "static" / "favicon.png"
 
 
 def run() -> None:
+    seed_language(cache.package_languages)  # before the first text: the browser's or the package's language
     st.set_page_config(page_title=t("app.title"), page_icon=str(FAVICON), layout="wide")
     theme.apply()
     visitor = access.current_visitor()
@@ -44,7 +45,7 @@ def run() -> None:
 
     if not presenting:
         presentation.start_button(page)  # first in the sidebar: a presenter looks for it
-    accessibility.apply(language_selector(widget=not presenting))
+    accessibility.apply(language_selector(widget=not presenting, package=cache.package_languages))
     if not access.show(visitor, banner=not presenting) or not visitor.may_open(page.url_path):
         page.run()  # the sign-in or "no access" page standing in for the screen: no store, no filters
         return

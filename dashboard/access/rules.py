@@ -21,6 +21,8 @@ PUBLIC_PAGES = frozenset({"overview", "indicators", "participation", "working-gr
 COORDINATOR_PAGES = frozenset({"data-status", "registers", "plan"})
 # Screens for administrators: setting up a new municipality's package writes files on the server.
 ADMIN_PAGES = frozenset({"setup"})
+# Who did a change in open mode, as the change log stores it (the screen says it in its language).
+OPEN_ACTOR = "open mode (no sign-in)"
 # A public link can be made for at most this long: it is meant for one meeting, not forever.
 MAX_PUBLIC_DAYS = 31
 

@@ -28,7 +28,7 @@ from dashboard.core.i18n import current_language, t
 # The URL parameter of a public presentation link, kept in the URL as filters are.
 PUBLIC_PARAM = "public"
 # Who the audit log names when nobody signs in (open mode).
-OPEN_ACTOR = "open mode (no sign-in)"
+OPEN_ACTOR = rules.OPEN_ACTOR
 # Session flag: this session brought a public link that was refused (expired, edited or garbled).
 _PUBLIC_REFUSED = "_public_link_refused"
 # `?signin=failed`: the browser came back from the identity provider without a signed-in person.

@@ -10,13 +10,13 @@ a page switch).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 import streamlit as st
 
 from dashboard.core import url_params
 from dashboard.core.formatting import plain
-from dashboard.core.i18n import DEFAULT_LANGUAGE, LANG_KEY, LANGUAGE_NAMES, LANGUAGES, current_language, t
+from dashboard.core.i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, current_language, t, visitor_language
 
 # Longest piece of a rejected URL value echoed back to the user.
 _ECHO_LIMIT = 40
@@ -87,17 +87,39 @@ def write_to_url(key: str, value: object, default: object) -> None:
         st.query_params[key] = wanted
 
 
-def language_selector(*, widget: bool = True) -> str:
+OPENING_KEY = "lang.opening"  # the language the session opened in (the URL leaves it out)
+_REJECTED_KEY = "lang.rejected"
+
+
+def seed_language(package: Callable[[], tuple[str, ...]]) -> str:
+    """The session's language, fixed on its first run: the link's `lang`, else the browser's
+    (`st.context.locale`), else the package's first language (`package()`, read only then), else
+    Finnish. Later runs keep it, so it stays when moving between screens. Draws nothing."""
+    if OPENING_KEY not in st.session_state:
+        st.session_state[OPENING_KEY] = visitor_language(st.context.locale,
+                                                         () if LANG_KEY in st.query_params else package())
+        st.session_state[_REJECTED_KEY] = seed_from_url(LANG_KEY, LANGUAGES)
+        st.session_state.setdefault(LANG_KEY, st.session_state[OPENING_KEY])
+    return current_language()
+
+
+def language_selector(*, widget: bool = True, package: Callable[[], tuple[str, ...]] = tuple) -> str:
     """Draw the language choice in the sidebar, kept in the URL as `lang`; return the language.
 
-    Without `widget` (presentation mode) the language comes from the URL alone.
+    The URL carries `lang` only when it differs from the language the session opened in (the browser's
+    or the package's): a link then opens in the visitor's own language unless someone chose another.
+    Without `widget` (presentation mode) there is no choice to draw.
     """
-    rejected = seed_from_url(LANG_KEY, LANGUAGES)
-    st.session_state.setdefault(LANG_KEY, DEFAULT_LANGUAGE)
+    seed_language(package)
+    # The widget's key is dropped after a run that did not draw it (presentation mode): the URL, which
+    # still says the language, seeds it again, as on the first run.
+    rejected = st.session_state.pop(_REJECTED_KEY, None) or seed_from_url(LANG_KEY, LANGUAGES)
+    opening = st.session_state[OPENING_KEY]
+    st.session_state.setdefault(LANG_KEY, opening)
     if rejected is not None:
-        warn_refused(LANG_KEY, rejected, LANGUAGE_NAMES[DEFAULT_LANGUAGE])
+        warn_refused(LANG_KEY, rejected, LANGUAGE_NAMES[opening])
     if widget:
         st.sidebar.segmented_control(t("lang.label"), LANGUAGES, key=LANG_KEY,
                                      format_func=LANGUAGE_NAMES.get, required=True)
-    write_to_url(LANG_KEY, st.session_state[LANG_KEY], DEFAULT_LANGUAGE)
+    write_to_url(LANG_KEY, st.session_state[LANG_KEY], opening)
     return current_language()

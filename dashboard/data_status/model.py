@@ -56,14 +56,15 @@ def freshness(store: Store, lang: str) -> tuple[Source, ...]:
     return tuple(Source(plain(s["source"]), s["status"], s["fresh"],
                         " · ".join(note for note in (s["last_success"], s["data_updated"], plain(s["message"]),
                                                      plain(s["attribution"])) if note))
-                 for s in view.freshness(cache.source_freshness(store), lang))
+                 for s in view.freshness(cache.source_freshness(store, cache.newest_run(store)), lang))
 
 
 def build(store: Store, lang: str) -> DataStatusModel:
     runs_title = translate("status.runs", lang)
-    runs = cache.load_runs(store)
+    newest = cache.newest_run(store)
+    runs = cache.load_runs(store, newest)
     rejected_title = translate("status.rejected", lang)
-    rejected_run = cache.latest_run(store, "rejected").to_dicts()
+    rejected_run = cache.latest_run(store, "rejected", newest).to_dicts()
     intro = rejected = None
     if rejected_run:
         run = rejected_run[0]

@@ -18,6 +18,12 @@ def load_runs(engine: Engine, limit: int = 20) -> pl.DataFrame:
     return read_frame(engine, select(t).order_by(t.c.id.desc()).limit(limit))
 
 
+def newest_run_id(engine: Engine) -> int:
+    """The id of the newest run of any outcome (0 if none)."""
+    with engine.connect() as conn:
+        return conn.execute(select(func.max(schema.load_run.c.id))).scalar() or 0
+
+
 def latest_run(engine: Engine, status: str) -> pl.DataFrame:
     """The newest run with `status` (e.g. "rejected"): one row, or none."""
     t = schema.load_run

@@ -13,6 +13,7 @@ from dashboard.core.i18n import translate
 from dashboard.participation import reach_map as maps
 from data_pipeline.init.package import _class_text
 from data_pipeline.init.presets import AGE_GROUPS, INDICATOR_PRESETS, PresetIndicator, area_rows, suggest_area
+from data_pipeline.init.language import asked_first
 from data_pipeline.init.regions import Proposal, Region
 
 LANG_INDEX = {"fi": 0, "sv": 1, "en": 2}
@@ -165,10 +166,26 @@ def description(metadata: object, lang: str) -> tuple[str, str, str]:
 
 # --- the folder -------------------------------------------------------------------------------------
 
-def default_folder(town: Region, env: dict | None = None) -> Path:
+def default_folder(town: Region, env: dict | None = None, lang: str = "fi") -> Path:
+    """The folder named as `hyte init` names it: the municipality's name in the package's language."""
     env = os.environ if env is None else env
     base = Path(env.get("HYTE_SETUP_DIR") or DATA_DIR)
-    return base / town.names["fi"].lower().replace(" ", "-")  # as `hyte init` names it
+    return base / (town.names.get(lang) or town.names["fi"]).lower().replace(" ", "-")
+
+
+def language_options(proposed: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The package's languages to choose from: the proposal first, then each language put first (the
+    municipality's other official language kept beside it, as `hyte init --lang` does)."""
+    options = [proposed]
+    for lang in ("fi", "sv"):
+        option = asked_first(proposed, lang)
+        if option not in options:
+            options.append(option)
+    return options
+
+
+def language_label(codes: tuple[str, ...], lang: str) -> str:
+    return ", ".join(translate(f"language.name.{code}", lang) for code in codes)
 
 
 def folder_state(folder: Path) -> str:

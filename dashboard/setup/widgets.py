@@ -61,7 +61,8 @@ def municipality(regions: list[Region]) -> Region | None:
 def proposal_panel(regions: list[Region], town: Region, url: str, lang: str) -> Proposal:
     population, year = setup_cache.population(url)
     peers = st.slider(t("setup.town.peer_count"), PEERS_MIN, PEERS_MAX, PEERS_DEFAULT, key="setup.peers")
-    proposal = build_proposal(regions, population, year, town, peers, setup_cache.ages(url, year))
+    proposal = build_proposal(regions, population, year, town, peers, setup_cache.ages(url, year),
+                              setup_cache.languages(url, year))
     st.markdown(f"**{t('setup.town.proposal')}: {plain(view.region_name(town, lang))} ({town.code})**")
     facts, peer_column = st.columns(2, gap="large")
     with facts:
@@ -73,6 +74,7 @@ def proposal_panel(regions: list[Region], town: Region, url: str, lang: str) -> 
         if proposal.population is not None:
             st.markdown(f"{t('setup.town.population', year=proposal.population_year)}: "
                         f"{view.number(proposal.population)}")
+        language_choice(proposal, lang)
     with peer_column:
         st.markdown(f"**{t('setup.town.peers')}**")
         if proposal.peers:
@@ -81,6 +83,25 @@ def proposal_panel(regions: list[Region], town: Region, url: str, lang: str) -> 
         else:
             st.info(t("setup.town.no_peers"))
     return proposal
+
+
+def language_choice(proposal: Proposal, lang: str) -> tuple[str, ...]:
+    """The package's languages: proposed from the Swedish speakers' share (the reason beside it), the
+    person may put another first, as `hyte init --lang` does."""
+    options = view.language_options(proposal.language.languages)
+    code = proposal.municipality.code
+    # Another first language names the folder anew (Närpes / Närpiö), unless the person typed one.
+    chosen = st.selectbox(t("setup.language"), options, format_func=lambda codes: view.language_label(codes, lang),
+                          key=f"setup.language.{code}", on_change=_rename_folder, args=(proposal.municipality,))
+    st.caption(proposal.language.why().text(lang))
+    return chosen
+
+
+def _rename_folder(town: Region) -> None:
+    key = f"setup.folder.{town.code}"
+    if key in st.session_state and Path(st.session_state[key]) in {view.default_folder(town, lang=code)
+                                                                   for code in ("fi", "sv", "en")}:
+        del st.session_state[key]
 
 
 def districts_panel(town: Region, lang: str) -> dict | None:
@@ -210,9 +231,11 @@ def editor(ids: list[int], titles: dict, areas: str, lang: str):
 
 def write_step(proposal: Proposal, areas: str, chosen, collection: dict | None, regions_payload: list,
                lang: str) -> None:
+    languages = st.session_state.get(f"setup.language.{proposal.municipality.code}") or proposal.language.languages
     st.subheader(t("setup.step.write"), anchor=False)
     town = proposal.municipality
-    folder = Path(st.text_input(t("setup.folder"), str(view.default_folder(town)), key=f"setup.folder.{town.code}",
+    folder = Path(st.text_input(t("setup.folder"), str(view.default_folder(town, lang=languages[0])),
+                                key=f"setup.folder.{town.code}",
                                 help=t("setup.folder.help")).strip()).expanduser()
     state = view.folder_state(folder)
     confirmed = True
@@ -224,16 +247,16 @@ def write_step(proposal: Proposal, areas: str, chosen, collection: dict | None, 
         confirmed = st.checkbox(t("setup.folder.overwrite"), key="setup.overwrite")
     if st.button(t("setup.write"), type="primary", icon=":material/save:", key="setup.write",
                  disabled=not chosen or not confirmed):
-        _write(folder, proposal, areas, chosen, collection, regions_payload, lang)
+        _write(folder, proposal, areas, chosen, collection, regions_payload, lang, languages)
     load_step(lang)
 
 
 def _write(folder: Path, proposal: Proposal, areas, chosen, collection: dict | None, regions_payload: list,
-           lang: str) -> None:
+           lang: str, languages: tuple[str, ...]) -> None:
     districts = paavo_districts(DEFAULT_PAAVO_YEAR, collection)
     try:
         config = write_package(folder, proposal, areas, view.preset_or_chosen(chosen, areas), districts,
-                               regions_payload, dt.date.today())
+                               regions_payload, dt.date.today(), languages)
     except OSError as exc:
         st.error(t("setup.write.failed", folder=str(folder).replace("`", ""), problem=plain(str(exc))))
         return

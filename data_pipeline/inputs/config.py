@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from data_pipeline.compute.similar import PROFILE_INDICATORS
+from data_pipeline.compute.similar import PROFILE_INDICATORS, SHARE_SWEDISH
 from data_pipeline.i18n import Message, msg
 from data_pipeline.inputs.config_schema import DEFAULT_SOTKANET_URL, DIRECTIONS, HyteToml
 from data_pipeline.inputs.problems import Problem
@@ -40,7 +40,7 @@ class ConfigError(Exception):
 @dataclass(frozen=True)
 class AgeGroup:
     code: str
-    name_fi: str
+    name_fi: str  # Finnish, else the name in the package's language (`shown_name`): what screens fall back to
     name_sv: str | None
     name_en: str | None
     min_age: int
@@ -51,7 +51,7 @@ class AgeGroup:
 @dataclass(frozen=True)
 class PriorityArea:
     code: str
-    name_fi: str
+    name_fi: str  # as AgeGroup.name_fi
     name_sv: str | None
     name_en: str | None
     sort_order: int
@@ -128,6 +128,11 @@ class Config:
         return line_of(self.key_lines, path)
 
     @property
+    def name_languages(self) -> tuple[str, ...]:
+        """The languages every name and text is required in: `language`, Finnish if it names none."""
+        return self.languages or ("fi",)
+
+    @property
     def age_group_codes(self) -> tuple[str, ...]:
         return tuple(g.code for g in self.age_groups)
 
@@ -135,7 +140,13 @@ class Config:
     def profile_ids(self) -> tuple[int, ...]:
         """Sotkanet indicators fetched for the municipalities' profiles and not in the plan (`[regions] profile`)."""
         plan = {ind.id for ind in self.indicators if ind.source == "sotkanet"}
-        return tuple(i for i in PROFILE_INDICATORS if i not in plan) if self.profile else ()
+        wanted = (*PROFILE_INDICATORS, *((SHARE_SWEDISH,) if self.by_language else ()))
+        return tuple(i for i in wanted if i not in plan) if self.profile else ()
+
+    @property
+    def by_language(self) -> bool:
+        """A bilingual or Swedish-speaking package: its similar municipalities are near in the Swedish share too."""
+        return "sv" in self.languages
 
 
 def load_config(path: str | os.PathLike) -> Config:
@@ -297,6 +308,13 @@ def cross_checks(raw: dict) -> list[tuple[tuple, Message]]:
                     out.append(((name, i, key), msg("config.appears_twice", value=_cut(value))))
         return set(seen)
 
+    languages = package_name_languages(raw.get("language"))
+    for table in ("municipality", "age_groups", "priority_areas"):
+        for where, entry in ([((table,), raw[table])] if isinstance(raw.get(table), dict)
+                             else [((table, i), e) for i, e in entries(table)]):
+            for lang in languages:  # a name in each of the package's languages (Finnish only if it names none)
+                if not entry.get(f"name_{lang}"):
+                    out.append(((*where, f"name_{lang}"), msg("config.name_missing", language=msg(f"language.in.{lang}"))))
     groups, areas = unique("age_groups", "code"), unique("priority_areas", "code")
     unique("indicators", "id")
     for i, group in entries("age_groups"):
@@ -313,8 +331,8 @@ def cross_checks(raw: dict) -> list[tuple[tuple, Message]]:
             out.append((("indicators", i, "age_group"),
                         msg("config.unknown_code", value=_cut(group), table="[[age_groups]]",
                             known=_cut(", ".join(sorted(groups))))))
-        if ind.get("source") == "local" and not ind.get("title_fi"):
-            out.append((("indicators", i), msg("config.local_title_missing")))
+        if ind.get("source") == "local" and not any(ind.get(f"title_{lang}") for lang in languages):
+            out.append((("indicators", i), msg("config.local_title_missing", key=f"title_{languages[0]}")))
     plan = raw.get("plan") if isinstance(raw.get("plan"), dict) else {}
     start, end = (plan.get(k) if _whole(plan.get(k)) else None for k in ("start_year", "end_year"))
     if start is not None and end is not None and end < start:
@@ -342,8 +360,27 @@ def _whole(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _names(section, prefix: str = "name") -> dict[str, str | None]:
-    return {lang: getattr(section, f"{prefix}_{lang}") for lang in ("fi", "sv", "en")}
+def package_name_languages(value) -> tuple[str, ...]:
+    """The languages names are required in: hyte.toml's `language` (one or a list), Finnish if it names
+    none (or names something the schema refuses: that is reported on its own)."""
+    listed = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    known = tuple(lang for lang in listed if lang in ("fi", "sv", "en"))
+    return known if known and len(known) == len(listed) else ("fi",)
+
+
+def shown_name(names: dict[str, str | None], languages: tuple[str, ...]) -> str | None:
+    """The name stored as `name_fi`, which every screen falls back to when its own language has none:
+    the Finnish one, else the one in the package's first language that has it (a Swedish-speaking
+    municipality's register may name things in Swedish only; a Finnish screen then shows the Swedish name)."""
+    for lang in ("fi", *languages, "sv", "en"):
+        if names.get(lang):
+            return names[lang]
+    return None
+
+
+def _names(section, prefix: str = "name", languages: tuple[str, ...] = ("fi",)) -> dict[str, str | None]:
+    names = {lang: getattr(section, f"{prefix}_{lang}") for lang in ("fi", "sv", "en")}
+    return {**names, "fi": shown_name(names, languages)}
 
 
 def _config(path: Path, doc: HyteToml, lines: dict) -> Config:
@@ -359,19 +396,20 @@ def _config(path: Path, doc: HyteToml, lines: dict) -> Config:
         name_property = d.name_property if "name_property" in given else "nimi"
         name_sv_property = d.name_sv_property if "name_sv_property" in given else "namn"
     region = (lambda ref: RegionRef(ref.category, ref.code) if ref is not None else None)
+    languages = tuple(doc.language or ("fi",))
     return Config(
         path=path,
         municipality_code=doc.municipality.code,
-        municipality_name=_names(doc.municipality),
+        municipality_name=_names(doc.municipality, languages=languages),
         is_demo=doc.municipality.demo,
-        plan_name=_names(doc.plan),
+        plan_name=_names(doc.plan, languages=languages),
         plan_start_year=doc.plan.start_year,
         plan_end_year=doc.plan.end_year,
         measure_flag_days=doc.plan.measure_flag_days,
         measure_stale_days=doc.plan.measure_stale_days,
-        age_groups=tuple(AgeGroup(g.code, g.name_fi, g.name_sv, g.name_en, g.min_age, g.max_age, i)
-                         for i, g in enumerate(doc.age_groups)),
-        priority_areas=tuple(PriorityArea(a.code, a.name_fi, a.name_sv, a.name_en, i)
+        age_groups=tuple(AgeGroup(g.code, _names(g, languages=languages)["fi"], g.name_sv, g.name_en, g.min_age,
+                                  g.max_age, i) for i, g in enumerate(doc.age_groups)),
+        priority_areas=tuple(PriorityArea(a.code, _names(a, languages=languages)["fi"], a.name_sv, a.name_en, i)
                              for i, a in enumerate(doc.priority_areas)),
         county=region(doc.regions.county),
         country=region(doc.regions.country),

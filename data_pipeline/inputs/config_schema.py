@@ -81,7 +81,7 @@ class Municipality(Section):
     """The municipality the package is about."""
 
     code: MunicipalityCode = describe("config.municipality.code", examples=['"609"'])
-    name_fi: Text = describe("config.municipality.name_fi")
+    name_fi: MaybeText = describe("config.municipality.name_fi", default=None)  # required in the package's languages
     name_sv: MaybeText = describe("config.municipality.name_sv", default=None)
     name_en: MaybeText = describe("config.municipality.name_en", default=None)
     demo: Flag = describe("config.municipality.demo", default=False)
@@ -105,7 +105,7 @@ class AgeGroup(Section):
     """A lifecycle age group; the registers' participant columns are `participants_<code>`."""
 
     code: Code = describe("config.age_groups.code")
-    name_fi: Text = describe("config.age_groups.name_fi")
+    name_fi: MaybeText = describe("config.age_groups.name_fi", default=None)  # required in the package's languages
     name_sv: MaybeText = describe("config.age_groups.name_sv", default=None)
     name_en: MaybeText = describe("config.age_groups.name_en", default=None)
     min_age: Annotated[Whole, Field(ge=0)] = describe("config.age_groups.min_age")
@@ -116,7 +116,7 @@ class PriorityArea(Section):
     """A priority area of the plan."""
 
     code: Code = describe("config.priority_areas.code")
-    name_fi: Text = describe("config.priority_areas.name_fi")
+    name_fi: MaybeText = describe("config.priority_areas.name_fi", default=None)  # required in the package's languages
     name_sv: MaybeText = describe("config.priority_areas.name_sv", default=None)
     name_en: MaybeText = describe("config.priority_areas.name_en", default=None)
 

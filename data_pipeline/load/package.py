@@ -137,8 +137,8 @@ def _config_tables(config: Config) -> dict[str, pl.DataFrame]:
             "is_demo": config.is_demo, "plan_name_fi": plan["fi"], "plan_name_sv": plan["sv"],
             "plan_name_en": plan["en"], "plan_start_year": config.plan_start_year,
             "plan_end_year": config.plan_end_year, "measure_flag_days": config.measure_flag_days,
-            "measure_stale_days": config.measure_stale_days,
-        }]),
+            "measure_stale_days": config.measure_stale_days, "languages": ",".join(config.languages) or None,
+        }], schema_overrides={"languages": pl.Utf8}),
         "age_group": pl.DataFrame([vars(g) for g in config.age_groups],
                                   schema_overrides={"max_age": pl.Int64, "name_sv": pl.Utf8, "name_en": pl.Utf8}),
         "priority_area": pl.DataFrame([vars(a) for a in config.priority_areas],
@@ -159,7 +159,7 @@ def _indicator_table(config: Config, metas: list[dict]) -> pl.DataFrame:
         rows.append({
             "id": ind.id, "source": ind.source, "priority_area_code": ind.priority_area,
             "age_group_code": ind.age_group,
-            "title_fi": ind.title_fi or title.get("fi") or f"#{ind.id}",
+            "title_fi": ind.title_fi or title.get("fi") or ind.title_sv or ind.title_en or f"#{ind.id}",
             "title_sv": ind.title_sv or title.get("sv"), "title_en": ind.title_en or title.get("en"),
             "unit": ind.unit or (value_type.get("title") or {}).get("fi"),
             "value_type": value_type.get("code"),
@@ -185,7 +185,7 @@ def _load_registers(config: Config, known: dict[str, set[str]], problems: Proble
     replaced = replaced or {}
     for name in R.REGISTER_ORDER:
         spec = R.REGISTERS[name]
-        columns = R.register_columns(name, config.age_group_codes)
+        columns = R.register_columns(name, config.age_group_codes, config.name_languages)
         if name in replaced:
             _validate_one(name, spec, columns, replaced[name], known, rejected, problems, frames)
             continue
@@ -342,11 +342,23 @@ def _suffix(config: Config, register: str) -> str:
     return "xlsx" if (config.registers_dir / f"{register}.xlsx").is_file() else "csv"
 
 
+def _shown_names(frame: pl.DataFrame, languages: tuple[str, ...]) -> pl.DataFrame:
+    """`name_fi` (`text_fi`, `title_fi`) as every screen falls back to it (config.shown_name): the Finnish
+    name, else the one in the package's language. A Swedish-speaking municipality's register names things
+    in Swedish only; a Finnish or English screen then shows the Swedish name rather than nothing."""
+    for prefix in R.NAME_PREFIXES:
+        if f"{prefix}_fi" in frame.columns:
+            order = [f"{prefix}_{lang}" for lang in dict.fromkeys(("fi", *languages, "sv", "en"))]
+            frame = frame.with_columns(pl.coalesce([c for c in order if c in frame.columns]).alias(f"{prefix}_fi"))
+    return frame
+
+
 def _register_tables(f: dict[str, pl.DataFrame], config: Config, municipality_region: int | None) -> dict[str, pl.DataFrame]:
     """Register rows reshaped into the store's tables."""
     events = f["events"]
     participant_cols = [f"participants_{code}" for code in config.age_group_codes]
     local = f["local_indicator_values"]
+    f = {name: _shown_names(frame, config.name_languages) for name, frame in f.items()}
     tables = {
         "district_population": f["district_population"].select(
             pl.col("district").alias("district_code"), pl.col("age_group").alias("age_group_code"), "year", "population"),
@@ -483,7 +495,8 @@ def build_package(config: Config, *, problem_limit: int | None = MAX_LISTED_PER_
         directions = {ind.id: ind.direction for ind in sotkanet_indicators}
         tables["indicator_rank"] = ranks.rank_municipalities(data.values, data.regions, directions)
         profile_values = data.values if data.profile is None else pl.concat([data.values, data.profile])
-        tables["municipality_profile"] = similar.profile_table(profile_values, data.regions, config.municipality_code)
+        tables["municipality_profile"] = similar.profile_table(profile_values, data.regions, config.municipality_code,
+                                                               config.by_language)
     return Package(_conform(tables), tuple(sources), register_rows), []
 
 

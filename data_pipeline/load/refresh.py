@@ -261,7 +261,8 @@ def refresh_locked(config_path: str | Path, url: str, command: str = "refresh", 
     `staged_config` its hyte.toml (a plan change: a file beside it, so its paths resolve the same)."""
     engine = engine or make_engine(url)
     upgrade(engine)
-    config_path = Path(config_path)
+    # Absolute: the run log names the package to the app, which may run from another folder.
+    config_path = Path(config_path).resolve()
     recover_abandoned(engine, config_path)  # what a killed writer of this package left behind
     run_id = start_run(engine, command, str(config_path))
     if started is not None:

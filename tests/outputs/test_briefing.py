@@ -308,4 +308,5 @@ def test_the_participation_section_without_population_counts_and_says_why(no_pop
     assert "Tavoittavuutta ei voi laskea" in page and "registers/district_population.csv" in page
     assert "Tapahtumia 4/16 alueella." in page and "Ei tapahtumia: Jukola" in page
     assert "Korkein tavoittavuus" not in page
-    assert "Vehoniemi < 5 0 – –" in page  # no population: the reach unknown ("–"), not "< 5", and not low
+    # no population: the reach unknown ("–"), not "< 5", and not low; no participants: 0, not "< 5" (issue 27)
+    assert "Vehoniemi 0 0 – –" in page

@@ -40,7 +40,9 @@ def stand_ins():
     s_url, s_stop = serve(sotkanet)
     p_url, p_stop = serve(paavo)
     env = {**os.environ, "HYTE_SOTKANET_URL": s_url,
-           "HYTE_PAAVO_URL": p_url.removesuffix("/rest/1.1") + "/wfs"}
+           "HYTE_PAAVO_URL": p_url.removesuffix("/rest/1.1") + "/wfs",
+           # init writes boundaries_year: the map's boundaries are asked of nothing that listens (no internet)
+           "HYTE_BOUNDARIES_URL": "http://127.0.0.1:9/wfs"}
     yield env, sotkanet, paavo
     s_stop()
     p_stop()
