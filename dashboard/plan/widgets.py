@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard.access import session as access
 from dashboard.core import cache
+from dashboard.core import layout
 from dashboard.core.formatting import plain
 from dashboard.core.i18n import speaking, t, tn
 from dashboard.data_status.widgets import package_path
@@ -82,6 +83,7 @@ def plan_form(store, visitor, shown: PlanModel, lang: str) -> None:
 def areas_form(store, visitor, shown: PlanModel, lang: str) -> None:
     st.markdown(f"**{t('plan.section.areas')}**")
     st.caption(t("plan.areas.help"))
+    layout.message(shown.unnamed)
     with st.form("plan.areas", border=True):
         edited = st.data_editor(
             [dict(a) for a in shown.areas], key="plan.areas.editor", hide_index=True, width="stretch",

@@ -130,3 +130,26 @@ def test_the_plan_screen_is_for_coordinators_and_admins():
     assert [rules.may_open(role, "plan") for role in (None, "viewer", "coordinator", "admin")] == \
         [False, False, True, True]
     assert not rules.may_open("admin", "plan", public=True)
+
+
+def test_areas_without_swedish_or_english_names_are_named_on_screen(loaded_package):
+    at = open_screen("plan.py", lang="sv")
+    assert [i.value.replace("\\", "") for i in at.info][:1] == [
+        "Namn på svenska eller engelska saknas: Elinympäristö, Elintavat. De svenska och engelska vyerna visar då "
+        "det finska namnet; skriv namnen nedan."]
+
+
+def test_the_areas_table_becomes_renames_new_areas_and_removals():
+    from dashboard.plan.model import area_edits
+
+    before = ({"code": "env", "name_fi": "Elinympäristö", "name_sv": None, "name_en": None},
+              {"code": "life", "name_fi": "Elintavat", "name_sv": None, "name_en": None})
+    after = [{"code": "env", "name_fi": "Elinympäristö", "name_sv": None, "name_en": None},
+             {"code": None, "name_fi": "Turvallinen arki", "name_sv": "Trygg vardag", "name_en": ""},
+             {"code": None, "name_fi": "", "name_sv": None, "name_en": None}]
+    assert area_edits(before, after) == [
+        {"op": "area", "code": None, "names": {"fi": "Turvallinen arki", "sv": "Trygg vardag", "en": None}},
+        {"op": "remove_area", "code": "life"}]
+    renamed = [{**before[0], "name_sv": "Livsmiljö"}, dict(before[1])]
+    assert area_edits(before, renamed) == [
+        {"op": "area", "code": "env", "names": {"fi": "Elinympäristö", "sv": "Livsmiljö", "en": None}}]
