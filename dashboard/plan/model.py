@@ -41,13 +41,14 @@ class PlanModel:
     area_names: dict[str, str]  # code -> name in the language
     age_names: dict[str | None, str]
     goal_names: dict[str, str]
+    goal_rows: tuple[dict, ...]
     goals: Table | None
     measures: tuple[dict, ...]  # as stored, with days_since and state
     measures_table: Table | None
     staleness: Message | None
     indicators: tuple[dict, ...]
     indicators_table: Table | None
-    versions: dict[int, str]  # hyte.toml's versions, newest (current) first
+    versions: dict[str, dict[int, str]]  # "plan" (hyte.toml), "goals", "measures" -> versions, newest first
 
 
 def _name(row: dict, lang: str, prefix: str = "name") -> str:
@@ -86,7 +87,8 @@ def build(store: Store, lang: str, today: dt.date | None = None) -> PlanModel:
         staleness=_staleness_message(measures, flag, stale, lang),
         indicators=tuple(indicators),
         indicators_table=_indicators_table(indicators, area_names, age_names, lang),
-        versions=_versions(cache.plan_versions(store), lang))
+        goal_rows=tuple(goals.to_dicts()),
+        versions={name: _versions(cache.plan_versions(store, name), lang) for name in ("plan", "goals", "measures")})
 
 
 def _unnamed(areas: tuple[dict, ...], lang: str) -> Message | None:
