@@ -21,6 +21,7 @@ from data_pipeline.load import worker
 from data_pipeline.sources.http import SourceError
 
 RESULT_KEY = "plan.result"
+CLEAR_KEY = "plan.clear"  # a new goal's or measure's fields, to empty now that it is saved
 
 
 def save(store: cache.Store, visitor: access.Visitor, edits: list[dict], lang: str, clear: tuple[str, ...] = ()) -> None:
@@ -35,9 +36,8 @@ def save(store: cache.Store, visitor: access.Visitor, edits: list[dict], lang: s
     with speaking(lang), st.status(t("plan.saving"), expanded=False) as status:
         result = worker.plan(store.url, config, edits, visitor.who)
         status.update(state="complete" if result.ok else "error")
-    if result.ok:
-        for key in clear:
-            st.session_state.pop(key, None)
+    if result.ok:  # emptied at the next run, before the fields are drawn (a drawn widget's value is fixed)
+        st.session_state[CLEAR_KEY] = tuple(clear)
     st.session_state[RESULT_KEY] = (result.outcome if result.ok else result.status,
                                     result.problems or ([result.message] if result.message and not result.ok else []))
     st.rerun()
@@ -48,7 +48,10 @@ def refused(message) -> None:
 
 
 def result() -> None:
-    """What the last save did: saved, nothing to save, or every problem as `hyte check` lists it."""
+    """What the last save did: saved, nothing to save, or every problem as `hyte check` lists it. Drawn
+    first on the screen, so it also empties the fields of what was just added."""
+    for key in st.session_state.pop(CLEAR_KEY, ()):
+        st.session_state[key] = ""
     outcome = st.session_state.pop(RESULT_KEY, None)
     if outcome is None:
         return

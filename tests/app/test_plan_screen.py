@@ -176,3 +176,11 @@ def test_a_goal_still_served_by_a_measure_cannot_be_removed_and_undo_restores_th
     at.button(key="plan.version.restore").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert table_frame(url, schema.measure)["text_fi"].to_list() == ["Liikkuva koulu"]
+
+
+def test_a_new_goals_fields_are_empty_once_it_is_saved(loaded_package):
+    at = open_screen("plan.py")
+    at.text_input(key="plan.goal.None.fi").set_value("Nuoret liikkuvat enemmän")
+    button(at, "plan.goal.button").click().run()
+    assert [s.value for s in at.success] == [translate("plan.saved", "fi")]
+    assert at.text_input(key="plan.goal.None.fi").value == ""
