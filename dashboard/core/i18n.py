@@ -66,11 +66,10 @@ def current_language() -> str:
     from dashboard.core import url_params
 
     lang = st.session_state.get(LANG_KEY) or st.query_params.get(LANG_KEY)
-    opening = visitor_language(st.context.locale)  # the link names none (or one refused): the browser's
     try:
-        return url_params.parse(LANG_KEY, lang, LANGUAGES) if lang is not None else opening
+        return url_params.parse(LANG_KEY, lang, LANGUAGES) if lang is not None else visitor_language(st.context.locale)
     except url_params.Refused:
-        return opening
+        return visitor_language(st.context.locale)
 
 
 def visitor_language(locale: str | None, package: tuple[str, ...] = ()) -> str:

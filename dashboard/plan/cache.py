@@ -24,6 +24,7 @@ def indicators(store: Store) -> pl.DataFrame:
     return queries.indicators(engine(store.url))
 
 
-def plan_versions(store: Store) -> pl.DataFrame:
-    """hyte.toml's saved versions, newest first (not cached: a refused save changes no data version)."""
-    return status_queries.register_versions(engine(store.url), "plan")
+def plan_versions(store: Store, name: str = "plan") -> pl.DataFrame:
+    """Saved versions of hyte.toml ("plan"), the goals or the measures, newest first (not cached: a refused
+    save changes no data version)."""
+    return status_queries.register_versions(engine(store.url), name)

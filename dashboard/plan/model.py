@@ -16,7 +16,7 @@ import polars as pl
 from dashboard.core import screen
 from dashboard.core.cache import Store
 from dashboard.core import cache as core_cache
-from dashboard.core.formatting import fmt_date, fmt_datetime, fmt_number
+from dashboard.core.formatting import fmt_date, fmt_datetime, fmt_number, plain
 from dashboard.core.i18n import translate, translate_n
 from dashboard.core.model import INFO, SUCCESS, WARNING, Heading, Message, Table
 from dashboard.plan import cache
@@ -37,16 +37,18 @@ class PlanModel:
     flag_days: int
     stale_days: int
     areas: tuple[dict, ...]  # code, name_fi, name_sv, name_en
+    unnamed: Message | None  # areas without a Swedish or English name (those screens show the Finnish)
     area_names: dict[str, str]  # code -> name in the language
     age_names: dict[str | None, str]
     goal_names: dict[str, str]
+    goal_rows: tuple[dict, ...]
     goals: Table | None
     measures: tuple[dict, ...]  # as stored, with days_since and state
     measures_table: Table | None
     staleness: Message | None
     indicators: tuple[dict, ...]
     indicators_table: Table | None
-    versions: dict[int, str]  # hyte.toml's versions, newest (current) first
+    versions: dict[str, dict[int, str]]  # "plan" (hyte.toml), "goals", "measures" -> versions, newest first
 
 
 def _name(row: dict, lang: str, prefix: str = "name") -> str:
@@ -78,14 +80,23 @@ def build(store: Store, lang: str, today: dt.date | None = None) -> PlanModel:
         names={x: town.get(f"plan_name_{x}") for x in LANGS},
         start_year=town.get("plan_start_year"), end_year=town.get("plan_end_year"),
         flag_days=flag, stale_days=stale,
-        areas=areas, area_names=area_names, age_names=age_names, goal_names=goal_names,
+        areas=areas, unnamed=_unnamed(areas, lang), area_names=area_names, age_names=age_names, goal_names=goal_names,
         goals=_goals_table(goals, area_names, lang),
         measures=tuple(shown),
         measures_table=_measures_table(shown, goal_names, lang),
         staleness=_staleness_message(measures, flag, stale, lang),
         indicators=tuple(indicators),
         indicators_table=_indicators_table(indicators, area_names, age_names, lang),
-        versions=_versions(cache.plan_versions(store), lang))
+        goal_rows=tuple(goals.to_dicts()),
+        versions={name: _versions(cache.plan_versions(store, name), lang) for name in ("plan", "goals", "measures")})
+
+
+def _unnamed(areas: tuple[dict, ...], lang: str) -> Message | None:
+    missing = [a["name_fi"] for a in areas if not (a.get("name_sv") and a.get("name_en"))]
+    if not missing:
+        return None
+    return Message(INFO, translate("plan.areas.unnamed", lang, areas=", ".join(plain(m) for m in missing)),
+                   ":material/translate:")
 
 
 def _goals_table(goals: pl.DataFrame, area_names: dict, lang: str) -> Table | None:

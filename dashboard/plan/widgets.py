@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard.access import session as access
 from dashboard.core import cache
+from dashboard.core import layout
 from dashboard.core.formatting import plain
 from dashboard.core.i18n import speaking, t, tn
 from dashboard.data_status.widgets import package_path
@@ -20,6 +21,7 @@ from data_pipeline.load import worker
 from data_pipeline.sources.http import SourceError
 
 RESULT_KEY = "plan.result"
+CLEAR_KEY = "plan.clear"  # a new goal's or measure's fields, to empty now that it is saved
 
 
 def save(store: cache.Store, visitor: access.Visitor, edits: list[dict], lang: str, clear: tuple[str, ...] = ()) -> None:
@@ -34,9 +36,8 @@ def save(store: cache.Store, visitor: access.Visitor, edits: list[dict], lang: s
     with speaking(lang), st.status(t("plan.saving"), expanded=False) as status:
         result = worker.plan(store.url, config, edits, visitor.who)
         status.update(state="complete" if result.ok else "error")
-    if result.ok:
-        for key in clear:
-            st.session_state.pop(key, None)
+    if result.ok:  # emptied at the next run, before the fields are drawn (a drawn widget's value is fixed)
+        st.session_state[CLEAR_KEY] = tuple(clear)
     st.session_state[RESULT_KEY] = (result.outcome if result.ok else result.status,
                                     result.problems or ([result.message] if result.message and not result.ok else []))
     st.rerun()
@@ -47,7 +48,10 @@ def refused(message) -> None:
 
 
 def result() -> None:
-    """What the last save did: saved, nothing to save, or every problem as `hyte check` lists it."""
+    """What the last save did: saved, nothing to save, or every problem as `hyte check` lists it. Drawn
+    first on the screen, so it also empties the fields of what was just added."""
+    for key in st.session_state.pop(CLEAR_KEY, ()):
+        st.session_state[key] = ""
     outcome = st.session_state.pop(RESULT_KEY, None)
     if outcome is None:
         return
@@ -82,6 +86,7 @@ def plan_form(store, visitor, shown: PlanModel, lang: str) -> None:
 def areas_form(store, visitor, shown: PlanModel, lang: str) -> None:
     st.markdown(f"**{t('plan.section.areas')}**")
     st.caption(t("plan.areas.help"))
+    layout.message(shown.unnamed)
     with st.form("plan.areas", border=True):
         edited = st.data_editor(
             [dict(a) for a in shown.areas], key="plan.areas.editor", hide_index=True, width="stretch",
@@ -152,20 +157,32 @@ def indicator_form(store, visitor, shown: PlanModel, lang: str) -> None:
 
 
 def goal_form(store, visitor, shown: PlanModel, lang: str) -> None:
+    """A new goal, or an existing one's area and wording; a goal no measure serves can be removed."""
     if not shown.areas:
         return
-    with st.form("plan.goal", border=True):
-        st.markdown(f"**{t('plan.goal.add')}**")
-        areas = list(shown.area_names)
-        area = st.selectbox(t("plan.col.area"), areas, format_func=shown.area_names.get, key="plan.goal.area")
+    goals = {g["code"]: g for g in shown.goal_rows}
+    code = st.selectbox(t("plan.goal.choose"), [None, *goals], key="plan.goal.code",
+                        format_func=lambda c: t("plan.goal.add") if c is None else shown.goal_names[c])
+    row = goals.get(code, {})
+    areas = list(shown.area_names)
+    with st.form(f"plan.goal.{code}", border=True):
+        area = st.selectbox(t("plan.col.area"), areas, format_func=shown.area_names.get, key=f"plan.goal.{code}.area",
+                            index=areas.index(row["priority_area_code"]) if row.get("priority_area_code") in areas else 0)
         columns = st.columns(3)
-        texts = {x: columns[i].text_input(t(f"plan.goal.text.{x}"), key=f"plan.goal.{x}") for i, x in enumerate(LANGS)}
-        if st.form_submit_button(t("plan.goal.button"), type="primary", icon=":material/add:"):
-            if not texts["fi"].strip():
-                refused(t("plan.goal.text_missing"))
-            else:
-                save(store, visitor, [plan_model.goal_edit(None, area, texts)], lang,
-                     clear=tuple(f"plan.goal.{x}" for x in LANGS))
+        texts = {x: columns[i].text_input(t(f"plan.goal.text.{x}"), value=row.get(f"text_{x}") or "",
+                                          key=f"plan.goal.{code}.{x}") for i, x in enumerate(LANGS)}
+        buttons = st.columns(2)
+        saved = buttons[0].form_submit_button(t("plan.goal.button") if code is None else t("plan.save"),
+                                              type="primary", icon=":material/add:" if code is None else ":material/save:")
+        removed = buttons[1].form_submit_button(t("plan.remove"), icon=":material/delete:", disabled=code is None)
+    if removed:
+        save(store, visitor, [{"op": "remove_goal", "code": code}], lang)  # a goal still served: the check says so
+    if saved:
+        if not texts["fi"].strip():
+            refused(t("plan.goal.text_missing"))
+        else:
+            save(store, visitor, [plan_model.goal_edit(code, area, texts)], lang,
+                 clear=tuple(f"plan.goal.None.{x}" for x in LANGS) if code is None else ())
 
 
 def measure_form(store, visitor, shown: PlanModel, lang: str) -> None:
@@ -194,23 +211,32 @@ def measure_form(store, visitor, shown: PlanModel, lang: str) -> None:
         due = columns[2].date_input(t("plan.col.due"), value=row.get("due_date"), format="DD.MM.YYYY")
         note = st.text_area(t("plan.col.note"), value=row.get("progress_note") or "", height=80,
                             key=f"plan.measure.{code}.note")
-        if st.form_submit_button(t("plan.save"), type="primary", icon=":material/save:"):
-            if not (texts["fi"].strip() and unit.strip()):
-                refused(t("plan.measure.missing"))
-            else:
-                fields = (*(f"plan.measure.None.text_{x}" for x in LANGS), "plan.measure.None.unit",
-                          "plan.measure.None.note")
-                save(store, visitor, [plan_model.measure_edit(code, goal, texts, unit, status, due, note)], lang,
-                     clear=fields if code is None else ())
+        buttons = st.columns(2)
+        saved = buttons[0].form_submit_button(t("plan.save"), type="primary", icon=":material/save:")
+        removed = buttons[1].form_submit_button(t("plan.remove"), icon=":material/delete:", disabled=code is None)
+    if removed:
+        save(store, visitor, [{"op": "remove_measure", "code": code}], lang)
+    if saved:
+        if not (texts["fi"].strip() and unit.strip()):
+            refused(t("plan.measure.missing"))
+        else:
+            fields = (*(f"plan.measure.None.text_{x}" for x in LANGS), "plan.measure.None.unit",
+                      "plan.measure.None.note")
+            save(store, visitor, [plan_model.measure_edit(code, goal, texts, unit, status, due, note)], lang,
+                 clear=fields if code is None else ())
 
 
 def versions_panel(store, visitor, shown: PlanModel, lang: str) -> None:
+    """Undo: an earlier version of hyte.toml, the goals or the measures put back (checked and loaded again)."""
     st.markdown(f"**{t('plan.section.versions')}**")
-    if len(shown.versions) < 2:
+    which = st.segmented_control(t("plan.versions.what"), list(shown.versions), default="plan", key="plan.versions.what",
+                                 format_func=lambda name: t(f"plan.versions.{name}"))
+    versions = shown.versions.get(which or "plan", {})
+    if len(versions) < 2:
         st.caption(t("plan.versions.none"))
         return
-    ids = list(shown.versions)
-    chosen = st.selectbox(t("plan.versions.choose"), ids, index=1, format_func=shown.versions.get, key="plan.version")
+    ids = list(versions)
+    chosen = st.selectbox(t("plan.versions.choose"), ids, index=1, format_func=versions.get, key=f"plan.version.{which}")
     if st.button(t("plan.versions.restore"), icon=":material/history:", key="plan.version.restore"):
         config = package_path(store)
         if config is not None:

@@ -12,8 +12,8 @@ from dashboard.core.formatting import fmt_number, plain
 from dashboard.core.i18n import translate
 from dashboard.participation import reach_map as maps
 from data_pipeline.init.package import _class_text
-from data_pipeline.init.language import asked_first
 from data_pipeline.init.presets import AGE_GROUPS, INDICATOR_PRESETS, PresetIndicator, area_rows, suggest_area
+from data_pipeline.init.language import asked_first
 from data_pipeline.init.regions import Proposal, Region
 
 LANG_INDEX = {"fi": 0, "sv": 1, "en": 2}

@@ -71,7 +71,7 @@ def test_a_target_that_is_not_a_number_is_refused_before_anything_is_written(loa
 def test_a_goal_and_a_measure_added_show_with_their_update_date(loaded_package):
     url, _config = loaded_package
     at = open_screen("plan.py")
-    at.text_input(key="plan.goal.fi").set_value("Nuoret liikkuvat enemmän")
+    at.text_input(key="plan.goal.None.fi").set_value("Nuoret liikkuvat enemmän")
     button(at, "plan.goal.button").click().run()
     assert [s.value for s in at.success] == [translate("plan.saved", "fi")]
     at.text_input(key="plan.measure.None.text_fi").set_value("Liikkuva koulu")
@@ -130,3 +130,57 @@ def test_the_plan_screen_is_for_coordinators_and_admins():
     assert [rules.may_open(role, "plan") for role in (None, "viewer", "coordinator", "admin")] == \
         [False, False, True, True]
     assert not rules.may_open("admin", "plan", public=True)
+
+
+def test_areas_without_swedish_or_english_names_are_named_on_screen(loaded_package):
+    at = open_screen("plan.py", lang="sv")
+    assert [i.value.replace("\\", "") for i in at.info][:1] == [
+        "Namn på svenska eller engelska saknas: Elinympäristö, Elintavat. De svenska och engelska vyerna visar då "
+        "det finska namnet; skriv namnen nedan."]
+
+
+def test_the_areas_table_becomes_renames_new_areas_and_removals():
+    from dashboard.plan.model import area_edits
+
+    before = ({"code": "env", "name_fi": "Elinympäristö", "name_sv": None, "name_en": None},
+              {"code": "life", "name_fi": "Elintavat", "name_sv": None, "name_en": None})
+    after = [{"code": "env", "name_fi": "Elinympäristö", "name_sv": None, "name_en": None},
+             {"code": None, "name_fi": "Turvallinen arki", "name_sv": "Trygg vardag", "name_en": ""},
+             {"code": None, "name_fi": "", "name_sv": None, "name_en": None}]
+    assert area_edits(before, after) == [
+        {"op": "area", "code": None, "names": {"fi": "Turvallinen arki", "sv": "Trygg vardag", "en": None}},
+        {"op": "remove_area", "code": "life"}]
+    renamed = [{**before[0], "name_sv": "Livsmiljö"}, dict(before[1])]
+    assert area_edits(before, renamed) == [
+        {"op": "area", "code": "env", "names": {"fi": "Elinympäristö", "sv": "Livsmiljö", "en": None}}]
+
+
+def test_a_goal_still_served_by_a_measure_cannot_be_removed_and_undo_restores_the_measures(loaded_package):
+    url, config = loaded_package
+    assert worker.plan(url, config, [
+        {"op": "goal", "code": None, "priority_area": "life", "text_fi": "Nuoret liikkuvat"},
+        {"op": "measure", "code": None, "goal": "T1", "text_fi": "Liikkuva koulu", "responsible_unit": "Sivistys",
+         "status": "ongoing"}], "k@t.fi").ok
+    at = open_screen("plan.py")
+    at.selectbox(key="plan.goal.code").set_value("T1").run()
+    [b for b in at.button if b.label == translate("plan.remove", "fi")][0].click().run()
+    assert [e.value for e in at.error] == ["Ei tallennettu: 1 ongelma. Korjaa se ja tallenna uudelleen; "
+                                           "suunnitelma on ennallaan."]
+    assert "measures.csv:2: goal:" in at.code[0].value
+    # The measure removed, then put back by restoring the measures' previous version.
+    at.selectbox(key="plan.measure.code").set_value("M1").run()
+    [b for b in at.button if b.label == translate("plan.remove", "fi")][1].click().run()
+    assert [s.value for s in at.success] == [translate("plan.saved", "fi")]
+    assert table_frame(url, schema.measure).height == 0
+    at.segmented_control(key="plan.versions.what").set_value("measures").run()
+    at.button(key="plan.version.restore").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert table_frame(url, schema.measure)["text_fi"].to_list() == ["Liikkuva koulu"]
+
+
+def test_a_new_goals_fields_are_empty_once_it_is_saved(loaded_package):
+    at = open_screen("plan.py")
+    at.text_input(key="plan.goal.None.fi").set_value("Nuoret liikkuvat enemmän")
+    button(at, "plan.goal.button").click().run()
+    assert [s.value for s in at.success] == [translate("plan.saved", "fi")]
+    assert at.text_input(key="plan.goal.None.fi").value == ""

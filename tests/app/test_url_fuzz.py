@@ -17,7 +17,6 @@ from dashboard.core import url_params
 from dashboard.core.i18n import LANGUAGES, translate
 from dashboard.core.pages import SCREENS
 from dashboard.outputs.deck import SEQUENCE, DeckSlide, position
-from data_pipeline.cli import main as hyte
 
 # Text as links carry it: any character (superscript and Arabic-Indic digits, controls, RTL marks, …).
 TEXT = st.text(max_size=60)
@@ -61,14 +60,6 @@ def test_every_parameter_a_screen_reads_is_declared(demo_store, monkeypatch):
 
     with pytest.raises(KeyError):
         url_state.read("not-declared")
-
-
-@pytest.fixture(scope="module")
-def demo_store(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("url-fuzz")
-    url = f"sqlite:///{folder / 'demo.db'}"
-    assert hyte(["demo", "--out", str(folder / "pkg"), "--db", url, "-q"]) == 0
-    return url
 
 
 def _open(page, params: dict[str, str]) -> AppTest:

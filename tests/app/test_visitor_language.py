@@ -11,19 +11,10 @@ from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core.i18n import translate, visitor_language
-from data_pipeline.cli import main as hyte
 from data_pipeline.store import schema
 from data_pipeline.store.engine import make_engine
 
 APP = Path(__file__).parents[2] / "dashboard" / "app.py"
-
-
-@pytest.fixture(scope="module")
-def demo_store(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("visitor-language")
-    url = f"sqlite:///{folder / 'demo.db'}"
-    assert hyte(["demo", "--out", str(folder / "pkg"), "--db", url, "-q"]) == 0
-    return url
 
 
 def package_language(url: str, languages: str | None) -> None:

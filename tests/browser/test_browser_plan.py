@@ -50,9 +50,35 @@ def _idle(page) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
+def _saved(page, say) -> None:
+    """A save pressed: its progress shows while the write process runs, then the screen says it was saved
+    (an earlier save's message may still be on screen until the rerun: wait for this one's progress first)."""
+    page.get_by_text(say("plan.saving")).first.wait_for(timeout=60_000)
+    page.get_by_text(say("plan.saving")).first.wait_for(state="detached", timeout=180_000)
+    _idle(page)
+    page.get_by_text(say("plan.saved")).wait_for(timeout=60_000)
+
+
 def _form(page, label: str):
     """The form holding the field labelled `label`."""
     return page.locator('[data-testid="stForm"]').filter(has=page.get_by_label(label, exact=True))
+
+
+def _options(page, combobox) -> str:
+    """The choices a drop-down offers (opened, read, closed); tried again if a rerun swallowed the click."""
+    listbox = page.locator('[role="listbox"]').first
+    for _attempt in range(4):
+        combobox.click()
+        try:
+            listbox.wait_for(timeout=8_000)
+        except Exception:  # noqa: BLE001 - Playwright's TimeoutError: the click fell on a rerun
+            page.keyboard.press("Escape")
+            _idle(page)
+            continue
+        text = listbox.inner_text()
+        page.keyboard.press("Escape")
+        return text
+    raise AssertionError("the drop-down did not open")
 
 
 def journey(page, base: str, lang: str, shots: str) -> float:
@@ -94,32 +120,25 @@ def journey(page, base: str, lang: str, shots: str) -> float:
         form.get_by_label(say("plan.col.target"), exact=True).fill(target)
         form.get_by_label(say("plan.col.target_year"), exact=True).fill(year)
         form.get_by_role("button", name=say("plan.save")).click()
-        page.get_by_text(say("plan.saved")).wait_for(timeout=120_000)
-        _idle(page)
+        _saved(page, say)
     goal = _form(page, say("plan.goal.text.fi"))
     goal.get_by_label(say("plan.goal.text.fi")).fill("Nuoret liikkuvat luonnossa")
     goal.get_by_label(say("plan.goal.text.sv")).fill("Unga rör sig i naturen")
     goal.get_by_role("button", name=say("plan.goal.button")).click()
-    page.get_by_text(say("plan.saved")).wait_for(timeout=120_000)
-    _idle(page)
+    _saved(page, say)
     measure = _form(page, say("plan.measure.text.fi"))
     measure.get_by_label(say("plan.measure.text.fi")).fill("Luontoliikuntapäivät kouluille")
     measure.get_by_label(say("plan.measure.text.sv")).fill("Naturmotionsdagar för skolor")
     measure.get_by_label(say("plan.col.unit")).fill("Sivistystoimiala")
     measure.get_by_role("button", name=say("plan.save")).click()
-    page.get_by_text(say("plan.saved")).wait_for(timeout=120_000)
-    _idle(page)
+    _saved(page, say)
     page.screenshot(path=str(SHOTS / f"{shots}-plan.png"), full_page=True)
     text = page.locator("[data-testid='stMain']").first.inner_text()
     _idle(page)
     chooser = page.get_by_role("combobox", name=say("plan.measure.choose"), exact=True).last
-    chooser.click()
-    text += "\n" + page.locator('[role="listbox"]').first.inner_text()  # the measures to pick from
-    page.keyboard.press("Escape")
-    goals = _form(page, say("plan.measure.text.fi")).get_by_role("combobox", name=say("plan.col.goal"), exact=True).last
-    goals.click()
-    text += "\n" + page.locator('[role="listbox"]').first.inner_text()  # the goals a measure can serve
-    page.keyboard.press("Escape")
+    text += "\n" + _options(page, chooser)  # the measures to pick from
+    goals = page.get_by_role("combobox", name=say("plan.goal.choose"), exact=True).first
+    text += "\n" + _options(page, goals)  # the goals
 
     page.goto(f"{base}/overview?lang={lang}")
     page.locator("h1", has_text=say("page.overview")).wait_for(timeout=60_000)
