@@ -95,3 +95,10 @@ def test_a_finnish_screen_shows_the_swedish_name_where_there_is_no_finnish_one(s
     assert departments["sivistys"] == "Bildningssektorn"
     assert areas["environment"] == "En trivsam och trygg livsmiljö"
     assert goal.text_fi == goal.text_sv == "Bostadsområdena är trivsamma och trygga för alla åldrar"
+
+
+def test_the_column_document_of_a_swedish_package_requires_the_swedish_name(swedish_package, tmp_path):
+    assert hyte(["template", str(tmp_path / "tpl"), "--config", str(swedish_package)]) == 0
+    doc = (tmp_path / "tpl" / "SARAKKEET.md").read_text(encoding="utf-8")
+    departments = doc[doc.index("## departments.csv"):].split("## ", 2)[1]
+    assert "| `name_sv` | ja |" in departments and "| `name_fi` | nej |" in departments, departments
