@@ -69,6 +69,10 @@ class Slide:
     picture: Picture | None = None
 
 
+# The screens whose slide has a key figure (the others: the accessibility statement and the editing screens).
+WITH_FIGURE = ("overview", "indicators", "participation", "working-groups", "partnerships", "data-status")
+
+
 def slide(url_path: str, title: str, store: cache.Store, f: filters.Filters, lang: str,
           focus: str | None = None) -> Slide:
     """The key message and picture of the screen at `url_path`, with `focus` in focus when given."""
@@ -84,7 +88,11 @@ def slide(url_path: str, title: str, store: cache.Store, f: filters.Filters, lan
         return _partnerships(title, store, f, lang, focus)
     if url_path == "data-status":
         return _data_status(title, store, lang)
-    return Slide(title, None, t("present.a11y.message"))
+    if url_path == "accessibility":
+        return Slide(title, None, t("present.a11y.message"))
+    # The coordinator's editing screens (the plan, the registers) have no slide of their own: say so, rather
+    # than show another screen's message on the projector.
+    return Slide(title, None, t("present.no_slide"))
 
 
 def _unknown_focus(focus: str) -> str:

@@ -282,3 +282,21 @@ def test_overview_cards_show_each_areas_status_as_a_bar(participation_store):  #
     assert bars[0]["layer"][0]["encoding"]["color"]["scale"]["domain"][0] == "Improving"
     # The number of indicators is still on the card, small, beside the bar.
     assert translate("overview.indicator_count", "en") in [m.label for m in at.metric]
+
+
+@pytest.mark.parametrize("path", ["plan", "registers"])
+def test_an_editing_screen_presented_says_it_has_no_slide_not_another_screens_message(demo_url, monkeypatch, path):
+    """Presenting /plan showed the accessibility statement's conformance message on the projector."""
+    from dashboard.core.pages import SCREENS
+    from support.screen_helpers import APP
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("HYTE_DATABASE_URL", demo_url)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"present": "1"})
+    at.run()
+    at.switch_page(f"../pages/{next(s.file for s in SCREENS if s.url_path == path)}").run()
+    shown = [m.value for m in at.markdown]
+    assert not at.exception
+    assert translate("present.no_slide", "fi") in shown
+    assert translate("present.a11y.message", "fi") not in shown
