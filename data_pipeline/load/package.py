@@ -341,6 +341,24 @@ def _suffix(config: Config, register: str) -> str:
     return "xlsx" if (config.registers_dir / f"{register}.xlsx").is_file() else "csv"
 
 
+# The store tables each register fills (_register_tables): an upload of one register into a store that
+# holds the rest of the package rewrites only these (refresh_locked's only_register).
+REGISTER_TABLES = {
+    "district_population": frozenset({"district_population"}), "goals": frozenset({"goal"}),
+    "measures": frozenset({"measure"}),
+    "local_indicator_values": frozenset({"indicator_district_value", "indicator_value"}),
+    "departments": frozenset({"department"}), "events": frozenset({"participation_event", "event_participants"}),
+    "adoption": frozenset({"participation_adoption"}), "working_groups": frozenset({"working_group"}),
+    "seats": frozenset({"group_seat"}), "meetings": frozenset({"meeting"}),
+    "meeting_topics": frozenset({"meeting_topic"}), "annual_clock": frozenset({"annual_clock_item"}),
+    "ngos": frozenset({"ngo", "ngo_district"}), "partnerships": frozenset({"partnership"}),
+    "ngo_activities": frozenset({"ngo_activity"}), "forums": frozenset({"joint_forum", "joint_forum_attendance"}),
+    "experiential_notes": frozenset({"experiential_note"}),
+}
+assert set(REGISTER_TABLES) == set(R.REGISTERS)
+assert all(name in {t.name for t in schema.DATA_TABLES} for names in REGISTER_TABLES.values() for name in names)
+
+
 def _register_tables(f: dict[str, pl.DataFrame], config: Config, municipality_region: int | None) -> dict[str, pl.DataFrame]:
     """Register rows reshaped into the store's tables."""
     events = f["events"]
