@@ -14,8 +14,13 @@ its table shows the new name (the data version changed, so its caches are cold).
 
 Baseline: the same file uploaded the data-status screen's way (the same process without
 --expect-version): what an Excel upload of the register costs. Target: save → visible ≤ 5 s.
-The first save also replaces the national values the package does not carry (national.py adds them
-beside the package), so it is reported on its own; the runs after it are the steady state.
+The store holds the package as it is, so a save rewrites only the NGO tables (refresh_locked's
+only_register; the national values beside the package stay). The first save (cold disk cache, the
+process's first imports) is reported on its own; the runs after it are the steady state. Where the
+time goes, measured on 2 shared cores: about 2 s of the save are the write process importing its
+libraries (polars, pyarrow, SQLAlchemy, pydantic), 1.5-2.5 s validating the whole package as an upload
+does (every register, the Sotkanet cache, the districts), a fraction writing the NGO tables; the
+screen's run adds about 1 s.
 """
 
 from __future__ import annotations
@@ -108,8 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.disable(logging.WARNING)  # AppTest in bare mode warns on every cached call
     try:
         first_save, first_total = one_save(url, config, "Nimetty 0", editor=True)
-        print(f"first save (also replaces the values beside the package): save {first_save:.2f} s, "
-              f"on screen {first_total:.2f} s", flush=True)
+        print(f"first save: save {first_save:.2f} s, on screen {first_total:.2f} s", flush=True)
         edits = [one_save(url, config, f"Nimetty {i}", editor=True) for i in range(1, args.runs + 1)]
         uploads = [one_save(url, config, f"Ladattu {i}", editor=False) for i in range(1, args.runs + 1)]
     finally:
