@@ -128,6 +128,11 @@ def plain_text(text: str | None) -> str | None:
     return re.sub(r"\n\s*\n+", "\n\n", text).strip() or None
 
 
+def _entities(text: str | None) -> str | None:
+    """Sotkanet's titles carry HTML entities ("BMI &#8805; 30"); the store keeps the text they stand for."""
+    return html.unescape(text) if text else text
+
+
 def _config_tables(config: Config) -> dict[str, pl.DataFrame]:
     name = config.municipality_name
     plan = config.plan_name
@@ -158,8 +163,8 @@ def _indicator_table(config: Config, metas: list[dict]) -> pl.DataFrame:
         rows.append({
             "id": ind.id, "source": ind.source, "priority_area_code": ind.priority_area,
             "age_group_code": ind.age_group,
-            "title_fi": ind.title_fi or title.get("fi") or f"#{ind.id}",
-            "title_sv": ind.title_sv or title.get("sv"), "title_en": ind.title_en or title.get("en"),
+            "title_fi": ind.title_fi or _entities(title.get("fi")) or f"#{ind.id}",
+            "title_sv": ind.title_sv or _entities(title.get("sv")), "title_en": ind.title_en or _entities(title.get("en")),
             "unit": ind.unit or (value_type.get("title") or {}).get("fi"),
             "value_type": value_type.get("code"),
             "decimals": ind.decimals if ind.decimals is not None else int(meta.get("decimals", 1)),

@@ -22,3 +22,28 @@ def test_an_unknown_district_named_like_a_real_one_is_answered_with_that_one(min
 def test_an_unknown_district_lists_the_valid_ones(mini_package):
     assert events_with(mini_package, "Ruka") == [
         "events.csv:4: district: tuntematon alue 'Ruka'; käytössä: 01 Keskusta, 02 Saari"]
+
+
+def test_html_entities_in_sotkanet_titles_are_decoded_on_setup_and_in_the_store(mini_package, sqlite_url):
+    """/setup showed "BMI &#8805; 30" for an indicator's title."""
+    import json
+
+    from dashboard.setup import view as setup_view
+    from data_pipeline.load.refresh import refresh
+    from data_pipeline.store import schema
+    from conftest import table_frame
+
+    entity = {"fi": "Lihavuus (BMI &#8805; 30), % aikuisista", "sv": "Fetma (BMI &#8805; 30)", "en": "Obesity (BMI &ge; 30)"}
+    assert setup_view.catalogue_titles([{"id": 5, "title": entity}])[5]["fi"] == "Lihavuus (BMI ≥ 30), % aikuisista"
+    assert setup_view.description({"title": entity, "description": {"fi": "A &amp; B"}}, "en")[:2] == \
+        ("Obesity (BMI ≥ 30)", "A & B")
+
+    meta = mini_package.parent / "sotkanet" / "indicators" / "127.json"
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    data["title"] = entity
+    meta.write_text(json.dumps(data), encoding="utf-8")
+    assert refresh(mini_package, sqlite_url).ok
+    titles = table_frame(sqlite_url, schema.indicator)
+    row = titles.filter(titles["id"] == 127).to_dicts()[0]
+    assert (row["title_fi"], row["title_sv"], row["title_en"]) == (
+        "Lihavuus (BMI ≥ 30), % aikuisista", "Fetma (BMI ≥ 30)", "Obesity (BMI ≥ 30)")
