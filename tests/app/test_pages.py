@@ -154,7 +154,7 @@ def test_data_status_lists_runs_rejections_freshness_and_counts(fixture_store, l
 
     shown = texts(at)
     # The source by its name in the visitor's language, never as stored (issue 23: "sotkanet", "boundaries").
-    assert f"**{translate(f'freshness.source.{STALE_SOURCE}', lang)}**" in shown and f"**{STALE_SOURCE}**" not in shown
+    assert f"**{plain(translate(f'freshness.source.{STALE_SOURCE}', lang))}**" in shown and f"**{STALE_SOURCE}**" not in shown
     assert translate("freshness.stale", lang) in shown and translate("freshness.fresh", lang) in shown
     assert ":orange-badge[" in shown and ":blue-badge[" in shown  # colour as well as words
 
