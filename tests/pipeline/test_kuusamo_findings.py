@@ -47,3 +47,38 @@ def test_html_entities_in_sotkanet_titles_are_decoded_on_setup_and_in_the_store(
     row = titles.filter(titles["id"] == 127).to_dicts()[0]
     assert (row["title_fi"], row["title_sv"], row["title_en"]) == (
         "Lihavuus (BMI ≥ 30), % aikuisista", "Fetma (BMI ≥ 30)", "Obesity (BMI ≥ 30)")
+
+
+def test_hyte_init_finds_a_misspelt_municipality():
+    import pytest
+
+    from data_pipeline.init.regions import InitError, Region, find_municipality
+
+    towns = [Region(1, "KUNTA", "305", {"fi": "Kuusamo", "sv": "Kuusamo", "en": "Kuusamo"}),
+             Region(2, "KUNTA", "205", {"fi": "Kajaani", "sv": "Kajana", "en": "Kajaani"}),
+             Region(3, "KUNTA", "091", {"fi": "Helsinki", "sv": "Helsingfors", "en": "Helsinki"})]
+    for typo in ("Kusamo", "kuusammo", "Helsingfor"):
+        with pytest.raises(InitError) as caught:
+            find_municipality(towns, typo)
+        assert len(caught.value.candidates) == 1, typo
+        assert str(caught.value).startswith(f"kuntaa '{typo}' ei löydy; tarkoititko")
+    with pytest.raises(InitError) as caught:
+        find_municipality(towns, "Kusamo")
+    assert caught.value.candidates[0].code == "305"
+
+
+def test_ctrl_d_at_a_hyte_init_question_ends_without_a_traceback(tmp_path):
+    from data_pipeline.cli import build_parser
+    from data_pipeline.init import command
+
+    said = []
+
+    def ctrl_d(question: str) -> str:
+        raise EOFError
+
+    args = build_parser().parse_args(["init", "--out", str(tmp_path / "pkg")])
+    code = command.run(args, command.Terminal(ctrl_d, said.append))
+
+    assert code == command.EXIT_MISSING
+    assert said[-1] == "hyte init: keskeytetty, mitään ei kirjoitettu"
+    assert not (tmp_path / "pkg").exists()
