@@ -88,8 +88,8 @@ def register_editor(store: cache.Store, config: Config, register: str, visitor: 
     st.subheader(shown.title, anchor=False)
     st.caption(t("reg.editor.lead"))
     edited = st.data_editor(shown.frame, column_config={c.name: _column(c) for c in shown.columns},
-                            num_rows="dynamic", hide_index=True, width="stretch",
-                            key=_editor_key(register, state))
+                            num_rows="dynamic", hide_index=True, width="stretch", placeholder="",
+                            alt=shown.title, key=_editor_key(register, state))
     rows = model.text_rows(shown, edited)
     checked = model.check(config, shown, rows, lang)
     changed = rows != list(state["base"])
