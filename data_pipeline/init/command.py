@@ -68,8 +68,7 @@ def run(args, term: Terminal | None = None) -> int:
         term.say(f"hyte init: {exc}")
         return EXIT_FAILED
     except EOFError:  # Ctrl-D at a question: the person stopped; nothing was written
-        term.say("")
-        term.say(f"hyte init: {msg('init.cancelled')}")
+        term.say(f"\nhyte init: {msg('init.cancelled')}")
         return EXIT_MISSING
 
 

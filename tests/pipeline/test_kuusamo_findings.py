@@ -80,5 +80,5 @@ def test_ctrl_d_at_a_hyte_init_question_ends_without_a_traceback(tmp_path):
     code = command.run(args, command.Terminal(ctrl_d, said.append))
 
     assert code == command.EXIT_MISSING
-    assert said[-1] == "hyte init: keskeytetty, mitään ei kirjoitettu"
+    assert said[-1] == "\nhyte init: keskeytetty, mitään ei kirjoitettu"  # on a line of its own after the ^D
     assert not (tmp_path / "pkg").exists()
