@@ -82,3 +82,20 @@ def test_ctrl_d_at_a_hyte_init_question_ends_without_a_traceback(tmp_path):
     assert code == command.EXIT_MISSING
     assert said[-1] == "\nhyte init: keskeytetty, mitään ei kirjoitettu"  # on a line of its own after the ^D
     assert not (tmp_path / "pkg").exists()
+
+
+def test_the_finland_map_tells_the_real_cause_when_the_boundary_download_failed():
+    """After adding `boundaries_year`, the map still asked for it when the download had failed."""
+    import polars as pl
+
+    from dashboard.indicators import view
+    from data_pipeline.i18n import msg, stored
+
+    shapes = pl.DataFrame(schema={"code": pl.Utf8, "name_fi": pl.Utf8, "geometry": pl.Utf8})
+    values = pl.DataFrame()
+    failed = stored(msg("source.no_answer", what="kunta1000k", service="Tilastokeskus"))
+    said = view.finland_map_view(shapes, values, {"direction": "higher_better"}, "fi", failed=failed)["missing"]
+    assert said.startswith("Suomen kartta puuttuu, koska kuntarajojen haku Tilastokeskukselta epäonnistui: ")
+    assert "on jo kunnossa" in said and "lisää hyte.toml-tiedostoon" not in said
+    never_asked = view.finland_map_view(shapes, values, {"direction": "higher_better"}, "fi")["missing"]
+    assert "lisää hyte.toml-tiedostoon `[regions] boundaries_year = 2025`" in never_asked
