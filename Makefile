@@ -6,6 +6,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   := data/demo
 PORT   ?= 8501
+# Test processes (pytest-xdist): the machines have 2 cores. `make test TEST_WORKERS=0` runs in one process.
+TEST_WORKERS ?= 2
 # The compiled catalogues (git-ignored): read at every start, much faster than the .po files.
 MO     := $(foreach lang,fi sv en,locales/$(lang)/LC_MESSAGES/hyte.mo)
 
@@ -32,7 +34,7 @@ run: $(STAMP) $(MO)
 	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
 
 test: $(STAMP) $(MO)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 demo: $(STAMP)
 	$(BIN)/hyte demo --out $(DEMO)

@@ -15,21 +15,16 @@ import time
 import urllib.request
 from pathlib import Path
 
+from dashboard.core.pages import with_data
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 # Where deploy/nginx-hyte.conf expects Streamlit's static files (the production venv's package).
 DEPLOY_STATIC = "/opt/hyte/.venv/lib/python3.11/site-packages/streamlit/static/static/"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
-# url path -> i18n key of the page's h1 (the rendered page is recognised by its title)
-PAGES = {
-    "overview": "page.overview",
-    "indicators": "page.indicators",
-    "participation": "page.participation",
-    "working-groups": "page.working_groups",
-    "partnerships": "page.partnerships",
-    "data-status": "page.data_status",
-}
+# url path -> i18n key of the page's h1 (the rendered page is recognised by its title): the screens with figures
+PAGES = {s.url_path: s.title_key for s in with_data()}
 # A page has rendered when its title is there and Streamlit shows neither its running widget nor a
 # placeholder skeleton (the same condition as tests/test_browser.py).
 RENDERED_JS = """() => !document.querySelector('[data-testid="stStatusWidget"],'

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the stand-in server lives with the tests
 
-from sotkanet_server import FakeSotkanet, serve  # noqa: E402
+from support.sotkanet_server import FakeSotkanet, serve  # noqa: E402
 
 from data_pipeline.inputs.config import load_config  # noqa: E402
 from data_pipeline.load.refresh import refresh  # noqa: E402

@@ -47,7 +47,7 @@ def main() -> None:
 
         assert worker.refresh(url, config, "benchmark").ok
         os.environ.update(HYTE_DATABASE_URL=url, HYTE_PACKAGE_CONFIG=str(config))
-        from screen_helpers import open_screen
+        from support.screen_helpers import open_screen
 
         from dashboard.core.i18n import translate
         from dashboard.data_status import widgets

@@ -15,35 +15,26 @@ from dashboard.core import process
 from dashboard.outputs import presenting as presentation
 from dashboard.core import theme
 from dashboard.core.i18n import t
-from dashboard.core.url_state import language_selector
+from dashboard.core.pages import SCREENS, STORELESS
+from dashboard.core.url_state import language_selector, seed_language
 
 # Beside the repository root, not beside this file: a pages/ folder next to the entry point
 # would switch Streamlit into its legacy auto-discovery mode.
 PAGES_DIR = Path(__file__).parent.parent / "pages"
+# The product's own icon, served by the app itself: a Material Symbols icon here would make every
+# visitor's browser fetch it from Google's font host (deploy/nginx-hyte.conf serves this file too).
+FAVICON = Path(__file__).parent / "static" / "favicon.png"
 
-# (file, url_path, i18n key of the title, icon); the first one is where "/" leads.
-PAGES = (
-    ("overview.py", "overview", "page.overview", ":material/dashboard:"),
-    ("indicators.py", "indicators", "page.indicators", ":material/monitoring:"),
-    ("participation.py", "participation", "page.participation", ":material/groups:"),
-    ("working_groups.py", "working-groups", "page.working_groups", ":material/event:"),
-    ("partnerships.py", "partnerships", "page.partnerships", ":material/handshake:"),
-    ("data_status.py", "data-status", "page.data_status", ":material/fact_check:"),
-    ("registers.py", "registers", "page.registers", ":material/edit_note:"),
-    ("accessibility.py", "accessibility", "page.accessibility", ":material/accessibility_new:"),
-    ("setup.py", "setup", "page.setup", ":material/add_location_alt:"),
-)
-# Screens that need no store: the setup page writes a new municipality's package before one exists.
-STORELESS = frozenset({"setup"})
 
 
 def run() -> None:
-    st.set_page_config(page_title=t("app.title"), page_icon=":material/diversity_3:", layout="wide")
+    seed_language(cache.package_languages)  # before the first text: the browser's or the package's language
+    st.set_page_config(page_title=t("app.title"), page_icon=str(FAVICON), layout="wide")
     theme.apply()
     visitor = access.current_visitor()
     presenting = presentation.requested()
-    pages = [access.page_for(visitor, PAGES_DIR / file, title=t(key), url_path=url_path, icon=icon)
-             for file, url_path, key, icon in PAGES]
+    pages = [access.page_for(visitor, PAGES_DIR / s.file, title=t(s.title_key), url_path=s.url_path, icon=s.icon)
+             for s in SCREENS]
     # Streamlit serves its default page at "/" whatever its url_path, so "/" is a hidden page
     # that forwards to /overview: every screen keeps one address, with the link's parameters.
     home = st.Page(lambda: None, title=t("page.overview"), url_path="home", default=True,
@@ -54,7 +45,7 @@ def run() -> None:
 
     if not presenting:
         presentation.start_button(page)  # first in the sidebar: a presenter looks for it
-    accessibility.apply(language_selector(widget=not presenting))
+    accessibility.apply(language_selector(widget=not presenting, package=cache.package_languages))
     if not access.show(visitor, banner=not presenting) or not visitor.may_open(page.url_path):
         page.run()  # the sign-in or "no access" page standing in for the screen: no store, no filters
         return

@@ -136,8 +136,28 @@ def cmd_upload(args) -> int:
     return _report(upload(TerminalProgress(args.quiet)), package=True)
 
 
+def cmd_plan(args) -> int:
+    """`hyte plan --config F --edits EDITS.json`: the plan screen's changes (data_pipeline.load.plan)."""
+    from data_pipeline.load.plan import save_plan
+
+    url = resolve_url(args.db)
+    try:
+        edits = json.loads(Path(args.edits).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        say("cli.cannot_read", file=args.edits, error=getattr(exc, "strerror", None) or str(exc))
+        return EXIT_USAGE
+
+    def save(progress, started=None):
+        return save_plan(url, Path(args.config), edits, args.actor or _actor(), progress=progress, started=started)
+
+    if args.json_progress:
+        return _json_write(url, lambda out: _json_report(out, save(out, out.started)))
+    return _report(save(TerminalProgress(args.quiet)), package=True)
+
+
 def cmd_restore(args) -> int:
-    from data_pipeline.load.uploads import restore_version
+    # A register's version, or hyte.toml's (a plan change undone): data_pipeline.load.plan tells them apart.
+    from data_pipeline.load.plan import restore_version
 
     url = resolve_url(args.db)
     if args.json_progress:
@@ -349,6 +369,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     p.add_argument("--municipality", help=_h("cli.help.init.municipality"))
     p.add_argument("--out", help=_h("cli.help.init.out"))
     p.add_argument("--areas", choices=("pori", "empty"), help=_h("cli.help.init.areas"))
+    p.add_argument("--area", action="append", metavar="NIMI[|SV|EN]", help=_h("cli.help.init.area"))
     p.add_argument("--indicators", choices=("pori", "minimal"), help=_h("cli.help.init.indicators"))
     p.add_argument("--districts", metavar="FILE.geojson", help=_h("cli.help.init.districts"))
     p.add_argument("--district-id-property", help=_h("cli.help.init.district_id_property"))
@@ -390,6 +411,11 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     p.add_argument("--expect-version", help=_h("cli.help.upload.expect_version"))
     p.add_argument("--action", choices=("upload", "edit"), default="upload", help=_h("cli.help.upload.action"))
     p.set_defaults(func=cmd_upload)
+
+    p = writer(command("plan", "cli.help.plan"))
+    p.add_argument("--config", required=True, help=_h("cli.help.config"))
+    p.add_argument("--edits", required=True, metavar="EDITS.json", help=_h("cli.help.plan.edits"))
+    p.set_defaults(func=cmd_plan)
 
     p = writer(command("restore", "cli.help.restore"))
     p.add_argument("--config", required=True, help=_h("cli.help.config"))

@@ -47,6 +47,9 @@ def data_status() -> None:
         st.subheader(screen.counts_title, anchor=False)
         layout.table(screen.counts)
 
+    if screen.changes is not None:
+        st.subheader(screen.changes_title, anchor=False)
+        layout.table(screen.changes)
     st.subheader(screen.audit_title, anchor=False)
     if screen.audit is None:
         layout.message(screen.no_audit)

@@ -38,6 +38,7 @@ def overview() -> None:
         st.header(screen.municipality, anchor=False)
         if screen.plan:
             st.markdown(screen.plan)
+        layout.message(screen.measures_flag)
     layout.message(screen.no_plan)
 
 

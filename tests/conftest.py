@@ -7,13 +7,11 @@ import shutil
 import uuid
 from pathlib import Path
 
-import polars as pl
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, text
 from streamlit import config as streamlit_config
+from support.store_rows import FIXTURES
 
-from data_pipeline.store import schema
-from data_pipeline.store.engine import make_engine
 
 # .streamlit/config.toml hides error details from visitors (showErrorDetails = "none"); AppTest reads
 # that file too, so a failing test would say only "This app has encountered an error". Tests see all.
@@ -23,7 +21,6 @@ streamlit_config.set_option("client.showErrorDetails", "full", "tests/conftest.p
 # make `hyte` speak Swedish); the tests of the language choice set their own environment.
 os.environ["HYTE_LANG"] = "fi"
 
-FIXTURES = Path(__file__).parent / "fixtures"
 PG_ADMIN_URL = os.environ.get("HYTE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
@@ -76,30 +73,10 @@ def store_url(request) -> str:
     return request.getfixturevalue("pg_url")
 
 
-def dump_store(url: str, tables=schema.DATA_TABLES) -> dict[str, list[tuple]]:
-    """Every data table's rows, sorted, with floats as stored: for comparing two stores exactly."""
-    engine = make_engine(url)
-    out = {}
-    with engine.connect() as conn:
-        for table in tables:
-            rows = conn.execute(select(table)).all()
-            out[table.name] = sorted((tuple(r) for r in rows), key=repr)
-    engine.dispose()
-    return out
-
-
-def table_frame(url: str, table) -> pl.DataFrame:
-    engine = make_engine(url)
-    with engine.connect() as conn:
-        rows = conn.execute(select(table)).mappings().all()
-    engine.dispose()
-    return pl.DataFrame([dict(r) for r in rows], infer_schema_length=None)
-
-
 @pytest.fixture
 def fixture_store(tmp_path, monkeypatch) -> str:
-    """The screens' fixture store (tests/dashboard_fixtures.py), named to the app by HYTE_DATABASE_URL."""
-    from dashboard_fixtures import build_fixture_store
+    """The screens' fixture store (tests/support/dashboard_fixtures.py), named to the app by HYTE_DATABASE_URL."""
+    from support.dashboard_fixtures import build_fixture_store
 
     url = f"sqlite:///{tmp_path / 'store.db'}"
     build_fixture_store(url)
@@ -118,3 +95,51 @@ def demo_url(tmp_path_factory) -> str:
     result = refresh(write_demo_package(root / "pkg"), url, command="demo")
     assert result.ok, result.message
     return url
+
+
+# --- Longest files first ------------------------------------------------------------------------------
+# `make test` runs the suite in two processes (pytest-xdist, a file at a time per process). The files
+# that take longest start first, so the two finish together: each run records every file's seconds in
+# pytest's cache (.pytest_cache, not committed) and the next run orders by them. A fresh clone has no
+# record yet and goes by the files' markers (a served browser is slow, a unit test is not).
+FILE_SECONDS = "hyte/file-seconds"
+MARKER_SECONDS = {"oidc": 60.0, "browser": 20.0, "write_safety": 15.0, "postgres": 2.0}
+
+
+def _test_file(item_or_report) -> str:
+    return item_or_report.nodeid.split("::", 1)[0]
+
+
+# Files whose tests share nothing module-wide: their tests may run in either process (each of the
+# write-safety file's two long tests took a third of the suite's critical path when kept together).
+SPLIT_FILES = {"tests/pipeline/test_write_safety.py", "tests/app/test_data_status_writes.py"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(session, config, items):
+    cache = getattr(config, "cache", None)  # None with -p no:cacheprovider
+    recorded = cache.get(FILE_SECONDS, {}) if cache is not None else {}
+    guessed: dict[str, float] = {}
+    for item in items:
+        seconds = max((MARKER_SECONDS.get(mark.name, 0.0) for mark in item.iter_markers()), default=0.0)
+        guessed[_test_file(item)] = guessed.get(_test_file(item), 0.0) + max(seconds, 0.2)
+    weight = {file: recorded.get(file, guess) for file, guess in guessed.items()}
+    items.sort(key=lambda item: -weight[_test_file(item)])  # stable: a file's tests keep their order
+    for item in items:  # `--dist loadgroup`: a file stays in one process (its module fixtures start once)
+        if _test_file(item) not in SPLIT_FILES:
+            item.add_marker(pytest.mark.xdist_group(_test_file(item)))
+
+
+_measured: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report):
+    _measured[_test_file(report)] = _measured.get(_test_file(report), 0.0) + report.duration
+
+
+def pytest_sessionfinish(session, exitstatus):
+    config = session.config
+    cache = getattr(config, "cache", None)
+    if hasattr(config, "workerinput") or cache is None or not _measured:
+        return  # a worker's own reports reach the controller, which keeps the record
+    cache.set(FILE_SECONDS, {**cache.get(FILE_SECONDS, {}), **_measured})

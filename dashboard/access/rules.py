@@ -16,10 +16,13 @@ ROLES = ("viewer", "coordinator", "admin")
 # Screens that show only aggregates (small counts suppressed): what a public link may open.
 PUBLIC_PAGES = frozenset({"overview", "indicators", "participation", "working-groups", "partnerships",
                           "accessibility"})
-# Screens a coordinator needs: the data status with uploads, restores and refresh; the register editors.
-COORDINATOR_PAGES = frozenset({"data-status", "registers"})
+# Screens a coordinator needs: the data status with uploads, restores and refresh; the register editors;
+# the plan's editor.
+COORDINATOR_PAGES = frozenset({"data-status", "registers", "plan"})
 # Screens for administrators: setting up a new municipality's package writes files on the server.
 ADMIN_PAGES = frozenset({"setup"})
+# Who did a change in open mode, as the change log stores it (the screen says it in its language).
+OPEN_ACTOR = "open mode (no sign-in)"
 # A public link can be made for at most this long: it is meant for one meeting, not forever.
 MAX_PUBLIC_DAYS = 31
 

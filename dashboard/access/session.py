@@ -28,7 +28,7 @@ from dashboard.core.i18n import current_language, t
 # The URL parameter of a public presentation link, kept in the URL as filters are.
 PUBLIC_PARAM = "public"
 # Who the audit log names when nobody signs in (open mode).
-OPEN_ACTOR = "open mode (no sign-in)"
+OPEN_ACTOR = rules.OPEN_ACTOR
 # Session flag: this session brought a public link that was refused (expired, edited or garbled).
 _PUBLIC_REFUSED = "_public_link_refused"
 # `?signin=failed`: the browser came back from the identity provider without a signed-in person.
@@ -124,8 +124,10 @@ def settings() -> rules.AccessSettings:
 
 def current_visitor(config: rules.AccessSettings | None = None) -> Visitor:
     config = config or settings()
-    if PUBLIC_PARAM not in st.session_state and st.query_params.get(PUBLIC_PARAM):
-        st.session_state[PUBLIC_PARAM] = st.query_params[PUBLIC_PARAM]
+    if PUBLIC_PARAM not in st.session_state:
+        token, refused = url_state.read_or_refused(PUBLIC_PARAM)
+        if token or refused:  # a refused one (too long) fails the check below: the invalid-link notice
+            st.session_state[PUBLIC_PARAM] = token or refused
     token = st.session_state.get(PUBLIC_PARAM)
     if token:
         until = rules.verify_public_link(config.publish_secret, token, dt.date.today())
@@ -191,7 +193,7 @@ def _sign_in_page() -> None:
         st.error(t("access.signin.unreachable", host=plain(problem[1])), icon=":material/cloud_off:")
     elif problem:
         st.error(t("access.signin.misconfigured"), icon=":material/settings:")
-    elif st.query_params.get(SIGNIN_PARAM) == "failed":
+    elif url_state.read(SIGNIN_PARAM, ("failed",)) == "failed":
         st.error(t("access.signin.failed"), icon=":material/error:")
     providers = settings().providers
     for provider in providers or (None,):

@@ -7,9 +7,11 @@ Only static text of our own goes into the HTML here; the one variable, the langu
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
-from dashboard.core.i18n import LANGUAGES
+from dashboard.core.i18n import LANGUAGES, translate
 
 # Streamlit draws captions in its text colour at 60 % opacity: 4.48:1 on white, just under the
 # 4.5:1 of WCAG 1.4.3. Opaque and in a grey of the same hue they are 8.7:1 and still look quieter.
@@ -34,5 +36,41 @@ def apply(lang: str) -> None:
     st.html(_CSS)
     # A screen reader reads Finnish text with English rules unless <html lang> says otherwise. The
     # marker span lets the CSS above hide this element's container.
-    st.html(f'<span class="hyte-script"></span><script>document.documentElement.lang = "{lang}";</script>',
-            unsafe_allow_javascript=True)
+    st.html(f'<span class="hyte-script"></span><script>document.documentElement.lang = "{lang}";'
+            f'{_framework_texts(lang)}</script>', unsafe_allow_javascript=True)
+
+
+# Streamlit 1.67 prints a few texts of its own in English whatever the page's language, with no option
+# to change them: the keyboard's "Skip to main content" link and the file uploader's button and size
+# limit. A watcher puts ours in their place (text nodes only, so React's own updates still land).
+_FRAMEWORK_KEYS = {"skip": "st.skip_to_content", "upload": "st.upload", "per_file": "st.per_file",
+                   "drop": "st.drop_file"}
+_FRAMEWORK_JS = """
+window.hyteTexts = %s;
+if (!window.hyteTextsWatch) {
+  const fix = () => {
+    const t = window.hyteTexts;
+    const skip = document.querySelector('[data-testid="stSkipToContent"]');
+    if (skip && skip.textContent !== t.skip) skip.textContent = t.skip;
+    document.querySelectorAll('[data-testid="stFileUploaderDropzone"]').forEach((zone) => {
+      const walker = document.createTreeWalker(zone, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.nodeValue;
+        let next = text === "Upload" ? t.upload : text.replace("per file", t.per_file);
+        next = next.replace(/^Drag and drop (a )?files? here$/, t.drop);
+        if (next !== text) node.nodeValue = next;
+      }
+    });
+  };
+  window.hyteTextsWatch = new MutationObserver(fix);
+  window.hyteTextsWatch.observe(document.body, {childList: true, subtree: true, characterData: true});
+  window.hyteTextsFix = fix;
+}
+window.hyteTextsFix();
+"""
+
+
+def _framework_texts(lang: str) -> str:
+    texts = {name: translate(key, lang) for name, key in _FRAMEWORK_KEYS.items()}
+    # json.dumps of catalogue texts (ours, not stored or user text); </ cannot end the script early.
+    return _FRAMEWORK_JS % json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")

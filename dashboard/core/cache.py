@@ -100,6 +100,18 @@ def municipality(store: Store) -> pl.DataFrame:
     return queries.municipality(engine(store.url))
 
 
+def package_languages() -> tuple[str, ...]:
+    """The package's languages, primary first (hyte.toml's `language`, as loaded); () without a store or
+    before a load that stored them."""
+    try:
+        frame = municipality(open_store())
+    except (StoreUnavailable, StoreChanged, SQLAlchemyError):
+        return ()
+    if frame.is_empty() or not frame["languages"][0]:
+        return ()
+    return tuple(frame["languages"][0].split(","))
+
+
 @versioned(show_spinner=False)
 def priority_areas(store: Store) -> pl.DataFrame:
     return queries.priority_areas(engine(store.url))

@@ -39,15 +39,10 @@ class Choices:
     years: tuple[int, ...]
     default_period: tuple[int, int]
 
-    def parse(self, key: str, raw: str) -> str | int:
-        """A URL value as a widget value; ValueError for anything not on offer."""
-        if key == AGE_KEY and (raw == ALL or raw in self.age_groups):
-            return raw
-        if key == DISTRICT_KEY and (raw == ALL or raw in self.districts):
-            return raw
-        if key in (FROM_KEY, TO_KEY) and raw.isdigit() and len(raw) == 4 and int(raw) in self.years:
-            return int(raw)
-        raise ValueError(f"{key}={raw!r} is not on offer")
+    def allowed(self, key: str) -> tuple:
+        """What a link's `key` may say: the codes or years on offer."""
+        return {AGE_KEY: (ALL, *self.age_groups), DISTRICT_KEY: (ALL, *self.districts),
+                FROM_KEY: self.years, TO_KEY: self.years}[key]
 
     def default(self, key: str) -> str | int:
         return {AGE_KEY: ALL, DISTRICT_KEY: ALL,
@@ -81,11 +76,9 @@ def render_sidebar(store: cache.Store, *, widgets: bool = True) -> Filters:
     offer = choices(store)
     labels = _labels(store)
     for key in (AGE_KEY, DISTRICT_KEY, FROM_KEY, TO_KEY):
-        rejected = url_state.seed_from_url(key, lambda raw, k=key: offer.parse(k, raw))
+        rejected = url_state.seed_from_url(key, offer.allowed(key))
         if rejected is not None:
-            shown = labels.get(str(offer.default(key)), str(offer.default(key)))
-            st.warning(t("filters.invalid", param=key, value=plain(rejected), default=plain(shown)),
-                       icon=":material/link_off:")
+            url_state.warn_refused(key, rejected, labels.get(str(offer.default(key)), str(offer.default(key))))
         # Start from the default in session state, so no widget needs a default argument
         # (Streamlit warns when a widget gets both).
         st.session_state.setdefault(key, offer.default(key))

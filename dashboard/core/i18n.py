@@ -18,7 +18,7 @@ from data_pipeline.i18n import DEFAULT_LANGUAGE, LANGUAGES, speaking, spoken
 
 __all__ = ["CATALOG", "DEFAULT_LANGUAGE", "LANGUAGES", "LANGUAGE_NAMES", "LANG_KEY", "current_language",
            "localized", "missing_keys", "names", "source_text", "speaking", "t", "tn", "translate",
-           "translate_n"]
+           "translate_n", "visitor_language"]
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +63,23 @@ def current_language() -> str:
     import streamlit as st
 
     # The URL counts before the selector is drawn: the navigation is built first.
+    from dashboard.core import url_params
+
     lang = st.session_state.get(LANG_KEY) or st.query_params.get(LANG_KEY)
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    try:
+        return url_params.parse(LANG_KEY, lang, LANGUAGES) if lang is not None else visitor_language(st.context.locale)
+    except url_params.Refused:
+        return visitor_language(st.context.locale)
+
+
+def visitor_language(locale: str | None, package: tuple[str, ...] = ()) -> str:
+    """The language a session opens in when its link names none: the browser's (`st.context.locale`,
+    "sv-FI", "sv-SE" and "sv" are Swedish) if the app speaks it, else the package's first language (a
+    Swedish-speaking municipality's app opens in Swedish for a German browser), else Finnish."""
+    spoken_by_browser = (locale or "").replace("_", "-").split("-")[0].strip().lower()
+    if spoken_by_browser in LANGUAGES:
+        return spoken_by_browser
+    return next((lang for lang in package if lang in LANGUAGES), DEFAULT_LANGUAGE)
 
 
 def translate(key: str, lang: str, /, **fmt: object) -> str:

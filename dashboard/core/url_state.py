@@ -10,46 +10,70 @@ a page switch).
 
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from collections.abc import Callable, Collection
 
 import streamlit as st
 
+from dashboard.core import url_params
 from dashboard.core.formatting import plain
-from dashboard.core.i18n import DEFAULT_LANGUAGE, LANG_KEY, LANGUAGE_NAMES, LANGUAGES, current_language, t
+from dashboard.core.i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, current_language, t, visitor_language
 
-T = TypeVar("T")
 # Longest piece of a rejected URL value echoed back to the user.
 _ECHO_LIMIT = 40
 
 
-def seed_from_url(key: str, parse: Callable[[str], T]) -> str | None:
-    """Set session state `key` from the URL on first use; return the raw value if it was unusable.
+def seed_from_url(key: str, allowed: Collection | None = None) -> str | None:
+    """Set session state `key` from the URL on first use; return the raw value (shortened) if it was unusable.
 
-    `parse` returns the widget value or raises ValueError. An unusable value is removed from the
-    URL and the widget keeps its default.
+    The value is read by the app's one parser (dashboard/core/url_params.py) against what the screen
+    offers (`allowed`). An unusable value is removed from the URL and the widget keeps its default.
     """
+    url_params.PARAMS[key]  # KeyError for a parameter not declared there: every test of the screen fails
     if key in st.session_state:
         return None
     raw = st.query_params.get(key)
     if raw is None:
         return None
     try:
-        st.session_state[key] = parse(raw)
-    except ValueError:
+        st.session_state[key] = url_params.parse(key, raw, allowed)
+    except url_params.Refused:
         del st.query_params[key]
-        return raw[:_ECHO_LIMIT] + ("…" if len(raw) > _ECHO_LIMIT else "")
+        return url_params.echo(raw, _ECHO_LIMIT)
     return None
 
 
-def seed_or_warn(key: str, parse: Callable[[str], T], default_label: str) -> None:
+def seed_or_warn(key: str, allowed: Collection | None, default_label: str) -> None:
     """seed_from_url, and an unusable value is named on screen with the default shown instead.
 
     A link someone edited or mistyped must not silently show something else than it says.
     """
-    rejected = seed_from_url(key, parse)
+    rejected = seed_from_url(key, allowed)
     if rejected is not None:
-        st.warning(t("filters.invalid", param=key, value=plain(rejected), default=plain(default_label)),
-                   icon=":material/link_off:")
+        warn_refused(key, rejected, default_label)
+
+
+def warn_refused(key: str, shown: str, default_label: str) -> None:
+    """The warning for a link's unusable value: which parameter, what it said, what is shown instead."""
+    st.warning(t("filters.invalid", param=key, value=plain(shown), default=plain(default_label)),
+               icon=":material/link_off:")
+
+
+def read(key: str, allowed: Collection | None = None):
+    """The URL's value for `key` read by the one parser, None when absent or unusable (not kept in session
+    state: for parameters that are the state themselves, like the slide's place in a deck)."""
+    return read_or_refused(key, allowed)[0]
+
+
+def read_or_refused(key: str, allowed: Collection | None = None) -> tuple[object, str | None]:
+    """(the value, None), or (None, the refused value shortened for showing), or (None, None) when absent."""
+    url_params.PARAMS[key]  # KeyError for a parameter not declared there
+    raw = st.query_params.get(key)
+    if raw is None:
+        return None, None
+    try:
+        return url_params.parse(key, raw, allowed), None
+    except url_params.Refused:
+        return None, url_params.echo(raw, _ECHO_LIMIT)
 
 
 def write_to_url(key: str, value: object, default: object) -> None:
@@ -63,33 +87,39 @@ def write_to_url(key: str, value: object, default: object) -> None:
         st.query_params[key] = wanted
 
 
-def one_of(allowed: tuple[str, ...]) -> Callable[[str], str]:
-    """A `parse` for seed_from_url that accepts only the given codes."""
-    def parse(raw: str) -> str:
-        if raw not in allowed:
-            raise ValueError(f"{raw!r} is not one of {allowed}")
-        return raw
-
-    return parse
+OPENING_KEY = "lang.opening"  # the language the session opened in (the URL leaves it out)
+_REJECTED_KEY = "lang.rejected"
 
 
-def language_selector(*, widget: bool = True) -> str:
+def seed_language(package: Callable[[], tuple[str, ...]]) -> str:
+    """The session's language, fixed on its first run: the link's `lang`, else the browser's
+    (`st.context.locale`), else the package's first language (`package()`, read only then), else
+    Finnish. Later runs keep it, so it stays when moving between screens. Draws nothing."""
+    if OPENING_KEY not in st.session_state:
+        st.session_state[OPENING_KEY] = visitor_language(st.context.locale,
+                                                         () if LANG_KEY in st.query_params else package())
+        st.session_state[_REJECTED_KEY] = seed_from_url(LANG_KEY, LANGUAGES)
+        st.session_state.setdefault(LANG_KEY, st.session_state[OPENING_KEY])
+    return current_language()
+
+
+def language_selector(*, widget: bool = True, package: Callable[[], tuple[str, ...]] = tuple) -> str:
     """Draw the language choice in the sidebar, kept in the URL as `lang`; return the language.
 
-    Without `widget` (presentation mode) the language comes from the URL alone.
+    The URL carries `lang` only when it differs from the language the session opened in (the browser's
+    or the package's): a link then opens in the visitor's own language unless someone chose another.
+    Without `widget` (presentation mode) there is no choice to draw.
     """
-    def parse(raw: str) -> str:
-        if raw not in LANGUAGES:
-            raise ValueError(f"unknown language {raw!r}")
-        return raw
-
-    rejected = seed_from_url(LANG_KEY, parse)
-    st.session_state.setdefault(LANG_KEY, DEFAULT_LANGUAGE)
+    seed_language(package)
+    # The widget's key is dropped after a run that did not draw it (presentation mode): the URL, which
+    # still says the language, seeds it again, as on the first run.
+    rejected = st.session_state.pop(_REJECTED_KEY, None) or seed_from_url(LANG_KEY, LANGUAGES)
+    opening = st.session_state[OPENING_KEY]
+    st.session_state.setdefault(LANG_KEY, opening)
     if rejected is not None:
-        st.warning(t("filters.invalid", param=LANG_KEY, value=plain(rejected),
-                     default=LANGUAGE_NAMES[DEFAULT_LANGUAGE]), icon=":material/link_off:")
+        warn_refused(LANG_KEY, rejected, LANGUAGE_NAMES[opening])
     if widget:
         st.sidebar.segmented_control(t("lang.label"), LANGUAGES, key=LANG_KEY,
                                      format_func=LANGUAGE_NAMES.get, required=True)
-    write_to_url(LANG_KEY, st.session_state[LANG_KEY], DEFAULT_LANGUAGE)
+    write_to_url(LANG_KEY, st.session_state[LANG_KEY], opening)
     return current_language()

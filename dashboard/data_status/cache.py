@@ -9,24 +9,30 @@ from dashboard.data_status import queries
 
 
 # Run log, freshness and rejections change without a successful load (a rejected run leaves the
-# data version as it was), so they are keyed on the version and also expire after a minute.
-@versioned(show_spinner=False, ttl=60)
-def load_runs(store: Store, limit: int = 20) -> pl.DataFrame:
+# data version as it was): they are keyed on the newest run too (`newest_run`, one uncached indexed
+# read), so "no rejected loads" is never shown right after a rejection.
+def newest_run(store: Store) -> int:
+    """The id of the newest run, whatever its outcome (0 if none)."""
+    return queries.newest_run_id(engine(store.url))
+
+
+@versioned(show_spinner=False)
+def load_runs(store: Store, newest: int, limit: int = 20) -> pl.DataFrame:
     return queries.load_runs(engine(store.url), limit)
 
 
-@versioned(show_spinner=False, ttl=60)
-def latest_run(store: Store, status: str) -> pl.DataFrame:
+@versioned(show_spinner=False)
+def latest_run(store: Store, status: str, newest: int) -> pl.DataFrame:
     return queries.latest_run(engine(store.url), status)
 
 
-@versioned(show_spinner=False, ttl=60)
+@versioned(show_spinner=False)
 def rejected_inputs(store: Store, run_id: int) -> pl.DataFrame:
     return queries.rejected_inputs(engine(store.url), run_id)
 
 
-@versioned(show_spinner=False, ttl=60)
-def source_freshness(store: Store) -> pl.DataFrame:
+@versioned(show_spinner=False)
+def source_freshness(store: Store, newest: int) -> pl.DataFrame:
     return queries.source_freshness(engine(store.url))
 
 
@@ -41,6 +47,10 @@ def row_counts(store: Store) -> pl.DataFrame:
 # rejection does not change the data version. Both are small indexed reads.
 def audit_log(store: Store, limit: int = 50) -> pl.DataFrame:
     return queries.audit_log(engine(store.url), limit)
+
+
+def register_changes(store: Store) -> pl.DataFrame:
+    return queries.register_changes(engine(store.url))
 
 
 def register_versions(store: Store, register: str) -> pl.DataFrame:

@@ -47,6 +47,8 @@ class DataStatusModel:
     audit_title: str
     audit: Table | None
     no_audit: Message | None
+    changes_title: str = ""
+    changes: Table | None = None  # registers by their last change, newest first
 
 
 def freshness(store: Store, lang: str) -> tuple[Source, ...]:
@@ -54,14 +56,15 @@ def freshness(store: Store, lang: str) -> tuple[Source, ...]:
     return tuple(Source(plain(s["source"]), s["status"], s["fresh"],
                         " · ".join(note for note in (s["last_success"], s["data_updated"], plain(s["message"]),
                                                      plain(s["attribution"])) if note))
-                 for s in view.freshness(cache.source_freshness(store), lang))
+                 for s in view.freshness(cache.source_freshness(store, cache.newest_run(store)), lang))
 
 
 def build(store: Store, lang: str) -> DataStatusModel:
     runs_title = translate("status.runs", lang)
-    runs = cache.load_runs(store)
+    newest = cache.newest_run(store)
+    runs = cache.load_runs(store, newest)
     rejected_title = translate("status.rejected", lang)
-    rejected_run = cache.latest_run(store, "rejected").to_dicts()
+    rejected_run = cache.latest_run(store, "rejected", newest).to_dicts()
     intro = rejected = None
     if rejected_run:
         run = rejected_run[0]
@@ -70,6 +73,7 @@ def build(store: Store, lang: str) -> DataStatusModel:
     sources = freshness(store, lang)
     counts_title, audit_title = translate("status.counts", lang), translate("audit.title", lang)
     changes = cache.audit_log(store)
+    registers = cache.register_changes(store)
     return DataStatusModel(
         heading=screen.heading(store, "page.data_status", lang),
         runs_title=runs_title,
@@ -84,4 +88,7 @@ def build(store: Store, lang: str) -> DataStatusModel:
         counts=Table(view.row_counts(cache.row_counts(store), lang), counts_title, "rivimaarat"),
         audit_title=audit_title,
         audit=Table(view.audit(changes, lang), audit_title, "muutosloki") if changes.height else None,
-        no_audit=None if changes.height else Message(INFO, translate("audit.none", lang)))
+        no_audit=None if changes.height else Message(INFO, translate("audit.none", lang)),
+        changes_title=translate("status.changes", lang),
+        changes=Table(view.register_changes(registers, lang), translate("status.changes", lang), "rekisterimuutokset")
+        if registers.height else None)

@@ -18,6 +18,12 @@ def load_runs(engine: Engine, limit: int = 20) -> pl.DataFrame:
     return read_frame(engine, select(t).order_by(t.c.id.desc()).limit(limit))
 
 
+def newest_run_id(engine: Engine) -> int:
+    """The id of the newest run of any outcome (0 if none)."""
+    with engine.connect() as conn:
+        return conn.execute(select(func.max(schema.load_run.c.id))).scalar() or 0
+
+
 def latest_run(engine: Engine, status: str) -> pl.DataFrame:
     """The newest run with `status` (e.g. "rejected"): one row, or none."""
     t = schema.load_run
@@ -88,3 +94,12 @@ def register_versions(engine: Engine, register: str) -> pl.DataFrame:
     stmt = select(t.c.id, t.c.file_name, t.c.uploaded_name, t.c.rows, t.c.origin, t.c.saved_at, t.c.actor,
                   (t.c.content.is_(None)).label("absent"))
     return read_frame(engine, stmt.where(t.c.register == register).order_by(t.c.id.desc()))
+
+
+def register_changes(engine: Engine) -> pl.DataFrame:
+    """Each register (and hyte.toml, "plan") with its last saved version: when and by whom, newest first."""
+    t = schema.register_version
+    latest = select(t.c.register, func.max(t.c.id).label("id")).group_by(t.c.register).subquery()
+    stmt = (select(t.c.register, t.c.saved_at, t.c.actor, t.c.origin)
+            .join(latest, latest.c.id == t.c.id).order_by(t.c.saved_at.desc(), t.c.register))
+    return read_frame(engine, stmt)

@@ -10,8 +10,10 @@ import json
 import polars as pl
 
 from dashboard.core.formatting import fmt_date, fmt_datetime, fmt_number
+from dashboard.access.rules import OPEN_ACTOR
 from dashboard.core.i18n import CATALOG, DEFAULT_LANGUAGE, source_text, translate, translate_n
 from data_pipeline.i18n import stored_text
+from data_pipeline.inputs import registers as R
 
 
 def _table(columns: dict[str, list[str]]) -> pl.DataFrame:
@@ -102,17 +104,39 @@ def freshness(frame: pl.DataFrame, lang: str) -> list[dict]:
     ]
 
 
+def actor(stored: str | None, lang: str) -> str:
+    """Who made a change: the signed-in person as stored, open mode in the screen's language."""
+    return translate("audit.actor.open", lang) if stored == OPEN_ACTOR else stored or ""
+
+
 def audit(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
     """The change log: when, who, what, register, file, rows, note (newest first, as stored)."""
     rows = frame.to_dicts()
     return _table({
         translate("audit.col.at", lang): [fmt_datetime(r["at"], lang) for r in rows],
-        translate("audit.col.actor", lang): [r["actor"] for r in rows],
+        translate("audit.col.actor", lang): [actor(r["actor"], lang) for r in rows],
         translate("audit.col.action", lang): [translate(f"audit.action.{r['action']}", lang) for r in rows],
         translate("audit.col.register", lang): [r["register"] or "" for r in rows],
         translate("audit.col.file", lang): [r["file_name"] or "" for r in rows],
         translate("audit.col.rows", lang): ["" if r["rows"] is None else fmt_number(r["rows"], 0, lang) for r in rows],
         translate("audit.col.message", lang): [stored_text(r["message"], lang) for r in rows],
+    })
+
+
+ORIGINS = ("package", "upload", "restore", "plan")
+
+
+def register_changes(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Registers by their last change, newest first: what, when, who, and how (upload, restore, plan screen)."""
+    rows = frame.to_dicts()
+    names = {name: spec.title(lang) for name, spec in R.REGISTERS.items()}
+    names["plan"] = translate("status.register.plan", lang)
+    return _table({
+        translate("audit.col.register", lang): [names.get(r["register"], r["register"]) for r in rows],
+        translate("status.changes.at", lang): [fmt_datetime(r["saved_at"], lang) for r in rows],
+        translate("audit.col.actor", lang): [r["actor"] for r in rows],
+        translate("status.changes.how", lang): [translate(f"status.origin.{r['origin']}", lang)
+                                                if r["origin"] in ORIGINS else r["origin"] for r in rows],
     })
 
 
@@ -123,6 +147,6 @@ def version_labels(frame: pl.DataFrame, lang: str) -> dict[int, str]:
         name = (translate("up.version.absent", lang) if r["absent"]
                 else r["uploaded_name"] or f"{r['file_name']} ({translate('up.origin.package', lang)})")
         label = translate_n("up.version", r["rows"] or 0, lang, when=fmt_datetime(r["saved_at"], lang), name=name,
-                            rows=fmt_number(r["rows"] or 0, 0, lang), who=r["actor"])
+                            rows=fmt_number(r["rows"] or 0, 0, lang), who=actor(r["actor"], lang))
         labels[r["id"]] = translate("up.version.current", lang, label=label) if i == 0 else label
     return labels

@@ -6,6 +6,8 @@ chart carries a `description` (its text alternative) stating its message.
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import polars as pl
 
@@ -234,14 +236,23 @@ def similar_chart(points: list[dict], groups: list[str], labels: dict[str, str],
     colour = {"field": "group", "type": "nominal", "title": labels["col.choice"],
               "scale": {"domain": groups, "range": list(SIMILAR_COLOURS)},
               "legend": {"orient": "bottom", "columns": 3, "labelLimit": 300}}
+    # Vega formats numbers in English (1,000): the axis swaps in the language's thousands separator, the
+    # tooltip shows the figures formatted beforehand (`*_text`), and the y axis its decimal comma.
+    sep = json.dumps(labels.get("thousands", ","), ensure_ascii=False)
     x = {"field": "population", "type": "quantitative", "title": labels["axis.population"],
-         "scale": {"type": "log"}, "axis": {"format": ",.0f", "grid": False}}
-    y = {"field": "old", "type": "quantitative", "title": labels["axis.old"], "scale": {"zero": False}}
+         "scale": {"type": "log"},
+         "axis": {"format": ",.0f", "grid": False,
+                  "labelExpr": f"replace(format(datum.value, ',.0f'), regexp(',', 'g'), {sep})"}}
+    decimal = "." if labels.get("thousands", ",") == "," else ","
+    y = {"field": "old", "type": "quantitative", "title": labels["axis.old"], "scale": {"zero": False},
+         "axis": {"labelExpr": f"replace(datum.label, '.', {json.dumps(decimal)})"}}
     tooltip = [{"field": "name", "type": "nominal", "title": labels["col.municipality"]},
                {"field": "group", "type": "nominal", "title": labels["col.choice"]},
-               {"field": "population", "type": "quantitative", "title": labels["col.population"], "format": ",.0f"},
-               {"field": "young", "type": "quantitative", "title": labels["col.young"], "format": ".1f"},
-               {"field": "old", "type": "quantitative", "title": labels["col.old"], "format": ".1f"}]
+               {"field": "population_text", "type": "nominal", "title": labels["col.population"]},
+               {"field": "young_text", "type": "nominal", "title": labels["col.young"]},
+               {"field": "old_text", "type": "nominal", "title": labels["col.old"]},
+               *([{"field": "swedish_text", "type": "nominal", "title": labels["col.swedish"]}]
+                 if labels.get("by_language") else [])]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "description": description,

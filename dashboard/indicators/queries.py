@@ -181,7 +181,8 @@ def own_county_id(engine: Engine) -> int | None:
 
 PROFILE_SCHEMA = {"code": pl.Utf8, "name_fi": pl.Utf8, "name_sv": pl.Utf8, "name_en": pl.Utf8, "role": pl.Utf8,
                   "year": pl.Int64, "population": pl.Float64, "share_0_14": pl.Float64, "share_15_64": pl.Float64,
-                  "share_65_plus": pl.Float64, "distance": pl.Float64, "similarity_rank": pl.Int64}
+                  "share_65_plus": pl.Float64, "distance": pl.Float64, "similarity_rank": pl.Int64,
+                  "share_swedish": pl.Float64}
 
 
 def municipality_profiles(engine: Engine) -> pl.DataFrame:
@@ -189,6 +190,7 @@ def municipality_profiles(engine: Engine) -> pl.DataFrame:
     time, data_pipeline/compute/similar.py); empty when the package does not fetch them (`[regions] profile`)."""
     m, r = schema.municipality_profile, schema.region
     stmt = (select(r.c.code, r.c.name_fi, r.c.name_sv, r.c.name_en, r.c.role, m.c.year, m.c.population,
-                   m.c.share_0_14, m.c.share_15_64, m.c.share_65_plus, m.c.distance, m.c.similarity_rank)
+                   m.c.share_0_14, m.c.share_15_64, m.c.share_65_plus, m.c.distance, m.c.similarity_rank,
+                   m.c.share_swedish)
             .join(r, r.c.id == m.c.region_id).where(r.c.category == "KUNTA").order_by(r.c.code))
     return _frame(engine, stmt, PROFILE_SCHEMA)

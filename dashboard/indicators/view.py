@@ -18,7 +18,7 @@ from dashboard.core import theme
 from data_pipeline.compute.similar import PROPOSED
 from dashboard.indicators import charts
 from dashboard.indicators import metrics
-from dashboard.core.formatting import DASH, fmt_date, fmt_number, plain
+from dashboard.core.formatting import DASH, NBSP, fmt_date, fmt_number, plain
 from data_pipeline.i18n import stored_text
 from dashboard.core.i18n import localized, source_text, translate
 
@@ -301,6 +301,7 @@ def similar_view(profiles: pl.DataFrame, lang: str, municipality: str, proposed:
     own = grouped.filter(pl.col("group") == "municipality")
     if own.is_empty() or own["population"][0] is None or grouped["similarity_rank"].is_null().all():
         return {"missing": translate("similar.no_own", lang, year=year)}
+    by_language = own["share_swedish"][0] is not None
     named = grouped.with_columns(
         pl.Series("name", [localized(r, "name", lang) for r in grouped.select("name_fi", "name_sv", "name_en").to_dicts()]))
     ranked = named.filter(pl.col("similarity_rank").is_not_null() | (pl.col("group") == "municipality"))
@@ -319,6 +320,9 @@ def similar_view(profiles: pl.DataFrame, lang: str, municipality: str, proposed:
                                                      for v in shown["population"]],
         translate("similar.col.young", lang): [fmt_number(v, 1, lang) for v in shown["share_0_14"]],
         translate("similar.col.old", lang): [fmt_number(v, 1, lang) for v in shown["share_65_plus"]],
+        # A bilingual or Swedish-speaking municipality's peers are near in language too: the share is a reason.
+        **({translate("similar.col.swedish", lang): [fmt_number(v, 1, lang) for v in shown["share_swedish"]]}
+           if by_language else {}),
         translate("similar.col.distance", lang): [DASH if v is None else fmt_number(v, 2, lang)
                                                   for v in shown["distance"]],
     })
@@ -329,6 +333,9 @@ def similar_view(profiles: pl.DataFrame, lang: str, municipality: str, proposed:
                           old=fmt_number(first["share_65_plus"], 1, lang), proposed=", ".join(proposal))
     points = [{"name": r["name"], "population": r["population"], "old": r["share_65_plus"],
                "young": r["share_0_14"], "group": translate(f"similar.group.{r['group']}", lang),
+               # The tooltip's figures as the language writes them (Vega's own format is English: 1,000).
+               "population_text": fmt_number(int(r["population"]), 0, lang), "young_text": fmt_number(r["share_0_14"], 1, lang),
+               "old_text": fmt_number(r["share_65_plus"], 1, lang), "swedish_text": fmt_number(r["share_swedish"], 1, lang),
                "order": SIMILAR_ORDER.index(r["group"]),
                # Named: the own one and the configured peers (the proposed crowd around them: the table names them).
                "label": r["name"] if r["group"] in ("municipality", "peer", "peer_proposed") else ""}
@@ -337,8 +344,11 @@ def similar_view(profiles: pl.DataFrame, lang: str, municipality: str, proposed:
     groups = [translate(f"similar.group.{g}", lang) for g in SIMILAR_ORDER]
     labels = {key: translate(f"similar.{key}", lang) for key in
               ("axis.population", "axis.old", "col.municipality", "col.population", "col.young", "col.old",
-               "col.choice")}
-    return {"method": translate("similar.method", lang, n=proposed, municipality=municipality, year=year,
+               "col.choice", "col.swedish")}
+    labels["thousands"] = "," if lang == "en" else NBSP
+    labels["by_language"] = "1" if by_language else ""
+    method = "similar.method_language" if by_language else "similar.method"
+    return {"method": translate(method, lang, n=proposed, municipality=municipality, year=year,
                                 count=ranked.height),
             "notes": notes, "table": table, "alt": alt_text_,
             "spec": charts.similar_chart(points, groups, labels, alt_text_)}

@@ -26,10 +26,10 @@ def choices(store: cache.Store, f: filters.Filters) -> dict:
     areas = (ALL_AREAS, *cache.priority_areas(store)["code"])
     for key, allowed, default, label in ((AREA_KEY, areas, ALL_AREAS, t("ind.area_all")),
                                          (VIEW_KEY, (CARDS, TABLE), CARDS, t("ind.view.cards"))):
-        url_state.seed_or_warn(key, url_state.one_of(allowed), label)
+        url_state.seed_or_warn(key, allowed, label)
         st.session_state.setdefault(key, default)
     ids = tuple(ind_cache.indicator_board(store, f.start_year, f.end_year, f.age_group)["cards"]["id"])
-    url_state.seed_or_warn(INDICATOR_KEY, lambda raw: _known_id(raw, ids), t("ind.detail_none"))
+    url_state.seed_or_warn(INDICATOR_KEY, ids, t("ind.detail_none"))
     if st.session_state.get(INDICATOR_KEY) not in (None, *ids):
         st.session_state[INDICATOR_KEY] = None  # filtered out by the age group
     area = st.session_state[AREA_KEY]
@@ -58,12 +58,6 @@ def indicator_picker(titles: dict[int, str]) -> int | None:
 
 def close_button(label: str) -> None:
     st.button(label, on_click=lambda: st.session_state.update({INDICATOR_KEY: None}), icon=":material/close:")
-
-
-def _known_id(raw: str, ids: tuple[int, ...]) -> int:
-    if raw.isdigit() and int(raw) in ids:
-        return int(raw)
-    raise ValueError(raw)
 
 
 def card(shown: Card) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from dashboard.core import url_params
+
 
 PRESENT_KEY, ROTATE_KEY = "present", "rotate"
 
@@ -14,7 +16,8 @@ PRESENT_KEY, ROTATE_KEY = "present", "rotate"
 DECK_KEY, SLIDE_KEY, DRILL_KEY = "deck", "slide", "drill"
 
 
-FOCUS_MAX = 40
+# The longest thing in focus (a district's code, an indicator's number), as the URL parser cuts `drill`.
+FOCUS_MAX = url_params.PARAMS[DRILL_KEY].max_length
 
 
 # The screens a meeting steps through, in order. Data status and the accessibility statement can be
@@ -86,12 +89,11 @@ class Position:
         return (self.index + step) % len(self.deck)
 
 
-def position(here: str, deck: list[DeckSlide], raw_slide: str | None) -> Position:
-    """The shown screen's place in the deck: the `slide` parameter's (1-based) when it names this
-    screen, else the screen's first slide in the deck."""
-    if raw_slide and raw_slide.isdigit() and 1 <= int(raw_slide) <= len(deck) and deck[int(raw_slide) - 1].path == here:
-        i = int(raw_slide) - 1
-        return Position(deck, i, deck[i].focus)
+def position(here: str, deck: list[DeckSlide], slide: int | None) -> Position:
+    """The shown screen's place in the deck: the `slide` parameter's (1-based, as the URL parser read it)
+    when it names this screen, else the screen's first slide in the deck."""
+    if slide is not None and 1 <= slide <= len(deck) and deck[slide - 1].path == here:
+        return Position(deck, slide - 1, deck[slide - 1].focus)
     for i, s in enumerate(deck):
         if s.path == here:
             return Position(deck, i, s.focus)

@@ -19,6 +19,8 @@ import streamlit as st
 
 from dashboard.core import cache
 from dashboard.core import filters
+from dashboard.core import url_params
+from dashboard.core import url_state
 from dashboard.core.formatting import NBSP, fmt_datetime, plain
 from dashboard.core.i18n import current_language, t
 from dashboard.outputs import deck_pdf
@@ -30,7 +32,7 @@ from dashboard.outputs.slides import MAP_HEIGHT, Picture, Slide, slide
 from dashboard.participation import widgets as participation_widgets
 
 
-ROTATE_MIN, ROTATE_MAX = 3, 3600
+ROTATE_MIN, ROTATE_MAX = url_params.PARAMS[ROTATE_KEY].low, url_params.PARAMS[ROTATE_KEY].high
 
 
 _TICKS = "_present_rotate_ticks"
@@ -90,7 +92,7 @@ if (!window.hyteClicker) {
 
 def requested() -> bool:
     """Is this run in presentation mode (`?present=1`)?"""
-    return st.query_params.get(PRESENT_KEY) == "1"
+    return url_state.read(PRESENT_KEY) is True
 
 
 def start_button(page) -> None:
@@ -147,16 +149,16 @@ def run(page, pages: list, store: cache.Store) -> None:
     f = filters.current()
     st.html(CSS)
     by_path = {p.url_path: p for p in pages}
-    deck, unknown = parse_deck(st.query_params.get(DECK_KEY), tuple(by_path))
+    deck, unknown = parse_deck(url_state.read(DECK_KEY), tuple(by_path))
     if not deck:
         deck = parse_deck(None, tuple(by_path))[0]
-    where = position(page.url_path, deck, st.query_params.get(SLIDE_KEY))
+    where = position(page.url_path, deck, url_state.read(SLIDE_KEY))
     params = st.query_params.to_dict()
     if DECK_KEY in params and where.index is None and SLIDE_KEY not in params:
         # A deck link opened on a screen that is not in it: the deck starts at its first slide.
         st.switch_page(by_path[deck[0].path], query_params={**params, SLIDE_KEY: "1"})
-    drill = st.query_params.get(DRILL_KEY)
-    focus = drill[:FOCUS_MAX] if drill else where.focus
+    drill = url_state.read(DRILL_KEY)  # printable text, cut to FOCUS_MAX
+    focus = drill if drill else where.focus
     shown = slide(page.url_path, page.title, store, f, lang, focus)
     with st.container(key="present-top", horizontal=True, vertical_alignment="center", gap="large"):
         st.title(shown.title, anchor=False, width="content")
@@ -266,15 +268,11 @@ def _controls(page, by_path: dict, where: Position, drilled: bool) -> None:
 
 def rotation_seconds() -> int | None:
     """`&rotate=SECONDS` as a number of seconds, None when absent; a wrong value is said on screen."""
-    raw = st.query_params.get(ROTATE_KEY)
-    if raw is None:
-        return None
-    # ASCII digits only (isdigit takes '²', which int() refuses) and few of them (int() refuses 4,300+).
-    if raw.isascii() and raw.isdigit() and len(raw) <= len(str(ROTATE_MAX)) and ROTATE_MIN <= int(raw) <= ROTATE_MAX:
-        return int(raw)
-    st.warning(t("present.bad_rotate", value=plain(raw[:40]), low=ROTATE_MIN, high=ROTATE_MAX),
-               icon=":material/link_off:")
-    return None
+    seconds, refused = url_state.read_or_refused(ROTATE_KEY)  # ASCII digits within the bounds (url_params)
+    if refused is not None:
+        st.warning(t("present.bad_rotate", value=plain(refused), low=ROTATE_MIN, high=ROTATE_MAX),
+                   icon=":material/link_off:")
+    return seconds
 
 
 def _rotate(seconds: int, following) -> None:

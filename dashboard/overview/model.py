@@ -20,6 +20,7 @@ from dashboard.indicators import charts as indicator_charts
 from dashboard.indicators import view as ind_view
 from dashboard.overview import view
 from dashboard.participation import model as participation
+from dashboard.plan import model as plan_model
 from dashboard.partnerships import model as partnerships
 from dashboard.working_groups import model as working_groups
 
@@ -78,6 +79,7 @@ class OverviewModel:
     municipality: str | None
     plan: str | None
     no_plan: Message | None
+    measures_flag: Message | None = None  # measures not updated within the plan's limits ([plan] in hyte.toml)
 
 
 def build(store: cache.Store, f: filters.Filters, lang: str) -> OverviewModel:
@@ -115,7 +117,8 @@ def build(store: cache.Store, f: filters.Filters, lang: str) -> OverviewModel:
         tiles=tuple(tiles),
         municipality=plain(localized(muni, "name", lang)) if muni else None,
         plan=plan,
-        no_plan=None if plan else Message(INFO, translate("overview.no_plan", lang)))
+        no_plan=None if plan else Message(INFO, translate("overview.no_plan", lang)),
+        measures_flag=plan_model.measures_flag(store, lang))
 
 
 def _area_card(name: str, area: dict, status: dict | None, labels: dict[str, str], lang: str) -> AreaCard:

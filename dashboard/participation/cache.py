@@ -46,7 +46,8 @@ def participation_district(store: Store, start_year: int, end_year: int, age_gro
     eng = engine(store.url)
     rows = part_metrics.narrow(participation_rows(store, start_year, end_year), event_types, levels, departments)
     return part_metrics.district_view(rows, part_queries.population(eng, end_year), district,
-                                      queries.age_groups(eng)["code"].to_list(), age_group)
+                                      queries.age_groups(eng)["code"].to_list(), age_group,
+                                      queries.districts(eng)["code"].to_list())
 
 
 @versioned(show_spinner=False, max_entries=32)

@@ -6,7 +6,8 @@ Frames in, frames out; no Streamlit, no store. Inputs are the query layer's fram
 
 Reach counts participations, not distinct people: one resident at three events counts three times.
 Small counts are suppressed as Finnish statistics practice does (DESIGN.md, Privacy): any
-participant figure under SMALL_COUNT is published as "< 5" and its reach only as an upper bound.
+participant figure from 1 to SMALL_COUNT - 1 is published as "< 5" and its reach only as an upper bound
+(0 is shown as 0).
 `suppress()` nulls the exact figures, so frames meant for the screen never carry them.
 """
 
@@ -62,7 +63,8 @@ def suppress(frame: pl.DataFrame, count: str = "participants", derived: tuple[st
     Where a population is known, `reach_bound` is the reach that SMALL_COUNT participants would
     give: a suppressed reach is published as "under reach_bound", which tells no more than "< 5".
     """
-    flagged = frame.with_columns((pl.col(count) < SMALL_COUNT).alias("suppressed"))
+    # 1–4 are hidden; 0 is no one, shown as 0 (it identifies nobody), as Finnish statistics publish it.
+    flagged = frame.with_columns(((pl.col(count) > 0) & (pl.col(count) < SMALL_COUNT)).alias("suppressed"))
     if "population" in flagged.columns:
         flagged = flagged.with_columns(_reach(pl.lit(SMALL_COUNT), pl.col("population")).alias("reach_bound"))
     hidden = [c for c in (count, *derived) if c in flagged.columns]
@@ -171,7 +173,9 @@ def mark_low(reach: pl.DataFrame) -> tuple[pl.DataFrame, float | None]:
     Takes a suppressed frame: fewer than SMALL_COUNT participants in a whole period is barely
     reached whatever the district's size. Districts without population figures are not judged.
     """
-    known = reach.filter(pl.col("reach").is_not_null())["reach"]
+    # The median of the districts whose reach is published: not the hidden ones (1–4), nor those with no
+    # one at all, which are below any share of it anyway (and would lower it, the small ones being left out).
+    known = reach.filter(pl.col("reach").is_not_null() & (pl.col("participants") > 0).fill_null(False))["reach"]
     median = float(known.median()) if known.len() else None
     threshold = median * LOW_REACH_SHARE if median is not None else None
     low = pl.col("suppressed") & HAS_POPULATION
@@ -209,10 +213,13 @@ def events_of(rows: pl.DataFrame, age_group: str | None, district: str | None = 
     return suppress(per_event.sort("event_date", "event_id", descending=[True, False]), derived=())
 
 
-def quarterly(rows: pl.DataFrame, population: pl.DataFrame, district: str, age_group: str | None) -> pl.DataFrame:
+def quarterly(rows: pl.DataFrame, population: pl.DataFrame, district: str, age_group: str | None,
+              districts: list[str] | None = None) -> pl.DataFrame:
     """Reach by quarter: the district's against the whole municipality's, from the first to the last
     quarter with any event. Columns: quarter, series ("district" | "municipality"), participants,
-    reach, suppressed (the district's small quarters hidden)."""
+    reach, suppressed (the district's small quarters hidden). When one of `districts` (all of them)
+    has no population figure, the whole municipality's reach is unknown, as reach_view says: everyone's
+    participations over some districts' residents would overstate it."""
     counted = _counted(rows, age_group).with_columns(
         pl.col("event_date").dt.year().alias("y"), pl.col("event_date").dt.quarter().alias("q"))
     if counted.is_empty():
@@ -237,6 +244,9 @@ def quarterly(rows: pl.DataFrame, population: pl.DataFrame, district: str, age_g
 
     own = suppress(with_reach(series(counted.filter(pl.col("district_code") == district), "district", own_pop)))
     whole = with_reach(series(counted, "municipality", all_pop)).with_columns(pl.lit(False).alias("suppressed"))
+    counted_for = set(pops.filter(pl.col("population") > 0)["district_code"].to_list())
+    if districts is not None and not set(districts) <= counted_for:
+        whole = whole.with_columns(pl.lit(None, dtype=pl.Float64).alias("reach"))
     frame = pl.concat([own.drop("reach_bound"), whole], how="vertical_relaxed")
     return (frame.with_columns(
         (pl.col("y").cast(pl.Utf8) + " Q" + pl.col("q").cast(pl.Utf8)).alias("quarter"))
@@ -360,8 +370,9 @@ def reach_view_of_totals(totals_: pl.DataFrame, population: pl.DataFrame, distri
 
 
 def district_view(rows: pl.DataFrame, population: pl.DataFrame, district: str, age_groups: list[str],
-                  age_group: str | None) -> dict:
-    """One district in detail: reach by age group and by quarter, and its events (suppressed)."""
+                  age_group: str | None, districts: list[str] | None = None) -> dict:
+    """One district in detail: reach by age group and by quarter, and its events (suppressed).
+    `districts`: every district of the municipality (the whole's reach needs each one's population)."""
     return {"by_age": reach_by_age(rows, population, district, age_groups),
-            "quarterly": quarterly(rows, population, district, age_group),
+            "quarterly": quarterly(rows, population, district, age_group, districts),
             "events": events_of(rows, age_group, district)}

@@ -16,7 +16,6 @@ from dashboard.core import cache
 from dashboard.core import filters
 from dashboard.core import layout
 from dashboard.core import url_state
-from dashboard.core.formatting import plain
 from dashboard.core.i18n import current_language, localized, t
 from dashboard.participation import cache as part_cache
 from dashboard.participation import metrics
@@ -34,16 +33,6 @@ _SEEN_DISTRICT = "pdistrict_sidebar"
 
 
 # --- page-level choices, kept in the URL ----------------------------------------------------------
-
-def _codes(allowed: tuple[str, ...]):
-    def parse(raw: str) -> list[str]:
-        chosen = [c for c in raw.split(",") if c]
-        if not chosen or any(c not in allowed for c in chosen):
-            raise ValueError(f"{raw!r} is not a list of {allowed}")
-        return [c for c in allowed if c in chosen]
-
-    return parse
-
 
 def _offers(store: cache.Store) -> tuple:
     """(URL key, allowed codes, their labels, i18n key of the widget's label) of each narrowing choice."""
@@ -64,10 +53,7 @@ def choices(store: cache.Store, f: filters.Filters) -> dict:
     """
     picked = []
     for key, allowed, _label, _title in _offers(store):
-        rejected = url_state.seed_from_url(key, _codes(allowed))
-        if rejected is not None:
-            st.warning(t("filters.invalid", param=key, value=plain(rejected), default=t("part.filter.all")),
-                       icon=":material/link_off:")
+        url_state.seed_or_warn(key, allowed, t("part.filter.all"))
         st.session_state.setdefault(key, [])
         picked.append(tuple(c for c in allowed if c in st.session_state[key]))
     codes = tuple(cache.districts(store)["code"])
@@ -95,8 +81,7 @@ def _seed_events() -> bool:
     Off by default: on a projector the districts' colours are the message, and hundreds of points
     would hide them.
     """
-    url_state.seed_or_warn(EVENTS_KEY, lambda raw: {"1": True, "0": False}[raw] if raw in ("0", "1")
-                           else _raise(raw), "0")
+    url_state.seed_or_warn(EVENTS_KEY, None, "0")
     st.session_state.setdefault(EVENTS_KEY, False)
     return st.session_state[EVENTS_KEY]
 
@@ -107,18 +92,11 @@ def events_toggle() -> None:
     url_state.write_to_url(EVENTS_KEY, "1" if st.session_state[EVENTS_KEY] else "0", "0")
 
 
-def _raise(raw: str):
-    raise ValueError(raw)
-
-
 def seed_district(codes: tuple[str, ...], f: filters.Filters) -> str | None:
     """The district shown in detail, before anything is drawn: `?pdistrict=`, a map click (see
     on_map_select), the selectbox, or the sidebar's district when it is chosen or changed (a link's
     own `pdistrict` wins on arrival)."""
-    rejected = url_state.seed_from_url(DISTRICT_KEY, url_state.one_of(codes))
-    if rejected is not None:
-        st.warning(t("filters.invalid", param=DISTRICT_KEY, value=plain(rejected), default=t("part.district.none")),
-                   icon=":material/link_off:")
+    url_state.seed_or_warn(DISTRICT_KEY, codes, t("part.district.none"))
     if _SEEN_DISTRICT not in st.session_state:
         st.session_state[_SEEN_DISTRICT] = f.district
         if DISTRICT_KEY not in st.session_state and f.district in codes:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.core import cache
+from dashboard.core import url_params
 from dashboard.core import url_state
-from dashboard.core.formatting import plain
 from dashboard.core.i18n import current_language, localized, t, translate
 from dashboard.core.model import Table
 from dashboard.partnerships import metrics
@@ -21,31 +21,22 @@ from dashboard.partnerships.view import PARTNER_COLUMN_WIDTHS
 # URL parameters of this screen: kinds of partnership (comma-separated codes), the name search,
 # the priority area of the knowledge section.
 KIND_KEY, SEARCH_KEY, AREA_KEY = "kind", "q", "ngo_area"
-SEARCH_MAX = 80
+SEARCH_MAX = url_params.PARAMS[SEARCH_KEY].max_length  # the link's longest search, the field's too
 
 
 def choices(store: cache.Store) -> dict:
     """The kinds of partnership (all when none is chosen), the name search and the knowledge section's
     priority area, as `model.build` takes them. Nothing is drawn but a warning about a bad link."""
-    def parse(raw: str) -> list[str]:
-        chosen = [k for k in raw.split(",") if k]
-        if not chosen or any(k not in metrics.KINDS for k in chosen):
-            raise ValueError(raw)
-        return chosen
-
-    rejected = url_state.seed_from_url(KIND_KEY, parse)
-    if rejected is not None:
-        st.warning(t("filters.invalid", param=KIND_KEY, value=plain(rejected), default=t("ngo.kind.placeholder")),
-                   icon=":material/link_off:")
+    url_state.seed_or_warn(KIND_KEY, metrics.KINDS, t("ngo.kind.placeholder"))
     st.session_state.setdefault(KIND_KEY, [])
-    url_state.seed_from_url(SEARCH_KEY, lambda raw: raw[:SEARCH_MAX])
+    url_state.seed_from_url(SEARCH_KEY)  # text, cut to its longest (url_params)
     st.session_state.setdefault(SEARCH_KEY, "")
     lang = current_language()
     areas = {a["code"]: localized(a, "name", lang) for a in cache.priority_areas(store).to_dicts()}
     area = None
     if areas:
         codes = tuple(areas)
-        url_state.seed_or_warn(AREA_KEY, url_state.one_of(codes), areas[codes[0]])
+        url_state.seed_or_warn(AREA_KEY, codes, areas[codes[0]])
         if st.session_state.get(AREA_KEY) not in codes:
             st.session_state[AREA_KEY] = codes[0]
         area = st.session_state[AREA_KEY]

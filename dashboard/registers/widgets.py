@@ -35,7 +35,7 @@ PICKED = "register"  # also the URL parameter: /registers?register=ngos opens th
 def register_picker(shown: model.RegistersModel) -> str:
     """Which register the table shows, kept in the URL so a link opens it."""
     first = shown.registers[0]
-    url_state.seed_or_warn(PICKED, url_state.one_of(shown.registers), shown.register_labels[first])
+    url_state.seed_or_warn(PICKED, shown.registers, shown.register_labels[first])
     picked = st.selectbox(t("reg.register"), shown.registers, format_func=shown.register_labels.get, key=PICKED)
     url_state.write_to_url(PICKED, picked, first)
     return picked

@@ -19,6 +19,7 @@ from data_pipeline.sources import paavo
 from data_pipeline.inputs.districts import read_districts
 from data_pipeline.init import districts as setup_districts
 from data_pipeline.init.command import fetch_indicators
+from data_pipeline.init.language import language_figures
 from data_pipeline.init.package import DEFAULT_SOTKANET_URL
 from data_pipeline.init.regions import age_shares, population_by_region
 from data_pipeline.sources.http import HttpSession, JsonClient
@@ -59,6 +60,14 @@ def ages(base_url: str, year: int | None) -> dict[int, dict[int, float]]:
     """Every region's age shares (Sotkanet 1064, 1067, 1068) in the population year; empty if none came."""
     with HttpSession(timeout=TIMEOUT_SECONDS, retries=1, backoff=0.5) as session:
         return age_shares(JsonClient(base_url, session), year)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def languages(base_url: str, year: int | None) -> tuple[dict[int, float], dict[int, float]]:
+    """Every region's Swedish speakers % (Sotkanet 2343) and other languages per 1,000 (187): the package's
+    language is proposed from them, as `hyte init` does; empty if none came."""
+    with HttpSession(timeout=TIMEOUT_SECONDS, retries=1, backoff=0.5) as session:
+        return language_figures(JsonClient(base_url, session), year)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

@@ -14,7 +14,8 @@ from dashboard.core.formatting import fmt_number, plain
 from dashboard.core.i18n import translate
 from dashboard.participation import reach_map as maps
 from data_pipeline.init.package import _class_text
-from data_pipeline.init.presets import AGE_GROUPS, AREA_PRESETS, INDICATOR_PRESETS, PresetIndicator
+from data_pipeline.init.presets import AGE_GROUPS, INDICATOR_PRESETS, PresetIndicator, area_rows, suggest_area
+from data_pipeline.init.language import asked_first
 from data_pipeline.init.regions import Proposal, Region
 
 LANG_INDEX = {"fi": 0, "sv": 1, "en": 2}
@@ -130,20 +131,23 @@ def default_setting(indicator_id: int, area_codes: list[str]) -> dict:
 
 
 def chosen_indicators(ids: list[int], settings: dict[int, dict], titles: dict[int, dict[str, str]],
-                      areas: str) -> tuple[PresetIndicator, ...]:
-    """The chosen indicators as `hyte init` writes them; an area not among the chosen areas is the first one."""
-    area_codes = [code for code, *_ in AREA_PRESETS[areas]]
+                      areas) -> tuple[PresetIndicator, ...]:
+    """The chosen indicators as `hyte init` writes them; an area not among the chosen areas is the first one
+    (own areas: the one the indicator's name suggests, as `hyte init --area` does)."""
+    rows = area_rows(areas)
+    area_codes = [code for code, *_ in rows]
     out = []
     for indicator_id in ids:
         setting = settings.get(indicator_id) or default_setting(indicator_id, area_codes)
-        area = setting["priority_area"] if setting["priority_area"] in area_codes else area_codes[0]
         preset = {i.id: i for i in INDICATOR_PRESETS["pori"]}.get(indicator_id)
         title = preset.title_fi if preset else (titles.get(indicator_id) or {}).get("fi", "")
+        area = setting["priority_area"] if setting["priority_area"] in area_codes else \
+            suggest_area(preset, rows) if preset is not None and not isinstance(areas, str) else area_codes[0]
         out.append(PresetIndicator(indicator_id, area, setting["age_group"], setting["direction"], title))
     return tuple(out)
 
 
-def preset_or_chosen(chosen: tuple[PresetIndicator, ...], areas: str) -> str | tuple[PresetIndicator, ...]:
+def preset_or_chosen(chosen: tuple[PresetIndicator, ...], areas) -> str | tuple[PresetIndicator, ...]:
     """A preset's name when the choice is exactly that preset (the package then equals `hyte init`'s)."""
     for name in INDICATOR_PRESETS:
         if chosen == chosen_indicators([i.id for i in INDICATOR_PRESETS[name]], preset_settings(name),
@@ -166,10 +170,26 @@ def description(metadata: object, lang: str) -> tuple[str, str, str]:
 
 # --- the folder -------------------------------------------------------------------------------------
 
-def default_folder(town: Region, env: dict | None = None) -> Path:
+def default_folder(town: Region, env: dict | None = None, lang: str = "fi") -> Path:
+    """The folder named as `hyte init` names it: the municipality's name in the package's language."""
     env = os.environ if env is None else env
     base = Path(env.get("HYTE_SETUP_DIR") or DATA_DIR)
-    return base / town.names["fi"].lower().replace(" ", "-")  # as `hyte init` names it
+    return base / (town.names.get(lang) or town.names["fi"]).lower().replace(" ", "-")
+
+
+def language_options(proposed: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The package's languages to choose from: the proposal first, then each language put first (the
+    municipality's other official language kept beside it, as `hyte init --lang` does)."""
+    options = [proposed]
+    for lang in ("fi", "sv"):
+        option = asked_first(proposed, lang)
+        if option not in options:
+            options.append(option)
+    return options
+
+
+def language_label(codes: tuple[str, ...], lang: str) -> str:
+    return ", ".join(translate(f"language.name.{code}", lang) for code in codes)
 
 
 def folder_state(folder: Path) -> str:

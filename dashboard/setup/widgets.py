@@ -12,6 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard.access import session as access
 from dashboard.core.formatting import plain
 from dashboard.core.i18n import speaking, t
 from dashboard.setup import cache as setup_cache
@@ -19,14 +20,17 @@ from dashboard.setup import view
 from data_pipeline.init import districts as setup_districts
 from data_pipeline.init.command import DEFAULT_PAAVO_YEAR, paavo_districts
 from data_pipeline.init.package import write_package
-from data_pipeline.init.presets import AREA_PRESETS, INDICATOR_PRESETS
+from data_pipeline.init.presets import AREA_PRESETS, INDICATOR_PRESETS, area_rows, own_areas
 from data_pipeline.init.regions import PEERS_DEFAULT, PEERS_MAX, PEERS_MIN, InitError, Proposal, Region, \
     build_proposal, find_municipality, parse_regions
+from data_pipeline.load import worker
 from data_pipeline.sources.http import SourceError
+from data_pipeline.store.engine import resolve_url
 
 IDS = "setup.ids"            # the chosen indicator ids, in order (the multiselect's value)
 SETTINGS = "setup.settings"  # id -> priority area, age group, direction
 GENERATION = "setup.generation"  # bumped by a preset button: the editor starts over
+WRITTEN = "setup.written"  # the hyte.toml written in this session, offered for loading
 MAP_HEIGHT = 380
 
 
@@ -57,7 +61,8 @@ def municipality(regions: list[Region]) -> Region | None:
 def proposal_panel(regions: list[Region], town: Region, url: str, lang: str) -> Proposal:
     population, year = setup_cache.population(url)
     peers = st.slider(t("setup.town.peer_count"), PEERS_MIN, PEERS_MAX, PEERS_DEFAULT, key="setup.peers")
-    proposal = build_proposal(regions, population, year, town, peers, setup_cache.ages(url, year))
+    proposal = build_proposal(regions, population, year, town, peers, setup_cache.ages(url, year),
+                              setup_cache.languages(url, year))
     st.markdown(f"**{t('setup.town.proposal')}: {plain(view.region_name(town, lang))} ({town.code})**")
     facts, peer_column = st.columns(2, gap="large")
     with facts:
@@ -69,6 +74,7 @@ def proposal_panel(regions: list[Region], town: Region, url: str, lang: str) -> 
         if proposal.population is not None:
             st.markdown(f"{t('setup.town.population', year=proposal.population_year)}: "
                         f"{view.number(proposal.population)}")
+        language_choice(proposal, lang)
     with peer_column:
         st.markdown(f"**{t('setup.town.peers')}**")
         if proposal.peers:
@@ -77,6 +83,25 @@ def proposal_panel(regions: list[Region], town: Region, url: str, lang: str) -> 
         else:
             st.info(t("setup.town.no_peers"))
     return proposal
+
+
+def language_choice(proposal: Proposal, lang: str) -> tuple[str, ...]:
+    """The package's languages: proposed from the Swedish speakers' share (the reason beside it), the
+    person may put another first, as `hyte init --lang` does."""
+    options = view.language_options(proposal.language.languages)
+    code = proposal.municipality.code
+    # Another first language names the folder anew (Närpes / Närpiö), unless the person typed one.
+    chosen = st.selectbox(t("setup.language"), options, format_func=lambda codes: view.language_label(codes, lang),
+                          key=f"setup.language.{code}", on_change=_rename_folder, args=(proposal.municipality,))
+    st.caption(proposal.language.why().text(lang))
+    return chosen
+
+
+def _rename_folder(town: Region) -> None:
+    key = f"setup.folder.{town.code}"
+    if key in st.session_state and Path(st.session_state[key]) in {view.default_folder(town, lang=code)
+                                                                   for code in ("fi", "sv", "en")}:
+        del st.session_state[key]
 
 
 def districts_panel(town: Region, lang: str) -> dict | None:
@@ -99,10 +124,19 @@ def districts_panel(town: Region, lang: str) -> dict | None:
     return collection
 
 
-def areas_step() -> str:
+def areas_step():
+    """A preset's name, or the municipality's own areas (one a line: Finnish | Swedish | English)."""
     st.subheader(t("setup.step.areas"), anchor=False)
-    return st.radio(t("setup.areas.label"), list(AREA_PRESETS), format_func=lambda a: t(f"setup.areas.{a}"),
-                    key="setup.areas", horizontal=True)
+    choice = st.radio(t("setup.areas.label"), [*AREA_PRESETS, "own"], format_func=lambda a: t(f"setup.areas.{a}"),
+                      key="setup.areas", horizontal=True)
+    if choice != "own":
+        return choice
+    lines = st.text_area(t("setup.areas.own_names"), key="setup.areas.own_names", height=110)
+    own = own_areas(lines.splitlines())
+    if not own:
+        st.info(t("setup.areas.own_none"))
+        return "pori"
+    return own
 
 
 def _apply_preset(name: str) -> None:
@@ -158,8 +192,8 @@ def describe(url: str, options: list[int], titles: dict, lang: str) -> None:
 
 def editor(ids: list[int], titles: dict, areas: str, lang: str):
     """Each chosen indicator's priority area, age group and direction (the preset's where it has one)."""
-    area_rows = AREA_PRESETS[areas]
-    area_label = {code: (fi, sv, en)[view.LANG_INDEX[lang]] for code, fi, sv, en in area_rows}
+    rows = area_rows(areas)
+    area_label = {code: (fi, sv, en)[view.LANG_INDEX[lang]] or fi for code, fi, sv, en in rows}
     age_label = {None: t("setup.age.all"), **{code: view.age_group_name(code, lang)
                                               for code, *_ in view.AGE_GROUPS}}
     direction_label = {d: t(f"setup.direction.{d}") for d in view.DIRECTIONS}
@@ -168,7 +202,7 @@ def editor(ids: list[int], titles: dict, areas: str, lang: str):
               "area": area_label[ind.priority_area], "age": age_label[ind.age_group],
               "direction": direction_label[ind.direction]} for ind in chosen]
     st.markdown(f"**{t('setup.table')}**")
-    key = f"setup.editor.{st.session_state.get(GENERATION, 0)}.{areas}.{hash(tuple(ids))}"
+    key = f"setup.editor.{st.session_state.get(GENERATION, 0)}.{hash((areas, tuple(ids)))}"
     edited = st.data_editor(
         frame, key=key, hide_index=True, width="stretch", disabled=["id", "title"], num_rows="fixed",
         column_config={
@@ -189,7 +223,7 @@ def editor(ids: list[int], titles: dict, areas: str, lang: str):
             {v: k for k, v in direction_label.items()})
     settings = st.session_state.setdefault(SETTINGS, {})
     for row in edited:
-        settings[int(row["id"])] = {"priority_area": back[0].get(row["area"], area_rows[0][0]),
+        settings[int(row["id"])] = {"priority_area": back[0].get(row["area"], rows[0][0]),
                                     "age_group": back[1].get(row["age"]),
                                     "direction": back[2].get(row["direction"], view.DIRECTIONS[0])}
     return view.chosen_indicators(ids, settings, titles, areas)
@@ -197,9 +231,11 @@ def editor(ids: list[int], titles: dict, areas: str, lang: str):
 
 def write_step(proposal: Proposal, areas: str, chosen, collection: dict | None, regions_payload: list,
                lang: str) -> None:
+    languages = st.session_state.get(f"setup.language.{proposal.municipality.code}") or proposal.language.languages
     st.subheader(t("setup.step.write"), anchor=False)
     town = proposal.municipality
-    folder = Path(st.text_input(t("setup.folder"), str(view.default_folder(town)), key=f"setup.folder.{town.code}",
+    folder = Path(st.text_input(t("setup.folder"), str(view.default_folder(town, lang=languages[0])),
+                                key=f"setup.folder.{town.code}",
                                 help=t("setup.folder.help")).strip()).expanduser()
     state = view.folder_state(folder)
     confirmed = True
@@ -209,13 +245,18 @@ def write_step(proposal: Proposal, areas: str, chosen, collection: dict | None, 
     if state == "not_empty":
         st.warning(t("setup.folder.not_empty", folder=str(folder).replace("`", "")), icon=":material/folder_open:")
         confirmed = st.checkbox(t("setup.folder.overwrite"), key="setup.overwrite")
-    if not st.button(t("setup.write"), type="primary", icon=":material/save:", key="setup.write",
-                     disabled=not chosen or not confirmed):
-        return
+    if st.button(t("setup.write"), type="primary", icon=":material/save:", key="setup.write",
+                 disabled=not chosen or not confirmed):
+        _write(folder, proposal, areas, chosen, collection, regions_payload, lang, languages)
+    load_step(lang)
+
+
+def _write(folder: Path, proposal: Proposal, areas, chosen, collection: dict | None, regions_payload: list,
+           lang: str, languages: tuple[str, ...]) -> None:
     districts = paavo_districts(DEFAULT_PAAVO_YEAR, collection)
     try:
         config = write_package(folder, proposal, areas, view.preset_or_chosen(chosen, areas), districts,
-                               regions_payload, dt.date.today())
+                               regions_payload, dt.date.today(), languages)
     except OSError as exc:
         st.error(t("setup.write.failed", folder=str(folder).replace("`", ""), problem=plain(str(exc))))
         return
@@ -226,6 +267,27 @@ def write_step(proposal: Proposal, areas: str, chosen, collection: dict | None, 
     st.success(t("setup.written", config=str(config).replace("`", "")), icon=":material/check_circle:")
     st.markdown(f"**{t('setup.next')}**")
     st.markdown(view.next_steps(config, lang))
+    st.session_state[WRITTEN] = str(config)
+
+
+def load_step(lang: str) -> None:
+    """The package just written, loaded into the app's store by the same write process as a refresh on the
+    data-status screen: the municipality is then on every screen and its plan on /plan, with no terminal."""
+    written = st.session_state.get(WRITTEN)
+    if not written:
+        return
+    st.caption(t("setup.load.lead"))
+    if not st.button(t("setup.load"), icon=":material/upload:", key="setup.load"):
+        return
+    with st.status(t("ref.running"), expanded=False) as status:
+        result = worker.refresh(resolve_url(), Path(written), access.current_visitor().who, lang=lang)
+        status.update(state="complete" if result.ok else "error")
+    if result.ok:
+        st.success(t("setup.loaded"), icon=":material/check_circle:")
+        st.page_link("../pages/plan.py", label=t("page.plan"), icon=":material/flag:")
+    else:
+        st.error(t("up.failed", message=plain(result.message or "; ".join(result.problems[:5]) or result.status)),
+                 icon=":material/error:")
 
 
 def setup_page(lang: str) -> None:

@@ -25,7 +25,7 @@ def choices(store: cache.Store, f: filters.Filters) -> dict:
     if not years:
         return {"year": None}
     default = years[-1]
-    url_state.seed_or_warn(YEAR_KEY, lambda raw: _known_year(raw, years), str(default))
+    url_state.seed_or_warn(YEAR_KEY, years, str(default))
     if st.session_state.get(YEAR_KEY) not in years:
         st.session_state[YEAR_KEY] = default  # the period changed under it
     return {"year": st.session_state[YEAR_KEY]}
@@ -36,8 +36,3 @@ def year_radio(years: tuple[int, ...]) -> None:
     st.radio(t("wg.year"), years, key=YEAR_KEY, horizontal=True)
     url_state.write_to_url(YEAR_KEY, st.session_state[YEAR_KEY], years[-1])
 
-
-def _known_year(raw: str, years: list[int]) -> int:
-    if raw.isdigit() and int(raw) in years:
-        return int(raw)
-    raise ValueError(raw)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from data_pipeline.demo.town import ENV, LIFE, PART
+from datetime import date, timedelta
+
+from data_pipeline.demo.town import ENV, LIFE, PART, TODAY
 
 # --- The wellbeing plan ---------------------------------------------------------------------------
 
@@ -74,12 +76,24 @@ MEASURES = (  # code, goal, responsible department, status, fi, sv, en
      "Drogfria evenemang tillsammans med organisationer", "Substance-free events with NGOs"),
 )
 
+# Days since each measure was last updated, as of TODAY: most recently, a few flagged (over 60 days)
+# and three stale (over 180), as an action plan looks after a year.
+UPDATED_DAYS_AGO = (12, 35, 20, 95, 8, 210, 40, 130, 300, 25, 70, 15, 5, 18, 200, 50, 28, 45)
+NOTES = {"ongoing": "Etenee suunnitellusti", "done": "Valmis", "delayed": "Viivästynyt: resurssit puuttuvat",
+         "planned": "Suunnittelu aloitettu"}
+
+
+def _measure(i: int, code, goal, dept, status, fi, sv, en) -> dict:
+    return {"code": code, "goal": goal, "text_fi": fi, "text_sv": sv, "text_en": en,
+            "responsible_unit": UNIT[dept], "status": status,
+            "due_date": date(2027, 6 + 6 * (i % 2), 30 if i % 2 == 0 else 31).isoformat(), "progress_note": NOTES[status],
+            "updated": (TODAY - timedelta(days=UPDATED_DAYS_AGO[i])).isoformat()}
+
 
 def plan_registers() -> dict[str, list[dict]]:
     return {
         "goals": [{"code": c, "priority_area": a, "text_fi": fi, "text_sv": sv, "text_en": en}
                   for c, a, fi, sv, en in GOALS],
-        "measures": [{"code": c, "goal": g, "text_fi": fi, "text_sv": sv, "text_en": en,
-                      "responsible_unit": UNIT[dept], "status": status} for c, g, dept, status, fi, sv, en in MEASURES],
+        "measures": [_measure(i, *m) for i, m in enumerate(MEASURES)],
         "departments": [{"code": c, "name_fi": fi, "name_sv": sv, "name_en": en} for c, fi, sv, en, _ in DEPARTMENTS],
     }

@@ -12,12 +12,14 @@ from pathlib import Path
 
 import polars as pl
 
-from data_pipeline.i18n import language, msg, msg_n
+from data_pipeline.i18n import language, msg, msg_n, speaking
 from data_pipeline.init import districts as D
+from data_pipeline.init.language import asked_first, language_figures
 from data_pipeline.init.package import Districts, write_package
-from data_pipeline.init.presets import AREA_PRESETS, INDICATOR_PRESETS
+from data_pipeline.init.presets import AREA_PRESETS, INDICATOR_PRESETS, own_areas
 from data_pipeline.init.regions import (
     InitError,
+    Proposal,
     Region,
     age_shares,
     build_proposal,
@@ -105,34 +107,46 @@ def _run(args, term: Terminal) -> int:
         except InitError as exc:
             town = _pick(exc, term)
         population, year = population_by_region(sotkanet)
-        proposal = build_proposal(regions, population, year, town, args.peers, age_shares(sotkanet, year))
-        lang = language()
-        term.say(str(msg("init.chosen", town=town.label,
-                         county=proposal.county.names.get(lang, proposal.county.names["fi"]) if proposal.county else "–",
-                         peers=", ".join(p.region.names.get(lang, p.region.names["fi"]) for p in proposal.peers)
-                         or "–")))
-        if not args.out:
-            if term.ask is None:
-                raise InitError(msg("init.missing_flag", flag="--out"))
-            default = town.names["fi"].lower().replace(" ", "-")
-            args.out = term.ask(f"{msg('init.ask.folder', default=default)}: ").strip() or default
-        out = Path(args.out)
-        if (out / "hyte.toml").exists() and not args.force:
-            raise InitError(msg("init.exists", path=str(out / "hyte.toml")))
-        areas = args.areas or (term.choose(str(msg("init.ask.areas")), list(AREA_PRESETS), "pori")
-                               if term.ask else "pori")
-        indicators = args.indicators or (term.choose(str(msg("init.ask.indicators")), list(INDICATOR_PRESETS), "pori")
-                                         if term.ask else "pori")
-        paavo_client = JsonClient(os.environ.get("HYTE_PAAVO_URL") or paavo.DEFAULT_PAAVO_URL, session,
-                                      service=paavo.SERVICE)
-        districts = _districts(args, term, town, paavo_client)
-        config = write_package(out, proposal, areas, indicators, districts, payload, dt.date.today())
-        term.say(str(msg("init.written", config=str(config))))
-        report = fetch_indicators(config, session)
-        if report is not None and report.failed:
-            term.say(str(msg_n("init.fetch_failed", len(report.failed))))
+        proposal = build_proposal(regions, population, year, town, args.peers, age_shares(sotkanet, year),
+                                  language_figures(sotkanet, year))
+        languages = asked_first(proposal.language.languages, getattr(args, "lang", None))
+        # From here on, hyte speaks the package's language (unless --lang said which): Närpes in Swedish.
+        with speaking(languages[0]):
+            return _write(args, term, session, town, proposal, languages, payload)
+
+
+def _write(args, term: Terminal, session: HttpSession, town: Region, proposal: Proposal,
+           languages: tuple[str, ...], payload: list) -> int:
+    lang = language()
+    term.say(str(msg("init.chosen", town=town.label_in(lang),
+                     county=proposal.county.names.get(lang, proposal.county.names["fi"]) if proposal.county else "–",
+                     peers=", ".join(p.region.names.get(lang, p.region.names["fi"]) for p in proposal.peers)
+                     or "–")))
+    term.say(str(msg("init.language", languages=", ".join(str(msg(f"language.name.{code}")) for code in languages),
+                     why=proposal.language.why())))
+    if not args.out:
+        if term.ask is None:
+            raise InitError(msg("init.missing_flag", flag="--out"))
+        default = town.names.get(lang, town.names["fi"]).lower().replace(" ", "-")
+        args.out = term.ask(f"{msg('init.ask.folder', default=default)}: ").strip() or default
+    out = Path(args.out)
+    if (out / "hyte.toml").exists() and not args.force:
+        raise InitError(msg("init.exists", path=str(out / "hyte.toml")))
+    areas = own_areas(args.area) if getattr(args, "area", None) else \
+        args.areas or (term.choose(str(msg("init.ask.areas")), list(AREA_PRESETS), "pori") if term.ask else "pori")
+    indicators = args.indicators or (term.choose(str(msg("init.ask.indicators")), list(INDICATOR_PRESETS), "pori")
+                                     if term.ask else "pori")
+    paavo_client = JsonClient(os.environ.get("HYTE_PAAVO_URL") or paavo.DEFAULT_PAAVO_URL, session,
+                                  service=paavo.SERVICE)
+    districts = _districts(args, term, town, paavo_client)
+    config = write_package(out, proposal, areas, indicators, districts, payload, dt.date.today(),
+                           languages)
+    term.say(str(msg("init.written", config=str(config))))
+    report = fetch_indicators(config, session)
+    if report is not None and report.failed:
+        term.say(str(msg_n("init.fetch_failed", len(report.failed))))
     term.say(str(msg("init.next", registers=str(out / "registers"), config=str(config),
-                     instructions=str(out / "INSTRUCTIONS.md"))))
+                 instructions=str(out / "INSTRUCTIONS.md"))))
     return EXIT_OK
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 
 from data_pipeline.i18n import Decimal, language, translate, translate_n
-from data_pipeline.init.presets import AGE_GROUPS, AREA_PRESETS, INDICATOR_PRESETS, PresetIndicator
+from data_pipeline.init.presets import AGE_GROUPS, INDICATOR_PRESETS, AreaRow, PresetIndicator, area_rows, suggest_area
 from data_pipeline.init.regions import Proposal, Region
 from data_pipeline.inputs.config import read_config
 from data_pipeline.inputs.templates import write_templates
@@ -67,7 +67,7 @@ def _name(region: Region, lang: str) -> str:
     return region.names.get(lang) or region.names["fi"]
 
 
-def regions_section(proposal: Proposal, lang: str | None = None) -> list[str]:
+def regions_section(proposal: Proposal, lang: str | None = None, today: dt.date | None = None) -> list[str]:
     lang = lang or language()
     town = proposal.municipality
     lines = ["[regions]"]
@@ -80,14 +80,17 @@ def regions_section(proposal: Proposal, lang: str | None = None) -> list[str]:
         lines.append(f'country = {{ category = "MAA", code = {_s(proposal.country.code)} }}')
     if proposal.peers and proposal.own_shares is not None:
         young, old = proposal.own_shares
-        lines += [f"# {translate_n('init.toml.peers_by_age', len(proposal.peers), lang)}",
-                  *_comment("init.toml.peers_measures", lang, year=proposal.population_year),
-                  *_comment("init.toml.own", lang, town=_name(town, lang), population=_n(proposal.population),
-                            young=_pct(young), old=_pct(old))]
+        # A bilingual or Swedish municipality's peers are near in the Swedish speakers' share too.
+        by = "_language" if proposal.by_language else ""
+        lines += [f"# {translate_n('init.toml.peers_by_language' if by else 'init.toml.peers_by_age', len(proposal.peers), lang)}",
+                  *_comment(f"init.toml.peers_measures{by}", lang, year=proposal.population_year),
+                  *_comment(f"init.toml.own{by}", lang, town=_name(town, lang), population=_n(proposal.population),
+                            young=_pct(young), old=_pct(old), swedish=_pct(proposal.own_swedish))]
         for peer in proposal.peers:
-            lines.append("#   " + translate("init.toml.peer", lang, code=peer.region.code, name=_name(peer.region, lang),
-                                          population=_n(peer.population), young=_pct(peer.share_0_14),
-                                          old=_pct(peer.share_65_plus), distance=_pct(peer.distance, 2)))
+            lines.append("#   " + translate(f"init.toml.peer{by}", lang, code=peer.region.code,
+                                          name=_name(peer.region, lang), population=_n(peer.population),
+                                          young=_pct(peer.share_0_14), old=_pct(peer.share_65_plus),
+                                          swedish=_pct(peer.share_swedish), distance=_pct(peer.distance, 2)))
         lines.append("peers = [" + ", ".join(_s(p.region.code) for p in proposal.peers) + "]")
     elif proposal.peers:
         lines += _comment("init.toml.peers_by_size", lang, size_class=_class_text(proposal), town=_name(town, lang),
@@ -101,6 +104,8 @@ def regions_section(proposal: Proposal, lang: str | None = None) -> list[str]:
         lines.append("peers = []")
     lines += _comment("init.toml.profile", lang)
     lines.append("profile = true")
+    lines += _comment("init.toml.boundaries", lang)
+    lines.append(f"boundaries_year = {boundaries_year(proposal, today or dt.date.today())}")
     return lines
 
 
@@ -118,17 +123,41 @@ def districts_section(d: Districts) -> list[str]:
     return lines
 
 
-def render_config(proposal: Proposal, areas: str, indicators: str | tuple[PresetIndicator, ...],
-                  districts: Districts, today: dt.date, lang: str | None = None) -> str:
-    """`indicators`: a preset's name, or the indicators chosen one by one (the app's setup page). The
-    comments are in `lang` (the pipeline's language if none)."""
+def language_section(proposal: Proposal, languages: tuple[str, ...], lang: str) -> list[str]:
+    """`language = ...` with why: the Swedish speakers' share and the Language Act's rule, or --lang."""
+    value = _s(languages[0]) if len(languages) == 1 else "[" + ", ".join(_s(code) for code in languages) + "]"
+    lines = _comment("init.toml.language", lang) + [f"# {line}" for line in proposal.language.why().text(lang).splitlines()]
+    if languages != proposal.language.languages:
+        lines += _comment("init.toml.language_asked", lang,
+                          proposed=", ".join(proposal.language.languages))
+    return lines + [f"language = {value}"]
+
+
+def boundaries_year(proposal: Proposal, today: dt.date) -> int:
+    """The municipality division of the map of Finland: the one after the population figures' year-end
+    (the municipalities Sotkanet lists), never a year not yet begun."""
+    year = proposal.population_year + 1 if proposal.population_year else today.year - 1
+    return min(year, today.year)
+
+
+def render_config(proposal: Proposal, areas: str | tuple[AreaRow, ...], indicators: str | tuple[PresetIndicator, ...],
+                  districts: Districts, today: dt.date, lang: str | None = None,
+                  languages: tuple[str, ...] | None = None) -> str:
+    """`areas`: a preset's name, or the municipality's own areas (`hyte init --area`, the setup page's
+    fields), to which the preset indicators are suggested by name (presets.suggest_area), never to an area
+    that is not there. `indicators`: a preset's name, or the indicators chosen one by one (the app's setup
+    page). The comments are in `lang` (the pipeline's language if none); `languages`: the package's (the
+    proposal's if none)."""
     lang = lang or language()
+    languages = languages or proposal.language.languages
     town = proposal.municipality
     start, end = plan_term(today)
-    area_rows = AREA_PRESETS[areas]
-    area_codes = {code for code, *_ in area_rows}
+    rows = area_rows(areas)
+    area_codes = {code for code, *_ in rows}
     out = [*_comment("init.toml.written", lang, town=_name(town, lang), code=town.code, date=f"{today:%d.%m.%Y}"),
            *_comment("init.toml.check", lang),
+           "",
+           *language_section(proposal, languages, lang),
            "",
            "[municipality]", f"code = {_s(town.code)}",
            f"name_fi = {_s(town.names['fi'])}", f"name_sv = {_s(town.names['sv'])}",
@@ -141,10 +170,12 @@ def render_config(proposal: Proposal, areas: str, indicators: str | tuple[Preset
                 f"name_en = {_s(en)}", f"min_age = {lo}"] + ([f"max_age = {hi}"] if hi is not None else []) + [""]
     if areas == "empty":
         out += _comment("init.toml.rename_area", lang)
-    for code, fi, sv, en in area_rows:
-        out += ["[[priority_areas]]", f"code = {_s(code)}", f"name_fi = {_s(fi)}", f"name_sv = {_s(sv)}",
-                f"name_en = {_s(en)}", ""]
-    out += regions_section(proposal, lang) + [""]
+    elif not isinstance(areas, str):
+        out += _comment("init.toml.own_areas", lang)
+    for code, fi, sv, en in rows:
+        out += ["[[priority_areas]]", f"code = {_s(code)}", f"name_fi = {_s(fi)}",
+                *([f"name_sv = {_s(sv)}"] if sv else []), *([f"name_en = {_s(en)}"] if en else []), ""]
+    out += regions_section(proposal, lang, today) + [""]
     out += ["[sotkanet]", f"base_url = {_s(DEFAULT_SOTKANET_URL)}  # {translate('init.toml.sotkanet_env', lang)}",
             'cache_dir = "sotkanet"', f"years = [{FIRST_YEAR}, {today.year}]", ""]
     out += districts_section(districts) + ["", "[registers]", 'dir = "registers"', ""]
@@ -155,7 +186,8 @@ def render_config(proposal: Proposal, areas: str, indicators: str | tuple[Preset
         out += _comment("init.toml.indicators_chosen", lang)
         chosen = tuple(indicators)
     for ind in chosen:
-        area = ind.priority_area if ind.priority_area in area_codes else area_rows[0][0]
+        area = ind.priority_area if ind.priority_area in area_codes else \
+            (suggest_area(ind, rows) if not isinstance(areas, str) else rows[0][0])
         out += [f"[[indicators]]  # {ind.title_fi}", f"id = {ind.id}", f"priority_area = {_s(area)}"]
         if ind.age_group:
             out.append(f"age_group = {_s(ind.age_group)}")
@@ -163,14 +195,17 @@ def render_config(proposal: Proposal, areas: str, indicators: str | tuple[Preset
     return "\n".join(out)
 
 
-def write_package(out: Path, proposal: Proposal, areas: str, indicators: str | tuple[PresetIndicator, ...],
+def write_package(out: Path, proposal: Proposal, areas: str | tuple[AreaRow, ...], indicators: str | tuple[PresetIndicator, ...],
                   districts: Districts,
-                  regions_payload: list | None, today: dt.date | None = None) -> Path:
-    """Write everything; returns the hyte.toml path."""
+                  regions_payload: list | None, today: dt.date | None = None,
+                  languages: tuple[str, ...] | None = None) -> Path:
+    """Write everything, with the comments and instructions in the pipeline's language; `languages`: the
+    package's (the proposal's if none). Returns the hyte.toml path."""
     today = today or dt.date.today()
     out.mkdir(parents=True, exist_ok=True)
     config = out / "hyte.toml"
-    config.write_text(render_config(proposal, areas, indicators, districts, today), encoding="utf-8")
+    config.write_text(render_config(proposal, areas, indicators, districts, today, languages=languages),
+                      encoding="utf-8")
     registers = out / "registers"
     registers.mkdir(parents=True, exist_ok=True)
     if districts.source == "file" and districts.collection is not None:
@@ -197,7 +232,7 @@ def write_package(out: Path, proposal: Proposal, areas: str, indicators: str | t
     return config
 
 
-def instructions(proposal: Proposal, districts: Districts, areas: str, lang: str | None = None) -> str:
+def instructions(proposal: Proposal, districts: Districts, areas, lang: str | None = None) -> str:
     """INSTRUCTIONS.md: the steps from this package to a running app, in `lang` (the pipeline's if none)."""
     lang = lang or language()
     town = proposal.municipality

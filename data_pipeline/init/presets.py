@@ -7,7 +7,11 @@ the indicator presets are the Pori example's real Sotkanet indicators with each 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from data_pipeline.inputs.config_edit import area_code
 
 # Sotkanet's HYVINVOINTIALUE regions. The ids changed once, in 2023 (old 877–898 → today's 956–978),
 # and the codes with them; a municipality's `memberOf` may still carry an old id. (new id: code, name)
@@ -117,3 +121,42 @@ INDICATOR_PRESETS: dict[str, tuple[PresetIndicator, ...]] = {
     "pori": PORI_INDICATORS,
     "minimal": tuple(i for i in PORI_INDICATORS if i.id in MINIMAL_IDS),
 }
+
+AreaRow = tuple[str, str, str | None, str | None]  # code, name in Finnish, Swedish, English
+
+
+def own_areas(specs: Sequence[str]) -> tuple[AreaRow, ...]:
+    """The municipality's own priority areas, `hyte init --area "Finnish name[|Swedish|English]"` (repeatable):
+    each coded from its Finnish name; a Swedish or English name left out is named later on /plan."""
+    rows: list[AreaRow] = []
+    for spec in specs:
+        parts = [p.strip() for p in spec.split("|")] + ["", ""]
+        if not parts[0]:
+            continue
+        code = area_code(parts[0], {r[0] for r in rows})
+        rows.append((code, parts[0], parts[1] or None, parts[2] or None))
+    return tuple(rows)
+
+
+def area_rows(areas: str | Sequence[AreaRow]) -> tuple[AreaRow, ...]:
+    """A preset's areas by its name, or the own areas as given."""
+    return AREA_PRESETS[areas] if isinstance(areas, str) else tuple(areas)
+
+
+_STOP = {"ja", "och", "and", "sekä", "the", "of", "för", "vuotta", "osuus"}
+
+
+def _stems(text: str) -> set[str]:
+    """Word beginnings, four letters: Finnish inflects the ends ("liikunta", "liikkuminen" share "liik")."""
+    return {w[:4] for w in re.findall(r"[a-zåäö]+", text.lower()) if len(w) >= 4 and w not in _STOP}
+
+
+def suggest_area(indicator: PresetIndicator, rows: Sequence[AreaRow]) -> str:
+    """The own area for a preset indicator: the one whose name shares most word beginnings with the
+    indicator's preset area and title; the first area when none does (the coordinator moves it on /plan)."""
+    preset_names = {code: fi for code, fi, _sv, _en in AREA_PRESETS["pori"]}
+    words = _stems(f"{preset_names.get(indicator.priority_area, '')} {indicator.title_fi}")
+    scores = [(len(words & _stems(" ".join(n for n in names if n))), -i, code)
+              for i, (code, *names) in enumerate(rows)]
+    best = max(scores)
+    return best[2] if best[0] > 0 else rows[0][0]

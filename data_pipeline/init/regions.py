@@ -18,6 +18,7 @@ import polars as pl
 
 from data_pipeline.compute import similar
 from data_pipeline.i18n import Message, msg
+from data_pipeline.init.language import LanguageProposal, propose_languages
 from data_pipeline.init.presets import COUNTIES, OLD_COUNTY_IDS, POPULATION_INDICATOR, SIZE_CLASSES
 from data_pipeline.sources.http import JsonClient, SourceError
 
@@ -48,6 +49,12 @@ class Region:
         other = f" / {sv}" if sv and sv != self.names["fi"] else ""
         return f"{self.names['fi']}{other} ({self.code})"
 
+    def label_in(self, lang: str) -> str:
+        """The label with the name in `lang` first: "Närpes / Närpiö (545)" in Swedish."""
+        own = self.names.get(lang) or self.names["fi"]
+        other = self.names.get("sv" if lang == "fi" else "fi")
+        return f"{own}{f' / {other}' if other and other != own else ''} ({self.code})"
+
 
 @dataclass(frozen=True)
 class Peer:
@@ -56,6 +63,7 @@ class Peer:
     share_0_14: float | None = None  # with the age shares: why it was chosen
     share_65_plus: float | None = None
     distance: float | None = None
+    share_swedish: float | None = None  # when language was a measure (a bilingual or Swedish municipality)
 
 
 @dataclass
@@ -70,6 +78,13 @@ class Proposal:
     # The own municipality's age shares (0–14 %, 65+ %) when the peers were chosen by size and age
     # structure; None when by population alone (the age shares did not come).
     own_shares: tuple[float, float] | None = None
+    # The package's languages proposed from the Swedish speakers' share, with the reason.
+    language: LanguageProposal = field(default_factory=lambda: propose_languages(None, None))
+    own_swedish: float | None = None  # the own Swedish share when it was a measure of the peers
+
+    @property
+    def by_language(self) -> bool:
+        return self.own_swedish is not None
 
 
 def parse_regions(payload: object) -> list[Region]:
@@ -198,11 +213,14 @@ def age_shares(client: JsonClient, year: int | None) -> dict[int, dict[int, floa
 
 
 def similar_peers(regions: list[Region], town: Region, population: dict[int, int], year: int | None,
-                  ages: dict[int, dict[int, float]], count: int) -> list[Peer]:
-    """The `count` municipalities nearest to the town by size and age structure (similar.py), with their
+                  ages: dict[int, dict[int, float]], count: int, swedish: dict[int, float] | None = None) -> list[Peer]:
+    """The `count` municipalities nearest to the town by size and age structure (similar.py), and by the
+    Swedish speakers' share when `swedish` is given (a bilingual or Swedish municipality), with their
     figures; empty when the town's own profile is incomplete."""
     if not ages or year is None:
         return []
+    if swedish:
+        ages = {**ages, similar.SHARE_SWEDISH: swedish}
     values = pl.DataFrame(
         [{"indicator_id": similar.POPULATION, "region_id": rid, "year": year, "gender": "total", "value": float(v)}
          for rid, v in population.items()]
@@ -213,10 +231,12 @@ def similar_peers(regions: list[Region], town: Region, population: dict[int, int
     frame = pl.DataFrame([{"id": r.id, "category": r.category, "code": r.code, "name_fi": r.names["fi"]}
                           for r in regions if r.category == "KUNTA"],
                          schema={"id": pl.Int64, "category": pl.Utf8, "code": pl.Utf8, "name_fi": pl.Utf8})
-    found = similar.similar_municipalities(similar.municipality_profiles(values, frame, year), town.code, n=count)
+    measures = similar.LANGUAGE_MEASURES if swedish else similar.MEASURES
+    found = similar.similar_municipalities(similar.municipality_profiles(values, frame, year), town.code, n=count,
+                                           measures=measures)
     by_code = {r.code: r for r in regions if r.category == "KUNTA"}
     return [Peer(by_code[row["code"]], int(row["population"]), row["share_0_14"], row["share_65_plus"],
-                 row["distance"]) for row in found.iter_rows(named=True)]
+                 row["distance"], row["share_swedish"] if swedish else None) for row in found.iter_rows(named=True)]
 
 
 def propose(client: JsonClient) -> tuple[list[Region], dict[int, int], int | None]:
@@ -227,15 +247,22 @@ def propose(client: JsonClient) -> tuple[list[Region], dict[int, int], int | Non
 
 
 def build_proposal(regions: list[Region], population: dict[int, int], year: int | None, town: Region,
-                   peer_count: int = PEERS_DEFAULT, ages: dict[int, dict[int, float]] | None = None) -> Proposal:
-    """The county, the country and the peers: by size and age structure when `ages` (age_shares) has the
-    town's, else by population within the size class."""
+                   peer_count: int = PEERS_DEFAULT, ages: dict[int, dict[int, float]] | None = None,
+                   languages: tuple[dict[int, float], dict[int, float]] | None = None) -> Proposal:
+    """The county, the country, the package's languages and the peers: by size and age structure when
+    `ages` (age_shares) has the town's, and by the Swedish speakers' share too when `languages`
+    (language.language_figures) makes the town bilingual or Swedish; else by population within the size class."""
     own = population.get(town.id)
-    peers = similar_peers(regions, town, population, year, ages or {}, peer_count)
+    swedish, others = languages or ({}, {})
+    language = propose_languages(swedish.get(town.id), own, others.get(town.id), year)
+    by_language = swedish if language.languages != ("fi",) and town.id in swedish else None
+    peers = similar_peers(regions, town, population, year, ages or {}, peer_count, by_language)
     own_shares = None
     if peers:
         own_shares = (ages[similar.SHARE_0_14][town.id], ages[similar.SHARE_65_PLUS][town.id])
     else:
+        by_language = None
         peers = propose_peers(regions, town, population, peer_count)
     return Proposal(town, county_of(regions, town), country_of(regions), own, year,
-                    size_class(own) if own is not None else None, peers, own_shares)
+                    size_class(own) if own is not None else None, peers, own_shares, language,
+                    by_language[town.id] if by_language else None)

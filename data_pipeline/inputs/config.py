@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from data_pipeline.compute.similar import PROFILE_INDICATORS
+from data_pipeline.compute.similar import PROFILE_INDICATORS, SHARE_SWEDISH
 from data_pipeline.i18n import Message, msg
 from data_pipeline.inputs.config_schema import DEFAULT_SOTKANET_URL, DIRECTIONS, HyteToml
 from data_pipeline.inputs.problems import Problem
@@ -40,7 +40,7 @@ class ConfigError(Exception):
 @dataclass(frozen=True)
 class AgeGroup:
     code: str
-    name_fi: str
+    name_fi: str  # Finnish, else the name in the package's language (`shown_name`): what screens fall back to
     name_sv: str | None
     name_en: str | None
     min_age: int
@@ -51,7 +51,7 @@ class AgeGroup:
 @dataclass(frozen=True)
 class PriorityArea:
     code: str
-    name_fi: str
+    name_fi: str  # as AgeGroup.name_fi
     name_sv: str | None
     name_en: str | None
     sort_order: int
@@ -113,6 +113,8 @@ class Config:
     # The package's languages, primary first (`language`); () when hyte.toml names none.
     languages: tuple[str, ...] = ()
     boundaries_year: int | None = None  # municipality boundaries of this year's division, for the map
+    measure_flag_days: int = 60  # a measure not updated for this long is flagged ([plan] measure_flag_days)
+    measure_stale_days: int = 180  # ... and after this long it is stale
     profile: bool = False  # population and age structure of every municipality (similar municipalities)
     # Where each key is in the file, for problems found later (e.g. a cache missing because offline).
     key_lines: dict = field(default_factory=dict, compare=False, repr=False)
@@ -126,6 +128,11 @@ class Config:
         return line_of(self.key_lines, path)
 
     @property
+    def name_languages(self) -> tuple[str, ...]:
+        """The languages every name and text is required in: `language`, Finnish if it names none."""
+        return self.languages or ("fi",)
+
+    @property
     def age_group_codes(self) -> tuple[str, ...]:
         return tuple(g.code for g in self.age_groups)
 
@@ -133,7 +140,13 @@ class Config:
     def profile_ids(self) -> tuple[int, ...]:
         """Sotkanet indicators fetched for the municipalities' profiles and not in the plan (`[regions] profile`)."""
         plan = {ind.id for ind in self.indicators if ind.source == "sotkanet"}
-        return tuple(i for i in PROFILE_INDICATORS if i not in plan) if self.profile else ()
+        wanted = (*PROFILE_INDICATORS, *((SHARE_SWEDISH,) if self.by_language else ()))
+        return tuple(i for i in wanted if i not in plan) if self.profile else ()
+
+    @property
+    def by_language(self) -> bool:
+        """A bilingual or Swedish-speaking package: its similar municipalities are near in the Swedish share too."""
+        return "sv" in self.languages
 
 
 def load_config(path: str | os.PathLike) -> Config:
@@ -162,7 +175,7 @@ def read_config(path: str | os.PathLike) -> tuple[Config | None, list[Problem]]:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return None, [_syntax_problem(name, exc)]
+        return None, [_syntax_problem(name, exc, text)]
     except RecursionError:  # tomllib nests arrays by recursion: `a = [[[[…` thousands deep
         return None, [Problem(name, 1, "-", msg("config.nested_too_deep"))]
     lines = key_lines(text)
@@ -178,10 +191,20 @@ def read_config(path: str | os.PathLike) -> tuple[Config | None, list[Problem]]:
     return _config(path, doc, lines), []
 
 
-def _syntax_problem(name: str, exc: tomllib.TOMLDecodeError) -> Problem:
+# `target = 8,5`: a number typed the Finnish way, which TOML reads as a number and a stray comma.
+_DECIMAL_COMMA = re.compile(r"^\s*([A-Za-z0-9_.\"'-]+)\s*=\s*(-?\d+),(\d+)\s*(#.*)?$")
+
+
+def _syntax_problem(name: str, exc: tomllib.TOMLDecodeError, text: str = "") -> Problem:
     # tomllib's message ends "(at line 3, column 8)"; newer Pythons also give exc.lineno.
     found = re.search(r"\(at line (\d+), column (\d+)\)$", str(exc))
     line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else 1)
+    lines = text.splitlines()
+    comma = _DECIMAL_COMMA.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if comma:  # tomllib says only "Expected newline or end of document after a statement"
+        key, whole, decimals = comma.group(1), comma.group(2), comma.group(3)
+        return Problem(name, line, key, msg("config.decimal_comma", typed=f"{whole},{decimals}",
+                                            fixed=f"{whole}.{decimals}", key=key))
     detail = re.sub(r"\s*\(at line \d+, column \d+\)$|\s*\(at end of document\)$", "", str(exc))
     if found:  # tomllib's own words (English) name what it expected
         return Problem(name, line, "-", msg("config.syntax_error_at", column=found.group(2), detail=detail))
@@ -285,6 +308,13 @@ def cross_checks(raw: dict) -> list[tuple[tuple, Message]]:
                     out.append(((name, i, key), msg("config.appears_twice", value=_cut(value))))
         return set(seen)
 
+    languages = package_name_languages(raw.get("language"))
+    for table in ("municipality", "age_groups", "priority_areas"):
+        for where, entry in ([((table,), raw[table])] if isinstance(raw.get(table), dict)
+                             else [((table, i), e) for i, e in entries(table)]):
+            for lang in languages:  # a name in each of the package's languages (Finnish only if it names none)
+                if not entry.get(f"name_{lang}"):
+                    out.append(((*where, f"name_{lang}"), msg("config.name_missing", language=msg(f"language.in.{lang}"))))
     groups, areas = unique("age_groups", "code"), unique("priority_areas", "code")
     unique("indicators", "id")
     for i, group in entries("age_groups"):
@@ -301,20 +331,56 @@ def cross_checks(raw: dict) -> list[tuple[tuple, Message]]:
             out.append((("indicators", i, "age_group"),
                         msg("config.unknown_code", value=_cut(group), table="[[age_groups]]",
                             known=_cut(", ".join(sorted(groups))))))
-        if ind.get("source") == "local" and not ind.get("title_fi"):
-            out.append((("indicators", i), msg("config.local_title_missing")))
-    plan = raw.get("plan")
-    if isinstance(plan, dict) and all(isinstance(plan.get(k), int) for k in ("start_year", "end_year")) \
-            and plan["end_year"] < plan["start_year"]:
+        if ind.get("source") == "local" and not any(ind.get(f"title_{lang}") for lang in languages):
+            out.append((("indicators", i), msg("config.local_title_missing", key=f"title_{languages[0]}")))
+    plan = raw.get("plan") if isinstance(raw.get("plan"), dict) else {}
+    start, end = (plan.get(k) if _whole(plan.get(k)) else None for k in ("start_year", "end_year"))
+    if start is not None and end is not None and end < start:
         out.append((("plan", "end_year"), msg("config.end_before_start")))
+    for i, ind in entries("indicators"):
+        year = ind.get("target_year")
+        if not _whole(year):
+            continue
+        if start is not None and year < start:
+            out.append((("indicators", i, "target_year"),
+                        msg("config.target_before_plan", year=year, start=start, end=end if end is not None else "…")))
+        elif end is not None and year > end:
+            out.append((("indicators", i, "target_year"),
+                        msg("config.target_after_plan", year=year, start=start if start is not None else "…", end=end)))
+    flag, stale = plan.get("measure_flag_days"), plan.get("measure_stale_days", 180)
+    if _whole(flag) and _whole(stale) and stale <= flag:
+        out.append((("plan", "measure_stale_days"), msg("config.stale_not_after_flag", flag=flag)))
     years = raw.get("sotkanet", {}).get("years") if isinstance(raw.get("sotkanet"), dict) else None
     if isinstance(years, list) and len(years) == 2 and all(isinstance(y, int) for y in years) and years[1] < years[0]:
         out.append((("sotkanet", "years"), msg("config.years_reversed")))
     return out
 
 
-def _names(section, prefix: str = "name") -> dict[str, str | None]:
-    return {lang: getattr(section, f"{prefix}_{lang}") for lang in ("fi", "sv", "en")}
+def _whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def package_name_languages(value) -> tuple[str, ...]:
+    """The languages names are required in: hyte.toml's `language` (one or a list), Finnish if it names
+    none (or names something the schema refuses: that is reported on its own)."""
+    listed = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    known = tuple(lang for lang in listed if lang in ("fi", "sv", "en"))
+    return known if known and len(known) == len(listed) else ("fi",)
+
+
+def shown_name(names: dict[str, str | None], languages: tuple[str, ...]) -> str | None:
+    """The name stored as `name_fi`, which every screen falls back to when its own language has none:
+    the Finnish one, else the one in the package's first language that has it (a Swedish-speaking
+    municipality's register may name things in Swedish only; a Finnish screen then shows the Swedish name)."""
+    for lang in ("fi", *languages, "sv", "en"):
+        if names.get(lang):
+            return names[lang]
+    return None
+
+
+def _names(section, prefix: str = "name", languages: tuple[str, ...] = ("fi",)) -> dict[str, str | None]:
+    names = {lang: getattr(section, f"{prefix}_{lang}") for lang in ("fi", "sv", "en")}
+    return {**names, "fi": shown_name(names, languages)}
 
 
 def _config(path: Path, doc: HyteToml, lines: dict) -> Config:
@@ -330,17 +396,20 @@ def _config(path: Path, doc: HyteToml, lines: dict) -> Config:
         name_property = d.name_property if "name_property" in given else "nimi"
         name_sv_property = d.name_sv_property if "name_sv_property" in given else "namn"
     region = (lambda ref: RegionRef(ref.category, ref.code) if ref is not None else None)
+    languages = tuple(doc.language or ("fi",))
     return Config(
         path=path,
         municipality_code=doc.municipality.code,
-        municipality_name=_names(doc.municipality),
+        municipality_name=_names(doc.municipality, languages=languages),
         is_demo=doc.municipality.demo,
-        plan_name=_names(doc.plan),
+        plan_name=_names(doc.plan, languages=languages),
         plan_start_year=doc.plan.start_year,
         plan_end_year=doc.plan.end_year,
-        age_groups=tuple(AgeGroup(g.code, g.name_fi, g.name_sv, g.name_en, g.min_age, g.max_age, i)
-                         for i, g in enumerate(doc.age_groups)),
-        priority_areas=tuple(PriorityArea(a.code, a.name_fi, a.name_sv, a.name_en, i)
+        measure_flag_days=doc.plan.measure_flag_days,
+        measure_stale_days=doc.plan.measure_stale_days,
+        age_groups=tuple(AgeGroup(g.code, _names(g, languages=languages)["fi"], g.name_sv, g.name_en, g.min_age,
+                                  g.max_age, i) for i, g in enumerate(doc.age_groups)),
+        priority_areas=tuple(PriorityArea(a.code, _names(a, languages=languages)["fi"], a.name_sv, a.name_en, i)
                              for i, a in enumerate(doc.priority_areas)),
         county=region(doc.regions.county),
         country=region(doc.regions.country),

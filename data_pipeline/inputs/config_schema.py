@@ -81,7 +81,7 @@ class Municipality(Section):
     """The municipality the package is about."""
 
     code: MunicipalityCode = describe("config.municipality.code", examples=['"609"'])
-    name_fi: Text = describe("config.municipality.name_fi")
+    name_fi: MaybeText = describe("config.municipality.name_fi", default=None)  # required in the package's languages
     name_sv: MaybeText = describe("config.municipality.name_sv", default=None)
     name_en: MaybeText = describe("config.municipality.name_en", default=None)
     demo: Flag = describe("config.municipality.demo", default=False)
@@ -95,13 +95,17 @@ class Plan(Section):
     name_en: MaybeText = describe("config.plan.name_en", default=None)
     start_year: Year | None = describe("config.plan.start_year", default=None)
     end_year: Year | None = describe("config.plan.end_year", default=None)
+    # A measure not updated for this many days is flagged, and after the second number it is stale
+    # (action-tracking practice: Kausal Watch flags at 30/60 and calls 180 days stale).
+    measure_flag_days: Annotated[Whole, Field(gt=0)] = describe("config.plan.measure_flag_days", default=60)
+    measure_stale_days: Annotated[Whole, Field(gt=0)] = describe("config.plan.measure_stale_days", default=180)
 
 
 class AgeGroup(Section):
     """A lifecycle age group; the registers' participant columns are `participants_<code>`."""
 
     code: Code = describe("config.age_groups.code")
-    name_fi: Text = describe("config.age_groups.name_fi")
+    name_fi: MaybeText = describe("config.age_groups.name_fi", default=None)  # required in the package's languages
     name_sv: MaybeText = describe("config.age_groups.name_sv", default=None)
     name_en: MaybeText = describe("config.age_groups.name_en", default=None)
     min_age: Annotated[Whole, Field(ge=0)] = describe("config.age_groups.min_age")
@@ -112,7 +116,7 @@ class PriorityArea(Section):
     """A priority area of the plan."""
 
     code: Code = describe("config.priority_areas.code")
-    name_fi: Text = describe("config.priority_areas.name_fi")
+    name_fi: MaybeText = describe("config.priority_areas.name_fi", default=None)  # required in the package's languages
     name_sv: MaybeText = describe("config.priority_areas.name_sv", default=None)
     name_en: MaybeText = describe("config.priority_areas.name_en", default=None)
 

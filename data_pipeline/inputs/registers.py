@@ -8,7 +8,7 @@ named `<register>.csv` / `<register>.xlsx` in the package's registers folder.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from data_pipeline.i18n import Message, msg
 
@@ -133,6 +133,9 @@ REGISTERS: dict[str, RegisterSpec] = {
                 C("text_en", TEXT, False, "register.measures.text_en"),
                 C("responsible_unit", TEXT, True, "register.measures.responsible_unit"),
                 C("status", TEXT, True, "register.measures.status", choices=MEASURE_STATUSES),
+                C("due_date", DATE, False, "register.measures.due_date"),
+                C("progress_note", TEXT, False, "register.measures.progress_note"),
+                C("updated", DATE, False, "register.measures.updated"),
             ),
             key=("code",),
         ),
@@ -328,9 +331,25 @@ def choice_name(col: ColumnSpec, code: str, lang: str) -> str:
     return msg(pattern.format(code)).text(lang)
 
 
-def register_columns(name: str, age_group_codes: tuple[str, ...] = ()) -> tuple[ColumnSpec, ...]:
-    """The full column list of a register; events get one participant column per age group."""
+# The columns that hold a name or text in one language (`name_sv`, `text_fi`, `title_en`).
+NAME_PREFIXES = ("name", "text", "title")
+LANGUAGE_SUFFIXES = ("fi", "sv", "en")
+
+
+def name_language(column: str) -> str | None:
+    """The language of a name column (`name_sv` -> "sv"); None for any other column."""
+    prefix, _, lang = column.rpartition("_")
+    return lang if prefix in NAME_PREFIXES and lang in LANGUAGE_SUFFIXES else None
+
+
+def register_columns(name: str, age_group_codes: tuple[str, ...] = (),
+                     languages: tuple[str, ...] = ("fi",)) -> tuple[ColumnSpec, ...]:
+    """The full column list of a register; events get one participant column per age group. A name is
+    required in each of the package's `languages` (Swedish alone in a Swedish-speaking municipality's
+    package, Finnish alone in a Finnish one) and optional in the others."""
     spec = REGISTERS[name]
+    columns = tuple(replace(col, required=name_language(col.name) in languages) if name_language(col.name) else col
+                    for col in spec.columns)
     if name == "events":
-        return spec.columns + tuple(participant_column(code) for code in age_group_codes)
-    return spec.columns
+        return columns + tuple(participant_column(code) for code in age_group_codes)
+    return columns

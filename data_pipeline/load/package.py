@@ -141,8 +141,9 @@ def _config_tables(config: Config) -> dict[str, pl.DataFrame]:
             "code": config.municipality_code, "name_fi": name["fi"], "name_sv": name["sv"], "name_en": name["en"],
             "is_demo": config.is_demo, "plan_name_fi": plan["fi"], "plan_name_sv": plan["sv"],
             "plan_name_en": plan["en"], "plan_start_year": config.plan_start_year,
-            "plan_end_year": config.plan_end_year,
-        }]),
+            "plan_end_year": config.plan_end_year, "measure_flag_days": config.measure_flag_days,
+            "measure_stale_days": config.measure_stale_days, "languages": ",".join(config.languages) or None,
+        }], schema_overrides={"languages": pl.Utf8}),
         "age_group": pl.DataFrame([vars(g) for g in config.age_groups],
                                   schema_overrides={"max_age": pl.Int64, "name_sv": pl.Utf8, "name_en": pl.Utf8}),
         "priority_area": pl.DataFrame([vars(a) for a in config.priority_areas],
@@ -163,7 +164,7 @@ def _indicator_table(config: Config, metas: list[dict]) -> pl.DataFrame:
         rows.append({
             "id": ind.id, "source": ind.source, "priority_area_code": ind.priority_area,
             "age_group_code": ind.age_group,
-            "title_fi": ind.title_fi or _entities(title.get("fi")) or f"#{ind.id}",
+            "title_fi": ind.title_fi or _entities(title.get("fi")) or ind.title_sv or ind.title_en or f"#{ind.id}",
             "title_sv": ind.title_sv or _entities(title.get("sv")), "title_en": ind.title_en or _entities(title.get("en")),
             "unit": ind.unit or (value_type.get("title") or {}).get("fi"),
             "value_type": value_type.get("code"),
@@ -189,7 +190,7 @@ def _load_registers(config: Config, known: dict[str, set[str]], problems: Proble
     replaced = replaced or {}
     for name in R.REGISTER_ORDER:
         spec = R.REGISTERS[name]
-        columns = R.register_columns(name, config.age_group_codes)
+        columns = R.register_columns(name, config.age_group_codes, config.name_languages)
         if name in replaced:
             _validate_one(name, spec, columns, replaced[name], known, rejected, problems, frames)
             continue
@@ -364,17 +365,30 @@ assert set(REGISTER_TABLES) == set(R.REGISTERS)
 assert all(name in {t.name for t in schema.DATA_TABLES} for names in REGISTER_TABLES.values() for name in names)
 
 
+def _shown_names(frame: pl.DataFrame, languages: tuple[str, ...]) -> pl.DataFrame:
+    """`name_fi` (`text_fi`, `title_fi`) as every screen falls back to it (config.shown_name): the Finnish
+    name, else the one in the package's language. A Swedish-speaking municipality's register names things
+    in Swedish only; a Finnish or English screen then shows the Swedish name rather than nothing."""
+    for prefix in R.NAME_PREFIXES:
+        if f"{prefix}_fi" in frame.columns:
+            order = [f"{prefix}_{lang}" for lang in dict.fromkeys(("fi", *languages, "sv", "en"))]
+            frame = frame.with_columns(pl.coalesce([c for c in order if c in frame.columns]).alias(f"{prefix}_fi"))
+    return frame
+
+
 def _register_tables(f: dict[str, pl.DataFrame], config: Config, municipality_region: int | None) -> dict[str, pl.DataFrame]:
     """Register rows reshaped into the store's tables."""
     events = f["events"]
     participant_cols = [f"participants_{code}" for code in config.age_group_codes]
     local = f["local_indicator_values"]
+    f = {name: _shown_names(frame, config.name_languages) for name, frame in f.items()}
     tables = {
         "district_population": f["district_population"].select(
             pl.col("district").alias("district_code"), pl.col("age_group").alias("age_group_code"), "year", "population"),
         "goal": f["goals"].select("code", pl.col("priority_area").alias("priority_area_code"), "text_fi", "text_sv", "text_en"),
         "measure": f["measures"].select("code", pl.col("goal").alias("goal_code"), "text_fi", "text_sv", "text_en",
-                                        "responsible_unit", "status"),
+                                        "responsible_unit", "status", "due_date", "progress_note",
+                                        pl.col("updated").alias("updated_on")),
         "indicator_district_value": local.filter(pl.col("district").is_not_null()).select(
             pl.col("indicator").alias("indicator_id"), pl.col("district").alias("district_code"), "year", "gender", "value"),
         "department": f["departments"].select("code", "name_fi", "name_sv", "name_en"),
@@ -504,7 +518,8 @@ def build_package(config: Config, *, problem_limit: int | None = MAX_LISTED_PER_
         directions = {ind.id: ind.direction for ind in sotkanet_indicators}
         tables["indicator_rank"] = ranks.rank_municipalities(data.values, data.regions, directions)
         profile_values = data.values if data.profile is None else pl.concat([data.values, data.profile])
-        tables["municipality_profile"] = similar.profile_table(profile_values, data.regions, config.municipality_code)
+        tables["municipality_profile"] = similar.profile_table(profile_values, data.regions, config.municipality_code,
+                                                               config.by_language)
     return Package(_conform(tables), tuple(sources), register_rows), []
 
 

@@ -268,22 +268,24 @@ def refresh(config_path: str | Path, url: str, command: str = "refresh", progres
 def refresh_locked(config_path: str | Path, url: str, command: str = "refresh", progress: Progress | None = None,
                    engine: Engine | None = None, offline: bool = False, change: Change | None = None,
                    registers_dir: Path | None = None, started: Callable[[int], None] | None = None,
-                   only_register: str | None = None) -> RunResult:
+                   staged_config: Path | None = None, only_register: str | None = None) -> RunResult:
     """`refresh` for a caller already holding `package_lock`; `registers_dir` replaces the package's
-    registers folder (an upload validates and loads a staged copy before it touches the package).
+    registers folder (an upload validates and loads a staged copy before it touches the package), and
+    `staged_config` its hyte.toml (a plan change: a file beside it, so its paths resolve the same).
     `only_register`: the store is a load of the package as it was, and only this register differs
     (an upload, checked by `store_matches`), so only its tables are rewritten; the whole package is
     validated all the same."""
     engine = engine or make_engine(url)
     upgrade(engine)
-    config_path = Path(config_path)
+    # Absolute: the run log names the package to the app, which may run from another folder.
+    config_path = Path(config_path).resolve()
     recover_abandoned(engine, config_path)  # what a killed writer of this package left behind
     run_id = start_run(engine, command, str(config_path))
     if started is not None:
         started(run_id)
     try:
-        result = _refresh(config_path, url, command, progress, engine, offline, change, registers_dir, run_id,
-                          only_register)
+        result = _refresh(Path(staged_config or config_path), url, command, progress, engine, offline, change,
+                          registers_dir, run_id, only_register)
     except BaseException as exc:
         # A bug or Ctrl-C: the store is unchanged (nothing committed), and the run must not stay `running`.
         message = f"{type(exc).__name__}: {exc}" if isinstance(exc, Exception) else INTERRUPTED

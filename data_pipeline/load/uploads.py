@@ -159,7 +159,7 @@ def upload_register(url: str, config_path: Path, register: str, uploaded_name: s
             if not result.ok:
                 return UploadResult(result.status, result.problems, rows, result.run_id, result.message,
                                     result.rows)
-            _move_into_package(staging, registers_dir, register, target_name if content is not None else None)
+            move_into_package(staging, registers_dir, register, target_name if content is not None else None)
             return UploadResult("loaded" if result.status == "success" else "unchanged", [], rows, result.run_id,
                                 tables=result.rows)
         finally:
@@ -260,7 +260,7 @@ def _versions_to_save(engine: Engine, registers_dir: Path, register: str, upload
     return versions
 
 
-def _move_into_package(staging: Path, registers_dir: Path, register: str, target_name: str | None) -> None:
+def move_into_package(staging: Path, registers_dir: Path, register: str, target_name: str | None) -> None:
     registers_dir.mkdir(parents=True, exist_ok=True)
     for suffix in SUFFIXES:  # a register is one file: events.csv or events.xlsx, never both
         old = registers_dir / f"{register}{suffix}"

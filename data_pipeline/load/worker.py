@@ -15,6 +15,7 @@ line (where `ps` would show a PostgreSQL password); the uploaded bytes in a temp
 from __future__ import annotations
 
 import collections
+import json
 import logging
 import os
 import subprocess
@@ -31,7 +32,7 @@ from data_pipeline.store.recovery import abandon_run, remove_staging
 
 log = logging.getLogger(__name__)
 
-# The command the app runs; tests put a pausing stand-in in front (tests/killable_refresh.py).
+# The command the app runs; tests put a pausing stand-in in front (tests/support/killable_refresh.py).
 PROGRAM: tuple[str, ...] = (sys.executable, "-m", "data_pipeline.cli")
 
 def upload(url: str, config: Path, register: str, file_name: str, content: bytes, actor: str,
@@ -85,6 +86,18 @@ def all_problems(config: Path, register: str, file_name: str, content: bytes, ou
         return int(done.stdout.split()[0])
     except (IndexError, ValueError):
         return None
+
+
+def plan(url: str, config: Path, edits: list[dict], actor: str, progress: Progress | None = None,
+         lang: str | None = None) -> WriteResult:
+    """The plan screen's `edits` (data_pipeline.load.plan.apply_edits) written, validated and loaded."""
+    fd, temp = tempfile.mkstemp(prefix="hyte-plan-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(edits, handle, ensure_ascii=False, default=str)
+        return run(["plan", "--config", str(config), "--edits", temp, "--actor", actor], url, config, progress, lang)
+    finally:
+        os.unlink(temp)
 
 
 def refresh(url: str, config: Path, actor: str, progress: Progress | None = None,

@@ -47,10 +47,12 @@ def remove_staging(package_dir: Path, pid: int | None = None) -> list[Path]:
     but this one (whose own upload, if any, is under way and removes its folder itself)."""
     pattern = f"{staging_prefix(pid) if pid is not None else STAGING_PREFIX}*"
     own = staging_prefix(os.getpid())
-    removed = [path for path in package_dir.glob(pattern)
-               if path.is_dir() and (pid is not None or not path.name.startswith(own))]
-    for path in removed:
-        shutil.rmtree(path, ignore_errors=True)
+    removed = [path for path in package_dir.glob(pattern) if pid is not None or not path.name.startswith(own)]
+    for path in removed:  # a folder of staged registers, or a staged hyte.toml (a plan change)
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
     return removed
 
 

@@ -41,6 +41,9 @@ municipality = Table(
     Column("plan_name_en", Text),
     Column("plan_start_year", Integer),
     Column("plan_end_year", Integer),
+    Column("measure_flag_days", Integer, comment="a measure not updated for this many days is flagged"),
+    Column("measure_stale_days", Integer, comment="... and stale after this many"),
+    Column("languages", Text, comment="hyte.toml's language, primary first, comma-separated (sv,fi)"),
 )
 
 # The configured comparison set: the dashboard's comparison lines show these roles only. Every other
@@ -128,6 +131,9 @@ measure = Table(
     Column("text_en", Text),
     Column("responsible_unit", Text, nullable=False),
     Column("status", String(16), nullable=False, comment="planned | ongoing | done | delayed"),
+    Column("due_date", Date),
+    Column("progress_note", Text, comment="the latest progress note"),
+    Column("updated_on", Date, comment="when the measure was last updated (its status or note)"),
 )
 
 indicator = Table(
@@ -210,7 +216,9 @@ municipality_profile = Table(
     Column("share_0_14", Float, comment="0–14-year-olds, % of the population"),
     Column("share_15_64", Float),
     Column("share_65_plus", Float),
-    Column("distance", Float, comment="standardised distance from the own municipality (log population, 0–14 %, 65+ %)"),
+    Column("share_swedish", Float, comment="Swedish speakers, % of the population (Sotkanet 2343)"),
+    Column("distance", Float, comment="standardised distance from the own municipality (log population, 0–14 %, 65+ %, "
+                                      "and the Swedish share for a bilingual or Swedish-speaking one)"),
     Column("similarity_rank", Integer, comment="1 = the most similar; empty for the own and incomplete profiles"),
 )
 

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from dashboard_fixtures import build_fixture_store
+from support.dashboard_fixtures import build_fixture_store
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
@@ -240,7 +240,7 @@ def _sign_in_with(auth: dict) -> AppTest:
 
 
 def test_sign_in_with_the_provider_down_says_so_on_the_sign_in_page():
-    from served_app import free_port
+    from support.served_app import free_port
 
     dead = f"http://127.0.0.1:{free_port()}/.well-known/openid-configuration"
     at = _sign_in_with({**AUTH, "server_metadata_url": dead})

@@ -11,9 +11,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from screen_helpers import open_screen
+from support.screen_helpers import open_screen
 
-from conftest import table_frame
+from support.store_rows import table_frame
 from dashboard.core.formatting import fmt_number
 from dashboard.core.i18n import translate, translate_n
 from dashboard.data_status import widgets

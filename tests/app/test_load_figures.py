@@ -3,7 +3,6 @@ figures counted from the stored rows themselves."""
 
 from __future__ import annotations
 
-from participation_fixtures import participation_store  # noqa: F401 - fixture used by name
 from sqlalchemy import func, select
 
 from dashboard.core import queries

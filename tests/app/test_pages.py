@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from dashboard_fixtures import (
+from support.dashboard_fixtures import (
     AGE_GROUPS,
     DISTRICTS,
     MUNICIPALITY,
@@ -27,20 +27,14 @@ from dashboard.core import queries
 from dashboard.data_status import queries as status_queries
 from dashboard.data_status import view as status_tables
 from dashboard.core.formatting import DASH, NBSP, fmt_date, fmt_datetime, fmt_number, plain
+from dashboard.core.pages import with_data
 from dashboard.core.i18n import CATALOG, LANGUAGES, missing_keys, translate
 from data_pipeline.store import schema
 from data_pipeline.store.engine import make_engine
 
 APP = Path(__file__).parents[2] / "dashboard" / "app.py"
-# page file -> i18n key of its title
-PAGES = {
-    "overview.py": "page.overview",
-    "indicators.py": "page.indicators",
-    "participation.py": "page.participation",
-    "working_groups.py": "page.working_groups",
-    "partnerships.py": "page.partnerships",
-    "data_status.py": "page.data_status",
-}
+# page file -> i18n key of its title: every screen with the store's figures, from the app's own list
+PAGES = {s.file: s.title_key for s in with_data()}
 AREA_NAME = {"fi": 0, "sv": 1, "en": 2}
 
 

@@ -10,8 +10,8 @@ import re
 
 import polars as pl
 import pytest
-from hostile_fixtures import BIDI, build_hostile_store
-from screen_helpers import open_screen
+from support.hostile_fixtures import BIDI, build_hostile_store
+from support.screen_helpers import open_screen
 
 from dashboard.core.formatting import WORD_JOINER, plain, text_only, text_only_frames
 

@@ -9,9 +9,9 @@ import datetime as dt
 import json
 
 import pytest
-from screen_helpers import open_screen
+from support.screen_helpers import open_screen
 
-from conftest import table_frame
+from support.store_rows import table_frame
 from dashboard.access import rules
 from dashboard.core.i18n import translate
 from data_pipeline.load import worker

@@ -3,7 +3,7 @@ overview's area cards, weak signals and the other screens' tiles; the data statu
 
 from __future__ import annotations
 
-from screen_helpers import open_screen
+from support.screen_helpers import open_screen
 
 from dashboard.core.cache import Store, engine
 from dashboard.core.filters import Filters

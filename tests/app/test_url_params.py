@@ -14,7 +14,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core.i18n import translate
-from data_pipeline.cli import main as hyte
 
 APP = Path(__file__).parents[2] / "dashboard" / "app.py"
 COMMON = ("lang", "age", "district", "from", "to")
@@ -31,14 +30,6 @@ HOSTILE = {
     "sql-and-script": "<script>alert(1)</script>' OR 1=1; DROP TABLE region;--",
     "huge-number": "9" * 5000,
 }
-
-
-@pytest.fixture(scope="module")
-def demo_store(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("url-demo")
-    url = f"sqlite:///{folder / 'demo.db'}"
-    assert hyte(["demo", "--out", str(folder / "pkg"), "--db", url, "-q"]) == 0
-    return url
 
 
 @pytest.mark.parametrize("value", HOSTILE.values(), ids=HOSTILE.keys())

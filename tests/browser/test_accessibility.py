@@ -14,8 +14,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 from axe_playwright_python.sync_playwright import Axe
-from served_app import PAGES, browser, demo_app  # noqa: F401 - fixtures used by name
-from test_browser import SHOTS
+from support.served_app import PAGES
+from support.served_app import SHOTS
 
 from dashboard.core.i18n import LANGUAGES, translate
 

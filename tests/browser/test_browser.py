@@ -6,18 +6,15 @@ Screenshots at projector (1920×1080) and laptop (1280×720) sizes go to HYTE_SC
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 
 import pytest
-from dashboard_fixtures import build_fixture_store
-from served_app import PAGES, chromium, serve
+from support.dashboard_fixtures import build_fixture_store
+from support.served_app import PAGES, SHOTS, chromium, serve
 
 from dashboard.core.i18n import translate
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path(os.environ.get("HYTE_SCREENSHOT_DIR", "/tmp/hyte-shots"))
 SIZES = ((1920, 1080), (1280, 720))
 
 

@@ -9,10 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
-from served_app import chromium, serve
-from test_browser import SHOTS
+from support.served_app import chromium, serve
+from support.served_app import SHOTS
 
-from conftest import table_frame
+from support.store_rows import table_frame
 from dashboard.core.i18n import translate
 from data_pipeline.load.refresh import Change, refresh
 from data_pipeline.store import schema

@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
-from kangasala_stand_in import fake_paavo, fake_sotkanet
-from served_app import chromium, serve
+from support.kangasala_stand_in import fake_paavo, fake_sotkanet
+from support.served_app import chromium, serve
 
 from dashboard.core.i18n import translate
 
@@ -20,7 +20,7 @@ SHOTS = Path(os.environ.get("HYTE_SCREENSHOT_DIR", "/tmp/hyte-shots"))
 
 
 def test_setup_in_the_browser(tmp_path, monkeypatch):
-    from sotkanet_server import serve as serve_fake
+    from support.sotkanet_server import serve as serve_fake
 
     s_url, s_stop = serve_fake(fake_sotkanet())
     p_url, p_stop = serve_fake(fake_paavo())

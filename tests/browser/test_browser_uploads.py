@@ -7,10 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from served_app import chromium, serve
-from test_browser import SHOTS
+from support.served_app import chromium, serve
+from support.served_app import SHOTS
 
 from dashboard.core.i18n import translate
+from data_pipeline.i18n import translate_n
 from data_pipeline.load.refresh import Change, refresh
 
 pytestmark = pytest.mark.browser
@@ -61,10 +62,13 @@ def test_upload_a_broken_file_then_the_fixed_one(served, size):
             page.locator("h1", has_text=translate("page.data_status", "fi")).wait_for(timeout=30_000)
 
             _upload(page, "tapahtumat.csv", broken)
-            message = page.get_by_text("Tiedostoa tapahtumat.csv ei ladattu: 1 virhettä")
+            # "1 virhe": the catalogue's singular form (the hand-rolled plural said "1 virhettä")
+            refused = translate_n("up.rejected", 1, "fi", file="tapahtumat.csv", count=1)
+            message = page.get_by_text(refused.split(". ")[0] + ".")  # "…: 1 virhe."
             message.wait_for(timeout=WRITE_TIMEOUT)
             message.scroll_into_view_if_needed()  # the main area scrolls; the shot shows what is in view
-            problem = "events.csv:4: date: päivämäärää ei ole olemassa / no such date: '31.02.2026'"
+            # The problem in the screen's language only (it was "… / no such date: …" before the catalogues).
+            problem = "events.csv:4: date: " + translate("problem.no_such_date", "fi", value="31.02.2026")
             # The main area's: the sidebar's deck builder holds a code block (its link) too.
             listed = page.locator('[data-testid="stMain"] [data-testid="stCode"]').first.inner_text()
             assert " ".join(listed.split()) == problem  # wrapped on screen, one line as text

@@ -10,8 +10,8 @@ typed on the page, and no bidi control in it.
 from __future__ import annotations
 
 import pytest
-from hostile_fixtures import BIDI, LITERAL, PIXEL_HOST, build_hostile_store
-from served_app import PAGES, chromium, serve
+from support.hostile_fixtures import BIDI, LITERAL, PIXEL_HOST, build_hostile_store
+from support.served_app import PAGES, chromium, serve
 
 from dashboard.core.formatting import WORD_JOINER
 from dashboard.core.i18n import translate

@@ -18,12 +18,12 @@ from concurrent.futures import ThreadPoolExecutor
 from unittest import mock
 
 import pytest
-from dashboard_fixtures import build_fixture_store
-from oidc_stack import COOKIE_SECRET, need_node, nginx, provider, render_nginx, secrets_toml
-from served_app import chromium, free_port, serve
+from support.dashboard_fixtures import build_fixture_store
+from support.oidc_stack import COOKIE_SECRET, need_node, nginx, provider, render_nginx, secrets_toml
+from support.served_app import PAGES, Requests, chromium, free_port, serve
 
 from dashboard.core.formatting import plain
-from dashboard.core.i18n import translate
+from dashboard.core.i18n import LANGUAGES, translate
 
 pytestmark = [pytest.mark.oidc, pytest.mark.browser]
 
@@ -286,6 +286,37 @@ def test_a_wrong_client_secret_or_an_unreachable_provider_is_a_clear_page(faulty
     assert USER_COOKIE not in {c["name"] for c in page.context.cookies()}
     no_traceback(page)
     page.context.close()
+
+
+def test_signed_in_every_page_stays_on_the_apps_origin_under_the_deploys_csp(stack, browser):
+    """Through the deploy's nginx, which sends its Content-Security-Policy: every screen in fi, sv, en and
+    presented, signed in as an admin (who sees every screen), asks nothing of any other origin and breaks
+    no rule of the policy (Chromium reports each refusal on the console)."""
+    page = new_page(browser)
+    refused = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.goto(f"{stack.base}/overview")
+    heading(page, fi("access.signin.title"))
+    sign_in(page, "admin")
+    heading(page, fi("page.overview"))
+    policy = page.goto(f"{stack.base}/overview").headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "https:" not in policy and "http:" not in policy
+    requests = Requests(page.context)  # from here on: the app's pages only (the provider's are its own)
+    page.on("websocket", lambda ws: requests.urls.append(ws.url))
+    for path, key in PAGES.items():
+        for lang in LANGUAGES:
+            page.goto(f"{stack.base}/{path}?lang={lang}")
+            heading(page, translate(key, lang))
+            no_traceback(page)
+        page.goto(f"{stack.base}/{path}?present=1")
+        settled(page)
+        no_traceback(page)
+    page.wait_for_load_state("networkidle")
+    page.context.close()
+    assert any(url.startswith("ws://") for url in requests.urls)  # the session's websocket was seen
+    assert requests.elsewhere(stack.base) == []
+    assert refused == []
 
 
 def test_a_signed_in_session_survives_moving_to_the_other_replica(stack, browser):

@@ -6,8 +6,7 @@ on the map focuses a district. One served app for the module; screenshots go to 
 from __future__ import annotations
 
 import pytest
-from served_app import browser, demo_app  # noqa: F401 - fixtures used by name
-from test_browser import SHOTS
+from support.served_app import SHOTS
 
 
 pytestmark = pytest.mark.browser

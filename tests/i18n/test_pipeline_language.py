@@ -4,6 +4,7 @@ the POSIX locale), else Finnish; and the app's write processes speak the languag
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -42,8 +43,16 @@ SUMMARY = {"fi": "hyte.toml: 4 virhettä; korjaa ne ja aja hyte check uudelleen.
 
 def _broken(config: Path, language: str | None = None) -> Path:
     (config.parent / "registers" / "events.csv").write_text(BROKEN_EVENTS, encoding="utf-8")
+    return _with_language(config, language)
+
+
+def _with_language(config: Path, language: str | None) -> Path:
     if language is not None:  # a key outside any table goes before the first one
-        config.write_text(f"language = {language}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+        text = config.read_text(encoding="utf-8")
+        if "sv" in language:  # a Swedish package names its age groups, areas and local indicators in Swedish
+            text = re.sub(r'^(name|title)_fi = "([^"]*)"$', r'\g<0>\n\1_sv = "\2 (sv)"', text, flags=re.M)
+            text = text.replace('name_sv = "Testby"\n', "")  # [municipality] has one already
+        config.write_text(f"language = {language}\n" + text, encoding="utf-8")
     return config
 
 
@@ -164,7 +173,7 @@ def test_the_data_status_screens_write_processes_speak_the_visitors_language(fix
 def test_templates_of_a_swedish_package_are_in_swedish(mini_package, tmp_path):
     from openpyxl import load_workbook
 
-    mini_package.write_text('language = "sv"\n' + mini_package.read_text(encoding="utf-8"), encoding="utf-8")
+    _with_language(mini_package, '"sv"')
     assert hyte(["template", str(tmp_path / "tpl"), "--config", str(mini_package)]) == 0
     doc = (tmp_path / "tpl" / "SARAKKEET.md").read_text(encoding="utf-8")
     assert doc.startswith("# Registerfiler\n") and "## events.csv — Delaktighetsevenemang" in doc

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from rank_fixtures import OWN, build_rank_store
-from screen_helpers import open_screen, screen_text
+from support.rank_fixtures import OWN, build_rank_store
+from support.screen_helpers import open_screen, screen_text
 from sqlalchemy import select
 
 from data_pipeline.store import schema
@@ -188,7 +188,7 @@ def _layers(spec: dict) -> dict[str, dict]:
 
 
 def test_finland_map_spec_outlines_own_and_peers_and_draws_the_county(rank_store):
-    from rank_fixtures import add_squares
+    from support.rank_fixtures import add_squares
 
     from dashboard.indicators import charts, queries, view
 
@@ -223,7 +223,7 @@ def test_detail_view_map_or_the_way_to_get_one(rank_store, lang):
     at = open_screen("indicators.py", lang=lang, indicator="127", **{"from": "2020"})
     infos = " ".join(i.value for i in at.info)
     assert "boundaries_year" in infos  # no municipality_shape rows yet
-    from rank_fixtures import add_squares
+    from support.rank_fixtures import add_squares
 
     add_squares(rank_store)
     import streamlit as st
@@ -237,7 +237,7 @@ def test_detail_view_map_or_the_way_to_get_one(rank_store, lang):
 
 def test_map_rings_are_clockwise_for_vega(rank_store):
     """An anticlockwise ring (GeoJSON's convention, as the fixture's squares are) fills the whole world in Vega."""
-    from rank_fixtures import add_squares
+    from support.rank_fixtures import add_squares
 
     from dashboard.indicators import queries, view
 

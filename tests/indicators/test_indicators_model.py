@@ -3,8 +3,7 @@ the areas' lines, and the indicator in detail with its charts' text alternatives
 
 from __future__ import annotations
 
-from screen_helpers import open_screen
-from test_indicator_pages import indicator_store  # noqa: F401 - fixture used by name
+from support.screen_helpers import open_screen
 
 from dashboard.core.cache import Store, engine
 from dashboard.core.filters import Filters

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from rank_fixtures import build_rank_store
-from screen_helpers import open_screen, screen_text
+from support.rank_fixtures import build_rank_store
+from support.screen_helpers import open_screen, screen_text
 from sqlalchemy import func, select
 
 from dashboard.indicators import queries, view

@@ -8,11 +8,9 @@ import shutil
 import subprocess
 import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
-from dashboard_fixtures import AGE_GROUPS, DISTRICTS, MUNICIPALITY, PRIORITY_AREAS, build_fixture_store
-from participation_fixtures import no_population_store  # noqa: F401 - fixture used by name
+from support.dashboard_fixtures import AGE_GROUPS, DISTRICTS, MUNICIPALITY, PRIORITY_AREAS, build_fixture_store
 from pypdf import PdfReader
 
 from dashboard.outputs import briefing
@@ -230,7 +228,7 @@ def _charts(at) -> int:
 
 
 def test_overview_offers_the_briefing_for_the_filters_and_language(demo_url, monkeypatch):
-    from screen_helpers import open_screen
+    from support.screen_helpers import open_screen
 
     from dashboard.core import cache
     from dashboard.core import downloads
@@ -252,7 +250,7 @@ def test_overview_offers_the_briefing_for_the_filters_and_language(demo_url, mon
     ("indicators.py", 0),
 ])
 def test_every_chart_offers_png_and_svg(demo_url, monkeypatch, page, exempt):
-    from screen_helpers import open_screen
+    from support.screen_helpers import open_screen
 
     from dashboard.indicators import queries as indicator_queries
 
@@ -272,7 +270,7 @@ def test_every_chart_offers_png_and_svg(demo_url, monkeypatch, page, exempt):
 
 
 def test_participation_table_downloads_as_csv_and_excel(demo_url, monkeypatch):
-    from screen_helpers import open_screen
+    from support.screen_helpers import open_screen
 
     monkeypatch.setenv("HYTE_DATABASE_URL", demo_url)
     labels = _labels(open_screen("participation.py"))
@@ -282,8 +280,8 @@ def test_participation_table_downloads_as_csv_and_excel(demo_url, monkeypatch):
 def test_a_very_long_stored_name_is_cut_not_a_crash(tmp_path):
     """A 2,000-character working-group name once ended `hyte briefing` with "row … too high to be
     rendered on a single page"; long texts are cut with an ellipsis and the briefing is made."""
-    from working_groups_fixtures import TODAY as GROUPS_TODAY
-    from working_groups_fixtures import write_package
+    from support.working_groups_fixtures import TODAY as GROUPS_TODAY
+    from support.working_groups_fixtures import write_package
 
     from data_pipeline.load.refresh import refresh
 
@@ -310,4 +308,5 @@ def test_the_participation_section_without_population_counts_and_says_why(no_pop
     assert "Tavoittavuutta ei voi laskea" in page and "registers/district_population.csv" in page
     assert "Tapahtumia 4/16 alueella." in page and "Ei tapahtumia: Jukola" in page
     assert "Korkein tavoittavuus" not in page
-    assert "Vehoniemi < 5 0 – –" in page  # no population: the reach unknown ("–"), not "< 5", and not low
+    # no population: the reach unknown ("–"), not "< 5", and not low; no participants: 0, not "< 5" (issue 27)
+    assert "Vehoniemi 0 0 – –" in page

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from rank_fixtures import build_rank_store
+from support.rank_fixtures import build_rank_store
 
 from dashboard.outputs import briefing
 from data_pipeline.store.engine import make_engine

@@ -108,7 +108,7 @@ def test_titles_in_the_language_asked_for(demo_url, lang):
 
 
 def test_deck_builder_offers_this_deck_as_pdf(demo_url, monkeypatch):
-    from screen_helpers import open_screen
+    from support.screen_helpers import open_screen
 
     from dashboard.core import cache
     from dashboard.core.filters import Filters

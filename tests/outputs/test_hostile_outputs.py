@@ -7,7 +7,7 @@ import io
 
 import polars as pl
 import pytest
-from hostile_fixtures import BIDI, PAYLOAD, build_hostile_store
+from support.hostile_fixtures import BIDI, PAYLOAD, build_hostile_store
 from openpyxl import load_workbook
 from pypdf import PdfReader
 

@@ -6,10 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from screen_helpers import open_screen, screen_text
-from participation_fixtures import participation_store  # noqa: F401 - fixtures used by name below
-from partnerships_fixtures import ngo_store  # noqa: F401
-from working_groups_fixtures import TODAY, groups_url  # noqa: F401
+from support.screen_helpers import open_screen, screen_text
+from support.working_groups_fixtures import TODAY
 
 from dashboard.core.formatting import DASH, NBSP, fmt_datetime
 from dashboard.core.i18n import LANGUAGES, translate

@@ -6,14 +6,13 @@ its profile), the hidden areas are named, and the hint names the register, not a
 from __future__ import annotations
 
 import polars as pl
-from screen_helpers import open_screen, screen_text
+from support.screen_helpers import open_screen, screen_text
 from sqlalchemy import insert, select, update
 
 from dashboard.core.formatting import NBSP
 from dashboard.participation import metrics
 from data_pipeline.store import schema
 from data_pipeline.store.engine import make_engine
-from participation_fixtures import partial_population_store  # noqa: F401 - fixture by name
 
 PERIOD = {"from": "2025", "to": "2025"}
 

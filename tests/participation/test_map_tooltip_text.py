@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hostile_fixtures import BIDI, build_hostile_store
+from support.hostile_fixtures import BIDI, build_hostile_store
 
 from dashboard.core.cache import Store, engine
 from dashboard.participation import model as part_model

@@ -8,8 +8,8 @@ from datetime import date
 
 import polars as pl
 import pytest
-from dashboard_fixtures import build_fixture_store
-from screen_helpers import open_screen, screen_text
+from support.dashboard_fixtures import build_fixture_store
+from support.screen_helpers import open_screen, screen_text
 from streamlit.testing.v1 import AppTest
 
 from dashboard.participation import charts
@@ -19,7 +19,7 @@ from dashboard.participation import reach_map
 from dashboard.core.formatting import NBSP, WORD_JOINER
 from dashboard.core.i18n import translate
 from dashboard.participation.widgets import picked_district
-from participation_fixtures import DISTRICTS, participation_store, square  # noqa: F401 - fixture used by name
+from support.participation_fixtures import square
 from data_pipeline.store.engine import make_engine
 
 AGES = ["young", "adult", "old"]
@@ -99,7 +99,8 @@ def test_small_counts_are_suppressed_and_their_reach_only_bounded():
     assert not shown["A"]["suppressed"] and shown["A"]["participants"] == 110
     young = by_code(m.suppress(m.district_reach(ROWS, POP, ["A", "B", "C"], "young")))
     assert young["B"]["suppressed"] and young["B"]["participants"] is None  # 3 young participants
-    assert young["C"]["suppressed"]  # 0 is under 5 too
+    # 0 young participants identify no one: shown as 0, not "< 5" (issue 27; was asserted suppressed).
+    assert not young["C"]["suppressed"] and young["C"]["participants"] == 0
 
 
 def test_a_lone_small_cell_is_protected_by_its_neighbour():
@@ -143,7 +144,9 @@ def test_quarters_from_first_to_last_event_with_small_quarters_hidden():
     own = trend.filter(pl.col("series") == "district")
     assert own["quarter"].to_list() == ["2025 Q1", "2025 Q2", "2025 Q3", "2025 Q4"]
     assert own["reach"].to_list()[:2] == pytest.approx([12.0, 10.0])
-    assert own["suppressed"].to_list() == [False, False, True, True] and own["participants"][2] is None
+    # A's Q3 and Q4 had no participants: 0, not "< 5" (issue 27; these were asserted hidden).
+    assert own["suppressed"].to_list() == [False, False, False, False] and own["participants"][2:].to_list() == [0, 0]
+    assert own["reach"].to_list()[2:] == [0.0, 0.0]
     whole = trend.filter(pl.col("series") == "municipality")
     assert whole["participants"].to_list() == [60, 75, 350, 4]  # the municipality's figures are large enough
 
@@ -152,7 +155,10 @@ def test_level_mix_and_reach_by_type():
     mix = by_code(m.level_mix(ROWS, None), "level")
     assert list(mix) == list(m.LEVELS)
     assert mix["information"]["participants"] == 379 and mix["information"]["share"] == pytest.approx(379 / 489)
-    assert mix["action"]["suppressed"] and mix["action"]["participants"] is None
+    # No action-level events: 0, not "< 5" (issue 27; this was asserted hidden).
+    assert not mix["action"]["suppressed"] and mix["action"]["participants"] == 0
+    small = by_code(m.level_mix(rows(event("s1", "A", date(2025, 3, 1), 0, 3, 0, level="action")), None), "level")
+    assert small["action"]["suppressed"] and small["action"]["participants"] is None  # 1–4 stay hidden
     types = m.reach_by_type(ROWS, POP, None, ("resident_evening", "survey", "workshop", "popup"))
     assert types["event_type"].to_list() == ["survey", "resident_evening", "workshop"]  # popup: no events
     assert types["reach"][0] == pytest.approx(375 * 1000 / 8500)
@@ -356,7 +362,8 @@ def test_choosing_a_district_in_the_selectbox_goes_to_the_url(participation_stor
     assert at.query_params["pdistrict"] == "01"
     text = shown(at).replace(NBSP, " ")
     assert "110 participations at 2 events · 22.0 per 1,000 residents · rank 2 of 3" in text
-    assert "Keskusta against the whole municipality by quarter: latest 2025 Q4 < 5, municipality 0.5." in text
+    # Keskusta had no participants in 2025 Q4: 0.0, not "< 5" (issue 27; this said "< 5").
+    assert "Keskusta against the whole municipality by quarter: latest 2025 Q4 0.0, municipality 0.5." in text
     at.button[0].click().run()  # close the district
     assert "pdistrict" not in at.query_params
 
@@ -646,3 +653,24 @@ def test_reach_from_the_aggregates_is_reach_from_the_events():
         direct = m.reach_view(frame, pop, ["01", "02", "03"], age, ("workshop", "survey"))
         again = m.reach_view_of_totals(m.totals(frame, age), pop, ["01", "02", "03"], age, ("workshop", "survey"))
         assert direct["summary"] == again["summary"] and direct["districts"].equals(again["districts"])
+
+
+def test_zero_participants_are_zero_not_under_five():
+    frame = pl.DataFrame({"participants": [0, 3, 12], "reach": [0.0, 3.0, 12.0]})
+    out = m.suppress(frame)
+    assert out["suppressed"].to_list() == [False, True, False]
+    assert out["participants"].to_list() == [0, None, 12]
+
+
+def test_the_quarterly_whole_municipality_has_no_reach_when_the_headline_has_none():
+    # District C has no population figure: the headline says the reach cannot be computed, so the
+    # chart must not draw the whole municipality's reach over A's and B's residents alone.
+    partial = POP.filter(pl.col("district_code") != "C")
+    reached = m.reach_view(ROWS, partial, ["A", "B", "C"], None, ("resident_evening", "survey", "workshop"))
+    assert reached["summary"]["reach"] is None and reached["without_population"] == ["C"]
+    trend = m.quarterly(ROWS, partial, "A", None, ["A", "B", "C"])
+    whole = trend.filter(pl.col("series") == "municipality")
+    assert whole["reach"].is_null().all() and whole["participants"].sum() > 0
+    assert trend.filter(pl.col("series") == "district")["reach"].is_not_null().any()
+    complete = m.quarterly(ROWS, POP, "A", None, ["A", "B", "C"]).filter(pl.col("series") == "municipality")
+    assert complete["reach"].is_not_null().all()

@@ -3,8 +3,7 @@ text alternative, the ranking's line and the district in detail, on a filtered f
 
 from __future__ import annotations
 
-from participation_fixtures import participation_store  # noqa: F401 - fixture used by name
-from screen_helpers import open_screen
+from support.screen_helpers import open_screen
 
 from dashboard.core.cache import Store, engine
 from dashboard.core.filters import Filters

@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from screen_helpers import open_screen, screen_text
+from support.screen_helpers import open_screen, screen_text
 
 from dashboard.core.formatting import NBSP
-from participation_fixtures import no_population_store, partial_population_store  # noqa: F401 - fixtures by name
 
 PERIOD = {"from": "2025", "to": "2025"}
 FILL = "registers/district_population.csv"

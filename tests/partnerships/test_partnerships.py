@@ -10,10 +10,10 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from dashboard_fixtures import build_fixture_store
-from screen_helpers import APP, open_screen, screen_text
+from support.dashboard_fixtures import build_fixture_store
+from support.screen_helpers import APP, open_screen, screen_text
 from streamlit.testing.v1 import AppTest
-from partnerships_fixtures import PERIOD, REGISTERS, ngo_store  # noqa: F401 - fixture used by name
+from support.partnerships_fixtures import PERIOD
 
 from dashboard.partnerships import charts as ngo_charts
 from dashboard.partnerships import metrics as ngo_metrics

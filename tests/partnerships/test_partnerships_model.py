@@ -3,8 +3,7 @@ lines, the partners found, the knowledge section; the slide's heat map is the sc
 
 from __future__ import annotations
 
-from partnerships_fixtures import ngo_store  # noqa: F401 - fixture used by name
-from screen_helpers import open_screen
+from support.screen_helpers import open_screen
 
 from dashboard.core.cache import Store, engine
 from dashboard.core.filters import Filters

@@ -10,12 +10,12 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from conftest import table_frame
+from support.store_rows import table_frame
 from data_pipeline.sources import boundaries
 from data_pipeline.store import schema
 from data_pipeline.inputs.config import load_config
 from data_pipeline.load.refresh import refresh
-from sotkanet_server import Fault, FakeSotkanet, serve
+from support.sotkanet_server import Fault, FakeSotkanet, serve
 
 SIDE = 20_000.0        # metres: a 3 × 3 grid of square municipalities near Pori
 X0, Y0 = 200_000.0, 6_820_000.0

@@ -141,7 +141,7 @@ def test_check_without_the_cache_says_refresh_downloads_it(mini_package, capsys,
 @pytest.fixture
 def paavo_package(mini_package):
     """The mini package with Paavo postal areas as districts, their download already in the cache."""
-    from test_paavo import postal_area
+    from support.sotkanet_server import postal_area
 
     edit(mini_package, 'file = "districts.geojson"\nid_property = "code"\nname_property = "name"',
          'source = "paavo"\npaavo_year = 2024')

@@ -256,3 +256,40 @@ def test_the_reference_example_is_a_valid_file(tmp_path):
     (tmp_path / "hyte.toml").write_text(EXAMPLE, encoding="utf-8")
     config, problems = read_config(tmp_path / "hyte.toml")
     assert problems == [] and config.indicators[0].target == 5.0
+
+
+# --- issue 23 (Kuusamo): targets typed the way a Finn types them, and target years outside the plan ----
+
+def test_a_decimal_comma_says_toml_wants_a_decimal_point(mini_package, sqlite_url, capsys):
+    # Found setting up Kuusamo: `target = 8,5` gave "TOML syntax error … column 11" and nothing more.
+    edit(mini_package, ("target = 110.0", "target = 8,5"))
+    code, lines = refresh_problems(mini_package, sqlite_url, capsys)
+    assert code == 1
+    assert lines == [f"hyte.toml:{line_of(mini_package, 'target = 8,5')}: target: "
+                     "TOML vaatii desimaalipisteen: kirjoita target = 8.5 (ei 8,5)"]
+
+
+def test_a_target_year_before_the_plan_starts_is_refused(mini_package, sqlite_url, capsys):
+    # Found setting up Kuusamo: `target_year = 2020` in a plan starting 2025 passed silently.
+    edit(mini_package, ("target_year = 2028", "target_year = 2020"))
+    code, lines = refresh_problems(mini_package, sqlite_url, capsys)
+    assert code == 1
+    assert lines == [f"hyte.toml:{line_of(mini_package, 'target_year = 2020')}: indicators.target_year: "
+                     "tavoitevuosi 2020 on ennen suunnitelman alkua (2025–2028): valitse vuosi "
+                     "suunnitelmakaudelta tai muuta suunnitelman vuosia"]
+
+
+def test_a_target_year_after_the_plan_and_staleness_limits_are_checked(mini_package):
+    edit(mini_package, ("target_year = 2028", "target_year = 2031"),
+         ("start_year = 2025", "start_year = 2025\nmeasure_flag_days = 90\nmeasure_stale_days = 30"))
+    _config, problems = read_config(mini_package)
+    assert [(p.column, str(p.message)) for p in problems] == [
+        ("plan.measure_stale_days", "oltava suurempi kuin measure_flag_days (90)"),
+        ("indicators.target_year", "tavoitevuosi 2031 on suunnitelman päättymisen jälkeen (2025–2028): "
+                                   "valitse vuosi suunnitelmakaudelta tai muuta suunnitelman vuosia"),
+    ]
+
+
+def test_staleness_limits_default_to_60_and_180_days(mini_package):
+    config = load_config(mini_package)
+    assert (config.measure_flag_days, config.measure_stale_days) == (60, 180)

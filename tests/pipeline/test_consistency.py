@@ -125,7 +125,7 @@ def test_readers_see_old_or_new_never_a_mix(store_url, two_packages, monkeypatch
 def test_a_load_committed_mid_run_reruns_the_screen_instead_of_showing_an_error(tmp_path, monkeypatch):
     from pathlib import Path
 
-    from dashboard_fixtures import build_fixture_store
+    from support.dashboard_fixtures import build_fixture_store
     from streamlit.testing.v1 import AppTest
 
     from dashboard.core.i18n import translate

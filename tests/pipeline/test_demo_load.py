@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import dump_store
+from support.store_rows import dump_store
 from data_pipeline.cli import main as hyte
 from data_pipeline.store.status import store_status
 from data_pipeline.store.engine import make_engine
@@ -88,7 +88,7 @@ def test_refresh_killed_at_random_points_leaves_old_or_new_data_never_a_mix(demo
         return "new" if now == new else "old"
 
     # Kills known to land inside the write transaction (paused before a random table): always the old data.
-    helper = Path(__file__).parents[1] / "killable_refresh.py"
+    helper = Path(__file__).parents[1] / "support" / "killable_refresh.py"
     for table_index in rng.sample(range(12), 3):
         proc = subprocess.Popen([sys.executable, str(helper), str(table_index), *refresh_args],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)

@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import dump_store
+from support.store_rows import dump_store
 from data_pipeline.inputs import registers as R
 from data_pipeline.load.refresh import refresh
 from data_pipeline.inputs.readers import read_register_file

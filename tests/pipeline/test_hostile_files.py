@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from conftest import dump_store
+from support.store_rows import dump_store
 from data_pipeline.inputs import readers
 from data_pipeline.cli import main as hyte
 from data_pipeline.inputs.districts import read_districts

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import argparse
 import tomllib
-from pathlib import Path
 
 import pytest
-from kangasala_stand_in import PEERS_BY_SIZE, PEERS_EXPECTED, fake_paavo, fake_sotkanet, nameless_districts, paavo_collection
+from support.kangasala_stand_in import PEERS_BY_SIZE, PEERS_EXPECTED, fake_paavo, fake_sotkanet, nameless_districts, paavo_collection
 
 from data_pipeline.cli import build_parser
 from data_pipeline.cli import main as hyte
@@ -17,7 +16,7 @@ from data_pipeline.init.command import Terminal, run
 from data_pipeline.init.districts import detect_properties
 from data_pipeline.init.presets import COUNTIES, INDICATOR_PRESETS, OLD_COUNTY_IDS
 from data_pipeline.init.regions import InitError, Region, county_of, find_municipality, parse_regions
-from sotkanet_server import serve
+from support.sotkanet_server import serve
 
 
 @pytest.fixture
@@ -204,3 +203,22 @@ def test_init_in_swedish_writes_the_package_and_says_everything_in_swedish(stand
                  "5. **Starta**: `streamlit run dashboard/app.py`"):  # every step, in Swedish
         assert step in instructions
     assert "Tarkista" not in instructions and "Check" not in instructions
+
+
+def test_own_priority_areas_from_the_command_line_and_check_passes_at_once(stand_ins, tmp_path, capsys):
+    # Issue 23 (Kuusamo): init offered only Pori's areas or one called "… (nimeä)" with no way to name it.
+    assert hyte(["init", "--municipality", "Kangasala", "--out", str(tmp_path / "k"),
+                 "--area", "Osallisuus ja yhteisöllisyys|Delaktighet och gemenskap|Participation and community",
+                 "--area", "Liikkuminen ja luonto", "--area", "Turvallinen arki"]) == 0
+    config = load_config(tmp_path / "k" / "hyte.toml")
+    assert [(a.code, a.name_fi, a.name_sv) for a in config.priority_areas] == [
+        ("osallisuus_ja", "Osallisuus ja yhteisöllisyys", "Delaktighet och gemenskap"),
+        ("liikkuminen_ja_luonto", "Liikkuminen ja luonto", None),
+        ("turvallinen_arki", "Turvallinen arki", None)]
+    by_id = {i.id: i.priority_area for i in config.indicators}
+    assert set(by_id.values()) <= {a.code for a in config.priority_areas}  # never an area that is not there
+    # Suggested by name: exercise to "Liikkuminen…", taking part to "Osallisuus…", the rest to the first.
+    assert (by_id[3905], by_id[4446], by_id[4292], by_id[3076]) == (
+        "liikkuminen_ja_luonto", "liikkuminen_ja_luonto", "osallisuus_ja", "osallisuus_ja")
+    capsys.readouterr()
+    assert hyte(["check", "--config", str(tmp_path / "k" / "hyte.toml")]) == 0, capsys.readouterr()

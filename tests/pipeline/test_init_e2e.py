@@ -19,12 +19,12 @@ from pathlib import Path
 import polars as pl
 import pytest
 from openpyxl import load_workbook
-from kangasala_stand_in import AREAS, PEERS_EXPECTED, expected_population, fake_paavo, fake_sotkanet, \
+from support.kangasala_stand_in import AREAS, PEERS_EXPECTED, expected_population, fake_paavo, fake_sotkanet, \
     nameless_districts
-from screen_helpers import APP, screen_text
+from support.screen_helpers import APP, screen_text
 from streamlit.testing.v1 import AppTest
 
-from conftest import table_frame
+from support.store_rows import table_frame
 from data_pipeline.store import schema
 
 HYTE = [sys.executable, "-m", "data_pipeline.cli"]
@@ -34,13 +34,15 @@ PAGES = ("overview.py", "indicators.py", "participation.py", "working_groups.py"
 
 @pytest.fixture(scope="module")
 def stand_ins():
-    from sotkanet_server import serve
+    from support.sotkanet_server import serve
 
     sotkanet, paavo = fake_sotkanet(), fake_paavo()
     s_url, s_stop = serve(sotkanet)
     p_url, p_stop = serve(paavo)
     env = {**os.environ, "HYTE_SOTKANET_URL": s_url,
-           "HYTE_PAAVO_URL": p_url.removesuffix("/rest/1.1") + "/wfs"}
+           "HYTE_PAAVO_URL": p_url.removesuffix("/rest/1.1") + "/wfs",
+           # init writes boundaries_year: the map's boundaries are asked of nothing that listens (no internet)
+           "HYTE_BOUNDARIES_URL": "http://127.0.0.1:9/wfs"}
     yield env, sotkanet, paavo
     s_stop()
     p_stop()

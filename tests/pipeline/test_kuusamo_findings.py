@@ -31,7 +31,7 @@ def test_html_entities_in_sotkanet_titles_are_decoded_on_setup_and_in_the_store(
     from dashboard.setup import view as setup_view
     from data_pipeline.load.refresh import refresh
     from data_pipeline.store import schema
-    from conftest import table_frame
+    from support.store_rows import table_frame
 
     entity = {"fi": "Lihavuus (BMI &#8805; 30), % aikuisista", "sv": "Fetma (BMI &#8805; 30)", "en": "Obesity (BMI &ge; 30)"}
     assert setup_view.catalogue_titles([{"id": 5, "title": entity}])[5]["fi"] == "Lihavuus (BMI ≥ 30), % aikuisista"

@@ -16,16 +16,15 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from sqlalchemy import select
 
-from conftest import table_frame
+from support.store_rows import table_frame
 from dashboard.indicators.queries import indicator_values
 from data_pipeline.store import schema
 from data_pipeline.inputs.config import Config, RegionRef, load_config
 from data_pipeline.load.refresh import refresh
 from data_pipeline.sources.sotkanet_cache import COUNTY_IDS, parse_data_rows, select_regions
 from data_pipeline.store.engine import make_engine
-from sotkanet_server import FakeSotkanet, serve
+from support.sotkanet_server import FakeSotkanet, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 PORI_ID, SATAKUNTA, SATAKUNTA_OLD, PIRKANMAA, PIRKANMAA_OLD = 292, 976, 896, 970, 890

@@ -13,7 +13,7 @@ from data_pipeline.inputs.config import load_config
 from data_pipeline.load.refresh import refresh
 from data_pipeline.sources.http import MAX_CONSECUTIVE_FAILURES
 from data_pipeline.sources.sotkanet import fetch
-from sotkanet_server import Fault, FakeSotkanet, serve
+from support.sotkanet_server import Fault, FakeSotkanet, serve
 
 EXTRA = (288, 289, 3906, 3905, 1514, 333)  # six more Sotkanet indicators: eight requests' worth of work
 

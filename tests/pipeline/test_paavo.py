@@ -2,56 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 
-from conftest import table_frame
+from support.store_rows import table_frame
 from data_pipeline.store import schema
 from data_pipeline.load.refresh import refresh
-from sotkanet_server import FakeSotkanet, Fault, serve
-
-BANDS = ["he_0_2", "he_3_6", "he_7_12", "he_13_15", "he_16_17", "he_18_19", "he_20_24", "he_25_29", "he_30_34",
-         "he_35_39", "he_40_44", "he_45_49", "he_50_54", "he_55_59", "he_60_64", "he_65_69", "he_70_74",
-         "he_75_79", "he_80_84", "he_85_"]
-
-
-def postal_area(code: str, name: str, x0: float, counts: dict[str, int | None]) -> dict:
-    ring = [[x0, 6_830_000], [x0 + 1_000, 6_830_000], [x0 + 1_000, 6_831_000], [x0, 6_831_000], [x0, 6_830_000]]
-    props = {"postinumeroalue": code, "nimi": name, "namn": name + " sv", "kunta": "999", "he_vakiy": 0,
-             **{band: counts.get(band, 10) for band in BANDS}}
-    return {"type": "Feature", "properties": props, "geometry": {"type": "Polygon", "coordinates": [ring]}}
-
-
-class FakePaavo(FakeSotkanet):
-    def __init__(self, collection):
-        super().__init__(regions=[], metadata={}, data={})
-        self.collection = collection
-
-    def route(self, path, query):
-        if path == "/wfs" and query.get("typeNames") == ["postialue:pno_tilasto_2024"] \
-                and query.get("CQL_FILTER") == ["kunta='999'"]:
-            return self.collection
-        return None
-
-
-@pytest.fixture
-def paavo_package(mini_package):
-    collection = {"type": "FeatureCollection",
-                  "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3067"}},
-                  "features": [postal_area("99100", "Keskusta", 220_000, {"he_85_": 7}),
-                               postal_area("99120", "Saari", 222_000, {"he_65_69": None})]}
-    fake = FakePaavo(collection)
-    base_url, stop = serve(fake)
-    text = mini_package.read_text(encoding="utf-8").replace(
-        'file = "districts.geojson"\nid_property = "code"\nname_property = "name"',
-        f'source = "paavo"\npaavo_year = 2024\npaavo_url = "{base_url}/wfs"')
-    mini_package.write_text(text, encoding="utf-8")
-    regs = mini_package.parent / "registers"
-    (regs / "district_population.csv").write_text("district,age_group,year,population\n", encoding="utf-8")
-    for name in ("events", "local_indicator_values", "ngos"):  # they name the old districts
-        (regs / f"{name}.csv").unlink()
-    yield mini_package, fake
-    stop()
-
+from support.sotkanet_server import Fault
 
 def test_paavo_areas_become_districts_with_population_by_age_group(paavo_package, sqlite_url):
     config, fake = paavo_package

@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 from sqlalchemy import select
 
-from conftest import dump_store, table_frame
+from support.store_rows import dump_store, table_frame
 from data_pipeline.store import schema
 from data_pipeline.cli import main as hyte
 from data_pipeline.load.refresh import refresh

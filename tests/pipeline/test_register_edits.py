@@ -9,7 +9,7 @@ import shutil
 
 import polars as pl
 
-from conftest import table_frame
+from support.store_rows import table_frame
 from dashboard.registers import model
 from data_pipeline.cli import main as hyte
 from data_pipeline.inputs.config import load_config
@@ -144,7 +144,7 @@ def test_a_save_rewrites_only_its_registers_tables_and_leaves_the_store_a_load_o
         mini_package, tmp_path, monkeypatch):
     """The store holds the package as it is, so a save of one register writes only that register's tables
     (the 5 s save at national scale); the result must equal a full load of the package."""
-    from conftest import dump_store
+    from support.store_rows import dump_store
     from data_pipeline.load import refresh as refresh_module
 
     url = f"sqlite:///{tmp_path / 'edited.db'}"

@@ -74,7 +74,7 @@ def test_profiles_from_stored_values_take_the_latest_population_year():
 def test_a_missing_profile_file_does_not_hold_back_the_plans_data(tmp_path):
     """The profile only explains the peers: without it (Sotkanet did not answer yet) the package still loads,
     with no profiles, and once the file is there the next refresh stores them."""
-    from conftest import table_frame
+    from support.store_rows import table_frame
     from data_pipeline import demo
     from data_pipeline.store import schema
     from data_pipeline.load.refresh import refresh

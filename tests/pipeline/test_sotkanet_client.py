@@ -2,39 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import shutil
-from pathlib import Path
 
 import pytest
 
-from conftest import dump_store, table_frame
+from support.store_rows import dump_store, table_frame
 from data_pipeline.store import schema
 from data_pipeline.load.refresh import refresh
 from data_pipeline.sources.http import USER_AGENT
-from sotkanet_server import Fault, FakeSotkanet, serve
-
-
-@pytest.fixture
-def online_package(mini_package: Path):
-    """The mini package turned into an online one: its recorded responses are served, its cache is emptied."""
-    cache = mini_package.parent / "sotkanet"
-    fake = FakeSotkanet(
-        regions=json.loads((cache / "regions.json").read_text(encoding="utf-8")),
-        metadata={127: json.loads((cache / "indicators" / "127.json").read_text(encoding="utf-8"))},
-        data={127: json.loads((cache / "data" / "127.json").read_text(encoding="utf-8"))},
-    )
-    # A missing value, as Sotkanet sends it for a suppressed cell.
-    fake.data[127].append({"indicator": 127, "region": 9999, "year": 2022, "gender": "female", "value": None,
-                           "absValue": None})
-    shutil.rmtree(cache)
-    base_url, stop = serve(fake)
-    text = mini_package.read_text(encoding="utf-8")
-    text = text.replace('base_url = "http://127.0.0.1:9/none"', f'base_url = "{base_url}"')
-    text = text.replace("offline = true", "timeout_s = 1\nretries = 2\nbackoff_s = 0.01")
-    mini_package.write_text(text, encoding="utf-8")
-    yield mini_package, fake
-    stop()
+from support.sotkanet_server import Fault
 
 
 def test_full_refresh_fetches_maps_regions_and_loads(online_package, sqlite_url):
@@ -133,7 +108,7 @@ def test_environment_overrides_the_configured_url(online_package, sqlite_url, mo
     real = config.read_text(encoding="utf-8")
     config.write_text(real.replace("base_url = \"http://127.0.0.1", "base_url = \"http://127.0.0.2"),
                       encoding="utf-8")
-    from sotkanet_server import serve as serve_again
+    from support.sotkanet_server import serve as serve_again
 
     url, stop = serve_again(fake)
     monkeypatch.setenv("HYTE_SOTKANET_URL", url)

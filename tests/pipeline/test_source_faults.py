@@ -13,15 +13,13 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_paavo import paavo_package  # noqa: F401 - fixture
-from test_sotkanet_client import online_package  # noqa: F401 - fixture
 
-from conftest import dump_store, table_frame
+from support.store_rows import dump_store, table_frame
 from dashboard.core.i18n import translate
 from data_pipeline.store import schema
 from data_pipeline.cli import main as hyte
 from data_pipeline.load.refresh import refresh
-from sotkanet_server import Fault
+from support.sotkanet_server import Fault
 
 APP = Path(__file__).parents[2] / "dashboard" / "app.py"
 CLOSED_PORT = "http://127.0.0.1:9/rest/1.1"  # the discard port: nothing listens, the connection is refused

@@ -271,7 +271,14 @@ def test_a_priority_area_picked_from_the_templates_own_list_is_accepted(mini_pac
 
 
 def test_a_swedish_packages_templates_name_the_codes_in_swedish(mini_package, tmp_path):
-    mini_package.write_text('language = "sv"\n' + mini_package.read_text(encoding="utf-8"), encoding="utf-8")
+    text = mini_package.read_text(encoding="utf-8")
+    # A Swedish package names its age groups, areas and local indicators in Swedish (required in its language).
+    for fi, sv in (('name_fi = "Lapset ja nuoret"', 'name_sv = "Barn och unga"'), ('name_fi = "Työikäiset"', 'name_sv = "I arbetsför ålder"'),
+                   ('name_fi = "Ikääntyneet"', 'name_sv = "Äldre"'), ('name_fi = "Elinympäristö"', 'name_sv = "Livsmiljö"'),
+                   ('name_fi = "Elintavat"', 'name_sv = "Levnadsvanor"'),
+                   ('title_fi = "Asukasillan osallistujat / 1000 asukasta"', 'title_sv = "Deltagare i invånarkvällar / 1000 invånare"')):
+        text = text.replace(fi, f"{fi}\n{sv}")
+    mini_package.write_text('language = "sv"\n' + text, encoding="utf-8")
 
     assert hyte(["template", str(tmp_path / "tpl"), "--config", str(mini_package)]) == 0
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from conftest import dump_store, table_frame
+from support.store_rows import dump_store, table_frame
 from data_pipeline.store import schema
 from data_pipeline.load import worker
 from data_pipeline.store.engine import make_engine

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import select, update
+from sqlalchemy import update
 
-from conftest import dump_store, table_frame
+from support.store_rows import dump_store, table_frame
 from data_pipeline.store import schema
 from data_pipeline.load import worker
 from data_pipeline.cli import main as hyte

@@ -24,7 +24,7 @@ import pytest
 import streamlit as st
 from sqlalchemy import select
 
-from conftest import dump_store, table_frame
+from support.store_rows import dump_store, table_frame
 from dashboard.core import cache
 from dashboard.core.formatting import plain
 from dashboard.core.i18n import translate
@@ -42,7 +42,7 @@ from data_pipeline.store.engine import is_sqlite, make_engine, sqlite_path
 pytestmark = pytest.mark.write_safety
 
 TESTS = Path(__file__).parent.parent
-KILLABLE = TESTS / "killable_refresh.py"
+KILLABLE = TESTS / "support" / "killable_refresh.py"
 # Writes per store. Each is a Python process of its own (about 1.5 s of CPU, mostly imports), so
 # PostgreSQL, whose loads also cost its server, does fewer; HYTE_WRITE_SAFETY_ROUNDS asks for more.
 ROUNDS = {"sqlite": 20, "postgresql": 12}
@@ -88,7 +88,8 @@ def read_every_screen() -> tuple[int, int, int]:
     working_groups.group_activity(store, first, last, None, dt.date(2026, 1, 1))
     working_groups.annual_clock(store, 2025)
     partnerships.ngo_tables(store), partnerships.ngo_board(store, first, last, None, None)
-    data_status.load_runs(store), data_status.source_freshness(store), data_status.audit_log(store)
+    newest = data_status.newest_run(store)
+    data_status.load_runs(store, newest), data_status.source_freshness(store, newest), data_status.audit_log(store)
     data_status.register_versions(store, "events")
     counts = dict(data_status.row_counts(store).iter_rows())
     return store.version, counts["participation_event"], events["event_id"].n_unique()
@@ -266,7 +267,7 @@ for module, name in ((writer, "write_package"), (writer, "adbc_connect"), (pipel
                      (pipeline, "refresh_locked"), (uploads, "upload_register")):
     setattr(module, name, refuse)
 
-from screen_helpers import open_screen
+from support.screen_helpers import open_screen
 at = open_screen("data_status.py")
 at.selectbox(key="upload.register").set_value("events")
 at.file_uploader[0].set_value(("tapahtumat 2025.csv", sys.stdin.buffer.read(), "text/csv"))

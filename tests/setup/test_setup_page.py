@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from kangasala_stand_in import AREAS, PEERS_EXPECTED, TOWNS, fake_paavo, fake_sotkanet
-from screen_helpers import APP, screen_text
+from support.kangasala_stand_in import AREAS, PEERS_EXPECTED, TOWNS, fake_paavo, fake_sotkanet
+from support.screen_helpers import APP, screen_text
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
@@ -31,7 +31,7 @@ def fi(key: str, **fmt) -> str:
 
 @pytest.fixture(scope="module")
 def servers():
-    from sotkanet_server import serve
+    from support.sotkanet_server import serve
 
     s_url, s_stop = serve(fake_sotkanet())
     p_url, p_stop = serve(fake_paavo())
@@ -198,7 +198,7 @@ def test_an_existing_folder_is_not_written_over_unless_confirmed(env):
 
 
 def test_network_down_is_a_friendly_error(env, monkeypatch):
-    from served_app import free_port
+    from support.served_app import free_port
 
     dead = f"http://127.0.0.1:{free_port()}/rest/1.1"
     monkeypatch.setenv("HYTE_SOTKANET_URL", dead)
@@ -212,7 +212,7 @@ def test_network_down_is_a_friendly_error(env, monkeypatch):
 
 
 def test_paavo_down_still_writes_a_package_the_refresh_completes(env, monkeypatch):
-    from served_app import free_port
+    from support.served_app import free_port
 
     monkeypatch.setenv("HYTE_PAAVO_URL", f"http://127.0.0.1:{free_port()}/wfs")
     at = search(setup_page(), "Kangasala")
@@ -282,3 +282,28 @@ def test_the_default_folder_follows_hyte_setup_dir_and_a_file_is_no_folder(tmp_p
     assert view.folder_state(tmp_path / "new") == "new" and view.folder_state(tmp_path) == "empty"
     (tmp_path / "f").write_text("x")
     assert view.folder_state(tmp_path / "f") == "file" and view.folder_state(tmp_path) == "not_empty"
+
+
+def test_own_priority_areas_named_on_the_page_are_written_as_hyte_init_writes_them(env, tmp_path):
+    # Issue 23 (Kuusamo): /setup offered no field to name the plan's own areas.
+    at = search(setup_page(), "Kangasala")
+    at = at.button(key="setup.preset.minimal").click().run()
+    at.radio(key="setup.areas").set_value("own").run()
+    at = at.text_area(key="setup.areas.own_names").input(
+        "Osallisuus ja yhteisöllisyys | Delaktighet och gemenskap\nLiikkuminen ja luonto\nTurvallinen arki\n").run()
+    no_exception(at)
+    at = at.button(key="setup.write").click().run()
+    no_exception(at)
+    config = Path(env["HYTE_SETUP_DIR"]) / "kangasala" / "hyte.toml"
+    result = check_package(config)
+    assert result.ok, [str(p) for p in result.problems]
+    cli = tmp_path / "cli"
+    done = subprocess.run([*HYTE, "init", "--municipality", "211", "--out", str(cli), "--indicators", "minimal",
+                           "--area", "Osallisuus ja yhteisöllisyys|Delaktighet och gemenskap",
+                           "--area", "Liikkuminen ja luonto", "--area", "Turvallinen arki"],
+                          env={**os.environ, **env}, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    written = config.read_text(encoding="utf-8")
+    assert written == (cli / "hyte.toml").read_text(encoding="utf-8")
+    assert 'code = "liikkuminen_ja_luonto"\nname_fi = "Liikkuminen ja luonto"\n' in written

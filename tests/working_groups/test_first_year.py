@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from working_groups_fixtures import TODAY, groups_url  # noqa: F401 - fixture used by name
+from support.working_groups_fixtures import TODAY
 
 from dashboard.core.formatting import DASH
 
 
 @pytest.fixture
-def group_store(groups_url, monkeypatch) -> str:  # noqa: F811 - the fixture above, by name
+def group_store(groups_url, monkeypatch) -> str:
     monkeypatch.setenv("HYTE_DATABASE_URL", groups_url)
     monkeypatch.setattr("dashboard.working_groups.model.today", lambda: TODAY)
     return groups_url

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from dashboard_fixtures import build_fixture_store
-from screen_helpers import APP, open_screen, screen_text
+from support.dashboard_fixtures import build_fixture_store
+from support.screen_helpers import APP, open_screen, screen_text
 from streamlit.testing.v1 import AppTest
-from working_groups_fixtures import REGISTERS, TODAY, groups_url, write_package  # noqa: F401 - fixture used by name
+from support.working_groups_fixtures import TODAY, write_package
 
 from dashboard.core.i18n import translate
 from dashboard.working_groups import charts

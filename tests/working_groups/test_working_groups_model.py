@@ -4,8 +4,8 @@ headings and the charts' text alternatives; and the overview's tile and the slid
 from __future__ import annotations
 
 import pytest
-from screen_helpers import open_screen
-from working_groups_fixtures import TODAY, groups_url  # noqa: F401 - fixture used by name
+from support.screen_helpers import open_screen
+from support.working_groups_fixtures import TODAY
 
 from dashboard.core.cache import Store, engine
 from dashboard.core.filters import Filters

@@ -327,14 +327,19 @@ def working_groups(pdf: Document, b: Briefing, engine: Engine, today: date) -> N
         group_queries.meetings(engine, first_day, last_day), group_queries.meetings(engine, today, date.max),
         group_queries.latest_meetings(engine, today), group_queries.meeting_topics(engine, first_day, last_day),
         list(b.area_names), group_queries.first_meeting_year(engine), b.start_year, b.end_year, b.age_group, today)
-    # The last full year of the period, as the overview's tile judges it.
+    # The last full year of the period, as the overview's tile judges it; a period of only the year in
+    # progress (its meetings so far) is that year, said to be in progress, not "no meetings".
     year = min(b.end_year, today.year - 1)
+    if year not in act["years"] and act["years"]:
+        year = max(act["years"])
     if act["groups"].is_empty() or year not in act["years"]:
         pdf.para(translate("brief.groups.none", b.lang))
         return
     names = wg_view.group_names(act["tree"], b.lang)
     rows = wg_view.year_rows(act, year, names, b.lang)
     pdf.heading(translate("wg.meetings_year", b.lang, year=year), level=1)
+    if year == today.year:
+        pdf.para(translate("wg.in_progress_note", b.lang))
     chart = wg_view.meetings_year(act, year, names, wg_view.meetings_year_message(act, year, names, b.lang), b.lang)
     y = pdf.get_y()
     height = pdf.chart(chart_render.png(chart, 760), pdf.l_margin, y, pdf.width, 150)

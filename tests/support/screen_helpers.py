@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.core.formatting import WORD_JOINER
 
-APP = Path(__file__).parent.parent / "dashboard" / "app.py"
+APP = Path(__file__).parents[2] / "dashboard" / "app.py"
 TEXT_KINDS = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "success")
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from pyproj import Transformer
 
 from data_pipeline.init.presets import INDICATOR_PRESETS
-from sotkanet_server import FakePaavo, FakeSotkanet
+from support.sotkanet_server import FakePaavo, FakeSotkanet
 
 KANGASALA, PIRKANMAA, COUNTRY = 97, 970, 658
 

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from support.store_rows import FIXTURES
 
 from data_pipeline.load.refresh import refresh
 

@@ -14,6 +14,19 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
+# Paavo's age bands and one postal area as its WFS answers carry it (for the Paavo stand-in).
+BANDS = ["he_0_2", "he_3_6", "he_7_12", "he_13_15", "he_16_17", "he_18_19", "he_20_24", "he_25_29", "he_30_34",
+         "he_35_39", "he_40_44", "he_45_49", "he_50_54", "he_55_59", "he_60_64", "he_65_69", "he_70_74",
+         "he_75_79", "he_80_84", "he_85_"]
+
+
+def postal_area(code: str, name: str, x0: float, counts: dict[str, int | None]) -> dict:
+    ring = [[x0, 6_830_000], [x0 + 1_000, 6_830_000], [x0 + 1_000, 6_831_000], [x0, 6_831_000], [x0, 6_830_000]]
+    props = {"postinumeroalue": code, "nimi": name, "namn": name + " sv", "kunta": "999", "he_vakiy": 0,
+             **{band: counts.get(band, 10) for band in BANDS}}
+    return {"type": "Feature", "properties": props, "geometry": {"type": "Polygon", "coordinates": [ring]}}
+
+
 @dataclass
 class Fault:
     status: int | None = None      # answer with this HTTP status

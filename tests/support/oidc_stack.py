@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import streamlit
-from served_app import ROOT
+from support.served_app import ROOT
 
 OIDC_DIR = ROOT / "tests" / "oidc"
 NGINX_CONF = ROOT / "deploy" / "nginx-hyte.conf"
@@ -129,6 +129,7 @@ def render_nginx(listen: int, replicas: list[int], folder: Path) -> Path:
     static = Path(streamlit.__file__).parent / "static" / "static"
     site = re.sub(r"alias /opt/hyte/\.venv/lib/python[0-9.]+/site-packages/streamlit/static/static/;",
                   f"alias {static}/;", site)
+    site = site.replace("alias /opt/hyte/dashboard/static/favicon.png;", f"alias {ROOT / 'dashboard' / 'static' / 'favicon.png'};")
     assert "ssl" not in site and f"127.0.0.1:{replicas[0]}" in site and f"alias {static}/;" in site, site
     conf = folder / "nginx.conf"
     conf.write_text(

@@ -13,9 +13,9 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES
-from partnerships_fixtures import REGISTERS as NGO_REGISTERS
-from working_groups_fixtures import REGISTERS as GROUP_REGISTERS
+from support.store_rows import FIXTURES
+from support.partnerships_fixtures import REGISTERS as NGO_REGISTERS
+from support.working_groups_fixtures import REGISTERS as GROUP_REGISTERS
 
 from data_pipeline.load.refresh import refresh
 

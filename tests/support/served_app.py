@@ -12,29 +12,25 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from dashboard.core.pages import with_store
 from data_pipeline.cli import main as hyte
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 STARTUP_SECONDS = 60
-# Every screen: url path -> i18n key of its h1 (how a test knows the page has rendered).
-PAGES = {
-    "overview": "page.overview",
-    "indicators": "page.indicators",
-    "participation": "page.participation",
-    "working-groups": "page.working_groups",
-    "partnerships": "page.partnerships",
-    "data-status": "page.data_status",
-    "accessibility": "page.accessibility",
-}
+# Where the browser tests leave their screenshots (looked at by people, never committed).
+SHOTS = Path(os.environ.get("HYTE_SCREENSHOT_DIR", "/tmp/hyte-shots"))
+# Every screen on a store: url path -> i18n key of its h1 (how a test knows the page has rendered).
+PAGES = with_store()
 
 
 def free_port() -> int:
@@ -81,6 +77,23 @@ def serve(store_url: str, folder: Path, *, port: int | None = None, args: tuple[
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+
+
+class Requests:
+    """Every request the pages of one browser context make (documents, scripts, images, fonts, websockets),
+    kept by URL: how a test sees that no visitor's browser is sent to a third party."""
+
+    def __init__(self, context):
+        self.urls: list[str] = []
+        context.on("request", lambda request: self.urls.append(request.url))
+        context.on("page", lambda page: page.on("websocket", lambda ws: self.urls.append(ws.url)))
+
+    def elsewhere(self, base: str) -> list[str]:
+        """The requests that left `base`'s origin (data: and blob: stay in the page)."""
+        own = urllib.parse.urlsplit(base)
+        return sorted({url for url in self.urls
+                       if urllib.parse.urlsplit(url).scheme not in ("data", "blob", "about")
+                       and urllib.parse.urlsplit(url).netloc != own.netloc})
 
 
 @contextlib.contextmanager

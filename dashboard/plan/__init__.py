@@ -1,0 +1,1 @@
+"""The plan screen: the wellbeing plan itself, edited by coordinators."""
