@@ -349,7 +349,7 @@ def _h(key: str, **params) -> str:
     return str(msg(key, **params))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hyte", description=_h("cli.help.description"))
     parser.add_argument("-v", "--verbose", action="store_true", help=_h("cli.help.verbose"))
     parser.add_argument("--lang", choices=LANGUAGES, help=_h("cli.help.lang"))
@@ -456,9 +456,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     # Commands of other parts of the product (the app's briefing PDF) register themselves through the
-    # `hyte.commands` entry points (pyproject.toml): the pipeline never imports the app.
-    for entry in sorted(entry_points(group="hyte.commands"), key=lambda e: e.name):
-        entry.load()(sub, with_db)
+    # `hyte.commands` entry points (pyproject.toml): the pipeline never imports the app. Loaded only when
+    # the command line may ask for one: the briefing imports the charts and the PDF library (1.7 s), which
+    # every upload from the app (a process of its own) would otherwise wait for.
+    builtin = set(sub.choices)
+    if argv is None or not builtin & set(argv):
+        for entry in sorted(entry_points(group="hyte.commands"), key=lambda e: e.name):
+            entry.load()(sub, with_db)
     return parser
 
 
@@ -492,7 +496,7 @@ def package_language(args) -> tuple[str, ...]:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     with speaking(choose_language(_asked_language(argv))):
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv).parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # --lang, else the package's language, else the environment's, else Finnish (data_pipeline.i18n).

@@ -26,6 +26,12 @@ def _table_name(name: str, lang: str) -> str:
     return translate(key, lang) if key in CATALOG[DEFAULT_LANGUAGE] else name
 
 
+def _source_name(name: str, lang: str) -> str:
+    """A source's name in `lang` ("boundaries" is "Kuntarajat (Tilastokeskus)"); an unknown one as stored."""
+    key = f"freshness.source.{name}"
+    return translate(key, lang) if key in CATALOG[DEFAULT_LANGUAGE] else name
+
+
 def runs(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
     """Load runs: start, end, status, rows per table, message (Finnish date-times)."""
     rows = frame.to_dicts()
@@ -84,7 +90,7 @@ def freshness(frame: pl.DataFrame, lang: str) -> list[dict]:
     """One entry per source: name, fresh or not, the status word, and when it was last fetched."""
     return [
         {
-            "source": r["source"],
+            "source": _source_name(r["source"], lang),
             "fresh": r["status"] == "fresh",
             "status": translate(f"freshness.{r['status']}", lang),
             "last_success": translate("freshness.last_success", lang,

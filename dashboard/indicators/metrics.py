@@ -180,6 +180,10 @@ def board(indicators: pl.DataFrame, values: pl.DataFrame, plan_start_year: int |
     return {"cards": cards, "areas": area_summary(chosen, status), "signals": signals}
 
 
+# A rank within the county is shown only among at least this many of its municipalities with a value.
+MIN_COUNTY_RANKED = 5
+
+
 def card_ranks(cards: pl.DataFrame, ranks: pl.DataFrame) -> dict[int, dict[str, dict]]:
     """Each card's ranks in the card's own latest year: indicator id -> scope ('country', 'county') -> row.
 
@@ -191,6 +195,8 @@ def card_ranks(cards: pl.DataFrame, ranks: pl.DataFrame) -> dict[int, dict[str, 
     years = cards.select(pl.col("id").alias("indicator_id"), pl.col("latest_year").alias("year")).drop_nulls()
     out: dict[int, dict[str, dict]] = {}
     for row in ranks.join(years, on=["indicator_id", "year"]).iter_rows(named=True):
+        if row["scope"] == "county" and (row["count"] or 0) < MIN_COUNTY_RANKED:
+            continue  # "1/1" among the county's municipalities the store knows says nothing
         out.setdefault(row["indicator_id"], {})[row["scope"]] = row
     return out
 

@@ -164,7 +164,8 @@ def finland_map(store: Store, indicator_id: int, lang: str) -> dict:
     data version, indicator and language: a rerun hands the cached spec to the browser."""
     row = queries.plan_indicators(engine(store.url)).filter(pl.col("id") == indicator_id).row(0, named=True)
     return view.finland_map_view(cache.municipality_shapes(store),
-                                 queries.municipality_values(engine(store.url), indicator_id), row, lang)
+                                 queries.municipality_values(engine(store.url), indicator_id), row, lang,
+                                 failed=queries.boundaries_failure(engine(store.url)))
 
 
 @versioned(show_spinner=False, max_entries=64)

@@ -164,6 +164,15 @@ def municipality_shapes(engine: Engine) -> pl.DataFrame:
                   {"code": pl.Utf8, "name_fi": pl.Utf8, "name_sv": pl.Utf8, "name_en": pl.Utf8, "geometry": pl.Utf8})
 
 
+def boundaries_failure(engine: Engine) -> str | None:
+    """Why the municipality boundaries are missing when their download failed (the stored message of the
+    stale `boundaries` source, every language), else None."""
+    f = schema.source_freshness
+    with engine.connect() as conn:
+        row = conn.execute(select(f.c.status, f.c.message).where(f.c.source == "boundaries")).first()
+    return row.message or "" if row is not None and row.status != "fresh" else None
+
+
 def own_county_id(engine: Engine) -> int | None:
     r = schema.region
     with engine.connect() as conn:

@@ -19,6 +19,7 @@ from data_pipeline.compute.similar import PROPOSED
 from dashboard.indicators import charts
 from dashboard.indicators import metrics
 from dashboard.core.formatting import DASH, NBSP, fmt_date, fmt_number, plain
+from data_pipeline.i18n import stored_text
 from dashboard.core.i18n import localized, source_text, translate
 
 # A trend as a badge: (colour, icon); colour-blind safe (blue/orange), never red/green.
@@ -236,10 +237,15 @@ def county_outline(shapes: pl.DataFrame, codes: list[str]) -> dict | None:
     return clockwise(merged.simplify(0.002))
 
 
-def finland_map_view(shapes: pl.DataFrame, values: pl.DataFrame, row: dict, lang: str) -> dict:
+def finland_map_view(shapes: pl.DataFrame, values: pl.DataFrame, row: dict, lang: str,
+                     failed: str | None = None) -> dict:
     """The map of Finland for one indicator (cached per data version, indicator and language):
-    spec (Vega-Lite), alt (its text alternative with the numbers), or `missing` saying why there is no map."""
+    spec (Vega-Lite), alt (its text alternative with the numbers), or `missing` saying why there is no map.
+    `failed`: the boundaries were asked for but their download failed (the stored reason): said so,
+    rather than asking for the setting that is already there."""
     if shapes.is_empty():
+        if failed is not None:
+            return {"missing": translate("map.shapes_failed", lang, reason=plain(stored_text(failed, lang)) or "–")}
         return {"missing": translate("map.no_shapes", lang)}
     if values.is_empty():
         return {"missing": translate("map.no_values", lang)}

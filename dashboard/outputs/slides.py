@@ -182,9 +182,10 @@ def _participation(title: str, store: cache.Store, f: filters.Filters, lang: str
 def _working_groups(title: str, store: cache.Store, f: filters.Filters, lang: str, focus: str | None) -> Slide:
     value, note = working_groups.headline(store, f, lang)
     act = working_groups.activity(store, f)
-    year = min(f.end_year, working_groups.today().year - 1)
-    if value == DASH or year not in act["years"]:
+    judged = working_groups.judged_year(act["years"], f, working_groups.today())
+    if value == DASH or judged is None:
         return Slide(title, value, note, [])
+    year = judged[0]
     names = wg_view.group_names(act["groups"], lang)
     lines, group = [], None
     if focus is not None:

@@ -34,7 +34,8 @@ def participation_reach(store: Store, start_year: int, end_year: int, age_group:
     else:  # every event: the load's aggregates, not the 144,000 event × age-group rows of a national store
         totals = part_queries.reach_totals(eng, start_year, end_year, age_group)
     return part_metrics.reach_view_of_totals(totals, part_queries.population(eng, end_year),
-                                             queries.districts(eng)["code"].to_list(), age_group, EVENT_TYPES)
+                                             queries.districts(eng)["code"].to_list(), age_group, EVENT_TYPES,
+                                             whole_population=part_queries.municipality_population(eng))
 
 
 @versioned(show_spinner=False, max_entries=64)

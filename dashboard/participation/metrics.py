@@ -326,27 +326,38 @@ def department_levels(adoption_frame: pl.DataFrame) -> pl.DataFrame:
 # --- what the screen shows, in one piece (cached by dashboard.core.cache) -------------------------------
 
 def reach_view(rows: pl.DataFrame, population: pl.DataFrame, districts: list[str], age_group: str | None,
-               event_types: tuple[str, ...]) -> dict:
+               event_types: tuple[str, ...], whole_population: int | None = None) -> dict:
     """Everything the map and the charts beside it need, small counts already suppressed.
 
     districts (with `low`), median (of the districts' reach; the map's classes: reach_map.breaks_of),
     summary (the whole municipality), levels, types, population_year. The events themselves are
     in events_of() (the map's points) and district_view() (one district's list).
     """
-    return reach_view_of_totals(totals(rows, age_group), population, districts, age_group, event_types)
+    return reach_view_of_totals(totals(rows, age_group), population, districts, age_group, event_types,
+                                whole_population)
 
 
 def reach_view_of_totals(totals_: pl.DataFrame, population: pl.DataFrame, districts: list[str],
-                         age_group: str | None, event_types: tuple[str, ...]) -> dict:
+                         age_group: str | None, event_types: tuple[str, ...],
+                         whole_population: int | None = None) -> dict:
     """reach_view from the totals by district, level and type (`totals`, or the store's aggregates:
-    participation_queries.reach_totals) instead of the events themselves."""
+    participation_queries.reach_totals) instead of the events themselves. `whole_population`: the
+    municipality's own residents (Sotkanet), the whole municipality's denominator when some districts
+    have no figure (summary "population_from": "municipality")."""
     marked, median = mark_low(suppress(_district_reach(totals_, population, districts, age_group)))
     years = population["year"]
     summary = _municipality_summary(totals_, population, age_group)
     missing = without_population(marked)
+    summary["population_from"] = "districts"
     if missing:
-        # Everyone's participations over some districts' residents would overstate the reach.
-        summary["reach"] = None
+        # Everyone's participations over some districts' residents would overstate the reach: the whole
+        # municipality's own population instead, where known (for all ages: Sotkanet has no age groups'),
+        # when some districts' figures are hidden (with none, the districts are not set up at all).
+        if age_group is None and whole_population and len(missing) < len(districts):
+            summary.update(population=whole_population, population_from="municipality",
+                           reach=summary["participants"] * PER / whole_population)
+        else:
+            summary["reach"] = None
     return {
         "districts": marked,
         "median": median,

@@ -369,6 +369,12 @@ def headline(store: Store, f: filters.Filters, lang: str) -> tuple[str, str]:
         return value, translate("part.headline.district", lang, district=plain(names.get(f.district, f.district)),
                                 rank=place, count=count)
     low = int(districts["low"].sum())
+    if missing and reached["summary"]["population_from"] == "municipality":
+        # Some districts' figures are hidden: the whole municipality from its own population, the hidden named.
+        names = _localized_names(core_cache.districts(store), lang)
+        hidden = ", ".join(plain(names.get(code, code)) for code in missing)
+        value = view.reach_number(reached["summary"]["reach"], lang) + unit
+        return value, translate_n("part.headline.whole_population", len(missing), lang, names=hidden)
     if missing and districts.height:
         # Reach unknown (for some districts or all): what can be counted, and why no reach.
         value = f"{fmt_number(int((districts['events'] > 0).sum()), 0, lang)}/{fmt_number(districts.height, 0, lang)}"

@@ -118,3 +118,15 @@ def district_shapes(engine: Engine) -> pl.DataFrame:
     t = schema.district
     return read_frame(engine, select(t.c.code, t.c.name_fi, t.c.name_sv, t.c.geometry, t.c.centroid_lon,
                                  t.c.centroid_lat).order_by(t.c.code))
+
+
+def municipality_population(engine: Engine) -> int | None:
+    """The whole municipality's residents from Sotkanet (its profile: indicator 127 in the latest population
+    year), or None: the denominator of the whole municipality's reach when some districts' figures are
+    hidden (Paavo leaves out small postal areas' population)."""
+    p, r = schema.municipality_profile, schema.region
+    stmt = (select(p.c.population).select_from(p.join(r, r.c.id == p.c.region_id))
+            .where(r.c.role == "municipality", p.c.population > 0).order_by(p.c.year.desc()).limit(1))
+    with engine.connect() as conn:
+        value = conn.execute(stmt).scalar()
+    return int(value) if value else None

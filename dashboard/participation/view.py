@@ -186,7 +186,7 @@ def missing_population_line(frame: pl.DataFrame, lang: str) -> str | None:
     if not missing or len(missing) == frame.height:
         return None
     return translate("part.no_population_some", lang, count=len(missing), total=frame.height,
-                     names=", ".join(missing))
+                     names=", ".join(missing), register=translate("register.district_population", lang))
 
 
 def low_line(frame: pl.DataFrame, median: float | None, lang: str) -> str | None:

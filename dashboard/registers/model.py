@@ -20,7 +20,7 @@ import polars as pl
 from dashboard.core import cache
 from dashboard.core import screen
 from dashboard.core.i18n import translate
-from dashboard.core.model import INFO, Heading, Message
+from dashboard.core.model import Heading, Message
 from data_pipeline.i18n import grouped
 from data_pipeline.inputs import registers as R
 from data_pipeline.inputs import validate

@@ -28,6 +28,7 @@ from data_pipeline.load import worker
 
 STATE = "registers.state.{}"  # per register: the version the person started from, its rows, the editor's round
 OUTCOME = "registers.outcome"  # the last save's outcome, shown after the rerun it causes
+CHECKED = "registers.checked"  # the last check: (what it was of, what it found)
 PICKED = "register"  # also the URL parameter: /registers?register=ngos opens that register
 
 
@@ -88,10 +89,10 @@ def register_editor(store: cache.Store, config: Config, register: str, visitor: 
     st.subheader(shown.title, anchor=False)
     st.caption(t("reg.editor.lead"))
     edited = st.data_editor(shown.frame, column_config={c.name: _column(c) for c in shown.columns},
-                            num_rows="dynamic", hide_index=True, width="stretch",
-                            key=_editor_key(register, state))
+                            num_rows="dynamic", hide_index=True, width="stretch", placeholder="",
+                            alt=shown.title, key=_editor_key(register, state))
     rows = model.text_rows(shown, edited)
-    checked = model.check(config, shown, rows, lang)
+    checked = _checked(config, shown, rows, lang)
     changed = rows != list(state["base"])
     if not checked.ok:
         st.error(tn("reg.problems", len(checked.rows) + len(checked.others)), icon=":material/error:")
@@ -105,6 +106,20 @@ def register_editor(store: cache.Store, config: Config, register: str, visitor: 
         st.caption(t("reg.unchanged"))
     if pressed:
         _save(store, config, register, shown, rows, state, visitor, lang)
+
+
+def _checked(config: Config, shown: model.RegisterEditor, rows: list[tuple[str, ...]], lang: str) -> model.Checked:
+    """model.check, again only when the rows, the language or a register file changed: any other click
+    reruns the screen, and checking a national package's registers takes a second."""
+    files = sorted((p.name, p.stat().st_mtime_ns) for p in config.registers_dir.glob("*") if p.is_file()) \
+        if config.registers_dir.is_dir() else []
+    key = (shown.register, shown.version, hash(tuple(rows)), lang, tuple(files))
+    last = st.session_state.get(CHECKED)
+    if last is not None and last[0] == key:
+        return last[1]
+    checked = model.check(config, shown, rows, lang)
+    st.session_state[CHECKED] = (key, checked)
+    return checked
 
 
 def _save(store: cache.Store, config: Config, register: str, shown: model.RegisterEditor,

@@ -3,6 +3,8 @@ the indicator catalogue, the chosen indicators and where the package goes."""
 
 from __future__ import annotations
 
+import html
+
 import os
 from pathlib import Path
 
@@ -93,9 +95,10 @@ def district_deck(shapes: pl.DataFrame, population: pl.DataFrame, lang: str, des
 # --- indicators --------------------------------------------------------------------------------------
 
 def _title(titles: object, lang: str) -> str:
+    """A Sotkanet text in `lang` as text: its HTML entities decoded ("BMI &#8805; 30" is "BMI ≥ 30")."""
     if isinstance(titles, dict):
-        return str(titles.get(lang) or titles.get("fi") or titles.get("en") or "")
-    return str(titles or "")
+        return html.unescape(str(titles.get(lang) or titles.get("fi") or titles.get("en") or ""))
+    return html.unescape(str(titles or ""))
 
 
 def catalogue_titles(payload: object) -> dict[int, dict[str, str]]:
@@ -104,7 +107,8 @@ def catalogue_titles(payload: object) -> dict[int, dict[str, str]]:
     for item in payload if isinstance(payload, list) else []:
         if isinstance(item, dict) and isinstance(item.get("id"), int):
             titles = item.get("title") if isinstance(item.get("title"), dict) else {"fi": str(item.get("title") or "")}
-            out[item["id"]] = {lang: str(titles.get(lang) or titles.get("fi") or "") for lang in LANG_INDEX}
+            out[item["id"]] = {lang: html.unescape(str(titles.get(lang) or titles.get("fi") or ""))
+                               for lang in LANG_INDEX}
     for ind in INDICATOR_PRESETS["pori"]:  # the presets' own titles when the catalogue lacks one
         out.setdefault(ind.id, {"fi": ind.title_fi, "sv": ind.title_fi, "en": ind.title_fi})
     return out

@@ -259,6 +259,17 @@ def _lists(store: Store, f: filters.Filters, act: dict, names: dict[str, str], l
 
 # --- the overview's tile and the slide ----------------------------------------------------------------
 
+def judged_year(years, f: filters.Filters, now) -> tuple[int, bool] | None:
+    """The year the tile and the slide judge: the last finished year of the period, else (the plan's first
+    year) the year so far, judged by the target's pace as the working-groups screen does (True); None if
+    the period holds neither."""
+    if min(f.end_year, now.year - 1) in years:
+        return min(f.end_year, now.year - 1), False
+    if min(f.end_year, now.year) in years:
+        return min(f.end_year, now.year), True
+    return None
+
+
 def headline(store: Store, f: filters.Filters, lang: str) -> tuple[str, str]:
     """The overview tile: groups on target in the last full year of the period, and who fell short.
 
@@ -270,9 +281,10 @@ def headline(store: Store, f: filters.Filters, lang: str) -> tuple[str, str]:
     act = cache.group_activity(store, f.start_year, f.end_year, f.age_group, now)
     if act["groups"].is_empty():
         return DASH, translate("wg.none", lang)
-    year = min(f.end_year, now.year - 1)
-    if year not in act["years"]:
+    judged = judged_year(act["years"], f, now)
+    if judged is None:
         return DASH, translate("wg.tile.no_year", lang)
+    year, so_far = judged
     names = view.group_names(act["groups"], lang)
     summary = metrics.target_summary(act["counts"], year)
     if not summary["with_target"]:
@@ -280,8 +292,8 @@ def headline(store: Store, f: filters.Filters, lang: str) -> tuple[str, str]:
     value = f"{summary['on_course']}/{summary['with_target']}"
     short = summary["short"]
     if short.is_empty():
-        return value, translate("wg.tile.all", lang, year=year)
+        return value, translate("wg.tile.all_so_far" if so_far else "wg.tile.all", lang, year=year)
     note = view.short_line(short.row(0, named=True), plain(names[short["group_code"][0]]), year, lang)
     if short.height > 1:
         note += " " + translate("wg.tile.more", lang, n=short.height - 1)
-    return value, translate("wg.tile.value_note", lang, year=year) + " " + note
+    return value, translate("wg.tile.value_note_so_far" if so_far else "wg.tile.value_note", lang, year=year) + " " + note

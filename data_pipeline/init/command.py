@@ -69,6 +69,9 @@ def run(args, term: Terminal | None = None) -> int:
     except SourceError as exc:
         term.say(f"hyte init: {exc}")
         return EXIT_FAILED
+    except EOFError:  # Ctrl-D at a question: the person stopped; nothing was written
+        term.say(f"\nhyte init: {msg('init.cancelled')}")
+        return EXIT_MISSING
 
 
 def _missing(args, term: Terminal) -> None:

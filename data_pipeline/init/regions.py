@@ -8,6 +8,8 @@ in the written hyte.toml. Similar municipalities are the nearest by size and age
 
 from __future__ import annotations
 
+import difflib
+
 import datetime as dt
 import math
 from dataclasses import dataclass, field
@@ -117,6 +119,10 @@ def find_municipality(regions: list[Region], query: str) -> Region:
     if len(exact) > 1:
         raise InitError(msg("init.ambiguous", query=query), exact)
     near = [r for r in towns if wanted in r.names["fi"].casefold() or wanted in r.names["sv"].casefold()]
+    if not near:  # a typo ("Kusamo"): the names spelled most alike
+        by_name = {name.casefold(): r for r in towns for name in (r.names["fi"], r.names["sv"]) if name}
+        close = difflib.get_close_matches(wanted, list(by_name), n=5, cutoff=0.75)
+        near = list({by_name[name].code: by_name[name] for name in close}.values())
     if near:
         raise InitError(msg("init.did_you_mean", query=query), near[:10])
     raise InitError(msg("init.no_such_name", query=query))

@@ -128,6 +128,11 @@ def plain_text(text: str | None) -> str | None:
     return re.sub(r"\n\s*\n+", "\n\n", text).strip() or None
 
 
+def _entities(text: str | None) -> str | None:
+    """Sotkanet's titles carry HTML entities ("BMI &#8805; 30"); the store keeps the text they stand for."""
+    return html.unescape(text) if text else text
+
+
 def _config_tables(config: Config) -> dict[str, pl.DataFrame]:
     name = config.municipality_name
     plan = config.plan_name
@@ -159,8 +164,8 @@ def _indicator_table(config: Config, metas: list[dict]) -> pl.DataFrame:
         rows.append({
             "id": ind.id, "source": ind.source, "priority_area_code": ind.priority_area,
             "age_group_code": ind.age_group,
-            "title_fi": ind.title_fi or title.get("fi") or ind.title_sv or ind.title_en or f"#{ind.id}",
-            "title_sv": ind.title_sv or title.get("sv"), "title_en": ind.title_en or title.get("en"),
+            "title_fi": ind.title_fi or _entities(title.get("fi")) or ind.title_sv or ind.title_en or f"#{ind.id}",
+            "title_sv": ind.title_sv or _entities(title.get("sv")), "title_en": ind.title_en or _entities(title.get("en")),
             "unit": ind.unit or (value_type.get("title") or {}).get("fi"),
             "value_type": value_type.get("code"),
             "decimals": ind.decimals if ind.decimals is not None else int(meta.get("decimals", 1)),
@@ -340,6 +345,24 @@ def _seat_checks(frames: dict[str, pl.DataFrame], config: Config) -> list[Proble
 
 def _suffix(config: Config, register: str) -> str:
     return "xlsx" if (config.registers_dir / f"{register}.xlsx").is_file() else "csv"
+
+
+# The store tables each register fills (_register_tables): an upload of one register into a store that
+# holds the rest of the package rewrites only these (refresh_locked's only_register).
+REGISTER_TABLES = {
+    "district_population": frozenset({"district_population"}), "goals": frozenset({"goal"}),
+    "measures": frozenset({"measure"}),
+    "local_indicator_values": frozenset({"indicator_district_value", "indicator_value"}),
+    "departments": frozenset({"department"}), "events": frozenset({"participation_event", "event_participants"}),
+    "adoption": frozenset({"participation_adoption"}), "working_groups": frozenset({"working_group"}),
+    "seats": frozenset({"group_seat"}), "meetings": frozenset({"meeting"}),
+    "meeting_topics": frozenset({"meeting_topic"}), "annual_clock": frozenset({"annual_clock_item"}),
+    "ngos": frozenset({"ngo", "ngo_district"}), "partnerships": frozenset({"partnership"}),
+    "ngo_activities": frozenset({"ngo_activity"}), "forums": frozenset({"joint_forum", "joint_forum_attendance"}),
+    "experiential_notes": frozenset({"experiential_note"}),
+}
+assert set(REGISTER_TABLES) == set(R.REGISTERS)
+assert all(name in {t.name for t in schema.DATA_TABLES} for names in REGISTER_TABLES.values() for name in names)
 
 
 def _shown_names(frame: pl.DataFrame, languages: tuple[str, ...]) -> pl.DataFrame:

@@ -20,7 +20,7 @@ from data_pipeline.i18n import Message, joined, msg, msg_n, stored
 from data_pipeline.inputs.config import ConfigError, load_config
 from data_pipeline.inputs.problems import Problem
 from data_pipeline.load.check import validate_package
-from data_pipeline.load.package import Source, content_hashes, population_warnings
+from data_pipeline.load.package import REGISTER_TABLES, Source, content_hashes, population_warnings
 from data_pipeline.sources import boundaries, sotkanet
 from data_pipeline.sources import paavo as statfi
 from data_pipeline.sources.http import HttpSession, session_for
@@ -201,6 +201,19 @@ def _fetch_sources(config, engine: Engine, run_id: int, progress, sotkanet: bool
     return None
 
 
+def store_matches(config, engine: Engine) -> bool:
+    """Whether the store is a load of the package exactly as it is on disk (every source's hash the last
+    load's): then an upload of one register changes only that register's tables."""
+    hashes = content_hashes(config)
+    if hashes is None:
+        return False
+    hashes["config"] = _config_source(config.path).content_hash
+    with engine.connect() as conn:
+        previous = {row.source: row.content_hash for row in conn.execute(
+            select(schema.source_freshness.c.source, schema.source_freshness.c.content_hash))}
+    return bool(previous) and previous == hashes
+
+
 def _unchanged_without_reading(config, engine: Engine, url: str, run_id: int, progress,
                                change: Change | None) -> RunResult | None:
     """The "unchanged" result, when every source's hash equals the last load's; else None (build it).
@@ -255,10 +268,13 @@ def refresh(config_path: str | Path, url: str, command: str = "refresh", progres
 def refresh_locked(config_path: str | Path, url: str, command: str = "refresh", progress: Progress | None = None,
                    engine: Engine | None = None, offline: bool = False, change: Change | None = None,
                    registers_dir: Path | None = None, started: Callable[[int], None] | None = None,
-                   staged_config: Path | None = None) -> RunResult:
+                   staged_config: Path | None = None, only_register: str | None = None) -> RunResult:
     """`refresh` for a caller already holding `package_lock`; `registers_dir` replaces the package's
     registers folder (an upload validates and loads a staged copy before it touches the package), and
-    `staged_config` its hyte.toml (a plan change: a file beside it, so its paths resolve the same)."""
+    `staged_config` its hyte.toml (a plan change: a file beside it, so its paths resolve the same).
+    `only_register`: the store is a load of the package as it was, and only this register differs
+    (an upload, checked by `store_matches`), so only its tables are rewritten; the whole package is
+    validated all the same."""
     engine = engine or make_engine(url)
     upgrade(engine)
     # Absolute: the run log names the package to the app, which may run from another folder.
@@ -269,7 +285,7 @@ def refresh_locked(config_path: str | Path, url: str, command: str = "refresh", 
         started(run_id)
     try:
         result = _refresh(Path(staged_config or config_path), url, command, progress, engine, offline, change,
-                          registers_dir, run_id)
+                          registers_dir, run_id, only_register)
     except BaseException as exc:
         # A bug or Ctrl-C: the store is unchanged (nothing committed), and the run must not stay `running`.
         message = f"{type(exc).__name__}: {exc}" if isinstance(exc, Exception) else INTERRUPTED
@@ -284,7 +300,8 @@ def refresh_locked(config_path: str | Path, url: str, command: str = "refresh", 
 
 
 def _refresh(config_path: Path, url: str, command: str, progress: Progress | None, engine: Engine,
-             offline: bool, change: Change | None, registers_dir: Path | None, run_id: int) -> RunResult:
+             offline: bool, change: Change | None, registers_dir: Path | None, run_id: int,
+             only_register: str | None = None) -> RunResult:
     try:
         config = load_config(config_path)
     except ConfigError as exc:
@@ -332,6 +349,8 @@ def _refresh(config_path: Path, url: str, command: str, progress: Progress | Non
             item.update(status="stale", message=stored(stale[item["source"]]))
             unchanged = False
     skip = frozenset(t.name for t in schema.DATA_TABLES) if unchanged else frozenset()
+    if not unchanged and only_register is not None and not stale:
+        skip = frozenset(t.name for t in schema.DATA_TABLES) - REGISTER_TABLES[only_register]
     try:
         rows = write_package(url, package.tables, run_id, freshness, progress, skip_tables=skip,
                              log_rows=_log_rows(change, run_id, {n: f.height for n, f in package.tables.items()}))

@@ -28,7 +28,7 @@ from data_pipeline.inputs.problems import Problem
 from data_pipeline.inputs.readers import read_register_file
 from data_pipeline.inputs.register_rows import NO_FILE, register_file, row_changes, rows_of_content, version_of
 from data_pipeline.load.package import find_register
-from data_pipeline.load.refresh import Change, package_lock, refresh_locked
+from data_pipeline.load.refresh import Change, package_lock, refresh_locked, store_matches
 from data_pipeline.store import schema
 from data_pipeline.store.engine import make_engine
 from data_pipeline.store.recovery import staging_prefix
@@ -130,6 +130,8 @@ def upload_register(url: str, config_path: Path, register: str, uploaded_name: s
             current_bytes = current.read_bytes() if current is not None else None
             if version_of(current_bytes) != expect_version:
                 return _conflict(engine, config, register, expect_version, current, current_bytes)
+        # The store holds the package as it is: this upload changes only its register's tables.
+        only = register if store_matches(config, engine) else None
         # Staged inside the package folder, so the final move is a rename on the same file system; named
         # with this process's id, so whoever sees the process die knows the folder is garbage.
         staging = Path(tempfile.mkdtemp(prefix=staging_prefix(os.getpid()), dir=config.base_dir))
@@ -153,7 +155,7 @@ def upload_register(url: str, config_path: Path, register: str, uploaded_name: s
             change = Change(actor, action, register, uploaded_name, rows, tuple(versions))
             result = refresh_locked(config_path, url, command=f"{action} {register}", progress=progress,
                                     engine=engine, offline=True, change=change, registers_dir=staging,
-                                    started=started)
+                                    started=started, only_register=only)
             if not result.ok:
                 return UploadResult(result.status, result.problems, rows, result.run_id, result.message,
                                     result.rows)

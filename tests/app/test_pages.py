@@ -147,7 +147,8 @@ def test_data_status_lists_runs_rejections_freshness_and_counts(fixture_store, l
     assert listed == [f"{file}:{line}: {column}: {message}" for file, line, column, message in REJECTED]
 
     shown = texts(at)
-    assert f"**{STALE_SOURCE}**" in shown
+    # The source by its name in the visitor's language, never as stored (issue 23: "sotkanet", "boundaries").
+    assert f"**{plain(translate(f'freshness.source.{STALE_SOURCE}', lang))}**" in shown and f"**{STALE_SOURCE}**" not in shown
     assert translate("freshness.stale", lang) in shown and translate("freshness.fresh", lang) in shown
     assert ":orange-badge[" in shown and ":blue-badge[" in shown  # colour as well as words
 

@@ -111,6 +111,7 @@ def test_the_tables_drop_downs_show_names_in_the_persons_language_and_keep_the_c
     options = {o["value"]: o["label"] for o in columns["event_type"]["type_config"]["options"]}
     assert options["resident_evening"] == evening
     assert columns["event_type"]["label"] == translate("regcol.event_type", lang)
+    assert at.dataframe[0].proto.placeholder == ""  # an empty cell is empty, not the English "None"
 
     at.selectbox(key="register").set_value("seats").run()
     columns = json.loads(at.dataframe[0].proto.columns)

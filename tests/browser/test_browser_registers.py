@@ -52,9 +52,12 @@ def _edit_cell(page, row: int, x: float, text: str) -> None:
     time.sleep(1.5)
     box = grid.bounding_box()
     page.mouse.click(box["x"] + x, box["y"] + 35 * row + 18)
-    page.keyboard.press("Enter")
+    time.sleep(0.3)
+    page.keyboard.press("Enter")  # the cell's editor opens with its text
+    page.locator("textarea, input").last.wait_for(timeout=5_000)
+    time.sleep(0.3)
     page.keyboard.press("Control+a")
-    page.keyboard.type(text)
+    page.keyboard.type(text, delay=20)
     page.keyboard.press("Enter")
 
 

@@ -71,11 +71,13 @@ def test_partial_population_is_named_and_never_judged(partial_population_store):
     low_line = next(line for line in text.splitlines() if "Heikosti tavoitetut" in line)
     assert "Kirkonkylä" not in low_line and "Lentola" in low_line
     assert "Matalin: Lentola" in text
-    assert "Tavoittavuus / 1 000 asukasta: –" in text  # all participations over some residents: not shown
+    # Issue 23: the whole municipality's reach from its own population (the store's profile of Testilä),
+    # never all participations over some districts' residents.
+    assert "Tavoittavuus / 1 000 asukasta: 1 490" in text
 
     tile = text_of(open_screen(None, lang="fi", **PERIOD))
     assert "Jokainen alue tavoitettu" not in tile
-    assert "Asukasluku puuttuu 13 alueelta" in tile
+    assert "koko kunnan asukasluvusta (Sotkanet); alueiden väestö piilotettu: " in tile and "Kirkonkylä" in tile
 
     district = text_of(open_screen(None, lang="fi", district="03", **PERIOD))
     assert "Kirkonkylä: osallistumiskertaa; asukasluku puuttuu" in district

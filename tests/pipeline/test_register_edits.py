@@ -138,3 +138,35 @@ def test_hyte_upload_expect_version_on_the_command_line(mini_package, sqlite_url
     current = version_of((config.registers_dir / "departments.csv").read_bytes())
     assert hyte([*args[:-1], current, "--action", "edit"]) == 0
     assert table_frame(sqlite_url, schema.audit_log).sort("id")["action"].to_list()[-1] == "edit"
+
+
+def test_a_save_rewrites_only_its_registers_tables_and_leaves_the_store_a_load_of_the_package(
+        mini_package, tmp_path, monkeypatch):
+    """The store holds the package as it is, so a save of one register writes only that register's tables
+    (the 5 s save at national scale); the result must equal a full load of the package."""
+    from support.store_rows import dump_store
+    from data_pipeline.load import refresh as refresh_module
+
+    url = f"sqlite:///{tmp_path / 'edited.db'}"
+    config = loaded(mini_package, url)
+    written = []
+    real = refresh_module.write_package
+
+    def spy(url, tables, run_id, freshness, progress=None, skip_tables=frozenset(), **kw):
+        written.append({t for t in tables if t not in skip_tables})
+        return real(url, tables, run_id, freshness, progress, skip_tables, **kw)
+
+    monkeypatch.setattr(refresh_module, "write_package", spy)
+    ngos = read_rows(config.registers_dir, "ngos", config.age_group_codes)
+    renamed = [("n1", "Testilän Urheiluseura ry", *ngos.rows[0][2:]), *ngos.rows[1:]]
+    from data_pipeline.load.uploads import upload_register
+
+    result = upload_register(url, mini_package, "ngos", "ngos.csv", to_csv(ngos.columns, renamed), "tester",
+                             action="edit", expect_version=ngos.version)
+
+    assert result.ok, result
+    assert written == [{"ngo", "ngo_district"}]
+    monkeypatch.undo()
+    fresh = f"sqlite:///{tmp_path / 'fresh.db'}"
+    assert worker.refresh(fresh, mini_package, "full").ok
+    assert dump_store(url) == dump_store(fresh)

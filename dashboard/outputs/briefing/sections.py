@@ -233,7 +233,8 @@ def participation(pdf: Document, b: Briefing, engine: Engine) -> None:
     rows = participation_queries.event_participants(engine, b.start_year, b.end_year)
     population = participation_queries.population(engine, b.end_year)
     codes = list(b.district_names)
-    view = participation_metrics.reach_view(rows, population, codes, b.age_group, EVENT_TYPES)
+    view = participation_metrics.reach_view(rows, population, codes, b.age_group, EVENT_TYPES,
+                                            participation_queries.municipality_population(engine))
     summary = view["summary"]
     if summary["events"] == 0:
         pdf.para(translate("part.no_events", b.lang))
