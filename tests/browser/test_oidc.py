@@ -28,7 +28,7 @@ from dashboard.core.i18n import LANGUAGES, translate
 pytestmark = [pytest.mark.oidc, pytest.mark.browser]
 
 USER_COOKIE = "_streamlit_user"
-WAIT_MS = 40_000
+WAIT_MS = 90_000  # two test processes, two replicas, nginx, a provider and Chromium share 2 cores
 
 
 def fi(key: str, **fmt) -> str:

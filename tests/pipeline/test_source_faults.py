@@ -64,7 +64,8 @@ def test_sotkanet_down_loads_from_the_cache_and_every_view_says_stale(online_pac
     assert "stale" in line and "Sotkanet ei vastannut" in line
 
     shown = _status_screen(sqlite_url, monkeypatch)
-    assert "**sotkanet**" in shown and translate("freshness.stale", "en") in shown
+    # The source by its name in the screen's language (it was the raw code "sotkanet" before the Kuusamo fix).
+    assert f"**{translate('freshness.source.sotkanet', 'en')}**" in shown and translate("freshness.stale", "en") in shown
     assert "no answer from Sotkanet" in shown
 
 
@@ -102,7 +103,7 @@ def test_paavo_fault_with_a_cache_loads_from_it_and_marks_districts_stale(paavo_
     districts = _freshness(sqlite_url)["districts"]
     assert districts["status"] == "stale" and expected in districts["message"]
     shown = _status_screen(sqlite_url, monkeypatch)  # in English, whoever's language the refresh spoke
-    assert "**districts**" in shown and expected_en in shown
+    assert f"**{translate('freshness.source.districts', 'en')}**" in shown and expected_en in shown
 
     # Once Paavo answers again, the districts are fresh again.
     fake.faults.clear()
