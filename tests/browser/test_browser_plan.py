@@ -25,6 +25,7 @@ SHOTS = Path(os.environ.get("HYTE_SCREENSHOT_DIR", "/tmp/hyte-shots"))
 AREAS = ("Osallisuus ja yhteisöllisyys | Delaktighet och gemenskap | Participation and community\n"
          "Liikkuminen ja luonto | Motion och natur | Exercise and nature\n"
          "Turvallinen arki | Trygg vardag | Safe everyday life\n")
+LANG_COLUMN = {"fi": 0, "sv": 1, "en": 2}
 TARGETS = ((288, "8,5", "2027"), (181, "6,2", "2028"), (3076, "62", "2028"))
 IDLE = """() => !document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"]')"""
 
@@ -146,6 +147,10 @@ def journey(page, base: str, lang: str, shots: str) -> float:
     overview = page.locator("[data-testid='stMain']").first.inner_text()
     page.goto(f"{base}/indicators?lang={lang}")
     page.locator("h1", has_text=say("page.indicators")).wait_for(timeout=60_000)
+    # The areas' sections come in order: the last one's heading means the cards above it are drawn (under
+    # load the run may not have begun when _idle first looks).
+    page.get_by_role("heading", name=AREAS.strip().splitlines()[-1].split(" | ")[LANG_COLUMN[lang]]).wait_for(
+        timeout=120_000)
     _idle(page)
     indicators = page.locator("[data-testid='stMain']").first.inner_text()
     page.screenshot(path=str(SHOTS / f"{shots}-indicators.png"), full_page=True)
