@@ -23,7 +23,7 @@ from dashboard.core.url_state import language_selector, seed_language
 PAGES_DIR = Path(__file__).parent.parent / "pages"
 # The product's own icon, served by the app itself: a Material Symbols icon here would make every
 # visitor's browser fetch it from Google's font host (deploy/nginx-hyte.conf serves this file too).
-FAVICON = Path(__file__).parent / "static" / "favicon.png"
+FAVICON = Path(__file__).parent / "static" / "favicon.svg"
 
 
 

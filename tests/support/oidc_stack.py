@@ -129,7 +129,7 @@ def render_nginx(listen: int, replicas: list[int], folder: Path) -> Path:
     static = Path(streamlit.__file__).parent / "static" / "static"
     site = re.sub(r"alias /opt/hyte/\.venv/lib/python[0-9.]+/site-packages/streamlit/static/static/;",
                   f"alias {static}/;", site)
-    site = site.replace("alias /opt/hyte/dashboard/static/favicon.png;", f"alias {ROOT / 'dashboard' / 'static' / 'favicon.png'};")
+    site = site.replace("alias /opt/hyte/dashboard/static/favicon.svg;", f"alias {ROOT / 'dashboard' / 'static' / 'favicon.svg'};")
     assert "ssl" not in site and f"127.0.0.1:{replicas[0]}" in site and f"alias {static}/;" in site, site
     conf = folder / "nginx.conf"
     conf.write_text(
