@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.core.pages import with_store
-from data_pipeline.cli import main as hyte
+from support.demo_copy import demo_copy
 
 ROOT = Path(__file__).parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -115,9 +115,7 @@ def chromium():
 def demo_app(tmp_path_factory) -> Iterator[str]:
     """The demo municipality (charts, map, every kind of table) served on a free port, once per module."""
     folder = tmp_path_factory.mktemp("demo-app")
-    url = f"sqlite:///{folder / 'demo.db'}"
-    assert hyte(["demo", "--out", str(folder / "pkg"), "--db", url, "-q"]) == 0
-    with serve(url, folder) as base:
+    with serve(demo_copy(folder), folder) as base:
         yield base
 
 
