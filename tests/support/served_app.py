@@ -111,9 +111,11 @@ def chromium():
             browser.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo_app(tmp_path_factory) -> Iterator[str]:
-    """The demo municipality (charts, map, every kind of table) served on a free port, once per module."""
+    """The demo municipality (charts, map, every kind of table) served on a free port, once per test process:
+    the browser files that only read it share one server (and its warm caches). A test that writes makes its
+    own app."""
     folder = tmp_path_factory.mktemp("demo-app")
     with serve(demo_copy(folder), folder) as base:
         yield base
