@@ -20,7 +20,7 @@ from data_pipeline.i18n import Message, msg
 from data_pipeline.inputs import registers as R
 from data_pipeline.inputs import validate
 from data_pipeline.inputs.config import Config
-from data_pipeline.inputs.districts import points_outside, read_districts
+from data_pipeline.inputs.districts import points_outside, read_districts, read_districts_once
 from data_pipeline.inputs.problems import MAX_LISTED_PER_FILE, Problem, ProblemList
 from data_pipeline.inputs.readers import RawTable, read_register_file
 from data_pipeline.inputs.validate import RejectedRows, validate_register
@@ -264,7 +264,7 @@ def check_registers(config: Config, replaced: dict[str, RawTable], *, loaded: bo
     problems = ProblemList()
     districts = None
     if config.districts_file is not None and config.districts_file.is_file():
-        districts, district_problems = read_districts(
+        districts, district_problems = read_districts_once(
             config.districts_file, config.district_id_property, config.district_name_property,
             config.district_name_sv_property)
         if district_problems:
