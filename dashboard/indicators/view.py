@@ -274,7 +274,10 @@ def finland_map_view(shapes: pl.DataFrame, values: pl.DataFrame, row: dict, lang
     county_id = own["county_id"][0] if own.height else None
     county = county_outline(shapes, classed.filter(pl.col("county_id") == county_id)["code"].to_list()) \
         if county_id is not None else None
-    alt = translate("map.alt", lang, title=localized(row, "title", lang), year=year, count=classed["value"].drop_nulls().len())
+    # The ranks' count where there are ranks (the rank's "x/N" says the same N), else the values drawn.
+    ranked = classed["count"].drop_nulls()
+    count = int(ranked.max()) if ranked.len() else classed["value"].drop_nulls().len()
+    alt = translate("map.alt", lang, title=localized(row, "title", lang), year=year, count=count)
     if own.height:
         o = own.row(0, named=True)
         alt += " " + translate("map.alt_own", lang, municipality=localized(o, "name", lang),
