@@ -92,7 +92,13 @@ def log_refusal(engine: Engine, change: Change, run_id: int | None, message: Mes
         conn.execute(insert(schema.audit_log).values(
             at=_now(), actor=change.actor, action="rejected", register=change.register,
             file_name=change.file_name, rows=change.rows, run_id=run_id,
-            message=stored(msg("run.refused", action=change.action, message=message))))
+            message=stored(msg("run.refused", action=msg(f"audit.action.{change.action}"), message=message))))
+
+
+def load_failed(exc: Exception) -> Message:
+    """A load that failed on an error of its own (not the input's): said in every language, with the error
+    as the system gave it (its words are the library's, for whoever looks into it)."""
+    return msg("run.load_failed", error=f"{type(exc).__name__}: {exc}")
 
 
 def _log_rows(change: Change | None, run_id: int, rows: dict[str, int]) -> dict[str, pl.DataFrame] | None:
@@ -246,7 +252,7 @@ def _unchanged_without_reading(config, engine: Engine, url: str, run_id: int, pr
                       log_rows=_log_rows(change, run_id, rows))
     except Exception as exc:
         log.exception("recording the unchanged run of %s failed", config.path)
-        finish_run(engine, run_id, "failed", f"{type(exc).__name__}: {exc}")
+        finish_run(engine, run_id, "failed", load_failed(exc))
         return _result(run_id, "failed", str(exc))
     return _result(run_id, "unchanged", msg("run.no_changes"), rows=rows)
 
@@ -291,7 +297,7 @@ def _load_register_alone(config, url: str, engine: Engine, run_id: int, progress
                              rows=rows, log_rows=_log_rows(change, run_id, rows))
     except Exception as exc:
         log.exception("load of %s's %s failed", config.path, register)
-        finish_run(engine, run_id, "failed", f"{type(exc).__name__}: {exc}")
+        finish_run(engine, run_id, "failed", load_failed(exc))
         return _result(run_id, "failed", str(exc))
     return _result(run_id, "success", None, rows=rows)
 
@@ -335,7 +341,7 @@ def refresh_locked(config_path: str | Path, url: str, command: str = "refresh", 
                           registers_dir, run_id, only_register)
     except BaseException as exc:
         # A bug or Ctrl-C: the store is unchanged (nothing committed), and the run must not stay `running`.
-        message = f"{type(exc).__name__}: {exc}" if isinstance(exc, Exception) else INTERRUPTED
+        message = load_failed(exc) if isinstance(exc, Exception) else INTERRUPTED
         try:
             abandon_run(engine, run_id, message)
         except Exception:  # noqa: BLE001 - the original error matters more; the next write cleans up
@@ -407,7 +413,7 @@ def _refresh(config_path: Path, url: str, command: str, progress: Progress | Non
                              log_rows=_log_rows(change, run_id, {n: f.height for n, f in package.tables.items()}))
     except Exception as exc:
         log.exception("load of %s into %s failed", config_path, engine.url.render_as_string(hide_password=True))
-        finish_run(engine, run_id, "failed", f"{type(exc).__name__}: {exc}")
+        finish_run(engine, run_id, "failed", load_failed(exc))
         return _result(run_id, "failed", str(exc))
     warnings = population_warnings(config, package)
     if unchanged:

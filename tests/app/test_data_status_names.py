@@ -29,3 +29,48 @@ def test_every_source_and_table_has_a_name_in_the_visitors_language(lang):
     names = counts[translate("status.col.table", lang)].to_list()
     assert not set(names) & set(tables), sorted(set(names) & set(tables))
     assert translate("table.indicator_rank", lang) in names
+
+
+@pytest.fixture
+def troubled_store(mini_package, tmp_path, monkeypatch) -> str:
+    """A store whose package loaded once, then a load failed on an error of its own and an upload was
+    refused: what the data-status screen lists with its messages."""
+    from data_pipeline.load import refresh as refresh_module
+    from data_pipeline.load.uploads import upload_register
+
+    url = f"sqlite:///{tmp_path / 'troubled.db'}"
+    assert refresh_module.refresh(mini_package, url, offline=True).ok
+    registers = mini_package.parent / "registers"
+    (registers / "departments.csv").write_text((registers / "departments.csv").read_text(encoding="utf-8")
+                                               + "ter,Terveystoimiala,,\n", encoding="utf-8")
+
+    def broken_disk(*_args, **_kwargs):
+        raise OSError("disk I/O error")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(refresh_module, "write_package", broken_disk)
+        assert refresh_module.refresh(mini_package, url, offline=True).status == "failed"
+    assert upload_register(url, mini_package, "events", "events.csv", b"id;title\nx;y\n", "tester").status == "rejected"
+    monkeypatch.setenv("HYTE_DATABASE_URL", url)
+    return url
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_data_status_screen_says_its_errors_in_the_visitors_language(troubled_store, lang):
+    """Kuusamo: the data-status screen showed English captions among its errors: a failed load's
+    "OSError: …" and a refused upload's "upload: …" in the change log. Each now says what happened in the
+    visitor's language (the system's own error text follows, named as such)."""
+    from support.screen_helpers import open_screen, screen_text
+
+    at = open_screen("data_status.py", lang=lang)
+    cells = [str(v) for frame in at.dataframe for v in frame.value.to_numpy().ravel()]
+    shown = screen_text(at) + "\n" + "\n".join(cells)
+    failed = translate("run.load_failed", lang, error="OSError: disk I/O error")
+    assert failed in cells
+    refused = [c for c in cells if c.startswith(translate("audit.action.upload", lang) + ":")]
+    assert refused, cells
+    for english in ("upload:", "refresh:", "restore:", "edit:"):
+        assert not any(c.startswith(english) for c in cells), english
+    assert not any(c.startswith("OSError") for c in cells)
+    for word in ("Error", "failed", "rejected", "Upload", "Refresh"):
+        assert not [line for line in shown.splitlines() if line.startswith(word)], word
