@@ -74,3 +74,39 @@ def test_the_data_status_screen_says_its_errors_in_the_visitors_language(trouble
     assert not any(c.startswith("OSError") for c in cells)
     for word in ("Error", "failed", "rejected", "Upload", "Refresh"):
         assert not [line for line in shown.splitlines() if line.startswith(word)], word
+
+
+def test_every_register_is_listed_by_its_last_change(mini_package, tmp_path, monkeypatch):
+    """Issue 23: registers never saved through the app were missing from "registers by their last change".
+    Every register (and the plan) is listed: one saved on the register editors by who saved it, one only
+    ever in the package by its file's time, one with neither saying so; and an edit in the app is named
+    in words, not as the stored code "edit"."""
+    from support.screen_helpers import open_screen
+
+    from data_pipeline.inputs import registers as R
+    from data_pipeline.inputs.register_rows import read_rows, to_csv
+    from data_pipeline.load import refresh as refresh_module
+    from data_pipeline.load.uploads import upload_register
+
+    url = f"sqlite:///{tmp_path / 'changes.db'}"
+    assert refresh_module.refresh(mini_package, url, offline=True).ok
+    registers = mini_package.parent / "registers"
+    ngos = read_rows(registers, "ngos", ("young", "adult", "old"))
+    edited = [(ngos.rows[0][0], "Uusi nimi ry", *ngos.rows[0][2:]), *ngos.rows[1:]]
+    assert upload_register(url, mini_package, "ngos", "ngos.csv", to_csv(ngos.columns, edited), "Kaisa",
+                           action="edit", expect_version=ngos.version).ok
+    monkeypatch.setenv("HYTE_DATABASE_URL", url)
+
+    at = open_screen("data_status.py", lang="fi")
+    title = R.REGISTERS["ngos"].title("fi")
+    tables = [f.value for f in at.dataframe if translate("status.changes.how", "fi") in f.value.columns]
+    assert len(tables) == 1
+    rows = {r[translate("audit.col.register", "fi")]: r for r in tables[0].to_dict("records")}
+    assert set(rows) == {R.REGISTERS[n].title("fi") for n in R.REGISTER_ORDER} | {translate("status.register.plan", "fi")}
+    how = translate("status.changes.how", "fi")
+    assert rows[title][translate("audit.col.actor", "fi")] == "Kaisa"
+    assert rows[title][how] == translate("status.origin.edit", "fi")
+    assert rows[R.REGISTERS["departments"].title("fi")][how] == translate("status.origin.package", "fi")
+    assert rows[R.REGISTERS["departments"].title("fi")][translate("status.changes.at", "fi")] != "–"
+    assert rows[R.REGISTERS["meetings"].title("fi")][how] == translate("status.origin.none", "fi")
+    assert list(rows)[0] == title  # the newest change first
