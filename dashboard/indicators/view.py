@@ -105,8 +105,10 @@ def alt_text(row: dict, lang: str, municipality: str) -> str:
 
 
 def area_line(area: dict, lang: str) -> str:
-    """"2 paranee · 1 ennallaan · 1 heikkenee · tavoite saavutettu 1/3" for one priority area."""
-    return translate("ind.summary", lang, improving=area["improving"], holding=area["holding"], worsening=area["worsening"],
+    """"2 paranee · 1 ennallaan · 1 heikkenee · tavoite saavutettu 1/3" for one priority area; with no target
+    set among its indicators it says so and where to set them (Kuusamo: "tavoite saavutettu 0/0")."""
+    key = "ind.summary" if area["with_target"] else "ind.summary.no_targets"
+    return translate(key, lang, improving=area["improving"], holding=area["holding"], worsening=area["worsening"],
              no_data=area["no_data"], met=area["target_met"], with_target=area["with_target"])
 
 
