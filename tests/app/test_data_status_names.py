@@ -110,3 +110,15 @@ def test_every_register_is_listed_by_its_last_change(mini_package, tmp_path, mon
     assert rows[R.REGISTERS["departments"].title("fi")][translate("status.changes.at", "fi")] != "–"
     assert rows[R.REGISTERS["meetings"].title("fi")][how] == translate("status.origin.none", "fi")
     assert list(rows)[0] == title  # the newest change first
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_data_status_screen_sends_coordinators_to_screens_not_to_a_terminal(troubled_store, lang):
+    """Kuusamo trial: the upload form said it checks "as `hyte refresh` does" and a rejected load told the
+    coordinator to run `hyte refresh`: what to do is said in the screens' words."""
+    from support.screen_helpers import open_screen, screen_text
+
+    text = screen_text(open_screen("data_status.py", lang=lang))
+    assert translate("status.rejected_intro", lang, when="").split("{")[0][:20] in text
+    assert "hyte refresh" not in text and "hyte check" not in text
+    assert translate("page.registers", lang) in translate("status.rejected_intro", lang, when="")
