@@ -20,13 +20,17 @@ from dashboard.core import chart_render
 # of a pixel is below what a screen shows.
 _COORDINATE = re.compile(r"-?\d+\.\d{2,}")
 _PATH = re.compile(r'(\sd|\stransform|\spoints)="([^"]*)"')
+# Vega writes each mark's ARIA label and role: an <img>'s SVG exposes none of them (its alt text and the
+# figures table say it all), and on a map they are half its bytes.
+_MARK_ATTRIBUTES = re.compile(r'\s(?:aria-label|aria-roledescription|aria-hidden|role|class)="[^"]*"'
+                              r'|\stransform="translate\(0,0\)"')
 # Columns that draw a chart but say nothing to a reader (GeoJSON's parts, colours, stroke widths).
 _NOT_FIGURES = {"type", "geometry", "fill", "line", "width", "stroke", "colour", "color", "i", "cls", "at"}
 
 
 def svg(spec: dict, width: int | None = chart_render.DEFAULT_WIDTH) -> bytes:
     """The chart as SVG, its drawn coordinates rounded to a tenth of a pixel."""
-    text = chart_render.svg(spec, width).decode("utf-8")
+    text = _MARK_ATTRIBUTES.sub("", chart_render.svg(spec, width).decode("utf-8"))
     rounded = _PATH.sub(lambda m: f'{m.group(1)}="{_COORDINATE.sub(_tenth, m.group(2))}"', text)
     return rounded.encode("utf-8")
 

@@ -152,7 +152,7 @@ class Publisher:
         out.extend(f"<p>{html.markdown(x)}</p>" for x in (d.ranks.caption, d.rank_note) if x)
         out.append(f"<h2>{html.text(d.map.title)}</h2>")
         if d.map.chart is not None:
-            out.append(self.site.figure(path, self.lang, d.map.chart, f"{title}: {d.map.title}", lines, title, None))
+            out.append(self.site.figure(path, self.lang, d.map.chart, f"{title}: {d.map.title}", lines, title))
             if d.map.note:
                 out.append(f'<p class="note">{html.markdown(d.map.note)}</p>')
         elif d.map.missing:

@@ -113,7 +113,7 @@ class Site:
 
 def _img(src: str, alt: str, width: int, height: int) -> str:
     return (f'<img src="{html.text(src)}" alt="{html.text(plain_text(alt))}" width="{width}" height="{height}" '
-            f'loading="lazy">')
+            f'decoding="async">')
 
 
 def plain_text(markdown_safe: str) -> str:
