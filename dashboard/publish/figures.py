@@ -74,18 +74,21 @@ def _flat(row: dict) -> dict:
 
 
 def figures(spec: dict) -> pl.DataFrame:
-    """The chart's figures: the largest row set it draws (the data; the other sets are its marks'
-    helpers, such as a target line), as a frame of its readable columns."""
-    sets = _all_rows(spec, spec)
-    if not sets:
-        return pl.DataFrame()
-    rows = [_flat(r) for r in max(sets, key=len) if isinstance(r, dict)]
-    columns: list[str] = []
-    for row in rows:
-        columns.extend(k for k in row if k not in columns)
-    columns = [c for c in columns if any(row.get(c) is not None for row in rows)]
+    """The chart's figures: the largest row set it draws with readable columns (the data; the other
+    sets are its marks' helpers, such as a target line), as a frame of those columns."""
+    best: tuple[list[dict], list[str]] = ([], [])
+    for rows in _all_rows(spec, spec):
+        rows = [_flat(r) for r in rows if isinstance(r, dict)]
+        columns: list[str] = []
+        for row in rows:
+            columns.extend(k for k in row if k not in columns)
+        columns = [c for c in columns if any(row.get(c) is not None for row in rows)]
+        # The most rows with something to read (a map's shapes say less than its labels).
+        if columns and (len(rows), len(columns)) > (len(best[0]), len(best[1])):
+            best = (rows, columns)
+    rows, columns = best
     return pl.DataFrame([{c: row.get(c) for c in columns} for row in rows], infer_schema_length=None) \
-        if rows and columns else pl.DataFrame()
+        if rows else pl.DataFrame()
 
 
 def to_csv(frame: pl.DataFrame) -> bytes:
