@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 # What a page loads by itself: its stylesheet, icon and pictures (links to other pages are not loaded).
-_LOADED = re.compile(r'<(?:img|link)\b[^>]*?\s(?:src|href)="([^"#?]+)"')
+_LOADED = re.compile(r'<(?:img\b[^>]*?\ssrc|link rel="(?:stylesheet|icon)"[^>]*?\shref)="([^"#?]+)"')
 _LINKS = re.compile(r'\s(?:src|href)="([^"#?]*)"')
 
 
