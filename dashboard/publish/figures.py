@@ -18,6 +18,7 @@ from dashboard.core import chart_render
 
 # Drawn coordinates to a tenth of a pixel: a map's outlines are most of its SVG's bytes, and a tenth
 # of a pixel is below what a screen shows.
+_CLIP = re.compile(r"\bclip\d+\b")
 _COORDINATE = re.compile(r"-?\d+\.\d{2,}")
 _PATH = re.compile(r'(\sd|\stransform|\spoints)="([^"]*)"')
 # Vega writes each mark's ARIA label and role: an <img>'s SVG exposes none of them (its alt text and the
@@ -32,7 +33,14 @@ def svg(spec: dict, width: int | None = chart_render.DEFAULT_WIDTH) -> bytes:
     """The chart as SVG, its drawn coordinates rounded to a tenth of a pixel."""
     text = _MARK_ATTRIBUTES.sub("", chart_render.svg(spec, width).decode("utf-8"))
     rounded = _PATH.sub(lambda m: f'{m.group(1)}="{_COORDINATE.sub(_tenth, m.group(2))}"', text)
-    return rounded.encode("utf-8")
+    return _renumber_clips(rounded).encode("utf-8")
+
+
+def _renumber_clips(text: str) -> str:
+    """Clip-path ids numbered within the picture: Vega counts them across a process's renders, which would
+    make the same chart's bytes differ between two publishes."""
+    seen: dict[str, str] = {}
+    return _CLIP.sub(lambda m: seen.setdefault(m.group(0), f"clip{len(seen) + 1}"), text)
 
 
 def _tenth(match: re.Match) -> str:

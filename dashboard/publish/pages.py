@@ -48,7 +48,9 @@ class Publisher:
         self.ind = indicators.build(store, f, lang)
         self.name = self.ov.municipality or ""
         self.site_name = translate("publish.site", lang, municipality=_unmark(self.name))
-        self.data_date = self.ov.heading.data_date
+        # The data date goes in as a placeholder: a page whose figures did not change keeps the date it
+        # was written with (site.write), so a refresh that changed nothing rewrites nothing.
+        self.data_date = site.date_placeholder(lang, self.ov.heading.data_date)
         self.sotkanet = self.ind.attribution
         self.registers = translate("publish.source.registers", lang, municipality=self.name)
 

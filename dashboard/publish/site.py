@@ -69,6 +69,13 @@ class Site:
     files: dict[str, bytes] = field(default_factory=dict)
     embeds: list[Embed] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)
+    dates: dict[str, str] = field(default_factory=dict)  # placeholder -> the data date line it stands for
+
+    def date_placeholder(self, lang: str, line: str) -> str:
+        """A stand-in for the data date line in `lang` (plain ASCII: it survives HTML and JSON escaping)."""
+        placeholder = f"@@hyte-data-date-{lang}@@"
+        self.dates[placeholder] = line
+        return placeholder
 
     def put(self, path: str, content: bytes) -> None:
         self.files[path] = content
@@ -134,29 +141,54 @@ class Written:
 
 
 def write(site: Site, out: Path) -> Written:
-    """Write the site into `out`, touching only files whose bytes changed; files the previous publish
-    made and this one does not (a screen no longer published) are removed."""
+    """Write the site into `out`, touching only files whose content changed; files the previous publish
+    made and this one does not (a screen no longer published) are removed.
+
+    A file's content is compared without its data date (the placeholder, site.dates): the date of the
+    last load changes with every refresh, the figures do not. A file whose figures are unchanged keeps
+    the date it was written with, i.e. the load that last changed what it shows. The manifest keeps each
+    file's digest with the placeholder and as written (a file edited or deleted on disk is written again).
+    """
     out.mkdir(parents=True, exist_ok=True)
+    manifest = out / MANIFEST
+    before = _read_manifest(manifest)
     written = unchanged = removed = 0
+    after: dict[str, list[str]] = {}
     for rel, content in sorted(site.files.items()):
         target = out / rel
-        if target.is_file() and _digest(target.read_bytes()) == _digest(content):
+        template = _digest(content)
+        known = before.get(rel)
+        if known and known[0] == template and target.is_file() and _digest(target.read_bytes()) == known[1]:
+            after[rel] = known
             unchanged += 1
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(content)
-        temporary.replace(target)  # a reader (nginx) never sees half a file
-        written += 1
-    manifest = out / MANIFEST
-    before = set(json.loads(manifest.read_text("utf-8"))) if manifest.is_file() else set()
-    for rel in sorted(before - set(site.files)):
+        for placeholder, line in site.dates.items():
+            content = content.replace(placeholder.encode(), line.encode("utf-8"))
+        if not (target.is_file() and target.read_bytes() == content):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.tmp")
+            temporary.write_bytes(content)
+            temporary.replace(target)  # a reader (nginx) never sees half a file
+            written += 1
+        else:
+            unchanged += 1
+        after[rel] = [template, _digest(content)]
+    for rel in sorted(set(before) - set(site.files)):
         gone = out / rel
         if gone.is_file():
             gone.unlink()
             removed += 1
-    manifest.write_text(json.dumps(sorted(site.files), indent=0) + "\n", "utf-8")
+    manifest.write_text(json.dumps(after, indent=0, sort_keys=True) + "\n", "utf-8")
     return Written(written, unchanged, removed, len(site.pages), len(site.files))
+
+
+def _read_manifest(path: Path) -> dict[str, list[str]]:
+    try:
+        known = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    # A manifest of another shape (an older publish) only makes every file compared afresh.
+    return {k: v for k, v in known.items() if isinstance(v, list) and len(v) == 2} if isinstance(known, dict) else {}
 
 
 def _digest(content: bytes) -> str:

@@ -17,6 +17,7 @@ from support.static_site import references, weight
 from dashboard.core.i18n import translate
 from dashboard.publish.build import build
 from dashboard.publish.site import MANIFEST
+from data_pipeline.cli import main as hyte
 from data_pipeline.store import schema
 from data_pipeline.store.engine import make_engine
 
@@ -110,7 +111,7 @@ def test_an_indicator_page_weighs_at_most_200_kb(site: Path) -> None:
 
 
 def test_publishing_again_rewrites_only_what_changed(demo, site: Path, tmp_path: Path) -> None:
-    url, _ = demo
+    url, package = demo
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
     page = copy / "fi" / "indikaattorit" / "288" / "index.html"
@@ -120,6 +121,26 @@ def test_publishing_again_rewrites_only_what_changed(demo, site: Path, tmp_path:
     again = build(url, copy, LANGS).written
     assert (again.written, again.unchanged, again.removed) == (2, total - 2, 0)
     assert page.read_text("utf-8").startswith("<!doctype html>")
+    indicator_page = page.read_bytes()
+
+    # A refresh that changes nothing is a new load with a new time, and rewrites no page.
+    config = str(package / "hyte.toml")
+    assert hyte(["refresh", "--config", config, "--db", url, "--offline", "-q"]) == 0
+    assert build(url, copy, LANGS).written.written == 0
+
+    # One event more: the participation pages, their embeds and the front page's tile change, with the
+    # new load's date; the indicator pages stay as they were, with theirs.
+    events = package / "registers" / "events.csv"
+    rows = list(csv.DictReader(io.StringIO(events.read_text("utf-8"))))
+    with events.open("a", encoding="utf-8", newline="") as f:
+        csv.DictWriter(f, fieldnames=list(rows[0])).writerow({**rows[0], "id": "OS-PUBLISH-TEST"})
+    assert hyte(["refresh", "--config", config, "--db", url, "--offline", "-q"]) == 0
+    changed = build(url, copy, LANGS).written
+    assert 0 < changed.written < total // 10, changed
+    assert page.read_bytes() == indicator_page
+    participation = (copy / "fi" / "osallisuus" / "index.html").read_text("utf-8")
+    assert before("data_date", "fi", "when") in participation and "@@" not in participation
+
     # A screen no longer published leaves the folder with its embeds.
     fewer = build(url, copy, LANGS, ("indicators", "participation")).written
     assert fewer.removed > 0 and fewer.written > 0  # the navigation no longer links it
