@@ -22,7 +22,7 @@ from dashboard.outputs.report import docx_render, html_render, typst_render
 from dashboard.outputs.report.facts import Facts, gather
 from dashboard.outputs.report.sections import build_sections
 
-__all__ = ["FORMATS", "KINDS", "SECTIONS", "Report", "ReportError", "Request", "build", "render", "proposed_texts"]
+__all__ = ["FORMATS", "KINDS", "SECTIONS", "Report", "ReportError", "Request", "build", "file_name", "render", "proposed_texts"]
 
 
 def build(engine: Engine, request: Request, texts: dict[str, str] | None = None, today: date | None = None,
@@ -64,6 +64,12 @@ def proposed_texts(engine: Engine, request: Request, today: date | None = None) 
     """Each THL section's draft as the report screen offers it: its sentences, one paragraph."""
     f = gather(engine, request, today)
     return {s.key: " ".join(s.proposed) for s in build_sections(f, with_charts=False)}
+
+
+def file_name(report: Report, fmt: str) -> str:
+    """"hyvinvointikertomus-2025-fi.pdf": the kind and years in the report's language, then the language."""
+    years = report.year if report.kind == "annual" else f"{report.first_year}-{report.year}"
+    return f"{translate(f'report.file.{report.kind}', report.lang, year=years)}-{report.lang}.{fmt}"
 
 
 def render(report: Report, fmt: str) -> bytes:

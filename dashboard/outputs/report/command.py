@@ -13,15 +13,9 @@ from pathlib import Path
 from dashboard.outputs import report as council_report
 from dashboard.outputs.report.document import FORMATS, KINDS
 from data_pipeline.cli import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, _h, _safe, say
-from data_pipeline.i18n import LANGUAGES, language, msg
-from data_pipeline.store.engine import make_engine, resolve_url
-
-
-def file_name(report, fmt: str) -> str:
-    """"hyvinvointikertomus-2025-fi.pdf": the kind and year in the report's language, then the language."""
-    stem = str(msg(f"report.file.{report.kind}", year=report.year if report.kind == "annual" else
-                   f"{report.first_year}-{report.year}"))
-    return f"{stem}-{report.lang}.{fmt}"
+from data_pipeline.i18n import LANGUAGES, language
+from data_pipeline.store import report_texts
+from data_pipeline.store.engine import make_engine, resolve_url, upgrade
 
 
 def formats(text: str) -> list[str] | None:
@@ -51,7 +45,7 @@ def cmd_report(args) -> int:
         except FileNotFoundError as exc:  # the PDF font (fonts-dejavu-core)
             say("report.cli.failed", error=str(exc))
             return EXIT_FAILED
-        target = out / file_name(document, fmt)
+        target = out / council_report.file_name(document, fmt)
         try:
             out.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
@@ -73,8 +67,22 @@ def _problem(problem, url: str) -> tuple:
     return ("report.cli.unknown_value", {"option": option, "value": repr(problem.value), "known": known})
 
 
+def cmd_report_text(args) -> int:
+    """One section's text as the coordinator wrote it, kept as a new version (the report screen runs this)."""
+    try:
+        text = Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        say("report.cli.cannot_read", file=args.file, error=getattr(exc, "strerror", None) or str(exc))
+        return EXIT_USAGE
+    engine = make_engine(resolve_url(args.db))
+    upgrade(engine)  # a store from before the report's texts gets their table
+    version = report_texts.save(engine, args.kind, args.year, args.lang or language(), args.section, text, args.actor)
+    say("report.cli.text_saved", section=args.section, version=version)
+    return EXIT_OK
+
+
 def register(sub, with_db) -> None:
-    """Add `hyte report` to the pipeline's command line (entry point `hyte.commands`)."""
+    """Add `hyte report` and `hyte report-text` to the pipeline's command line (entry point `hyte.commands`)."""
     p = with_db(sub.add_parser("report", help=_h("report.help")))
     p.add_argument("--kind", default="annual", choices=KINDS, help=_h("report.help.kind"))
     p.add_argument("--year", type=int, help=_h("report.help.year"))
@@ -83,3 +91,11 @@ def register(sub, with_db) -> None:
     p.add_argument("--format", default=",".join(FORMATS), help=_h("report.help.format", formats=",".join(FORMATS)))
     p.add_argument("--out", required=True, help=_h("report.help.out"))
     p.set_defaults(func=cmd_report)
+    p = with_db(sub.add_parser("report-text", help=_h("report.help.text")))
+    p.add_argument("--kind", required=True, choices=KINDS, help=_h("report.help.kind"))
+    p.add_argument("--year", required=True, type=int, help=_h("report.help.year"))
+    p.add_argument("--lang", default=argparse.SUPPRESS, choices=LANGUAGES, help=_h("report.help.lang"))
+    p.add_argument("--section", required=True, choices=report_texts.SECTIONS, help=_h("report.help.section"))
+    p.add_argument("--file", required=True, help=_h("report.help.file"))
+    p.add_argument("--actor", required=True, help=_h("report.help.actor"))
+    p.set_defaults(func=cmd_report_text)

@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dashboard.core.i18n import DEFAULT_LANGUAGE
-
-KINDS = ("annual", "broad")
-FORMATS = ("docx", "pdf", "html")
 # THL's suggested structure of a wellbeing report (summary → background → current state → strengths and
-# development areas → plan → appendices); the keys name the catalogue's headings `report.section.<key>`.
-SECTIONS = ("summary", "background", "current_state", "strengths", "plan", "appendix")
+# development areas → plan → appendices); the keys name the catalogue's headings `report.section.<key>`
+# and the coordinator's texts in the store.
+from data_pipeline.store.report_texts import KINDS, SECTIONS
+
+FORMATS = ("docx", "pdf", "html")
 # A broad report covers the council term: four years ending with the report's year.
 TERM_YEARS = 4
 
