@@ -5,7 +5,7 @@ The coordinator accepts or rewrites them on the report screen."""
 from __future__ import annotations
 
 from dashboard.core.formatting import fmt_date, fmt_number, fmt_year_range
-from dashboard.core.i18n import localized, translate
+from dashboard.core.i18n import localized, translate, translate_n
 from dashboard.indicators import view as ind_view
 from dashboard.outputs.report.facts import Facts
 from dashboard.participation.view import reach_number
@@ -90,7 +90,8 @@ def current_state(f: Facts) -> tuple[str, ...]:
     cards = {c["id"]: c for c in f.board["cards"].to_dicts()}
     names = "; ".join(f"{localized(cards[i], 'title', f.b.lang)} ({first}–{last})"
                       for i, (first, last) in f.worsened_runs.items())
-    return (t("report.draft.runs", f, count=_n(len(f.worsened_runs), f), names=names, source=_sources(f)),)
+    return (translate_n("report.draft.runs", len(f.worsened_runs), f.b.lang, count=_n(len(f.worsened_runs), f),
+                        names=names, source=_sources(f)),)
 
 
 def area_sentence(f: Facts, code: str) -> str:
