@@ -10,12 +10,12 @@ from datetime import date
 from dashboard.access.rules import OPEN_ACTOR
 from dashboard.core import cache as core_cache
 from dashboard.core import screen
-from dashboard.core.cache import Store, engine, versioned
+from dashboard.core.cache import Store, engine
 from dashboard.core.formatting import fmt_datetime, plain
 from dashboard.core.i18n import translate, translate_n
 from dashboard.core.model import Heading
 from dashboard.outputs import report as council_report
-from dashboard.report import queries
+from dashboard.report import cache, queries
 
 KINDS = council_report.KINDS
 
@@ -39,11 +39,6 @@ class ReportScreen:
     version: int  # the newest saved text's id: the documents made for it stay valid until a new save
 
 
-@versioned(show_spinner=False, max_entries=16)
-def proposed(store: Store, kind: str, year: int, lang: str) -> dict[str, str]:
-    return council_report.proposed_texts(engine(store.url), council_report.Request(kind=kind, year=year, lang=lang))
-
-
 def years(store: Store, today: date | None = None) -> tuple[tuple[int, ...], int]:
     """The years a report can be made for (newest first) and the default: the last full year."""
     span = core_cache.year_span(store)
@@ -62,7 +57,7 @@ def actor_text(stored: str, lang: str) -> str:
 
 
 def build(store: Store, lang: str, kind: str, year: int, on_offer: tuple[int, ...]) -> ReportScreen:
-    drafts = proposed(store, kind, year, lang)
+    drafts = cache.proposed(store, kind, year, lang)
     saved = queries.texts(engine(store.url), kind, year, lang)
     sections, current = [], {}
     for key in council_report.SECTIONS:

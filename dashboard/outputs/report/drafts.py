@@ -144,7 +144,8 @@ def strengths(f: Facts) -> tuple[str, ...]:
 
 
 def strength_items(f: Facts) -> list[str]:
-    """Indicators improving or at their target, and not worse than the whole country."""
+    """Indicators improving or at their target, neither short of a target nor worse than the whole country
+    (an improving indicator short of its target is a development area, said to be improving there)."""
     items = []
     for c in f.board["cards"].to_dicts():
         parts = []
@@ -152,7 +153,7 @@ def strength_items(f: Facts) -> list[str]:
             parts.append(t("report.draft.part.improving", f, previous_year=c["previous_year"]))
         if c.get("target_met"):
             parts.append(t("report.draft.part.target_met", f))
-        if not parts or c.get("vs_country") == "worse":
+        if not parts or c.get("vs_country") == "worse" or c.get("target_met") is False:
             continue
         if c.get("vs_country") == "better":
             parts.append(t("report.draft.part.better_country", f))
@@ -179,6 +180,8 @@ def development_items(f: Facts) -> list[str]:
             parts.append(t("report.draft.part.target_missed", f))
         if not parts:
             continue
+        if c.get("trend") == "improving":
+            parts.insert(0, t("report.draft.part.improving", f, previous_year=c["previous_year"]))
         if c.get("vs_country") == "worse":
             parts.append(t("report.draft.part.worse_country", f))
         items.append(t("report.draft.item", f, title=localized(c, "title", f.b.lang), value=_value(c, f),
