@@ -79,7 +79,7 @@ def _background(f: Facts) -> tuple:
 def _groups(f: Facts) -> Section:
     title = t("report.groups", f)
     if f.groups is None:
-        return Section("background.groups", title, 2, blocks=(Paragraph(t("brief.groups.none", f)),))
+        return Section("background.groups", title, 2, blocks=(Paragraph(t("report.groups.none", f, year=f.year)),))
     names = wg_view.group_names(f.groups["tree"], f.b.lang)
     rows = wg_view.year_rows(f.groups, f.group_year, names, f.b.lang)
     table = Table(t("report.groups.caption", f, year=f.group_year),
@@ -197,7 +197,8 @@ def _participation(f: Facts) -> Section:
     title = t("brief.participation", f)
     summary = view["summary"]
     if summary["events"] == 0:
-        return Section("current_state.participation", title, 2, blocks=(Paragraph(t("part.no_events", f)),))
+        return Section("current_state.participation", title, 2, blocks=(
+            Paragraph(t("report.draft.reach.none", f, period=fmt_year_range(f.first_year, f.year))),))
     blocks = [Paragraph(drafts.participation_sentence(f), proposed=True)]
     districts = view["districts"].with_columns(
         pl.col("district_code").replace_strict(f.b.district_names, default=pl.col("district_code")).alias("name"))
