@@ -1,5 +1,5 @@
 """The briefing's request, its resolution against the store, and the A4 document with its running head
-(typeset by Typst; the fonts' loader for the deck's 16:9 pages, which fpdf2 still draws)."""
+(typeset by Typst, as the deck's 16:9 pages and the council report are)."""
 
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from datetime import datetime
 from pathlib import Path
 
 import typst
-from fpdf import FPDF
 from sqlalchemy import Engine
 
 from dashboard.core import queries
@@ -20,10 +19,8 @@ from dashboard.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, localized, translat
 from data_pipeline.store import engine as store_module
 
 # DejaVu covers ä, ö, å and the typography the texts use (–, −, ≥, “”, ✓); Debian's fonts-dejavu-core.
-
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
-FONT = "DejaVu"
 # Same look-back as the screens' default period (dashboard.core.filters.TREND_YEARS): a trend needs the
 # years before the plan.
 TREND_YEARS = 6
@@ -42,16 +39,6 @@ BAD_RGB = (213, 94, 0)  # theme.BAD
 def missing_fonts() -> list[str]:
     """The PDF font files not installed (empty when the briefing can be made)."""
     return [name for name in FONT_FILES.values() if not (FONT_DIR / name).is_file()]
-
-
-def add_fonts(pdf: FPDF) -> None:
-    """DejaVu (ä, ö, å) into `pdf`; FileNotFoundError naming the Debian package when it is missing."""
-    missing = missing_fonts()
-    if missing:
-        raise FileNotFoundError(
-            f"fonts {', '.join(missing)} not found in {FONT_DIR}: install Debian's fonts-dejavu-core")
-    for style, name in FONT_FILES.items():
-        pdf.add_font(FONT, style, str(FONT_DIR / name))
 
 
 class BriefingError(Exception):
