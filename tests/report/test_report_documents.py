@@ -264,3 +264,30 @@ def test_hyte_report_writes_the_chosen_formats_and_says_what_is_wrong_in_the_lan
     assert "Året 1990 finns inte i uppgifterna" in capsys.readouterr().err
     assert hyte(["--lang", "en", "report", "--format", "odt", "--out", str(out), "--db", report_store]) == 64
     assert "Unknown value --format 'odt': known values: docx, pdf, html." in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_broad_report_shows_each_districts_indicator_values_as_stored(built, report_store, lang):
+    _, files = built("broad", lang)
+    meta = indicator_meta(report_store)
+    with sqlite3.connect(report_store.removeprefix("sqlite:///")) as db:
+        stored = {}
+        for indicator, district, year, value in db.execute(
+                "SELECT indicator_id, district_code, year, value FROM indicator_district_value WHERE gender = 'total' "
+                "AND value IS NOT NULL AND year <= ? ORDER BY year", (YEAR,)):
+            stored[indicator, district] = (year, value)
+        names = {code: name_sv if lang == "sv" and name_sv else name_fi
+                 for code, name_fi, name_sv in db.execute("SELECT code, name_fi, name_sv FROM district")}
+    codes = {name: code for code, name in names.items()}
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in docx_of(files["docx"]).tables]
+    district_tables = [t for t in tables if t[0] == [translate("part.col.district", lang), translate("ind.col.latest", lang),
+                                                    translate("report.col.year", lang)]]
+    with sqlite3.connect(report_store.removeprefix("sqlite:///")) as db:  # the plan's order
+        order = [i for (i,) in db.execute("SELECT id FROM indicator ORDER BY priority_area_code, sort_order, id")]
+    indicators = [i for i in order if any(key[0] == i for key in stored)]
+    assert len(district_tables) == len(indicators) > 0
+    for indicator, table in zip(indicators, district_tables):
+        m = meta[indicator]
+        for name, value, year in table[1:]:
+            want_year, want = stored[indicator, codes[name]]
+            assert (value, year) == (ind_view.with_unit(fmt_number(want, m["decimals"], lang), m), str(want_year))

@@ -139,6 +139,17 @@ def district_sentence(f: Facts) -> str:
              high_value=reach_number(high["reach"], f.b.lang))
 
 
+def district_indicator_sentence(f: Facts, card: dict, values) -> str:
+    """"Between the districts, X ranged from a (A) to b (B)": the lowest and highest latest value."""
+    low, high = values.row(0, named=True), values.row(-1, named=True)
+    return t("report.draft.district_values", f, title=localized(card, "title", f.b.lang),
+             low=ind_view.with_unit(ind_view.value_text(low["value"], card, f.b.lang), card),
+             low_name=f.b.district_names.get(low["district_code"], low["district_code"]),
+             high=ind_view.with_unit(ind_view.value_text(high["value"], card, f.b.lang), card),
+             high_name=f.b.district_names.get(high["district_code"], high["district_code"]),
+             years=fmt_year_range(int(values["year"].min()), int(values["year"].max())), source=_card_source(card, f))
+
+
 def strengths(f: Facts) -> tuple[str, ...]:
     return (t("report.draft.strengths", f, year=f.year, source=_sources(f), period=_period(f)),)
 

@@ -15,6 +15,7 @@ from dashboard.indicators import metrics as indicator_status
 from dashboard.indicators import queries as indicator_queries
 from dashboard.outputs.briefing import BriefingError, Briefing, Request as BriefingRequest, resolve
 from dashboard.outputs.briefing.sections import indicator_board
+import dashboard.outputs.report.queries as report_queries
 from dashboard.outputs.report.document import KINDS, TERM_YEARS, ReportError, Request
 from dashboard.participation import metrics as participation_metrics
 from dashboard.participation import queries as participation_queries
@@ -52,6 +53,8 @@ class Facts:
     attribution: dict | None
     age_boards: dict[str, dict] = field(default_factory=dict)  # broad: the board of each lifecycle age group
     worsened_runs: dict[int, tuple[int, int]] = field(default_factory=dict)  # id -> (first, last year)
+    # broad: each district's latest value (up to the year) of the indicators with district data
+    district_values: pl.DataFrame | None = None
 
 
 def resolve_year(engine: Engine, request: Request, today: date) -> tuple[int, int]:
@@ -111,6 +114,8 @@ def gather(engine: Engine, request: Request, today: date | None = None) -> Facts
         plan = indicator_queries.plan_indicators(engine)
         values = indicator_queries.indicator_values(engine, b.start_year, b.end_year)
         facts.age_boards = {code: indicator_status.board(plan, values, plan_start, code) for code in b.age_names}
+        facts.district_values = (report_queries.district_indicator_values(engine, b.start_year, year)
+                                 .sort("year").group_by("indicator_id", "district_code").last())
     facts.worsened_runs = worsened_runs(board["cards"], series)
     return facts
 

@@ -233,9 +233,25 @@ def _by_age(f: Facts) -> Section:
 
 
 def _districts(f: Facts) -> Section:
-    """Broad report: differences between districts, as far as the participation registers show them."""
-    return Section("current_state.districts", t("report.districts", f), 2,
-                   blocks=(Paragraph(drafts.district_sentence(f), proposed=True),))
+    """Broad report: differences between districts, in participation reach and in the indicators the
+    municipality has by district (each district's latest value up to the report's year)."""
+    lang = f.b.lang
+    blocks: list = [Paragraph(drafts.district_sentence(f), proposed=True)]
+    values = f.district_values
+    cards = {c["id"]: c for c in f.board["cards"].to_dicts()}
+    if values is not None and values.height:
+        having = set(values["indicator_id"].to_list())
+        for indicator in [i for i in cards if i in having]:  # the plan's order
+            card = cards[indicator]
+            own = values.filter(pl.col("indicator_id") == indicator).sort("value")
+            blocks.append(Paragraph(drafts.district_indicator_sentence(f, card, own), proposed=True))
+            rows = tuple((f.b.district_names.get(r["district_code"], r["district_code"]),
+                          ind_view.with_unit(ind_view.value_text(r["value"], card, lang), card), str(r["year"]))
+                         for r in own.sort("district_code").iter_rows(named=True))
+            blocks.append(Table(t("report.districts.caption", f, title=localized(card, "title", lang)),
+                                (t("part.col.district", f), t("ind.col.latest", f), t("report.col.year", f)), rows,
+                                numeric=(False, True, True), widths=(3, 2, 1)))
+    return Section("current_state.districts", t("report.districts", f), 2, blocks=tuple(blocks))
 
 
 # --- plan ---------------------------------------------------------------------------------------------
