@@ -27,6 +27,7 @@ class SectionText:
     proposed: str  # the draft the data proposes (plain text)
     text: str | None  # the coordinator's current text; None: the draft stands
     saved: str | None  # "Tallentanut X 7.12.2026 klo 5.20 · 3 versiota" (Markdown-safe)
+    versions: tuple[tuple[str, str], ...] = ()  # (who and when, its text) of each earlier version, newest first
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,11 @@ def build(store: Store, lang: str, kind: str, year: int, on_offer: tuple[int, ..
                                when=fmt_datetime(newest["saved_at"], lang))
         if text:
             current[key] = text
-        sections.append(SectionText(key, translate(f"report.section.{key}", lang), drafts.get(key, ""), text, line))
+        earlier = tuple((translate("report.screen.version", lang, who=actor_text(v["actor"], lang),
+                                   when=fmt_datetime(v["saved_at"], lang)), v["text"])
+                        for v in versions.iter_rows(named=True))[1:]
+        sections.append(SectionText(key, translate(f"report.section.{key}", lang), drafts.get(key, ""), text, line,
+                                    earlier))
     return ReportScreen(kind=kind, year=year, years=on_offer,
                         sections=tuple(sections), texts=current,
                         version=int(saved["id"].max()) if saved.height else 0)

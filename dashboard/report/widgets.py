@@ -53,6 +53,8 @@ def save_text(store: cache.Store, shown: ReportScreen, section: str, text: str, 
         os.unlink(path)
     st.session_state[RESULT_KEY] = (section, done.returncode == 0, done.stderr.strip()[-2000:])
     st.session_state.pop(DOCUMENTS_KEY, None)
+    if done.returncode == 0:  # the editor shows the saved text (an accepted draft, a restored version) next
+        st.session_state.pop(f"report.text.{shown.kind}.{shown.year}.{section}", None)
     st.rerun()
 
 
@@ -84,6 +86,13 @@ def section_editor(store: cache.Store, shown: ReportScreen, s: SectionText, lang
             save_text(store, shown, s.key, s.proposed, lang)
         if s.text and reset.button(t("report.screen.reset"), key=f"{key}.reset", icon=":material/undo:"):
             save_text(store, shown, s.key, "", lang)
+        if s.versions:
+            with st.expander(t("report.screen.versions")):
+                for i, (who_when, text) in enumerate(s.versions):
+                    st.caption(who_when)
+                    st.text(text or t("report.screen.version_draft"))
+                    if st.button(t("report.screen.restore"), key=f"{key}.restore.{i}", icon=":material/history:"):
+                        save_text(store, shown, s.key, text, lang)
 
 
 def downloads(store: cache.Store, shown: ReportScreen, lang: str) -> None:

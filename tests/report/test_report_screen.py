@@ -69,9 +69,15 @@ def test_a_saved_text_is_a_version_with_who_and_when_and_goes_into_the_documents
     start = texts.index(("Tiivistelmä", "Heading 1"))
     assert texts[start + 1:start + 4] == [("Valtuusto hyväksyi suunnitelman.", "Normal"), ("ensimmäinen", "List Bullet"),
                                           ("toinen", "List Bullet")]
-    # Back to the proposal: a new version, empty.
+    # Back to the proposal: a new version, empty; the earlier one listed and restored as a third.
     next(b for b in at.button if b.key == f"{key}.reset").click().run()
     assert queries.texts(make_engine(coordinator_store), "annual", YEAR, "fi")["text"].to_list() == ["", saved["text"][0]]
+    assert "· 2 versiota" in screen_text(at)
+    assert at.text_area(key=key).value == ""  # the editor shows the saved (empty) text: the draft stands
+    next(b for b in at.button if b.key == f"{key}.restore.0").click().run()
+    assert at.text_area(key=key).value == saved["text"][0]
+    assert queries.texts(make_engine(coordinator_store), "annual", YEAR, "fi")["text"].to_list() == [
+        saved["text"][0], "", saved["text"][0]]
 
 
 def test_hyte_report_text_keeps_every_version(store_copy, tmp_path):
