@@ -17,8 +17,8 @@ ROLES = ("viewer", "coordinator", "admin")
 PUBLIC_PAGES = frozenset({"overview", "indicators", "participation", "working-groups", "partnerships",
                           "accessibility"})
 # Screens a coordinator needs: the data status with uploads, restores and refresh; the register editors;
-# the plan's editor.
-COORDINATOR_PAGES = frozenset({"data-status", "registers", "plan"})
+# the plan's editor; the council report's texts.
+COORDINATOR_PAGES = frozenset({"data-status", "registers", "plan", "report"})
 # Screens for administrators: setting up a new municipality's package writes files on the server.
 ADMIN_PAGES = frozenset({"setup"})
 # Who did a change in open mode, as the change log stores it (the screen says it in its language).

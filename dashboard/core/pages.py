@@ -28,6 +28,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen("data_status.py", "data-status", "page.data_status", ":material/fact_check:"),
     Screen("registers.py", "registers", "page.registers", ":material/edit_note:", data=False),
     Screen("plan.py", "plan", "page.plan", ":material/flag:"),
+    Screen("report.py", "report", "page.report", ":material/article:", data=False),
     Screen("accessibility.py", "accessibility", "page.accessibility", ":material/accessibility_new:", data=False),
     Screen("setup.py", "setup", "page.setup", ":material/add_location_alt:", store=False, data=False),
 )

@@ -13,20 +13,21 @@ language is fixed with `i18n.speaking`, so the command builds exactly what the s
 
 from __future__ import annotations
 
-import io
+import json
 import re
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import polars as pl
-from fpdf import FPDF
-from fpdf.enums import Align, XPos, YPos
+import typst
 from sqlalchemy import Engine
 
 from dashboard.core import cache, chart_render, filters
 from dashboard.core.i18n import speaking, translate
 from dashboard.outputs.briefing import Request, reach_map, resolve
-from dashboard.outputs.briefing.document import (FONT, add_fonts, MUTED_RGB, TEXT_RGB, Briefing,
-                                                 data_date)
+from dashboard.core.formatting import text_only
+from dashboard.outputs.briefing.document import FONT_DIR, Briefing, data_date, missing_fonts
 from dashboard.outputs.deck import DeckSlide, parse_deck
 from dashboard.outputs.slides import Picture, Slide, slide
 from dashboard.participation import cache as part_cache
@@ -34,15 +35,9 @@ from dashboard.participation import queries as part_queries
 from dashboard.participation import reach_map as participation_map
 from data_pipeline.store import engine as store_module
 
-# 16:9 at the size of a PowerPoint widescreen slide (13.333 × 7.5 in).
-PAGE_W, PAGE_H = 338.67, 190.5
-MARGIN = 12.0
-TEXT_W = 118.0  # the figure and message column; the picture takes the rest (3:2 as on the projector)
-GAP = 8.0
-FOOTER_H = 12.0
+# 16:9 at the size of a PowerPoint widescreen slide (13.333 × 7.5 in): deck.typ lays the pages out.
+TEMPLATE = Path(__file__).with_name("deck.typ")
 CHART_PX = 720  # the picture column's width on a 1280×720 projector: the slide's chart text sizes hold
-FIGURE_RGB = (0, 53, 90)  # the projector's figure colour (#00355A)
-DEMO_RGB = (240, 228, 66)
 
 # The screens a deck can name, and the i18n key of each one's title (dashboard/app.py's PAGES).
 SCREENS = {"overview": "page.overview", "indicators": "page.indicators", "participation": "page.participation",
@@ -85,7 +80,7 @@ def build(url: str, request: Request, deck: str | None, engine: Engine | None = 
         for i, s in enumerate(chosen, start=1):
             shown = slide(s.path, translate(SCREENS[s.path], b.lang), store, f, b.lang, s.focus)
             pdf.slide_page(shown, f"{i} / {len(chosen)}", _picture_png(shown.picture, store, f, b, engine))
-    return DeckPdf(bytes(pdf.output()), chosen, unknown)
+    return DeckPdf(pdf.output(), chosen, unknown)
 
 
 def _picture_png(picture: Picture | None, store: cache.Store, f: filters.Filters, b: Briefing,
@@ -108,91 +103,51 @@ def text_of(markdown: str) -> str:
     return _ESCAPED.sub(r"\1", markdown)
 
 
-class DeckDocument(FPDF):
-    """Landscape 16:9 pages, one a slide: no running head, the filters and data date in the footer."""
+def title_size(title: str) -> int:
+    """The title's size (pt): the largest of 28, 24, 20, 16 at which it fits the title line, by its length."""
+    for limit, size in ((38, 28), (46, 24), (56, 20)):
+        if len(title) <= limit:
+            return size
+    return 16
+
+
+class DeckDocument:
+    """Landscape 16:9 pages, one a slide: no running head, the filters and data date in the footer, typeset
+    by Typst (deck.typ) as the briefing and the council report are: tagged, with alt text on every picture."""
 
     def __init__(self, b: Briefing) -> None:
-        super().__init__(orientation="L", unit="mm", format=(PAGE_H, PAGE_W))
         self.b = b
-        add_fonts(self)
-        self.set_margins(MARGIN, MARGIN, MARGIN)
-        self.set_auto_page_break(False)
-        self.set_title(f"{translate('deck.title', b.lang)} – {b.municipality_name}")
-        self.set_author(b.municipality_name)
-        self.set_lang(b.lang)
-        self.set_creator("HYTE dashboard")
-        self.set_text_color(*TEXT_RGB)
-
-    def footer(self) -> None:
-        b = self.b
-        self.set_xy(MARGIN, PAGE_H - FOOTER_H)
-        self.set_font(FONT, size=9)
-        self.set_text_color(*MUTED_RGB)
-        line = " · ".join((b.municipality_name,
-                           translate("filters.active", b.lang, age=b.age_label, district=b.district_label,
-                                     period=b.period), data_date(b)))
-        self.cell(PAGE_W - 2 * MARGIN, 5, line)
-        self.set_text_color(*TEXT_RGB)
+        self.slides: list[dict] = []
+        self.images: list[bytes] = []
+        self.title = f"{translate('deck.title', b.lang)} – {b.municipality_name}"
 
     def slide_page(self, shown: Slide, where: str, picture: tuple[bytes, str] | None) -> None:
-        self.add_page()
-        self.start_section(shown.title)
-        top = MARGIN
-        # The position first, right-aligned; the title takes the rest of the line.
-        self.set_font(FONT, "B", size=20)
-        pos_w = self.get_string_width(where) + 2
-        self.set_xy(PAGE_W - MARGIN - pos_w, top + 1)
-        self.cell(pos_w, 10, where, align=Align.R)
-        right = PAGE_W - MARGIN - pos_w - 4
-        if self.b.municipality.get("is_demo"):
-            label = translate("demo.label", self.b.lang)
-            self.set_font(FONT, "B", size=12)
-            demo_w = self.get_string_width(label) + 4
-            self.set_fill_color(*DEMO_RGB)
-            self.set_xy(right - demo_w, top + 2.5)
-            self.cell(demo_w, 7, label, fill=True, align=Align.C)
-            right -= demo_w + 4
-        self._fitted(MARGIN, top, right - MARGIN, 26, text_of(shown.title), (28, 24, 20, 16), bold=True)
-        body = top + 18
-        bottom = PAGE_H - FOOTER_H - 3
-        text_w = TEXT_W if picture is not None else PAGE_W - 2 * MARGIN
-        y = body
-        if shown.figure is not None:
-            figure = shown.figure.replace("\u00a0/\u00a0", " / ")
-            size = 60
-            self.set_font(FONT, "B", size=size)
-            while size > 24 and self.get_string_width(figure) > text_w:
-                size -= 2
-                self.set_font(FONT, "B", size=size)
-            self.set_text_color(*FIGURE_RGB)
-            self.set_xy(MARGIN, y)
-            self.cell(text_w, size * 0.42, figure)
-            self.set_text_color(*TEXT_RGB)
-            y += size * 0.42 + 3
-        y += self._fitted(MARGIN, y, text_w, 30, text_of(shown.label), (17, 15, 13), bold=True) + 3
-        if shown.lines:
-            self._fitted(MARGIN, y, text_w, bottom - y, "\n".join(text_of(line) for line in shown.lines),
-                         (14, 13, 12, 11, 10, 9, 8))
+        title = text_only(text_of(shown.title))
+        entry = {"title": title, "title_size": title_size(title), "where": where,
+                 "demo": translate("demo.label", self.b.lang) if self.b.municipality.get("is_demo") else None,
+                 "figure": None if shown.figure is None else shown.figure.replace("\u00a0/\u00a0", " / "),
+                 "label": text_only(text_of(shown.label)), "lines": [text_only(text_of(x)) for x in shown.lines],
+                 "picture": None}
         if picture is not None:
-            png, alt = picture
-            x0 = MARGIN + TEXT_W + GAP
-            box_w, box_h = PAGE_W - MARGIN - x0, bottom - body
-            px_w, px_h = chart_render.png_size(png)
-            w = box_w
-            h = w * px_h / px_w
-            if h > box_h:
-                w, h = box_h * px_w / px_h, box_h
-            self.image(io.BytesIO(png), x=x0 + (box_w - w) / 2, y=body, w=w, h=h, alt_text=alt)
+            self.images.append(picture[0])
+            entry["picture"] = {"path": f"picture-{len(self.images)}.png", "alt": text_only(picture[1])}
+        self.slides.append(entry)
 
-    def _fitted(self, x: float, y: float, width: float, max_height: float, text: str, sizes: tuple[int, ...],
-                bold: bool = False) -> float:
-        """`text` wrapped into `width` at the largest of `sizes` that fits `max_height`; returns its height."""
-        style = "B" if bold else ""
-        for size in sizes:
-            self.set_font(FONT, style, size=size)
-            height = self.multi_cell(width, size * 0.5, text, align=Align.L, dry_run=True, output="HEIGHT")
-            if height <= max_height or size == sizes[-1]:
-                break
-        self.set_xy(x, y)
-        self.multi_cell(width, size * 0.5, text, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        return height
+    def output(self) -> bytes:
+        missing = missing_fonts()
+        if missing:
+            raise FileNotFoundError(
+                f"fonts {', '.join(missing)} not found in {FONT_DIR}: install Debian's fonts-dejavu-core")
+        b = self.b
+        footer = " · ".join((b.municipality_name, translate("filters.active", b.lang, age=b.age_label,
+                                                            district=b.district_label, period=b.period), data_date(b)))
+        data = {"title": text_only(self.title), "author": text_only(b.municipality_name), "lang": b.lang,
+                "region": "GB" if b.lang == "en" else "FI", "footer": text_only(footer), "slides": self.slides}
+        with tempfile.TemporaryDirectory(prefix="hyte-deck-") as folder:
+            root = Path(folder)
+            for i, png in enumerate(self.images, start=1):
+                (root / f"picture-{i}.png").write_bytes(png)
+            (root / "deck.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            (root / "deck.typ").write_text(TEMPLATE.read_text(encoding="utf-8"), encoding="utf-8")
+            return typst.compile(str(root / "deck.typ"), root=str(root), font_paths=[str(FONT_DIR)],
+                                 ignore_system_fonts=True, pdf_standards=["ua-1"])

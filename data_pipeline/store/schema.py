@@ -534,6 +534,21 @@ register_version = Table(
     Index("ix_register_version_register", "register", "id"),
 )
 
+# The council report's texts the coordinator wrote, every save a version; never replaced by a load.
+report_text = Table(
+    "report_text",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False, comment="annual | broad"),
+    Column("year", Integer, nullable=False, comment="the report's year (a broad report's: the term's last)"),
+    Column("lang", String(8), nullable=False),
+    Column("section", String(32), nullable=False, comment="THL's section: summary, background, current_state, ..."),
+    Column("text", Text, nullable=False, comment="the coordinator's text; empty: the proposed draft again"),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Column("actor", Text, nullable=False),
+    Index("ix_report_text_key", "kind", "year", "lang", "section", "id"),
+)
+
 # Tables the pipeline replaces on each load, in dependency order (parents first).
 DATA_TABLES = (
     municipality,

@@ -21,12 +21,17 @@ from dashboard.outputs.briefing.sections import (cover, indicator_board, ngo_cov
                                                  participation, priority_area, working_groups, legend_entries,
                                                  reach_map)
 
-__all__ = ["FONT_DIR", "FONT_FILES", "Briefing", "BriefingError", "Request", "build", "default_period",
+__all__ = ["FONT_DIR", "FONT_FILES", "Briefing", "BriefingError", "Request", "build", "compose", "default_period",
            "legend_entries", "missing_fonts", "reach_map", "resolve"]
 
 
 def build(engine: Engine, request: Request, today: date | None = None) -> bytes:
     """The briefing as PDF bytes. Raises BriefingError for what the person asking can fix."""
+    return compose(engine, request, today).output()
+
+
+def compose(engine: Engine, request: Request, today: date | None = None) -> Document:
+    """The briefing's document as its sections recorded it (typeset by its `output()`)."""
     b = resolve(engine, request)
     today = today or date.today()
     pdf = Document(b)
@@ -39,4 +44,4 @@ def build(engine: Engine, request: Request, today: date | None = None) -> bytes:
     participation(pdf, b, engine)
     working_groups(pdf, b, engine, today)
     ngo_coverage(pdf, b, engine)
-    return bytes(pdf.output())
+    return pdf

@@ -1,28 +1,26 @@
-"""The briefing's request, its resolution against the store, and the A4 document with its running head."""
+"""The briefing's request, its resolution against the store, and the A4 document with its running head
+(typeset by Typst, as the deck's 16:9 pages and the council report are)."""
 
 
 from __future__ import annotations
 
-import io
+import json
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+import typst
 from sqlalchemy import Engine
 
-from dashboard.core import chart_render
 from dashboard.core import queries
 from dashboard.core.formatting import fmt_datetime, fmt_year_range, text_only
 from dashboard.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, localized, translate
 from data_pipeline.store import engine as store_module
 
 # DejaVu covers ä, ö, å and the typography the texts use (–, −, ≥, “”, ✓); Debian's fonts-dejavu-core.
-
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
-FONT = "DejaVu"
 # Same look-back as the screens' default period (dashboard.core.filters.TREND_YEARS): a trend needs the
 # years before the plan.
 TREND_YEARS = 6
@@ -30,7 +28,8 @@ CHARTS_PER_ROW = 2
 CHARTS_PER_IMAGE = 4  # two rows of two: a half page
 INDICATOR_CHART_PX = 430  # chart width in pixels for half a page: the screens' 15 px labels stay readable
 MAP_PX = 520
-# A table cell longer than this is cut with an ellipsis: fpdf2 cannot break one row across pages.
+TEMPLATE = Path(__file__).with_name("briefing.typ")
+# A table cell longer than this is cut with an ellipsis: a stored name is not a page of text.
 CELL_CHARACTERS = 160
 TEXT_RGB = (26, 26, 46)  # theme.TEXT
 MUTED_RGB = (90, 90, 90)
@@ -40,16 +39,6 @@ BAD_RGB = (213, 94, 0)  # theme.BAD
 def missing_fonts() -> list[str]:
     """The PDF font files not installed (empty when the briefing can be made)."""
     return [name for name in FONT_FILES.values() if not (FONT_DIR / name).is_file()]
-
-
-def add_fonts(pdf: FPDF) -> None:
-    """DejaVu (ä, ö, å) into `pdf`; FileNotFoundError naming the Debian package when it is missing."""
-    missing = missing_fonts()
-    if missing:
-        raise FileNotFoundError(
-            f"fonts {', '.join(missing)} not found in {FONT_DIR}: install Debian's fonts-dejavu-core")
-    for style, name in FONT_FILES.items():
-        pdf.add_font(FONT, style, str(FONT_DIR / name))
 
 
 class BriefingError(Exception):
@@ -150,108 +139,90 @@ def resolve(engine: Engine, request: Request) -> Briefing:
 
 # --- the document -----------------------------------------------------------------------------------
 
-class Document(FPDF):
-    """A4 portrait with a running head (municipality, filters, data date) and page numbers."""
+def _hex(rgb: tuple[int, int, int]) -> str:
+    return "#%02x%02x%02x" % rgb
+
+
+class Document:
+    """A4 portrait with a running head (municipality, filters, data date) and page numbers, typeset by
+    Typst as a tagged PDF (PDF/UA-1) with Finnish and Swedish hyphenation, as the council report is
+    (dashboard/outputs/report/): the sections record what they say, `output()` typesets it.
+
+    Typst breaks the pages and fits the tables to them: a word in a narrow column is hyphenated at a
+    syllable, never cut mid-word as the PDF library before it did ("Heikkene|e", "263/30|5").
+    """
 
     def __init__(self, b: Briefing) -> None:
-        super().__init__(orientation="P", unit="mm", format="A4")
         self.b = b
-        add_fonts(self)
-        self.set_margins(16, 16, 16)
-        self.set_auto_page_break(True, margin=16)
-        self.set_title(f"{translate('brief.title', b.lang)} – {b.municipality_name}")
-        self.set_author(b.municipality_name)
-        self.set_lang(b.lang)
-        self.set_creator("HYTE dashboard")
-        self.set_font(FONT, size=10)
-        self.set_text_color(*TEXT_RGB)
+        self.items: list[dict] = []
+        self.images: list[bytes] = []
+        self.title = f"{translate('brief.title', b.lang)} – {b.municipality_name}"
 
-    @property
-    def width(self) -> float:
-        return self.w - self.l_margin - self.r_margin
+    def add_page(self) -> None:
+        self.items.append({"kind": "pagebreak"})
 
-    def normalize_text(self, text: str) -> str:
-        # Every text fpdf2 writes passes here: a stored name's bidi override cannot turn a line around.
-        return super().normalize_text(text_only(text))
-
-    def header(self) -> None:
-        if self.page_no() == 1:
-            return
-        self.set_font(FONT, size=7.5)
-        self.set_text_color(*MUTED_RGB)
-        b = self.b
-        line = (f"{b.municipality_name} · {translate('brief.subtitle', b.lang)} · "
-                f"{translate('filters.active', b.lang, age=b.age_label, district=b.district_label, period=b.period)} · "
-                f"{data_date(b)}")
-        self.cell(self.width, 4, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_y(self.get_y() + 3)
-        self.set_font(FONT, size=10)
-        self.set_text_color(*TEXT_RGB)
-
-    def footer(self) -> None:
-        self.set_y(-11)
-        self.set_font(FONT, size=7.5)
-        self.set_text_color(*MUTED_RGB)
-        self.cell(self.width, 5, translate("brief.page", self.b.lang, page=self.page_no(), pages="{nb}"), align="R")
-        self.set_text_color(*TEXT_RGB)
+    def title_heading(self, text: str) -> None:
+        """The cover's title: the document's first bookmark, without a page of its own."""
+        self.items.append({"kind": "title", "text": text_only(text)})
 
     def heading(self, text: str, level: int = 0) -> None:
-        """A section heading (h1 starts a page), also an entry in the PDF's outline."""
-        if level == 0:
-            self.add_page()
-        elif self.get_y() > self.h - 60:
-            self.add_page()
-        self.start_section(text, level=level)
-        self.set_font(FONT, "B", size=17 if level == 0 else 12.5)
-        self.multi_cell(self.width, 8 if level == 0 else 6.5, text, align="L", new_x=XPos.LMARGIN,
-                        new_y=YPos.NEXT)
-        self.set_font(FONT, size=10)
-        self.ln(1.5)
+        """A section heading (level 0 starts a page), also an entry in the PDF's outline."""
+        self.items.append({"kind": "heading", "text": text_only(text), "level": level + 1})
 
-    def para(self, text: str, size: float = 10, bold: bool = False, colour=TEXT_RGB, width: float | None = None,
-             height: float | None = None) -> None:
-        self.set_font(FONT, "B" if bold else "", size=size)
-        self.set_text_color(*colour)
-        self.multi_cell(width or self.width, height or size * 0.5, text, align="L",
-                        new_x=XPos.LMARGIN if width is None else XPos.LEFT, new_y=YPos.NEXT)
-        self.set_font(FONT, size=10)
-        self.set_text_color(*TEXT_RGB)
+    def para(self, text: str, size: float = 10, bold: bool = False, colour=TEXT_RGB) -> None:
+        self.items.append({"kind": "para", "text": text_only(text), "size": size, "bold": bold, "colour": _hex(colour)})
 
-    def chart(self, png: bytes, x: float, y: float, width: float, max_height: float | None = None) -> float:
-        """Place a rendered chart at (x, y), `width` mm wide; returns its height in mm."""
-        px_w, px_h = chart_render.png_size(png)
-        height = width * px_h / px_w
-        if max_height is not None and height > max_height:
-            width, height = max_height * px_w / px_h, max_height
-        self.image(io.BytesIO(png), x=x, y=y, w=width, h=height)
-        return height
+    def ln(self, mm: float = 2) -> None:
+        self.items.append({"kind": "space", "mm": mm})
+
+    def box(self, title: str, lines: list[str]) -> None:
+        """The cover's shaded box of the filters in force."""
+        self.items.append({"kind": "box", "title": text_only(title), "lines": [text_only(x) for x in lines]})
+
+    def bottom(self, lines: list[str]) -> None:
+        """Small print at the foot of the current page (the cover's compilation time and source)."""
+        self.items.append({"kind": "bottom", "lines": [text_only(x) for x in lines]})
+
+    def chart(self, png: bytes, alt: str, width: float = 1.0, max_height: float | None = None) -> None:
+        """A rendered chart, `width` a share of the text width, at most `max_height` mm high; `alt` is what a
+        screen reader says of it (PDF/UA: every picture has one)."""
+        self.images.append(png)
+        self.items.append({"kind": "image", "path": f"chart-{len(self.images)}.png", "alt": text_only(alt),
+                           "width": width, "max_height": max_height})
 
     def table(self, header: list[str], rows: list[list[str]], widths: tuple[float, ...],
               align: tuple[str, ...] | None = None) -> None:
-        self.set_font(FONT, size=8.5)
-        with super().table(col_widths=widths, text_align=align or "LEFT", line_height=4.6,
-                           headings_style=heading_style(), borders_layout="HORIZONTAL_LINES") as table:
-            row = table.row()
-            for name in header:
-                row.cell(cut(name))
-            for values in rows:
-                row = table.row()
-                for value in values:
-                    row.cell(cut(value))
-        self.set_font(FONT, size=10)
-        self.ln(2)
+        """A table with a header row; `widths` are the columns' shares (relative), `align` LEFT or RIGHT."""
+        align = align or ("LEFT",) * len(header)
+        self.items.append({"kind": "table", "header": [cut(text_only(h)) for h in header],
+                           "rows": [[cut(text_only(v)) for v in row] for row in rows], "widths": list(widths),
+                           "right": [a == "RIGHT" for a in align]})
+
+    def output(self) -> bytes:
+        missing = missing_fonts()
+        if missing:
+            raise FileNotFoundError(
+                f"fonts {', '.join(missing)} not found in {FONT_DIR}: install Debian's fonts-dejavu-core")
+        b = self.b
+        head = (f"{b.municipality_name} · {translate('brief.subtitle', b.lang)} · "
+                f"{translate('filters.active', b.lang, age=b.age_label, district=b.district_label, period=b.period)} · "
+                f"{data_date(b)}")
+        data = {"title": text_only(self.title), "author": text_only(b.municipality_name), "lang": b.lang,
+                "region": "GB" if b.lang == "en" else "FI", "head": text_only(head),
+                "page": translate("brief.page", b.lang, page="{page}", pages="{pages}"), "items": self.items}
+        with tempfile.TemporaryDirectory(prefix="hyte-briefing-") as folder:
+            root = Path(folder)
+            for i, png in enumerate(self.images, start=1):
+                (root / f"chart-{i}.png").write_bytes(png)
+            (root / "briefing.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            (root / "briefing.typ").write_text(TEMPLATE.read_text(encoding="utf-8"), encoding="utf-8")
+            return typst.compile(str(root / "briefing.typ"), root=str(root), font_paths=[str(FONT_DIR)],
+                                 ignore_system_fonts=True, pdf_standards=["ua-1"])
 
 
 def cut(text: str, limit: int = CELL_CHARACTERS) -> str:
     """A table cell's text, cut with an ellipsis where a stored name is too long for one page."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def heading_style():
-    from fpdf.fonts import FontFace
-
-    # Smaller than the cells: Finnish headings are long words that must not break mid-word.
-    return FontFace(family=FONT, emphasis="BOLD", size_pt=7.5, fill_color=(232, 240, 247))
 
 
 def data_date(b: Briefing) -> str:

@@ -42,38 +42,28 @@ from dashboard.outputs.briefing.document import (BAD_RGB, CHARTS_PER_IMAGE, CHAR
 # --- the sections -----------------------------------------------------------------------------------
 
 def cover(pdf: Document, b: Briefing, engine: Engine) -> None:
-    pdf.add_page()
-    pdf.start_section(translate("brief.title", b.lang), level=0)
-    pdf.set_y(48)
-    pdf.para(b.municipality_name, size=30, bold=True, height=13)
-    pdf.para(translate("brief.title", b.lang), size=19, height=10)
-    pdf.para(translate("brief.subtitle", b.lang), size=13, colour=MUTED_RGB, height=8)
+    pdf.ln(32)
+    pdf.para(b.municipality_name, size=30, bold=True)
+    pdf.title_heading(translate("brief.title", b.lang))
+    pdf.para(translate("brief.subtitle", b.lang), size=13, colour=MUTED_RGB)
     muni = b.municipality
     if muni.get("plan_name_fi"):
         pdf.ln(3)
         plan = localized(muni, "plan_name", b.lang)
         years = fmt_year_range(muni.get("plan_start_year"), muni.get("plan_end_year"))
         pdf.para(f"{plan} · {translate('overview.period', b.lang, period=years)}", size=11)
-    pdf.ln(10)
-    top = pdf.get_y()
-    pdf.set_fill_color(232, 240, 247)
-    pdf.rect(pdf.l_margin, top, pdf.width, 46, style="F")
-    pdf.set_xy(pdf.l_margin + 5, top + 4)
-    pdf.para(translate("brief.filters", b.lang), size=12, bold=True, width=pdf.width - 10, height=7)
-    for line in (translate("brief.age", b.lang, value=b.age_label), translate("brief.district", b.lang, value=b.district_label),
-                 translate("brief.period", b.lang, value=b.period), data_date(b),
-                 translate("brief.language", b.lang, value=LANGUAGE_NAMES[b.lang])):
-        pdf.set_x(pdf.l_margin + 5)
-        pdf.para(line, size=11, width=pdf.width - 10, height=6)
-    pdf.set_y(top + 52)
+    pdf.ln(6)
+    pdf.box(translate("brief.filters", b.lang),
+            [translate("brief.age", b.lang, value=b.age_label), translate("brief.district", b.lang, value=b.district_label),
+             translate("brief.period", b.lang, value=b.period), data_date(b),
+             translate("brief.language", b.lang, value=LANGUAGE_NAMES[b.lang])])
     if muni.get("is_demo"):
         pdf.para(translate("brief.demo", b.lang), size=11, bold=True, colour=BAD_RGB)
     attribution = indicator_queries.sotkanet_attribution(engine)
-    pdf.set_y(pdf.h - 40)
-    pdf.para(translate("brief.compiled", b.lang, when=fmt_datetime(datetime.now(timezone.utc), b.lang)), size=9,
-             colour=MUTED_RGB)
+    small = [translate("brief.compiled", b.lang, when=fmt_datetime(datetime.now(timezone.utc), b.lang))]
     if attribution and attribution.get("attribution"):
-        pdf.para(source_text(attribution["attribution"], b.lang), size=9, colour=MUTED_RGB)
+        small.append(source_text(attribution["attribution"], b.lang))
+    pdf.bottom(small)
 
 
 def indicator_board(engine: Engine, b: Briefing) -> dict[str, pl.DataFrame]:
@@ -120,9 +110,12 @@ def overview(pdf: Document, b: Briefing, board: dict[str, pl.DataFrame]) -> None
         labels = {s: translate(f"ind.trend.{s}", b.lang) for s in ("improving", "holding", "worsening", "no_data")}
         labels["count"] = translate("ind.axis.count", b.lang)
         chart = indicator_charts.area_balance_chart(long, labels, translate("ov.status", b.lang))
-        y = pdf.get_y() + 2
-        height = pdf.chart(chart_render.png(chart, 760), pdf.l_margin, y, pdf.width, 70)
-        pdf.set_y(y + height + 3)
+        said = " ".join(f"{name}: " + translate("ind.summary", b.lang, improving=areas[code]["improving"],
+                                                holding=areas[code]["holding"], worsening=areas[code]["worsening"],
+                                                no_data=areas[code]["no_data"], met=areas[code]["target_met"],
+                                                with_target=areas[code]["with_target"])
+                        for code, name in b.area_names.items() if code in areas)
+        pdf.chart(chart_render.png(chart, 760), f"{translate('ov.status', b.lang)}. {said}", max_height=70)
 
     pdf.heading(translate("ov.signals", b.lang), level=1)
     signals = board["signals"].to_dicts()
@@ -166,7 +159,7 @@ def priority_area(pdf: Document, b: Briefing, code: str, board: dict, series: pl
         rows.append([localized(card, "title", b.lang), latest, translate(f"ind.trend.{card.get('trend') or 'no_data'}", b.lang),
                      target, _versus(card, "county", b), _versus(card, "country", b),
                      _peers(card, series, b), _rank(ranks.get(card["id"]))])
-    pdf.table(header, rows, (42, 25, 17, 21, 20, 18, 22, 13),
+    pdf.table(header, rows, (42, 25, 17, 21, 20, 18, 24, 17),
               ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"))
     pdf.para(translate("brief.table_note", b.lang) + " " + translate("brief.rank_note", b.lang), size=8,
              colour=MUTED_RGB)
@@ -174,7 +167,7 @@ def priority_area(pdf: Document, b: Briefing, code: str, board: dict, series: pl
     totals = series.filter(pl.col("gender") == "total").with_columns(
         (pl.coalesce(f"region_{b.lang}", "region_fi") if b.lang != "fi" else pl.col("region_fi")).alias("region"))
     labels = {key: translate(f"ind.axis.{key}", b.lang) for key in ("year", "value", "region", "target", "gender")}
-    charts = []
+    charts, alts = [], []
     for card in cards:
         own = totals.filter(pl.col("indicator_id") == card["id"])
         if own.drop_nulls("value").is_empty():
@@ -184,17 +177,12 @@ def priority_area(pdf: Document, b: Briefing, code: str, board: dict, series: pl
             chart = indicator_charts.trend_chart(own, card.get("target_value"), labels, title)
             charts.append(chart.properties(height=170, width=INDICATOR_CHART_PX, title=alt.TitleParams(
                 textwrap.wrap(title, 52), anchor="start", fontSize=15, fontWeight="bold")))
+        alts.append(ind_view.alt_text(card, b.lang, b.municipality_name))
     # One image per CHARTS_PER_IMAGE charts: vl-convert's cost is mostly per call, not per chart.
     for start in range(0, len(charts), CHARTS_PER_IMAGE):
         with alt.utils.schemapi.debug_mode(False):
             grid = alt.concat(*charts[start:start + CHARTS_PER_IMAGE], columns=CHARTS_PER_ROW, spacing=28)
-        png = chart_render.png(grid, width=None)
-        px_w, px_h = chart_render.png_size(png)
-        height = pdf.width * px_h / px_w
-        if pdf.get_y() + height > pdf.h - pdf.b_margin:
-            pdf.add_page()
-        y = pdf.get_y() + 2
-        pdf.set_y(y + pdf.chart(png, pdf.l_margin, y, pdf.width) + 4)
+        pdf.chart(chart_render.png(grid, width=None), " ".join(alts[start:start + CHARTS_PER_IMAGE]))
 
 
 def _rank(ranks: dict[str, dict] | None) -> str:
@@ -258,10 +246,9 @@ def participation(pdf: Document, b: Briefing, engine: Engine) -> None:
         return
     shapes = participation_queries.district_shapes(engine)
     chart = reach_map(shapes, districts, participation_map.breaks_of(view["districts"]), b)
-    y = pdf.get_y()
-    height = pdf.chart(chart_render.png(chart, MAP_PX), pdf.l_margin, y, pdf.width * 0.8, 150)
-    pdf.set_y(y + height + 2)
-    pdf.para(part_view.map_alt(districts, b.lang), size=8.5, colour=MUTED_RGB)
+    said = part_view.map_alt(districts, b.lang)
+    pdf.chart(chart_render.png(chart, MAP_PX), said, width=0.8, max_height=150)
+    pdf.para(said, size=8.5, colour=MUTED_RGB)
     pdf.ln(2)
     header = [translate(f"part.col.{key}", b.lang) for key in ("district", "participants", "events", "population", "reach", "low")]
     table_rows = [[r["name"], count_text(r["participants"], b.lang), fmt_number(r["events"], 0, b.lang),
@@ -340,10 +327,9 @@ def working_groups(pdf: Document, b: Briefing, engine: Engine, today: date) -> N
     pdf.heading(translate("wg.meetings_year", b.lang, year=year), level=1)
     if year == today.year:
         pdf.para(translate("wg.in_progress_note", b.lang))
-    chart = wg_view.meetings_year(act, year, names, wg_view.meetings_year_message(act, year, names, b.lang), b.lang)
-    y = pdf.get_y()
-    height = pdf.chart(chart_render.png(chart, 760), pdf.l_margin, y, pdf.width, 150)
-    pdf.set_y(y + height + 3)
+    said = wg_view.meetings_year_message(act, year, names, b.lang)
+    chart = wg_view.meetings_year(act, year, names, said, b.lang)
+    pdf.chart(chart_render.png(chart, 760), said, max_height=150)
     header = [translate("wg.axis.group", b.lang), translate("wg.axis.meetings", b.lang), translate("wg.kind_joint", b.lang), translate("wg.axis.target", b.lang),
               translate("wg.axis.status", b.lang)]
     table_rows = [[r["group"], str(r["held"]), str(r["joint"]),
@@ -366,7 +352,5 @@ def ngo_coverage(pdf: Document, b: Briefing, engine: Engine) -> None:
     message = ngo_view.coverage_alt(matrix, names, b.lang)
     chart = ngo_charts.coverage_heatmap(ngo_view.coverage_cells(matrix, names, b.lang), ngo_view.coverage_labels(b.lang),
                                         message)
-    y = pdf.get_y()
-    height = pdf.chart(chart_render.png(chart, 760), pdf.l_margin, y, pdf.width, 120)
-    pdf.set_y(y + height + 3)
+    pdf.chart(chart_render.png(chart, 760), message, max_height=120)
     pdf.para(message, size=9.5)
