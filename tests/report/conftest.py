@@ -5,18 +5,16 @@ from __future__ import annotations
 import os
 import random
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
+
+from support.report_dates import TODAY, YEAR
 
 from dashboard.outputs import report
 from data_pipeline.cli import main as hyte
 from data_pipeline.store.engine import make_engine
 
-# The demo's last full year of indicator data; the council term ending with it.
-YEAR = 2025
-TODAY = date(2026, 3, 1)
 
 
 @pytest.fixture(scope="session")

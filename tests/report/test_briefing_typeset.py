@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import TODAY
+from support.report_dates import TODAY
 from pypdf import PdfReader
 from test_report_documents import _words, broken_words
 

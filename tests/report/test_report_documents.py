@@ -9,7 +9,7 @@ import re
 import sqlite3
 
 import pytest
-from conftest import TODAY, YEAR
+from support.report_dates import TODAY, YEAR
 from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
