@@ -278,7 +278,7 @@ def test_overview_cards_show_each_areas_status_as_a_bar(participation_store):  #
     # each bar's text alternative says it in numbers.
     assert [s["description"] for s in bars] == [
         "Elinympäristö: 1 improving · 0 holding · 0 worsening · 0 no data · target met 0/1",
-        "Elintavat: 0 improving · 0 holding · 0 worsening · 1 no data · target met 0/0"]
+        "Elintavat: 0 improving · 0 holding · 0 worsening · 1 no data · no targets set (set them on the Plan screen)"]
     assert bars[0]["layer"][0]["encoding"]["color"]["scale"]["domain"][0] == "Improving"
     # The number of indicators is still on the card, small, beside the bar.
     assert translate("overview.indicator_count", "en") in [m.label for m in at.metric]
