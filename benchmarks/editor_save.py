@@ -32,8 +32,12 @@ Last run (full size, 2 shared cores, load average 5.1 → 4.4 during it):
     editor save → visible on /registers: 3.72 s (save 2.48 s), median of 3; target ≤ 5 s: meets
       CPU: write process 1.97 s + screen 1.10 s = 3.07 s
     baseline 95abaa1: 13.20 s (save 8.04 s); CPU 5.21 s + 4.76 s = 9.97 s
-With the machine busier (load average 8–9, other test runs beside it) the same code took 9.8–12.0 s
-against the baseline's 20.4–27.7 s, its CPU unchanged (3.2 s against 10.6 s).
+With the machine busier the same code took 8.1 s against the baseline's 18.1 s (load average 10–11; CPU
+3.08 s against 10.04 s) and 9.8–12.0 s against 20.4–27.7 s (load average 8–9 with test runs beside it):
+on 2 cores shared by several sessions the wall time is about 2.5× the CPU. What is left is mostly fixed:
+the write process's Python start and imports (~1.3 s CPU) and the screen's run (~1 s). A write process
+started ahead of the save, its libraries imported and waiting for its arguments, would take the first
+off the save's path (not done: it changes how every write process is started).
 """
 
 from __future__ import annotations

@@ -40,6 +40,12 @@ def _room_for(texts: list[str]) -> dict:
 
 # --- charts -------------------------------------------------------------------------------------
 
+def _nothing_yet(numbers: list) -> dict:
+    """An axis from 0 to 1 when every bar is zero (or hidden): Vega's axis of a zero-width domain labels
+    its one tick "0,000000" (Kuusamo trial: a first event logged without participants)."""
+    return {} if any(n for n in numbers if n) else {"scale": {"domain": [0, 1]}}
+
+
 def ranked_reach(frame: pl.DataFrame, labels: dict[str, str], description: str,
                  threshold: float | None = None, locale: dict | None = None, counts: bool = False) -> dict:
     """Districts by reach, highest first; barely reached ones in the "bad" colour. With `counts`,
@@ -56,7 +62,8 @@ def ranked_reach(frame: pl.DataFrame, labels: dict[str, str], description: str,
     layers = [
         {"mark": {"type": "bar", "cornerRadiusEnd": 2},
          "encoding": {"y": y, "x": {"field": "reach", "type": "quantitative", "title": labels["reach"],
-                                    **({"axis": {"format": "d", "tickMinStep": 1}} if counts else {})},
+                                    **({"axis": {"format": "d", "tickMinStep": 1}} if counts else {}),
+                                    **_nothing_yet([v["reach"] for v in values])},
                       "color": {"condition": {"test": "datum.low", "value": theme.BAD}, "value": theme.BLUE},
                       "tooltip": [{"field": "name", "type": "nominal", "title": labels["district"]},
                                   {"field": "text", "type": "nominal", "title": labels["reach"]}]}},
@@ -93,7 +100,8 @@ def bars(frame: pl.DataFrame, value: str, labels: dict[str, str], description: s
         "height": {"step": 34}, "width": "container", "padding": _room_for([v["text"] for v in values]),
         "layer": [
             {"mark": {"type": "bar", "color": colour, "cornerRadiusEnd": 2},
-             "encoding": {"y": y, "x": {"field": "v", "type": "quantitative", "title": labels["value"]},
+             "encoding": {"y": y, "x": {"field": "v", "type": "quantitative", "title": labels["value"],
+                                        **_nothing_yet([v["v"] for v in values])},
                           "tooltip": [{"field": "label", "type": "nominal", "title": labels["label"]},
                                       {"field": "detail", "type": "nominal", "title": labels["value"]}]}},
             {"mark": {"type": "text", "align": "left", "dx": 4},

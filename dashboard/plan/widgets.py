@@ -168,9 +168,10 @@ def goal_form(store, visitor, shown: PlanModel, lang: str) -> None:
     with st.form(f"plan.goal.{code}", border=True):
         area = st.selectbox(t("plan.col.area"), areas, format_func=shown.area_names.get, key=f"plan.goal.{code}.area",
                             index=areas.index(row["priority_area_code"]) if row.get("priority_area_code") in areas else 0)
-        columns = st.columns(3)
-        texts = {x: columns[i].text_input(t(f"plan.goal.text.{x}"), value=row.get(f"text_{x}") or "",
-                                          key=f"plan.goal.{code}.{x}") for i, x in enumerate(LANGS)}
+        # A goal is a sentence: each language on a line of its own (three to a row left each a sliver of the
+        # half-width column at 1280 px: Kuusamo trial).
+        texts = {x: st.text_input(t(f"plan.goal.text.{x}"), value=row.get(f"text_{x}") or "",
+                                  key=f"plan.goal.{code}.{x}") for x in LANGS}
         buttons = st.columns(2)
         saved = buttons[0].form_submit_button(t("plan.goal.button") if code is None else t("plan.save"),
                                               type="primary", icon=":material/add:" if code is None else ":material/save:")
@@ -199,9 +200,8 @@ def measure_form(store, visitor, shown: PlanModel, lang: str) -> None:
     with st.form(f"plan.measure.{code}", border=True):
         goal = st.selectbox(t("plan.col.goal"), goals, format_func=shown.goal_names.get,
                             index=goals.index(row["goal_code"]) if row.get("goal_code") in goals else 0)
-        columns = st.columns(3)
-        texts = {x: columns[i].text_input(t(f"plan.measure.text.{x}"), value=row.get(f"text_{x}") or "",
-                                          key=f"plan.measure.{code}.text_{x}") for i, x in enumerate(LANGS)}
+        texts = {x: st.text_input(t(f"plan.measure.text.{x}"), value=row.get(f"text_{x}") or "",
+                                  key=f"plan.measure.{code}.text_{x}") for x in LANGS}
         columns = st.columns(3)
         unit = columns[0].text_input(t("plan.col.unit"), value=row.get("responsible_unit") or "",
                                      key=f"plan.measure.{code}.unit")

@@ -293,8 +293,12 @@ def event_form(store: cache.Store, config: Config, visitor: access.Visitor, lang
                             {code: int(n or 0) for code, n in counts.items()})
         _event_id, rows = forms.event_rows(events, event)
         shown = model.editor(config, "events", lang, events.rows, events.version)
-        checked = model.check(config, shown, rows, lang, loaded=model.is_loaded(store, config))
-        lines = model.problem_lines(checked, lang)
+        if not any(counts.values()):
+            # Kuusamo trial: the counts left at their 0 saved an event that reaches nobody, "0 osallistujaa".
+            lines = [t("reg.event.no_participants", register=model.register_label("events", lang))]
+        else:
+            lines = model.problem_lines(model.check(config, shown, rows, lang, loaded=model.is_loaded(store, config)),
+                                        lang)
         result = None if lines else _write(store, config, visitor, lang, [("events", rows, events.version)])
         _form_outcome("registers.event.outcome", result, lines, t(
             "reg.event.saved", title=title.strip() or "–", date=fmt_date(day, lang),

@@ -120,8 +120,9 @@ def test_the_overview_flags_stale_measures_and_data_status_lists_registers_by_th
     assert worker.plan(url, config, [{"op": "measure", "code": "M1", "status": "done"}], "k@t.fi").ok
     at = open_screen("data_status.py")
     changes = next(d.value for d in at.dataframe if "Miten" in d.value.columns)
-    assert list(changes["Miten"]) == ["suunnitelmanäkymä"]
-    assert list(changes["Rekisteri"]) == ["Toimenpiteet"]
+    # Every register is listed (issue 23), the one just saved on the plan screen first.
+    assert list(changes["Miten"])[0] == "suunnitelmanäkymä"
+    assert list(changes["Rekisteri"])[0] == "Toimenpiteet"
 
 
 def test_the_plan_screen_is_for_coordinators_and_admins():
@@ -184,3 +185,12 @@ def test_a_new_goals_fields_are_empty_once_it_is_saved(loaded_package):
     button(at, "plan.goal.button").click().run()
     assert [s.value for s in at.success] == [translate("plan.saved", "fi")]
     assert at.text_input(key="plan.goal.None.fi").value == ""
+
+
+def test_a_goals_and_a_measures_wording_get_a_line_each(loaded_package):
+    """Kuusamo trial at 1280×720: a goal's three languages were side by side in the half-width column, a
+    sliver each for a sentence. Each language's field is a line of its own, not in a column."""
+    at = open_screen("plan.py")
+    for x in ("fi", "sv", "en"):
+        holding = [column for column in at.columns if f"plan.goal.None.{x}" in {w.key for w in column.text_input}]
+        assert len(holding) == 1  # the screen's goals column only, no narrower column inside it

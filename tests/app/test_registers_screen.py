@@ -139,3 +139,20 @@ def test_the_screen_speaks_of_the_browser_not_of_terminal_commands(loaded_packag
     lead = translate("reg.lead", lang)
     assert lead in text
     assert translate("page.data_status", lang) in lead  # where an earlier version is restored
+
+
+def test_an_event_without_any_participants_is_not_saved_but_asked_for(loaded_package):
+    """Kuusamo trial: the event form's counts start at 0, and a coordinator who went past them saved an event
+    that reaches nobody ("Tapahtuma tallennettu: …, 0 osallistujaa"). The form asks for the counts instead
+    and says where an event without participants can be added; nothing is written."""
+    url, config = loaded_package
+    before = (config.parent / "registers" / "events.csv").read_bytes()
+    at = open_screen("registers.py")
+    at.text_input(key="event.title").set_value("Kylätalon ilta")
+    submit(at, "event")
+    assert not at.success
+    from data_pipeline.inputs import registers as R
+
+    asked = translate("reg.event.no_participants", "fi", register=R.REGISTERS["events"].title("fi"))
+    assert any(asked in c.value for c in at.code), [c.value for c in at.code]
+    assert (config.parent / "registers" / "events.csv").read_bytes() == before

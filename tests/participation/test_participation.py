@@ -674,3 +674,30 @@ def test_the_quarterly_whole_municipality_has_no_reach_when_the_headline_has_non
     assert trend.filter(pl.col("series") == "district")["reach"].is_not_null().any()
     complete = m.quarterly(ROWS, POP, "A", None, ["A", "B", "C"]).filter(pl.col("series") == "municipality")
     assert complete["reach"].is_not_null().all()
+
+
+def test_an_axis_of_nothing_but_zeros_is_not_labelled_with_six_decimals():
+    """Kuusamo trial: the first event was logged without participants, and the ranking's axis and the
+    level chart's said "0,000000". Drawn as the browser draws it (Vega), the axis reads 0 … 1."""
+    import re
+
+    import vl_convert as vlc
+
+    frame = pl.DataFrame({"name": ["Keskusta", "Metsä"], "reach": [0.0, 0.0], "low": [False, False],
+                          "text": ["0,0", "0,0"]})
+    from dashboard.participation.view import vega_locale
+
+    locale = vega_locale("fi")  # the screen's: decimal comma
+    reach = charts.ranked_reach(frame, {"reach": "Per 1 000", "district": "Alue", "threshold": "25 %"}, "–",
+                                locale=locale)
+    levels = charts.bars(pl.DataFrame({"label": ["Tieto", "Toiminta"], "v": [0, None], "text": ["0", "–"]}), "v",
+                         {"value": "Osallistumiskertoja", "label": "Taso"}, "–", locale=locale)
+    for spec in (reach, levels):
+        # Chromium's Vega (the screen) labelled a zero-width axis "0,000000" where vl-convert draws "0": the
+        # axis is given its 0 … 1 in the spec, so both draw the same.
+        assert spec["layer"][0]["encoding"]["x"]["scale"] == {"domain": [0, 1]}
+        labels = re.findall(r">([^<>]{1,20})</text>", vlc.vegalite_to_svg({**spec, "width": 400}))
+        assert not [t for t in labels if "000000" in t] and "1,0" in labels, labels
+    spec = charts.ranked_reach(frame.with_columns(pl.Series("reach", [3.0, 0.0])),
+                               {"reach": "Per 1 000", "district": "Alue", "threshold": "25 %"}, "–")
+    assert "scale" not in spec["layer"][0]["encoding"]["x"]  # with a figure the axis is Vega's own

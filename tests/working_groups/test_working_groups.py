@@ -494,9 +494,9 @@ def test_a_store_without_groups_says_so(tmp_path, monkeypatch):
     at.run()
     at.switch_page("../pages/working_groups.py").run()
     assert not at.exception
+    # Where they are added, in the screens' words (Kuusamo trial: it named a CSV file and a terminal command).
     assert [i.value for i in at.info] == [
-        "Työryhmiä ei ole vielä kirjattu. Kirjaa ne rekisteriin `working_groups.csv` ja päivitä tiedot komennolla "
-        "`hyte refresh`."]
+        "Työryhmiä ei ole vielä kirjattu. Ne lisätään Rekisterit-näkymässä (rekisteri Työryhmät)."]
     assert not at.get("vega_lite_chart")
 
 
