@@ -291,3 +291,13 @@ def test_the_broad_report_shows_each_districts_indicator_values_as_stored(built,
         for name, value, year in table[1:]:
             want_year, want = stored[indicator, codes[name]]
             assert (value, year) == (ind_view.with_unit(fmt_number(want, m["decimals"], lang), m), str(want_year))
+
+
+def test_hyte_report_on_an_empty_store_says_to_load_first(tmp_path, capsys):
+    from support.dashboard_fixtures import build_fixture_store
+
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    build_fixture_store(url, loaded=False)
+    assert hyte(["report", "--lang", "sv", "--out", str(tmp_path / "out"), "--db", url]) == 1
+    assert "är tomt: ladda först uppgifterna (hyte refresh eller hyte demo)" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
