@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import TODAY, YEAR
+from support.report_fixtures import TODAY, YEAR
 from docx import Document
 from support.screen_helpers import open_screen, screen_text
 
