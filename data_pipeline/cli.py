@@ -176,12 +176,14 @@ def _json_write(url: str, write) -> int:
         return write(out)
     except Exception as exc:  # noqa: BLE001 - reported as the result; the traceback goes to stderr
         logging.getLogger("hyte").exception("the write failed")
-        message = f"{type(exc).__name__}: {exc}"
+        from data_pipeline.load.refresh import load_failed
+
+        message = load_failed(exc)
         if out.run_id is not None:
             from data_pipeline.store.recovery import abandon_run
 
             abandon_run(make_engine(url), out.run_id, message)
-        out.result("failed", message=message)
+        out.result("failed", message=str(message))
         return EXIT_FAILED
 
 

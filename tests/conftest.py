@@ -86,15 +86,10 @@ def fixture_store(tmp_path, monkeypatch) -> str:
 
 @pytest.fixture(scope="module")
 def demo_url(tmp_path_factory) -> str:
-    """The demo town loaded into SQLite by the real pipeline (once per test module)."""
-    from data_pipeline.demo import write_demo_package
-    from data_pipeline.load.refresh import refresh
+    """The demo town loaded into SQLite by the real pipeline (a copy per test module: it may change it)."""
+    from support.demo_copy import demo_copy
 
-    root = tmp_path_factory.mktemp("demo")
-    url = f"sqlite:///{root / 'store.db'}"
-    result = refresh(write_demo_package(root / "pkg"), url, command="demo")
-    assert result.ok, result.message
-    return url
+    return demo_copy(tmp_path_factory.mktemp("demo"), "store.db")
 
 
 # --- Longest files first ------------------------------------------------------------------------------

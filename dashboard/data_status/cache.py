@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import polars as pl
 
 from dashboard.core.cache import Store, engine, versioned
 from dashboard.data_status import queries
+from data_pipeline.inputs import registers as R
+from data_pipeline.inputs.config import ConfigError, load_config
+from data_pipeline.load.package import find_register
+from data_pipeline.load.uploads import package_config
 
 
 # Run log, freshness and rejections change without a successful load (a rejected run leaves the
@@ -55,3 +61,25 @@ def register_changes(store: Store) -> pl.DataFrame:
 
 def register_versions(store: Store, register: str) -> pl.DataFrame:
     return queries.register_versions(engine(store.url), register)
+
+
+def package_files(store: Store) -> dict[str, dt.datetime | None]:
+    """Each register's file in the package the store was loaded from, by when it was last written (None: the
+    register has no file), and hyte.toml as "plan"; empty when there is no package to read. Not cached:
+    someone may edit a file on disk at any time; a few file times, read on each run."""
+    path = package_config(engine(store.url))
+    if path is None or not path.is_file():
+        return {}
+    try:
+        config = load_config(path)
+    except ConfigError:
+        return {}
+
+    def written(file) -> dt.datetime:
+        return dt.datetime.fromtimestamp(file.stat().st_mtime, tz=dt.timezone.utc)
+
+    out: dict[str, dt.datetime | None] = {"plan": written(path)}
+    for name in R.REGISTER_ORDER:
+        file, _problem = find_register(config.registers_dir, name)
+        out[name] = written(file) if file is not None else None
+    return out

@@ -90,5 +90,5 @@ def build(store: Store, lang: str) -> DataStatusModel:
         audit=Table(view.audit(changes, lang), audit_title, "muutosloki") if changes.height else None,
         no_audit=None if changes.height else Message(INFO, translate("audit.none", lang)),
         changes_title=translate("status.changes", lang),
-        changes=Table(view.register_changes(registers, lang), translate("status.changes", lang), "rekisterimuutokset")
-        if registers.height else None)
+        changes=Table(view.register_changes(registers, lang, cache.package_files(store)),
+                      translate("status.changes", lang), "rekisterimuutokset"))

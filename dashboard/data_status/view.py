@@ -5,6 +5,7 @@ Pure functions (language passed in), so a test can check exactly what the screen
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import polars as pl
@@ -123,21 +124,49 @@ def audit(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
     })
 
 
-ORIGINS = ("package", "upload", "restore", "plan")
+ORIGINS = ("package", "upload", "restore", "plan", "edit", "none")
+# A file written on disk this long after its newest saved version was changed there (an upload's file is
+# written just before its load commits, so never after the version it saved).
+CHANGED_ON_DISK = dt.timedelta(seconds=2)
 
 
-def register_changes(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
-    """Registers by their last change, newest first: what, when, who, and how (upload, restore, plan screen)."""
-    rows = frame.to_dicts()
+def register_changes(frame: pl.DataFrame, lang: str, files: dict[str, dt.datetime | None] | None = None
+                     ) -> pl.DataFrame:
+    """Every register (and hyte.toml, "plan") by its last change, newest first: what, when, who, and how
+    (upload, edit, restore, plan screen, or the package's own file). `frame`: the newest saved version of
+    each (queries.register_changes); `files`: when each register's file in the package was written
+    (cache.package_files), so a register never saved through the app is listed by its file, and one
+    edited on disk after its last save by that edit. A register with no file and no version says so."""
     names = {name: spec.title(lang) for name, spec in R.REGISTERS.items()}
     names["plan"] = translate("status.register.plan", lang)
+    stored = {r["register"]: r for r in frame.to_dicts()}
+    files = files or {}
+    listed = []
+    for name in ("plan", *R.REGISTER_ORDER, *(n for n in stored if n not in names)):
+        saved, written = stored.get(name), files.get(name)
+        at = _utc(saved["saved_at"]) if saved else None
+        if written is not None and (at is None or written > at + CHANGED_ON_DISK):
+            listed.append((name, written, "", "package"))
+        elif saved is not None:
+            listed.append((name, at, saved["actor"], saved["origin"]))
+        else:
+            listed.append((name, None, "", "none"))
+    listed.sort(key=lambda r: r[1] is None)  # undated last, each part in the order above
+    listed.sort(key=lambda r: r[1] or dt.datetime.min.replace(tzinfo=dt.timezone.utc), reverse=True)
     return _table({
-        translate("audit.col.register", lang): [names.get(r["register"], r["register"]) for r in rows],
-        translate("status.changes.at", lang): [fmt_datetime(r["saved_at"], lang) for r in rows],
-        translate("audit.col.actor", lang): [r["actor"] for r in rows],
-        translate("status.changes.how", lang): [translate(f"status.origin.{r['origin']}", lang)
-                                                if r["origin"] in ORIGINS else r["origin"] for r in rows],
+        translate("audit.col.register", lang): [names.get(r[0], r[0]) for r in listed],
+        translate("status.changes.at", lang): [fmt_datetime(r[1], lang) for r in listed],
+        translate("audit.col.actor", lang): [actor(r[2], lang) if r[2] else "" for r in listed],
+        translate("status.changes.how", lang): [translate(f"status.origin.{r[3]}", lang)
+                                                if r[3] in ORIGINS else r[3] for r in listed],
     })
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    """A stored time as an aware UTC time (SQLite gives naive UTC)."""
+    if value is None:
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.timezone.utc)
 
 
 def version_labels(frame: pl.DataFrame, lang: str) -> dict[int, str]:

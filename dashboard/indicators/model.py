@@ -159,12 +159,13 @@ def goal_blocks(store: Store, area: str | None, lang: str) -> list[str]:
 
 
 @versioned(show_spinner=False, max_entries=64)
-def finland_map(store: Store, indicator_id: int, lang: str) -> dict:
-    """The map of Finland for one indicator, built (shapes joined, county dissolved, spec written) once per
-    data version, indicator and language: a rerun hands the cached spec to the browser."""
+def finland_map(store: Store, indicator_id: int, lang: str, year: int | None = None) -> dict:
+    """The map of Finland for one indicator in `year` (the year of the rank the screen shows; None: the
+    latest ranked), built (shapes joined, county dissolved, spec written) once per data version, indicator,
+    year and language: a rerun hands the cached spec to the browser."""
     row = queries.plan_indicators(engine(store.url)).filter(pl.col("id") == indicator_id).row(0, named=True)
     return view.finland_map_view(cache.municipality_shapes(store),
-                                 queries.municipality_values(engine(store.url), indicator_id), row, lang,
+                                 queries.municipality_values(engine(store.url), indicator_id, year), row, lang,
                                  failed=queries.boundaries_failure(engine(store.url)))
 
 
@@ -373,7 +374,8 @@ def _detail(store: Store, f: filters.Filters, row: dict, area_names: dict[str, s
         peer_title=translate("peer.title", lang),  # the configured peers' median and min–max band over time
         peer=None if drawn["peer"] is None else Chart(drawn["peer"], drawn["peer_text"], f"indikaattori-{chosen}-vertailu"),
         peer_text=drawn["peer_text"],
-        similar=_similar(store, lang), map=_finland_map(store, chosen, lang),
+        similar=_similar(store, lang),
+        map=_finland_map(store, chosen, lang, (ranks or {}).get("country", {}).get("year")),
         gender_title=translate("ind.chart.gender", lang),
         gender=(None if drawn["gender"] is None
                 else Chart(drawn["gender"], drawn["alt"], f"indikaattori-{chosen}-sukupuolittain")),
@@ -397,9 +399,11 @@ def _similar(store: Store, lang: str) -> Similar:
                    tuple(plain(note) for note in shown["notes"]), table_title, Table(shown["table"], table_title))
 
 
-def _finland_map(store: Store, indicator_id: int, lang: str) -> FinlandMap:
-    """Every municipality coloured by its class, the own one, its peers and its county outlined."""
-    drawn = finland_map(store, indicator_id, lang)
+def _finland_map(store: Store, indicator_id: int, lang: str, year: int | None) -> FinlandMap:
+    """Every municipality coloured by its class, the own one, its peers and its county outlined: in the year
+    of the rank shown above it, so the screen counts the municipalities once (Kuusamo: "295/319" beside
+    "310 kuntaa" on the map of another year)."""
+    drawn = finland_map(store, indicator_id, lang, year)
     title = translate("map.title", lang)
     if "missing" in drawn:
         return FinlandMap(title, Message(INFO, drawn["missing"], ":material/map:"))

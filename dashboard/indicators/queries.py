@@ -134,16 +134,18 @@ MAP_SCHEMA = {"code": pl.Utf8, "name_fi": pl.Utf8, "name_sv": pl.Utf8, "name_en"
               "county_id": pl.Int64, "year": pl.Int64, "value": pl.Float64, "rank": pl.Int64, "count": pl.Int64}
 
 
-def municipality_values(engine: Engine, indicator_id: int) -> pl.DataFrame:
-    """Every municipality's value of one indicator in its latest ranked year, with its national rank.
+def municipality_values(engine: Engine, indicator_id: int, year: int | None = None) -> pl.DataFrame:
+    """Every municipality's value of one indicator in `year` (the year whose rank the screen shows), else
+    in its latest ranked year, with its national rank.
 
-    The year is the newest with ranks in scope 'country' (read from indicator_rank's primary key); an
-    indicator without ranks (a local one) gives an empty frame. One indicator, all regions: indexed.
+    The latest year is the newest with ranks in scope 'country' (read from indicator_rank's primary key);
+    an indicator without ranks (a local one) gives an empty frame. One indicator, all regions: indexed.
     """
     k, v, r = schema.indicator_rank, schema.indicator_value, schema.region
-    with engine.connect() as conn:
-        year = conn.execute(select(func.max(k.c.year)).where(k.c.indicator_id == indicator_id,
-                                                             k.c.scope == "country")).scalar()
+    if year is None:
+        with engine.connect() as conn:
+            year = conn.execute(select(func.max(k.c.year)).where(k.c.indicator_id == indicator_id,
+                                                                 k.c.scope == "country")).scalar()
     if year is None:
         return pl.DataFrame(schema=MAP_SCHEMA)
     stmt = (select(r.c.code, r.c.name_fi, r.c.name_sv, r.c.name_en, r.c.role, r.c.county_id, v.c.year, v.c.value,

@@ -105,8 +105,10 @@ def alt_text(row: dict, lang: str, municipality: str) -> str:
 
 
 def area_line(area: dict, lang: str) -> str:
-    """"2 paranee · 1 ennallaan · 1 heikkenee · tavoite saavutettu 1/3" for one priority area."""
-    return translate("ind.summary", lang, improving=area["improving"], holding=area["holding"], worsening=area["worsening"],
+    """"2 paranee · 1 ennallaan · 1 heikkenee · tavoite saavutettu 1/3" for one priority area; with no target
+    set among its indicators it says so and where to set them (Kuusamo: "tavoite saavutettu 0/0")."""
+    key = "ind.summary" if area["with_target"] else "ind.summary.no_targets"
+    return translate(key, lang, improving=area["improving"], holding=area["holding"], worsening=area["worsening"],
              no_data=area["no_data"], met=area["target_met"], with_target=area["with_target"])
 
 
@@ -274,7 +276,10 @@ def finland_map_view(shapes: pl.DataFrame, values: pl.DataFrame, row: dict, lang
     county_id = own["county_id"][0] if own.height else None
     county = county_outline(shapes, classed.filter(pl.col("county_id") == county_id)["code"].to_list()) \
         if county_id is not None else None
-    alt = translate("map.alt", lang, title=localized(row, "title", lang), year=year, count=classed["value"].drop_nulls().len())
+    # The ranks' count where there are ranks (the rank's "x/N" says the same N), else the values drawn.
+    ranked = classed["count"].drop_nulls()
+    count = int(ranked.max()) if ranked.len() else classed["value"].drop_nulls().len()
+    alt = translate("map.alt", lang, title=localized(row, "title", lang), year=year, count=count)
     if own.height:
         o = own.row(0, named=True)
         alt += " " + translate("map.alt_own", lang, municipality=localized(o, "name", lang),

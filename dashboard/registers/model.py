@@ -29,6 +29,7 @@ from data_pipeline.inputs.problems import Problem
 from data_pipeline.inputs.register_rows import RegisterRows, raw_table, read_rows
 from data_pipeline.inputs.templates import YES_NO, Codes, package_codes
 from data_pipeline.load.package import check_registers
+from data_pipeline.load.refresh import store_matches
 from data_pipeline.load.uploads import package_config
 
 TEXT, INT, FLOAT, DATE, BOOL, CHOICE, MULTI = "text", "int", "float", "date", "bool", "choice", "multi"
@@ -239,14 +240,21 @@ class Checked:
 
 
 def check(config: Config, shown: RegisterEditor, rows: list[tuple[str, ...]], lang: str,
-          more: dict[str, list[tuple[str, ...]]] | None = None) -> Checked:
+          more: dict[str, list[tuple[str, ...]]] | None = None, *, loaded: bool = False) -> Checked:
     """The edited rows (and `more` registers' rows, for a quick form writing two) checked as an upload
-    would check them, with the rest of the package as it is on disk."""
+    would check them, with the rest of the package as it is on disk. `loaded`: the store holds that
+    package as it is (is_loaded), so only the registers the edit can affect are checked again."""
     replaced = {shown.register: raw_table(shown.register, shown.names, rows)}
     for register, extra in (more or {}).items():
         columns = tuple(c.name for c in R.register_columns(register, config.age_group_codes))
         replaced[register] = raw_table(register, columns, extra)
-    return problems_of(check_registers(config, replaced), shown, rows, lang)
+    return problems_of(check_registers(config, replaced, loaded=loaded), shown, rows, lang)
+
+
+def is_loaded(store: cache.Store, config: Config) -> bool:
+    """Whether the store holds the package exactly as it is on disk (every file's hash the last load's):
+    then every register on disk passed the checks, and an unedited register needs no check."""
+    return store_matches(config, cache.engine(store.url))
 
 
 def problems_of(problems: list[Problem], shown: RegisterEditor, rows: list[tuple[str, ...]], lang: str) -> Checked:

@@ -92,8 +92,8 @@ def register_editor(store: cache.Store, config: Config, register: str, visitor: 
                             num_rows="dynamic", hide_index=True, width="stretch", placeholder="",
                             alt=shown.title, key=_editor_key(register, state))
     rows = model.text_rows(shown, edited)
-    checked = _checked(config, shown, rows, lang)
     changed = rows != list(state["base"])
+    checked = _checked(store, config, shown, rows, lang, changed)
     if not checked.ok:
         st.error(tn("reg.problems", len(checked.rows) + len(checked.others)), icon=":material/error:")
         st.code("\n".join(model.problem_lines(checked, lang)), language=None, wrap_lines=True)
@@ -108,16 +108,21 @@ def register_editor(store: cache.Store, config: Config, register: str, visitor: 
         _save(store, config, register, shown, rows, state, visitor, lang)
 
 
-def _checked(config: Config, shown: model.RegisterEditor, rows: list[tuple[str, ...]], lang: str) -> model.Checked:
+def _checked(store: cache.Store, config: Config, shown: model.RegisterEditor, rows: list[tuple[str, ...]],
+             lang: str, changed: bool) -> model.Checked:
     """model.check, again only when the rows, the language or a register file changed: any other click
-    reruns the screen, and checking a national package's registers takes a second."""
+    reruns the screen, and checking a national package's registers takes a second. The register as the
+    store holds it (unedited, the package on disk the one last loaded) passed the checks at its load:
+    nothing to check; an edit is checked with the registers it can affect."""
     files = sorted((p.name, p.stat().st_mtime_ns) for p in config.registers_dir.glob("*") if p.is_file()) \
         if config.registers_dir.is_dir() else []
     key = (shown.register, shown.version, hash(tuple(rows)), lang, tuple(files))
     last = st.session_state.get(CHECKED)
     if last is not None and last[0] == key:
         return last[1]
-    checked = model.check(config, shown, rows, lang)
+    loaded = model.is_loaded(store, config)
+    checked = model.Checked((), ()) if loaded and not changed else model.check(config, shown, rows, lang,
+                                                                                loaded=loaded)
     st.session_state[CHECKED] = (key, checked)
     return checked
 
@@ -238,7 +243,8 @@ def meeting_form(store: cache.Store, config: Config, visitor: access.Visitor, la
                                 None if present is None else int(present), joint, tuple(topics), topic)
         shown = model.editor(config, "meetings", lang, meetings.rows, meetings.version)
         meeting_id, meeting_rows, topic_rows = forms.meeting_rows(meetings, agenda, meeting, shown.yes_no)
-        checked = model.check(config, shown, meeting_rows, lang, more={"meeting_topics": topic_rows})
+        checked = model.check(config, shown, meeting_rows, lang, more={"meeting_topics": topic_rows},
+                              loaded=model.is_loaded(store, config))
         lines = model.problem_lines(checked, lang)
         result = None if lines else _write(store, config, visitor, lang, [
             ("meetings", meeting_rows, meetings.version),
@@ -287,7 +293,8 @@ def event_form(store: cache.Store, config: Config, visitor: access.Visitor, lang
                             {code: int(n or 0) for code, n in counts.items()})
         _event_id, rows = forms.event_rows(events, event)
         shown = model.editor(config, "events", lang, events.rows, events.version)
-        lines = model.problem_lines(model.check(config, shown, rows, lang), lang)
+        checked = model.check(config, shown, rows, lang, loaded=model.is_loaded(store, config))
+        lines = model.problem_lines(checked, lang)
         result = None if lines else _write(store, config, visitor, lang, [("events", rows, events.version)])
         _form_outcome("registers.event.outcome", result, lines, t(
             "reg.event.saved", title=title.strip() or "–", date=fmt_date(day, lang),

@@ -53,6 +53,7 @@ def municipality(regions: list[Region]) -> Region | None:
     except InitError as exc:
         if exc.candidates:
             return st.selectbox(t("setup.town.choose"), exc.candidates, index=None, format_func=lambda r: r.label,
+                                placeholder=t("setup.town.choose.placeholder"),
                                 key=f"setup.pick.{query.strip().casefold()}")
         st.warning(t("setup.town.not_found", query=plain(query.strip())), icon=":material/search_off:")
         return None
@@ -162,7 +163,7 @@ def indicators_step(url: str, areas: str, lang: str):
                       args=(name,), key=f"setup.preset.{name}", icon=":material/playlist_add_check:")
     st.caption(t("setup.preset.help"))
     options = sorted(set(titles) | set(st.session_state[IDS]))
-    ids = st.multiselect(t("setup.catalogue"), options, key=IDS,
+    ids = st.multiselect(t("setup.catalogue"), options, key=IDS, placeholder=t("setup.catalogue.placeholder"),
                          format_func=lambda i: view.option_label(i, titles, lang))
     st.caption(t("setup.catalogue.count", chosen=len(ids), total=len(titles)))
     describe(url, options, titles, lang)
@@ -242,7 +243,12 @@ def write_step(proposal: Proposal, areas: str, chosen, collection: dict | None, 
     if state == "file":
         st.error(t("setup.folder.is_file", folder=str(folder).replace("`", "")))
         return
-    if state == "not_empty":
+    written = st.session_state.get(WRITTEN)
+    if state == "not_empty" and written and Path(written).resolve() == (folder / "hyte.toml").resolve():
+        # The package this person just wrote here: no warning about a folder they did not know was in use.
+        st.info(t("setup.folder.written_here", folder=str(folder).replace("`", "")), icon=":material/folder_open:")
+        confirmed = st.checkbox(t("setup.folder.overwrite"), key="setup.overwrite")
+    elif state == "not_empty":
         st.warning(t("setup.folder.not_empty", folder=str(folder).replace("`", "")), icon=":material/folder_open:")
         confirmed = st.checkbox(t("setup.folder.overwrite"), key="setup.overwrite")
     if st.button(t("setup.write"), type="primary", icon=":material/save:", key="setup.write",
@@ -281,7 +287,8 @@ def load_step(lang: str) -> None:
         return
     with st.status(t("ref.running"), expanded=False) as status:
         result = worker.refresh(resolve_url(), Path(written), access.current_visitor().who, lang=lang)
-        status.update(state="complete" if result.ok else "error")
+        # Its label said "updating…" after it had finished (Kuusamo trial): the outcome in its place.
+        status.update(label=t("run.success" if result.ok else "run.failed"), state="complete" if result.ok else "error")
     if result.ok:
         st.success(t("setup.loaded"), icon=":material/check_circle:")
         st.page_link("../pages/plan.py", label=t("page.plan"), icon=":material/flag:")

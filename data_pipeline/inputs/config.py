@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from data_pipeline.compute.similar import PROFILE_INDICATORS, SHARE_SWEDISH
 from data_pipeline.i18n import Message, msg
-from data_pipeline.inputs.config_schema import DEFAULT_SOTKANET_URL, DIRECTIONS, HyteToml
+from data_pipeline.inputs.config_schema import DEFAULT_PUBLISHED, DEFAULT_SOTKANET_URL, DIRECTIONS, HyteToml
 from data_pipeline.inputs.problems import Problem
 from data_pipeline.inputs.toml_lines import key_lines, line_of
 
@@ -116,6 +116,7 @@ class Config:
     measure_flag_days: int = 60  # a measure not updated for this long is flagged ([plan] measure_flag_days)
     measure_stale_days: int = 180  # ... and after this long it is stale
     profile: bool = False  # population and age structure of every municipality (similar municipalities)
+    published: tuple[str, ...] = DEFAULT_PUBLISHED  # the screens `hyte publish` puts on the public site
     # Where each key is in the file, for problems found later (e.g. a cache missing because offline).
     key_lines: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -437,5 +438,6 @@ def _config(path: Path, doc: HyteToml, lines: dict) -> Config:
             direction=ind.direction, target=ind.target, target_year=ind.target_year, sort_order=i,
             title_fi=ind.title_fi, title_sv=ind.title_sv, title_en=ind.title_en, unit=ind.unit,
             decimals=ind.decimals) for i, ind in enumerate(doc.indicators)),
+        published=tuple(doc.publish.screens),
         key_lines=lines,
     )

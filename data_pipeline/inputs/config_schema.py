@@ -16,6 +16,10 @@ from pydantic_core import PydanticCustomError
 
 DEFAULT_SOTKANET_URL = "https://sotkanet.fi/rest/1.1"
 DIRECTIONS = ("higher_better", "lower_better")
+# What `hyte publish` puts on the public site unless [publish] says otherwise: the indicators, aggregated
+# participation and NGO coverage (the working groups' public facts only when named).
+PUBLISHABLE = ("indicators", "participation", "working_groups", "partnerships")
+DEFAULT_PUBLISHED = ("indicators", "participation", "partnerships")
 
 
 def _code_text(value):
@@ -189,6 +193,13 @@ class Indicator(Section):
     decimals: Annotated[Whole, Field(ge=0, le=6)] | None = describe("config.indicators.decimals", default=None)
 
 
+class Publish(Section):
+    """What `hyte publish` puts on the public site."""
+
+    screens: Annotated[list[Literal[PUBLISHABLE]], AfterValidator(_each_once)] = describe(
+        "config.publish.screens", default=list(DEFAULT_PUBLISHED), examples=['["indicators", "participation"]'])
+
+
 class HyteToml(Section):
     """The whole file. A field's description is its table's, printed above the table's keys."""
 
@@ -203,3 +214,4 @@ class HyteToml(Section):
     districts: Districts = describe("config.districts", default=Districts())
     registers: Registers = describe("config.registers", default=Registers())
     indicators: list[Indicator] = describe("config.indicators", default=[])
+    publish: Publish = describe("config.publish", default=Publish())

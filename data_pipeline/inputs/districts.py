@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 import shapely
-from pyproj import Transformer
+import functools
 from shapely.geometry import mapping, shape
 from shapely.validation import explain_validity
 
@@ -23,11 +23,26 @@ log = logging.getLogger(__name__)
 WGS84_BOX = (19.0, 59.3, 31.8, 70.2)
 TM35FIN_BOX = (40_000.0, 6_600_000.0, 780_000.0, 7_800_000.0)
 
-_TO_WGS84 = Transformer.from_crs("EPSG:3067", "EPSG:4326", always_xy=True)
-_TO_TM35 = Transformer.from_crs("EPSG:4326", "EPSG:3067", always_xy=True)
 
 
-def _reproject(geom, transformer: Transformer):
+@functools.cache
+def _transformer(source: str, target: str):
+    """A pyproj transformer, made when first needed (pyproj and its projection database take a fifth of a
+    second to load: a register's save never reprojects anything)."""
+    from pyproj import Transformer
+
+    return Transformer.from_crs(source, target, always_xy=True)
+
+
+def to_wgs84():
+    return _transformer("EPSG:3067", "EPSG:4326")
+
+
+def _to_tm35():
+    return _transformer("EPSG:4326", "EPSG:3067")
+
+
+def _reproject(geom, transformer):
     def apply(coords: np.ndarray) -> np.ndarray:
         x, y = transformer.transform(coords[:, 0], coords[:, 1])
         return np.column_stack([x, y])
@@ -150,6 +165,25 @@ def read_districts(path: Path, id_property: str, name_property: str,
                                       "centroid_lat": pl.Float64, "area_km2": pl.Float64}), []
 
 
+_READ: dict[tuple, tuple[pl.DataFrame | None, list[Problem]]] = {}
+
+
+def read_districts_once(path: Path, id_property: str, name_property: str,
+                        name_sv_property: str | None = None) -> tuple[pl.DataFrame | None, list[Problem]]:
+    """read_districts, kept in the process while the file stays as it is (its size, time and inode): the
+    register editors ask for the districts' codes and names on every check and drop-down, and 3,000
+    district polygons take seconds to read and repair. A few files are kept, the latest first."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, stat.st_ino, id_property, name_property,
+           name_sv_property)
+    if key not in _READ:
+        if len(_READ) >= 4:
+            _READ.pop(next(iter(_READ)))
+        _READ[key] = read_districts(path, id_property, name_property, name_sv_property)
+    frame, problems = _READ[key]
+    return frame, list(problems)
+
+
 def _missing_property_problems(fname: str, missing: dict[str, list[int]], found: set[str], total: int,
                                id_property: str, name_property: str) -> list[Problem]:
     """One problem per missing property (not one per feature), saying which setting names it."""
@@ -189,8 +223,8 @@ def _district_row(feature: dict, props: dict, code: str, declared: str | None, n
     box = {"EPSG:4326": WGS84_BOX, "EPSG:3067": TM35FIN_BOX}.get(crs)
     if box is None or not _inside(geom.bounds, box):
         return None, msg("geojson.not_in_finland")
-    tm35 = geom if crs == "EPSG:3067" else _reproject(geom, _TO_TM35)
-    wgs = geom if crs == "EPSG:4326" else _reproject(geom, _TO_WGS84)
+    tm35 = geom if crs == "EPSG:3067" else _reproject(geom, _to_tm35())
+    wgs = geom if crs == "EPSG:4326" else _reproject(geom, to_wgs84())
     if not wgs.is_valid:
         # Generalised boundaries (such as the 1:4.5M postal areas) often self-intersect slightly;
         # repairing keeps the district, and only an unrepairable shape is refused.
@@ -222,8 +256,8 @@ def points_outside(districts: pl.DataFrame, lons: list[float], lats: list[float]
     if not lons:
         return []
     union = shapely.unary_union([shapely.from_geojson(g) for g in districts["geometry"].to_list()])
-    area = _reproject(union, _TO_TM35)
-    x, y = _TO_TM35.transform(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
+    area = _reproject(union, _to_tm35())
+    x, y = _to_tm35().transform(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
     points = shapely.points(np.column_stack([x, y]))
     shapely.prepare(area)
     return [not near for near in shapely.dwithin(area, points, tolerance_m).tolist()]

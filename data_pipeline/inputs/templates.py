@@ -25,7 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from data_pipeline.i18n import LANGUAGES, translate
 from data_pipeline.inputs import registers as R
 from data_pipeline.inputs.config import Config
-from data_pipeline.inputs.districts import read_districts
+from data_pipeline.inputs.districts import read_districts_once
 from data_pipeline.inputs.readers import read_register_file
 
 DEFAULT_AGE_GROUPS = ("children_youth", "working_age", "older")
@@ -111,7 +111,7 @@ def package_codes(config: Config, lang: str = "fi") -> Codes:
                           for i in config.indicators if i.source == "local"],
     }
     if config.districts_file is not None and config.districts_file.is_file():
-        districts, problems = read_districts(config.districts_file, config.district_id_property,
+        districts, problems = read_districts_once(config.districts_file, config.district_id_property,
                                              config.district_name_property, config.district_name_sv_property)
         if districts is not None and not problems:
             local = f"name_{lang}" if f"name_{lang}" in districts.columns else "name_fi"

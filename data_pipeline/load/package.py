@@ -20,7 +20,7 @@ from data_pipeline.i18n import Message, msg
 from data_pipeline.inputs import registers as R
 from data_pipeline.inputs import validate
 from data_pipeline.inputs.config import Config
-from data_pipeline.inputs.districts import points_outside, read_districts
+from data_pipeline.inputs.districts import points_outside, read_districts, read_districts_once
 from data_pipeline.inputs.problems import MAX_LISTED_PER_FILE, Problem, ProblemList
 from data_pipeline.inputs.readers import RawTable, read_register_file
 from data_pipeline.inputs.validate import RejectedRows, validate_register
@@ -91,9 +91,9 @@ def content_hashes(config: Config) -> dict[str, str] | None:
     if config.districts_file is not None:
         if not config.districts_file.is_file():
             return None
-        hashes["districts"] = _hash_files([config.districts_file])
+        hashes["districts"] = hash_files([config.districts_file])
     if any(ind.source == "sotkanet" for ind in config.indicators) or (config.sotkanet_cache_dir / "regions.json").is_file():
-        hashes["sotkanet"] = _hash_files(sotkanet_cache_files(config))
+        hashes["sotkanet"] = hash_files(sotkanet_cache_files(config))
     files = []
     for name in R.REGISTER_ORDER:
         path, problem = find_register(config.registers_dir, name)
@@ -102,13 +102,13 @@ def content_hashes(config: Config) -> dict[str, str] | None:
         if path is not None:
             files.append(path)
     if files:
-        hashes["registers"] = _hash_files(files)
+        hashes["registers"] = hash_files(files)
     if config.boundaries_year is not None and boundaries.cache_path(config).is_file():
-        hashes["boundaries"] = _hash_files([boundaries.cache_path(config)])
+        hashes["boundaries"] = hash_files([boundaries.cache_path(config)])
     return hashes
 
 
-def _hash_files(paths: list[Path]) -> str:
+def hash_files(paths: list[Path]) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):
         digest.update(path.name.encode())
@@ -180,10 +180,32 @@ def _indicator_table(config: Config, metas: list[dict]) -> pl.DataFrame:
     return pl.DataFrame(rows, infer_schema_length=None)
 
 
+# Registers checked against each other beyond their references (_cross_checks' seat rules).
+_CROSS_CHECKED = frozenset({"seats", "partnerships"})
+
+
+def register_scope(changed: set[str] | frozenset[str]) -> frozenset[str]:
+    """The registers whose checks can come out differently when only `changed` registers differ from a
+    package that passed them all (the store holds a load of it: refresh.store_matches): the changed ones,
+    every register providing codes (small: departments, groups, NGOs, goals, meetings; their codes are
+    what the others are checked against), every register referring to a changed one's codes, and the
+    registers cross-checked together. The rest (events, district population, …) have the same bytes and
+    the same codes to refer to, so their checks give what they gave at the last load: none."""
+    provided = {R.REGISTERS[name].provides for name in changed} - {None}
+    out = set(changed) | _CROSS_CHECKED
+    for name in R.REGISTER_ORDER:
+        spec = R.REGISTERS[name]
+        if spec.provides or any(c.ref in provided for c in spec.columns if c.ref):
+            out.add(name)
+    return frozenset(out)
+
+
 def _load_registers(config: Config, known: dict[str, set[str]], problems: ProblemList,
-                    replaced: dict[str, RawTable] | None = None) -> tuple[dict[str, pl.DataFrame], list[Path]]:
+                    replaced: dict[str, RawTable] | None = None, scope: frozenset[str] | None = None
+                    ) -> tuple[dict[str, pl.DataFrame], list[Path]]:
     """Every register validated in order (a register's codes known to those after it). `replaced`: rows
-    standing in for some registers' files (the register editors' unsaved tables)."""
+    standing in for some registers' files (the register editors' unsaved tables). `scope`: validate only
+    these (register_scope); the others get no frame, and their files are listed all the same."""
     frames: dict[str, pl.DataFrame] = {}
     files: list[Path] = []
     rejected: dict[str, RejectedRows] = {}  # reference kind -> the rows of its register that were rejected
@@ -191,6 +213,13 @@ def _load_registers(config: Config, known: dict[str, set[str]], problems: Proble
     for name in R.REGISTER_ORDER:
         spec = R.REGISTERS[name]
         columns = R.register_columns(name, config.age_group_codes, config.name_languages)
+        if scope is not None and name not in scope and name not in replaced:
+            path, problem = find_register(config.registers_dir, name)
+            if problem:
+                problems.append(problem)
+            elif path is not None:
+                files.append(path)
+            continue
         if name in replaced:
             _validate_one(name, spec, columns, replaced[name], known, rejected, problems, frames)
             continue
@@ -225,23 +254,56 @@ def _validate_one(name: str, spec: R.RegisterSpec, columns, raw: RawTable, known
         rejected[spec.provides] = RejectedRows(raw.file, rejected_keys)
 
 
-def check_registers(config: Config, replaced: dict[str, RawTable]) -> list[Problem]:
+def check_registers(config: Config, replaced: dict[str, RawTable], *, loaded: bool = False) -> list[Problem]:
     """The problems the package's registers have with `replaced` standing in for some of their files:
     exactly the register checks of a refresh and an upload (the same validators, references between
     registers and cross-checks), without reading Sotkanet's cache or loading anything. The register
-    editors run it as a person edits; saving then runs the whole package through the upload's process."""
+    editors run it as a person edits; saving then runs the whole package through the upload's process.
+    `loaded`: the package on disk is the one the store last loaded (refresh.store_matches), so only the
+    registers in register_scope(replaced) are checked (what the others give is known: nothing)."""
     problems = ProblemList()
     districts = None
     if config.districts_file is not None and config.districts_file.is_file():
-        districts, district_problems = read_districts(
+        districts, district_problems = read_districts_once(
             config.districts_file, config.district_id_property, config.district_name_property,
             config.district_name_sv_property)
         if district_problems:
             districts = None
-    frames, _files = _load_registers(config, _known_codes(config, districts), problems, replaced)
+    scope = register_scope(set(replaced)) if loaded else None
+    frames, _files = _load_registers(config, _known_codes(config, districts), problems, replaced, scope)
     if not problems.total:
         problems.extend(_cross_checks(frames, config, districts))
     return problems.finished()
+
+
+# Registers whose tables a register-only load (build_register_tables) cannot make alone: the local
+# values share indicator_value with Sotkanet's; Paavo's districts fill district_population.
+WHOLE_PACKAGE_REGISTERS = frozenset({"local_indicator_values", "district_population"})
+
+
+def build_register_tables(config: Config, register: str, districts: pl.DataFrame | None
+                          ) -> tuple[dict[str, pl.DataFrame] | None, list[Path], list[Problem]]:
+    """One register's store tables (REGISTER_TABLES), for a package whose other sources and registers
+    the store already holds exactly (refresh.store_matches): the registers in register_scope checked as
+    build_package checks them, with the districts as the store has them (`districts`: code, name_fi,
+    geometry; the GeoJSON file they were loaded from is unchanged), and nothing else read — no Sotkanet
+    cache, boundaries, ranks or profiles, none of which the register changes. Returns (tables or None,
+    every register file, problems)."""
+    if register in WHOLE_PACKAGE_REGISTERS:
+        raise ValueError(f"{register} is loaded with the whole package")
+    problems = ProblemList()
+    known = _known_codes(config, districts)
+    frames, files = _load_registers(config, known, problems, scope=register_scope({register}))
+    if not problems.total:
+        problems.extend(_cross_checks(frames, config, districts if register == "events" else None))
+    if problems.total:
+        return None, files, problems.finished()
+    for name in R.REGISTER_ORDER:  # the registers not checked: empty, their tables are not written
+        if name not in frames:
+            columns = R.register_columns(name, config.age_group_codes, config.name_languages)
+            frames[name] = validate_register(_empty_raw(name, columns), columns, R.REGISTERS[name].key, {})[0]
+    tables = _conform(_register_tables(frames, config, None))
+    return {name: tables[name] for name in REGISTER_TABLES[register]}, files, []
 
 
 def _known_codes(config: Config, districts: pl.DataFrame | None) -> dict[str, set[str]]:
@@ -458,7 +520,7 @@ def build_package(config: Config, *, problem_limit: int | None = MAX_LISTED_PER_
                 config.districts_file, config.district_id_property, config.district_name_property,
                 config.district_name_sv_property)
             problems.extend(district_problems)
-            sources.append(Source("districts", _hash_files([config.districts_file])))
+            sources.append(Source("districts", hash_files([config.districts_file])))
     tables["district"] = districts if districts is not None else pl.DataFrame(
         schema={"code": pl.Utf8, "name_fi": pl.Utf8, "geometry": pl.Utf8, "centroid_lon": pl.Float64, "centroid_lat": pl.Float64})
 
@@ -468,7 +530,7 @@ def build_package(config: Config, *, problem_limit: int | None = MAX_LISTED_PER_
         problems.extend(shape_problems)
         if shapes is not None:
             tables["municipality_shape"] = shapes
-        sources.append(Source("boundaries", _hash_files([boundaries.cache_path(config)]), None,
+        sources.append(Source("boundaries", hash_files([boundaries.cache_path(config)]), None,
                               boundaries.ATTRIBUTION))
 
     sotkanet_indicators = [ind for ind in config.indicators if ind.source == "sotkanet"]
@@ -480,7 +542,7 @@ def build_package(config: Config, *, problem_limit: int | None = MAX_LISTED_PER_
     if data is not None:
         tables["region"] = data.regions
         municipality_region = int(data.regions.filter(pl.col("role") == "municipality")["id"][0])
-        sources.append(Source("sotkanet", _hash_files(sotkanet_cache_files(config)), data.data_updated,
+        sources.append(Source("sotkanet", hash_files(sotkanet_cache_files(config)), data.data_updated,
                               sotkanet.ATTRIBUTION))
     else:
         # A plan of local indicators only still needs its municipality as a region; negative ids never
@@ -498,7 +560,7 @@ def build_package(config: Config, *, problem_limit: int | None = MAX_LISTED_PER_
     if problems.total == before:
         problems.extend(_cross_checks(frames, config, districts))
     if files:
-        sources.append(Source("registers", _hash_files(files)))
+        sources.append(Source("registers", hash_files(files)))
     if problems.total:
         return None, problems.finished()
 

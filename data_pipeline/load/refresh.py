@@ -20,7 +20,9 @@ from data_pipeline.i18n import Message, joined, msg, msg_n, stored
 from data_pipeline.inputs.config import ConfigError, load_config
 from data_pipeline.inputs.problems import Problem
 from data_pipeline.load.check import validate_package
-from data_pipeline.load.package import REGISTER_TABLES, Source, content_hashes, population_warnings
+from data_pipeline.load.package import (
+    REGISTER_TABLES, WHOLE_PACKAGE_REGISTERS, Source, build_register_tables, content_hashes, hash_files,
+    population_warnings)
 from data_pipeline.sources import boundaries, sotkanet
 from data_pipeline.sources import paavo as statfi
 from data_pipeline.sources.http import HttpSession, session_for
@@ -90,7 +92,13 @@ def log_refusal(engine: Engine, change: Change, run_id: int | None, message: Mes
         conn.execute(insert(schema.audit_log).values(
             at=_now(), actor=change.actor, action="rejected", register=change.register,
             file_name=change.file_name, rows=change.rows, run_id=run_id,
-            message=stored(msg("run.refused", action=change.action, message=message))))
+            message=stored(msg("run.refused", action=msg(f"audit.action.{change.action}"), message=message))))
+
+
+def load_failed(exc: Exception) -> Message:
+    """A load that failed on an error of its own (not the input's): said in every language, with the error
+    as the system gave it (its words are the library's, for whoever looks into it)."""
+    return msg("run.load_failed", error=f"{type(exc).__name__}: {exc}")
 
 
 def _log_rows(change: Change | None, run_id: int, rows: dict[str, int]) -> dict[str, pl.DataFrame] | None:
@@ -244,9 +252,54 @@ def _unchanged_without_reading(config, engine: Engine, url: str, run_id: int, pr
                       log_rows=_log_rows(change, run_id, rows))
     except Exception as exc:
         log.exception("recording the unchanged run of %s failed", config.path)
-        finish_run(engine, run_id, "failed", f"{type(exc).__name__}: {exc}")
+        finish_run(engine, run_id, "failed", load_failed(exc))
         return _result(run_id, "failed", str(exc))
     return _result(run_id, "unchanged", msg("run.no_changes"), rows=rows)
+
+
+def _load_register_alone(config, url: str, engine: Engine, run_id: int, progress, change: Change | None,
+                         register: str) -> RunResult | None:
+    """One register's load into a store holding the rest of the package exactly (store_matches): the
+    registers it can affect checked (package.build_register_tables), its tables and the aggregates
+    computed from them written in one transaction, the other sources' freshness carried over. What a full
+    load would leave, without reading what did not change (a register editor's save at national scale:
+    the districts' GeoJSON, the Sotkanet cache, ranks and profiles). None: a full load is needed (no
+    complete row count of the last load to carry over)."""
+    f, r, d = schema.source_freshness, schema.load_run, schema.district
+    with engine.connect() as conn:
+        previous = {row["source"]: dict(row) for row in conn.execute(select(f)).mappings()}
+        last_rows = conn.execute(select(r.c.rows_json).where(r.c.status == "success")
+                                 .order_by(r.c.id.desc()).limit(1)).scalar()
+        districts = None
+        if config.districts_file is not None:
+            districts = pl.DataFrame(conn.execute(select(d.c.code, d.c.name_fi, d.c.geometry)).all(),
+                                     schema={"code": pl.Utf8, "name_fi": pl.Utf8, "geometry": pl.Utf8}, orient="row")
+    rows = json.loads(last_rows) if last_rows else {}
+    if set(rows) != {t.name for t in schema.DATA_TABLES}:
+        return None
+    tables, files, problems = build_register_tables(config, register, districts)
+    if problems:
+        message = msg_n("run.input_rejected", len(problems))
+        finish_run(engine, run_id, "rejected", message, problems)
+        return _result(run_id, "rejected", message, problems=problems)
+    now = _now()
+    sources = {name: {**row, "status": "fresh", "last_success_at": now, "last_attempt_at": now, "message": None}
+               for name, row in previous.items()}
+    sources.pop("registers", None)
+    if files:
+        sources["registers"] = {"source": "registers", "status": "fresh", "last_success_at": now,
+                                "last_attempt_at": now, "data_updated": None, "content_hash": hash_files(files),
+                                "attribution": None}
+    rows.update({name: frame.height for name, frame in tables.items()})
+    skip = frozenset(t.name for t in schema.DATA_TABLES) - REGISTER_TABLES[register]
+    try:
+        rows = write_package(url, tables, run_id, [sources[n] for n in sorted(sources)], progress, skip_tables=skip,
+                             rows=rows, log_rows=_log_rows(change, run_id, rows))
+    except Exception as exc:
+        log.exception("load of %s's %s failed", config.path, register)
+        finish_run(engine, run_id, "failed", load_failed(exc))
+        return _result(run_id, "failed", str(exc))
+    return _result(run_id, "success", None, rows=rows)
 
 
 def refresh(config_path: str | Path, url: str, command: str = "refresh", progress: Progress | None = None,
@@ -288,7 +341,7 @@ def refresh_locked(config_path: str | Path, url: str, command: str = "refresh", 
                           registers_dir, run_id, only_register)
     except BaseException as exc:
         # A bug or Ctrl-C: the store is unchanged (nothing committed), and the run must not stay `running`.
-        message = f"{type(exc).__name__}: {exc}" if isinstance(exc, Exception) else INTERRUPTED
+        message = load_failed(exc) if isinstance(exc, Exception) else INTERRUPTED
         try:
             abandon_run(engine, run_id, message)
         except Exception:  # noqa: BLE001 - the original error matters more; the next write cleans up
@@ -330,6 +383,10 @@ def _refresh(config_path: Path, url: str, command: str, progress: Progress | Non
         quick = _unchanged_without_reading(config, engine, url, run_id, progress, change)
         if quick is not None:
             return quick
+    if only_register is not None and not stale and only_register not in WHOLE_PACKAGE_REGISTERS:
+        alone = _load_register_alone(config, url, engine, run_id, progress, change, only_register)
+        if alone is not None:
+            return alone
     package, problems = validate_package(config, command="refresh", offline=offline)
     if problems:
         message = msg_n("run.input_rejected", len(problems))
@@ -356,7 +413,7 @@ def _refresh(config_path: Path, url: str, command: str, progress: Progress | Non
                              log_rows=_log_rows(change, run_id, {n: f.height for n, f in package.tables.items()}))
     except Exception as exc:
         log.exception("load of %s into %s failed", config_path, engine.url.render_as_string(hide_password=True))
-        finish_run(engine, run_id, "failed", f"{type(exc).__name__}: {exc}")
+        finish_run(engine, run_id, "failed", load_failed(exc))
         return _result(run_id, "failed", str(exc))
     warnings = population_warnings(config, package)
     if unchanged:

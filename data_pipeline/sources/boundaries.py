@@ -19,11 +19,11 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 import shapely
-from pyproj import Transformer
 from shapely.geometry import mapping, shape
 
 from data_pipeline.i18n import Message, msg
 from data_pipeline.inputs.config import Config
+from data_pipeline.inputs.districts import to_wgs84
 from data_pipeline.inputs.problems import Problem
 from data_pipeline.sources.http import JsonClient, SourceError, write_atomic
 
@@ -40,7 +40,6 @@ DECIMALS = 4
 SHAPE_SCHEMA = {"code": pl.Utf8, "name_fi": pl.Utf8, "name_sv": pl.Utf8, "name_en": pl.Utf8, "year": pl.Int64,
                 "geometry": pl.Utf8}
 
-_TO_WGS84 = Transformer.from_crs("EPSG:3067", "EPSG:4326", always_xy=True)
 
 
 def boundaries_url() -> str:
@@ -115,7 +114,7 @@ def _simplify(geoms: np.ndarray, tolerance_m: float) -> np.ndarray:
 
 
 def _to_wgs84(coords: np.ndarray) -> np.ndarray:
-    x, y = _TO_WGS84.transform(coords[:, 0], coords[:, 1])
+    x, y = to_wgs84().transform(coords[:, 0], coords[:, 1])
     return np.column_stack([x, y])
 
 

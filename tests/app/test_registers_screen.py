@@ -125,3 +125,17 @@ def test_only_coordinators_and_administrators_get_the_register_editors():
     assert not rules.may_open("viewer", "registers")
     assert rules.may_open("coordinator", "registers") and rules.may_open("admin", "registers")
     assert not rules.may_open(None, "registers", public=True)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_screen_speaks_of_the_browser_not_of_terminal_commands(loaded_package, lang):
+    """Issue 23: the screen's intro named `hyte check`, a terminal command, to coordinators who work in the
+    browser alone. It says what they do here and what happens to a save, in each language."""
+    from support.screen_helpers import screen_text
+
+    at = open_screen("registers.py", lang=lang)
+    text = screen_text(at)
+    assert "hyte" not in text.replace("hyte.toml", "")
+    lead = translate("reg.lead", lang)
+    assert lead in text
+    assert translate("page.data_status", lang) in lead  # where an earlier version is restored

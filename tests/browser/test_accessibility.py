@@ -3,7 +3,8 @@
 axe-core (bundled by axe-playwright-python) scans every screen in fi/sv/en, in normal and in
 presentation mode. What axe cannot judge is checked here too: the page language, the charts' and
 the map's text alternatives, keyboard-only use, the visible focus, computed text contrast and font
-sizes, and presentation mode's keys and rotation. Screenshots go to HYTE_SCREENSHOT_DIR (default
+sizes, and presentation mode's keys and rotation. Every page visited here also shows that no visitor's
+browser is sent to a third party (each request of the tab stays on the app's origin). Screenshots go to HYTE_SCREENSHOT_DIR (default
 /tmp/hyte-shots), never into the repository.
 """
 
@@ -14,8 +15,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 from axe_playwright_python.sync_playwright import Axe
-from support.served_app import PAGES
-from support.served_app import SHOTS
+from support.served_app import PAGES, SHOTS, Requests
 
 from dashboard.outputs.slides import WITH_FIGURE
 from dashboard.core.i18n import LANGUAGES, translate
@@ -50,16 +50,23 @@ TEXT_CONTRAST_JS = """() => {
 }"""
 
 
+# Every request of each test's tab (documents, scripts, images, fonts, websockets), by the tab's page.
+REQUESTS: dict[int, Requests] = {}
+
+
 @pytest.fixture
 def tab(browser):
-    """A fresh tab (a new Streamlit session) for each test, at projector size."""
+    """A fresh tab (a new Streamlit session) for each test, at projector size, its requests recorded."""
     # A Finnish visitor: a link without lang opens in the browser's language (st.context.locale).
-    page = browser.new_page(viewport={"width": PROJECTOR[0], "height": PROJECTOR[1]}, locale="fi-FI")
+    context = browser.new_context(viewport={"width": PROJECTOR[0], "height": PROJECTOR[1]}, locale="fi-FI")
+    REQUESTS[id(context)] = Requests(context)
+    page = context.new_page()
     page.set_default_timeout(30_000)
     try:
         yield page
     finally:
-        page.close()
+        REQUESTS.pop(id(context))
+        context.close()
 
 
 def settled(page) -> None:
@@ -77,6 +84,12 @@ def visit(page, url: str, h1: str, size: tuple[int, int] = PROJECTOR):
     page.goto(url, wait_until="domcontentloaded")
     page.locator("h1", has_text=h1).first.wait_for(timeout=60_000)
     settled(page)
+    # No visitor's browser calls a third party (many municipal networks block such hosts, and a laptop
+    # offline at a meeting just fails): everything the page asked for so far came from the app's origin.
+    page.wait_for_load_state("networkidle")
+    requests = REQUESTS[id(page.context)]
+    assert len(requests.urls) > 1  # the recorder saw the page's scripts too
+    assert requests.elsewhere(url) == []
     return page
 
 

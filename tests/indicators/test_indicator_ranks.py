@@ -262,3 +262,38 @@ def test_no_county_rank_among_fewer_than_five_municipalities(rank_store):
     text = screen_text(at)
     assert EXPECTED["fi"]["rank"].format(rank=4, count=7) in " ".join(_badges(at))  # the country's rank stays
     assert EXPECTED["fi"]["county"].split(":")[0] + ":" not in text
+
+
+def test_one_municipality_count_on_the_indicator_screen(mini_package, tmp_path, monkeypatch):
+    """Kuusamo: the detail view said "295/319" in its rank and "310 kuntaa" on the map, because the map showed
+    the indicator's latest year and the rank the year the screen's period ends in. Here one more
+    municipality has a 2024 value only, so 2024 counts 8 and 2023 counts 7: with the period ending in 2023,
+    the rank, the map's text and its municipalities' ranks all count the same 7, in 2023."""
+    import json
+    import re
+
+    from support.rank_fixtures import add_squares
+
+    cache = mini_package.parent / "sotkanet"
+    regions = json.loads((cache / "regions.json").read_text(encoding="utf-8"))
+    regions.append({"id": 9107, "code": "107", "category": "KUNTA",
+                    "title": {"fi": "Seitsälä", "sv": "Seitsälä", "en": "Seitsälä"}, "memberOf": [976]})
+    (cache / "regions.json").write_text(json.dumps(regions), encoding="utf-8")
+    data = json.loads((cache / "data" / "127.json").read_text(encoding="utf-8"))
+    data.append({"indicator": 127, "region": 9107, "year": 2024, "gender": "total", "value": 99.0, "absValue": None})
+    (cache / "data" / "127.json").write_text(json.dumps(data), encoding="utf-8")
+    url = build_rank_store(mini_package, tmp_path)
+    monkeypatch.setenv("HYTE_DATABASE_URL", url)
+    add_squares(url)
+    assert recount(url, 127, 2024)[1] == 8 and recount(url, 127, 2023)[1] == 7
+    import streamlit as st
+
+    st.cache_data.clear()  # the shapes came without a load
+    at = open_screen("indicators.py", lang="fi", indicator="127", **{"from": "2020", "to": "2023"})
+    maps = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart") if '"outline_municipality"' in c.proto.spec]
+    assert len(maps) == 1
+    alt = maps[0]["description"]
+    counts = {int(n) for n in re.findall(r"(\d+) kuntaa", alt)}
+    counts |= {int(n) for n in re.findall(r"(?i)sija \d+/(\d+)", screen_text(at) + " " + alt)}
+    assert counts == {7}, (alt, counts)
+    assert "2023" in alt

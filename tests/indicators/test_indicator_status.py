@@ -86,3 +86,17 @@ def test_a_worsening_that_has_lasted_years_is_still_a_turn_counted_from_where_it
     signal = weak_signals(inds, series).row(0, named=True)
     assert (signal["kind"], signal["year"], signal["change"]) == ("turn", 2021, 3.0)
     assert signal["severity"] == pytest.approx(3.0 / 9.0 * 100)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_an_area_without_targets_says_where_to_set_them_not_0_of_0(lang):
+    """Kuusamo trial: a new plan's priority areas said "tavoite saavutettu 0/0" before any target was set."""
+    from dashboard.core.i18n import translate
+    from dashboard.indicators import view
+
+    area = {"improving": 3, "holding": 3, "worsening": 0, "no_data": 0, "target_met": 0, "with_target": 0}
+    line = view.area_line(area, lang)
+    assert "0/0" not in line
+    assert line == translate("ind.summary.no_targets", lang, improving=3, holding=3, worsening=0, no_data=0)
+    assert translate("page.plan", lang).lower()[:4] in line.lower()
+    assert "1/2" in view.area_line({**area, "target_met": 1, "with_target": 2}, lang)

@@ -274,11 +274,11 @@ def test_overview_cards_show_each_areas_status_as_a_bar(participation_store):  #
     at = open_screen(None, lang="en")
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
     bars = [s for s in specs if s.get("height") == 44 and s["layer"][0]["mark"]["type"] == "bar"]
-    # The mini package: one indicator improving in Elinympäristö, one without data in Elintavat;
-    # each bar's text alternative says it in numbers.
+    # The mini package: one indicator improving in Elinympäristö, one without data (and no target) in
+    # Elintavat; each bar's text alternative says it in numbers, and an area without targets where to set them.
     assert [s["description"] for s in bars] == [
         "Elinympäristö: 1 improving · 0 holding · 0 worsening · 0 no data · target met 0/1",
-        "Elintavat: 0 improving · 0 holding · 0 worsening · 1 no data · target met 0/0"]
+        "Elintavat: 0 improving · 0 holding · 0 worsening · 1 no data · no targets set (set them on the Plan screen)"]
     assert bars[0]["layer"][0]["encoding"]["color"]["scale"]["domain"][0] == "Improving"
     # The number of indicators is still on the card, small, beside the bar.
     assert translate("overview.indicator_count", "en") in [m.label for m in at.metric]

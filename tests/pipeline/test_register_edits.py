@@ -170,3 +170,86 @@ def test_a_save_rewrites_only_its_registers_tables_and_leaves_the_store_a_load_o
     fresh = f"sqlite:///{tmp_path / 'fresh.db'}"
     assert worker.refresh(fresh, mini_package, "full").ok
     assert dump_store(url) == dump_store(fresh)
+
+
+def _everything(url: str) -> dict:
+    """What a load leaves that a screen reads: the data tables, the aggregates computed from them, each
+    source's hash and the last run's row counts."""
+    from support.store_rows import dump_store
+
+    out = dump_store(url, schema.DATA_TABLES + schema.DERIVED_TABLES)
+    freshness = table_frame(url, schema.source_freshness).sort("source")
+    out["hashes"] = freshness.select("source", "content_hash", "status").rows()
+    runs = table_frame(url, schema.load_run).filter(pl.col("status") == "success").sort("id")
+    out["rows"] = runs["rows_json"].to_list()[-1]
+    return out
+
+
+def _nothing_else_read(monkeypatch):
+    """What a register's save must not read again: the Sotkanet cache, the districts' GeoJSON, the ranks."""
+    from data_pipeline.load import package as package_module
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a register save read what it did not change")
+
+    monkeypatch.setattr(package_module.sotkanet, "read_cache", refuse)
+    monkeypatch.setattr(package_module, "read_districts", refuse)
+    monkeypatch.setattr(package_module.ranks, "rank_municipalities", refuse)
+
+
+def test_a_register_save_reads_only_what_it_can_change_and_leaves_what_a_full_load_leaves(
+        mini_package, tmp_path, monkeypatch):
+    """A save → visible within 5 s at national scale (benchmarks/editor_save.py): a save of one register
+    into a store that holds the rest of the package checks only the registers it can affect, with the
+    districts as the store has them, and reads neither the Sotkanet cache nor the districts' GeoJSON nor
+    ranks anything again; the store is then exactly what a full load of the package leaves, derived
+    participation figures and row counts included."""
+    from data_pipeline.load.uploads import upload_register
+
+    url = f"sqlite:///{tmp_path / 'edited.db'}"
+    config = loaded(mini_package, url)
+    events = read_rows(config.registers_dir, "events", config.age_group_codes)
+    added = [*events.rows, ("e9", "Uusi ilta", "1.12.2025", "02", "", "", "siv", "resident_evening", "planning",
+                            "3", "5", "")]
+    with monkeypatch.context() as patched:
+        _nothing_else_read(patched)
+        result = upload_register(url, mini_package, "events", "events.csv", to_csv(events.columns, added), "tester",
+                                 action="edit", expect_version=events.version)
+    assert result.ok, result
+    fresh = f"sqlite:///{tmp_path / 'fresh.db'}"
+    assert worker.refresh(fresh, mini_package, "full").ok
+    assert _everything(url) == _everything(fresh)
+
+
+def test_a_register_save_that_breaks_another_register_is_refused_and_changes_nothing(
+        mini_package, tmp_path, monkeypatch):
+    """Checking only the registers a save can affect still finds what it breaks elsewhere: a department
+    removed while events still name it is refused there, in the words `hyte check` uses, and the store and
+    the package stay as they were."""
+    from data_pipeline.load.uploads import upload_register
+
+    url = f"sqlite:///{tmp_path / 'edited.db'}"
+    config = loaded(mini_package, url)
+    before = _everything(url)
+    kept = read_rows(config.registers_dir, "departments", config.age_group_codes)
+    gone = [row for row in kept.rows if row[0] != "siv"]
+    on_disk = (config.registers_dir / "departments.csv").read_bytes()
+    with monkeypatch.context() as patched:
+        _nothing_else_read(patched)
+        result = upload_register(url, mini_package, "departments", "departments.csv", to_csv(kept.columns, gone), "tester",
+                                 action="edit", expect_version=kept.version)
+    assert result.status == "rejected"
+    staged = config.registers_dir.parent / "staged"
+    staged.mkdir()
+    for path in config.registers_dir.iterdir():
+        shutil.copy(path, staged / path.name)
+    (staged / "departments.csv").write_bytes(to_csv(kept.columns, gone))
+    import dataclasses
+
+    from data_pipeline.load.package import build_package
+
+    _package, expected = build_package(dataclasses.replace(config, registers_dir=staged))
+    assert expected, "removing the department must break the events that name it"
+    assert [str(p) for p in result.problems] == [str(p) for p in expected]
+    assert _everything(url) == before
+    assert (config.registers_dir / "departments.csv").read_bytes() == on_disk

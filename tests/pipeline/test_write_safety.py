@@ -43,9 +43,11 @@ pytestmark = pytest.mark.write_safety
 
 TESTS = Path(__file__).parent.parent
 KILLABLE = TESTS / "support" / "killable_refresh.py"
-# Writes per store. Each is a Python process of its own (about 1.5 s of CPU, mostly imports), so
-# PostgreSQL, whose loads also cost its server, does fewer; HYTE_WRITE_SAFETY_ROUNDS asks for more.
-ROUNDS = {"sqlite": 20, "postgresql": 12}
+# Writes per store: two of each cycle (upload, upload, restore, refresh) on SQLite, and a cycle and a half on
+# PostgreSQL, whose loads also cost its server. Each is a Python process of its own (about 1.5 s of CPU, mostly
+# imports) while three readers read every screen; HYTE_WRITE_SAFETY_ROUNDS=20 asks for more (about 4 minutes
+# a store on a quiet 2-core machine, with the rest of the suite beside it).
+ROUNDS = {"sqlite": 8, "postgresql": 6}
 READERS = 3
 EVENTS_HEADER = ("id;title;date;district;lon;lat;department;event_type;level;participants_young;"
                  "participants_adult;participants_old\n")

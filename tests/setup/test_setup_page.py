@@ -307,3 +307,29 @@ def test_own_priority_areas_named_on_the_page_are_written_as_hyte_init_writes_th
     written = config.read_text(encoding="utf-8")
     assert written == (cli / "hyte.toml").read_text(encoding="utf-8")
     assert 'code = "liikkuminen_ja_luonto"\nname_fi = "Liikkuminen ja luonto"\n' in written
+
+
+def test_what_a_new_user_stumbled_on_in_the_kuusamo_trial(env):
+    """The Kuusamo trial (issue 23), at 1280×720 in Finnish: a typo's list of municipalities said "Choose an
+    option" (Streamlit's English), the indicator catalogue "Choose options"; the package just written was
+    then warned about as a folder already in use; the load's progress box still said "updating…" after it
+    had finished; and the screen's intro sent the person to terminal commands for what its own buttons do."""
+    at = search(setup_page(), "Kangas")
+    pick = at.selectbox(key="setup.pick.kangas")
+    assert pick.proto.placeholder == fi("setup.town.choose.placeholder")
+    assert "hyte" not in fi("setup.lead")
+    at = search(at, "Kangasala")
+    assert at.multiselect(key="setup.ids").proto.placeholder == fi("setup.catalogue.placeholder")
+    at = at.button(key="setup.preset.minimal").click().run()
+    at = at.button(key="setup.write").click().run()
+    no_exception(at)
+    folder = Path(env["HYTE_SETUP_DIR"]) / "kangasala"
+    at = at.run()  # any later rerun (a click elsewhere) shows the folder as it now is
+    warnings = [w.value.replace("\\", "") for w in at.warning]
+    assert fi("setup.folder.not_empty", folder=str(folder)) not in warnings
+    assert fi("setup.folder.written_here", folder=str(folder)) in [i.value.replace("\\", "") for i in at.info]
+    at = at.button(key="setup.load").click().run(timeout=300)
+    no_exception(at)
+    assert fi("setup.loaded") in [s.value.replace("\\", "") for s in at.success]
+    labels = [e.label for e in at.status]
+    assert fi("run.success") in labels and fi("ref.running") not in labels, labels

@@ -8,10 +8,10 @@ import random
 import re
 import shutil
 import sqlite3
-from datetime import date
 from pathlib import Path
 
 import pytest
+from support.report_dates import TODAY, YEAR  # noqa: F401 - the tests take them from here too
 
 from dashboard.outputs import report
 from data_pipeline.cli import main as hyte
@@ -19,10 +19,6 @@ from data_pipeline.store.engine import make_engine
 
 THL_ORDER = {"fi": ["Tiivistelmä", "Tausta", "Nykytila", "Vahvuudet ja kehittämiskohteet", "Suunnitelma", "Liitteet"],
              "sv": ["Sammanfattning", "Bakgrund", "Nuläge", "Styrkor och utvecklingsområden", "Plan", "Bilagor"]}
-
-# The demo's last full year of indicator data; the council term ending with it.
-YEAR = 2025
-TODAY = date(2026, 3, 1)
 
 
 @pytest.fixture(scope="session")
@@ -32,8 +28,6 @@ def report_store(tmp_path_factory) -> str:
     url = f"sqlite:///{folder / 'demo.db'}"
     assert hyte(["demo", "--out", str(folder / "pkg"), "--db", url, "-q"]) == 0
     return url
-
-
 @pytest.fixture
 def store_copy(report_store, tmp_path) -> str:
     """A copy of the demo store a test may change."""
@@ -136,8 +130,6 @@ def pori_store(tmp_path_factory) -> str:
         else:
             os.environ["HYTE_PAAVO_URL"] = previous
     return url
-
-
 # --- reading back -------------------------------------------------------------------------------------
 
 def store_latest(url: str, up_to: int) -> dict[int, tuple[float, int]]:
@@ -157,11 +149,7 @@ def indicator_meta(url: str) -> dict[int, dict]:
     with sqlite3.connect(url.removeprefix("sqlite:///")) as db:
         db.row_factory = sqlite3.Row
         return {r["id"]: dict(r) for r in db.execute("SELECT * FROM indicator")}
-
-
 _WORD = re.compile(r"[^\w\-/%]+")
-
-
 def words(text: str) -> set[str]:
     return {w for w in (_WORD.sub(" ", text)).split() if w}
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.core.pages import with_store
-from data_pipeline.cli import main as hyte
+from support.demo_copy import demo_copy
 
 ROOT = Path(__file__).parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -111,13 +111,13 @@ def chromium():
             browser.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo_app(tmp_path_factory) -> Iterator[str]:
-    """The demo municipality (charts, map, every kind of table) served on a free port, once per module."""
+    """The demo municipality (charts, map, every kind of table) served on a free port, once per test process:
+    the browser files that only read it share one server (and its warm caches). A test that writes makes its
+    own app."""
     folder = tmp_path_factory.mktemp("demo-app")
-    url = f"sqlite:///{folder / 'demo.db'}"
-    assert hyte(["demo", "--out", str(folder / "pkg"), "--db", url, "-q"]) == 0
-    with serve(url, folder) as base:
+    with serve(demo_copy(folder), folder) as base:
         yield base
 
 

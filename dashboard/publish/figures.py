@@ -1,0 +1,135 @@
+"""A chart's figures and pictures for the published site: the rows a Vega-Lite spec draws, as a table,
+CSV and JSON, and the chart as a compact SVG.
+
+The figures are read from the spec itself (its inline rows), so the table beside a chart, its `.csv`
+and the picture can never disagree. No Streamlit here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import polars as pl
+
+from dashboard.core import chart_render
+
+# Drawn coordinates to a tenth of a pixel: a map's outlines are most of its SVG's bytes, and a tenth
+# of a pixel is below what a screen shows.
+_CLIP = re.compile(r"\bclip\d+\b")
+_COORDINATE = re.compile(r"-?\d+\.\d{2,}")
+_PATH = re.compile(r'(\sd|\stransform|\spoints)="([^"]*)"')
+# Vega writes each mark's ARIA label and role: an <img>'s SVG exposes none of them (its alt text and the
+# figures table say it all), and on a map they are half its bytes.
+_MARK_ATTRIBUTES = re.compile(r'\s(?:aria-label|aria-roledescription|aria-hidden|role|class)="[^"]*"'
+                              r'|\stransform="translate\(0,0\)"')
+# Columns that draw a chart but say nothing to a reader (GeoJSON's parts, colours, stroke widths).
+_NOT_FIGURES = {"type", "geometry", "fill", "line", "width", "stroke", "colour", "color", "i", "cls", "at"}
+
+
+def svg(spec: dict, width: int | None = chart_render.DEFAULT_WIDTH) -> bytes:
+    """The chart as SVG, its drawn coordinates rounded to a tenth of a pixel."""
+    text = _MARK_ATTRIBUTES.sub("", chart_render.svg(spec, width).decode("utf-8"))
+    rounded = _PATH.sub(lambda m: f'{m.group(1)}="{_COORDINATE.sub(_tenth, m.group(2))}"', text)
+    return _renumber_clips(rounded).encode("utf-8")
+
+
+def _renumber_clips(text: str) -> str:
+    """Clip-path ids numbered within the picture: Vega counts them across a process's renders, which would
+    make the same chart's bytes differ between two publishes."""
+    seen: dict[str, str] = {}
+    return _CLIP.sub(lambda m: seen.setdefault(m.group(0), f"clip{len(seen) + 1}"), text)
+
+
+def _tenth(match: re.Match) -> str:
+    value = round(float(match.group(0)), 1)
+    return f"{value:g}" if value != int(value) else str(int(value))
+
+
+def _rows_of(spec: dict, data: dict | None) -> list[dict] | None:
+    if not data:
+        return None
+    if "values" in data and isinstance(data["values"], list):
+        return data["values"]
+    if "name" in data:
+        found = spec.get("datasets", {}).get(data["name"])
+        return found if isinstance(found, list) else None
+    return None
+
+
+def _all_rows(spec: dict, root: dict) -> list[list[dict]]:
+    """Every inline row set in the spec and its layers and concatenated views."""
+    out = []
+    rows = _rows_of(root, spec.get("data"))
+    if rows:
+        out.append(rows)
+    for key in ("layer", "vconcat", "hconcat", "concat"):
+        for part in spec.get(key, ()):
+            out.extend(_all_rows(part, root))
+    if isinstance(spec.get("spec"), dict):
+        out.extend(_all_rows(spec["spec"], root))
+    return out
+
+
+def _flat(row: dict) -> dict:
+    """A row's figures: GeoJSON properties lifted, drawing-only columns and nested values left out."""
+    if isinstance(row.get("properties"), dict):
+        row = {**row["properties"]}
+    return {k: v for k, v in row.items()
+            if k not in _NOT_FIGURES and (v is None or isinstance(v, (str, int, float, bool)))}
+
+
+def figures(spec: dict) -> pl.DataFrame:
+    """The chart's figures: the largest row set it draws with readable columns (the data; the other
+    sets are its marks' helpers, such as a target line), as a frame of those columns."""
+    best: tuple[list[dict], list[str]] = ([], [])
+    for rows in _all_rows(spec, spec):
+        rows = [_flat(r) for r in rows if isinstance(r, dict)]
+        columns: list[str] = []
+        for row in rows:
+            columns.extend(k for k in row if k not in columns)
+        columns = [c for c in columns if any(row.get(c) is not None for row in rows)]
+        # The most rows with something to read (a map's shapes say less than its labels).
+        if columns and (len(rows), len(columns)) > (len(best[0]), len(best[1])):
+            best = (rows, columns)
+    rows, columns = best
+    return pl.DataFrame([{c: row.get(c) for c in columns} for row in rows], infer_schema_length=None) \
+        if rows else pl.DataFrame()
+
+
+def to_csv(frame: pl.DataFrame) -> bytes:
+    """UTF-8 CSV with a header, as Excel and every statistics tool reads it (dot decimals)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(frame.columns)
+    for row in frame.iter_rows():
+        writer.writerow(["" if v is None else v for v in row])
+    return out.getvalue().encode("utf-8")
+
+
+def to_json(frame: pl.DataFrame, meta: dict) -> bytes:
+    """The figures with what they are (title, source, data date, the page they come from)."""
+    return (json.dumps({**meta, "columns": frame.columns, "rows": frame.rows(named=True)}, ensure_ascii=False,
+                       indent=1, default=str) + "\n").encode("utf-8")
+
+
+def titles(spec: dict) -> dict[str, str]:
+    """Each figure column's title as the chart names it (its axis, legend or tooltip title)."""
+    out: dict[str, str] = {}
+
+    def visit(node) -> None:
+        if isinstance(node, dict):
+            name, title = node.get("field"), node.get("title")
+            if isinstance(name, str) and isinstance(title, str) and title:
+                out.setdefault(name.removeprefix("properties."), title)
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+
+    for key in ("encoding", "layer", "vconcat", "hconcat", "concat", "spec"):
+        visit(spec.get(key))
+    return out

@@ -1,0 +1,27 @@
+"""Fixtures of the published site's tests: the demo store and its site, built once a module."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from data_pipeline.cli import main as hyte
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> tuple[str, Path]:
+    """The demo municipality loaded by `hyte demo` into SQLite: (store URL, package folder)."""
+    folder = tmp_path_factory.mktemp("publish-demo")
+    url = f"sqlite:///{folder / 'demo.db'}"
+    assert hyte(["demo", "--out", str(folder / "pkg"), "--db", url, "-q"]) == 0
+    return url, folder / "pkg"
+
+
+@pytest.fixture(scope="module")
+def site(demo, tmp_path_factory) -> Path:
+    """The demo's site in fi, sv and en, as `hyte publish` writes it (the package's [publish] defaults)."""
+    url, package = demo
+    out = tmp_path_factory.mktemp("published") / "site"
+    assert hyte(["publish", "--out", str(out), "--db", url, "--config", str(package / "hyte.toml")]) == 0
+    return out

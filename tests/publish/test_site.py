@@ -1,0 +1,148 @@
+"""The published site on the demo store: paths that name what they show, every page's language, data date
+and source, links that resolve inside the folder, each chart's figures equal to the store's, the page
+weight, and a re-publish that rewrites only what changed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from support.static_site import references, weight
+
+from dashboard.core.i18n import translate
+from dashboard.publish.build import build
+from dashboard.publish.site import MANIFEST
+from data_pipeline.cli import main as hyte
+from data_pipeline.store import schema
+from data_pipeline.store.engine import make_engine
+
+LANGS = ("fi", "sv", "en")
+INDICATOR_DIRS = {"fi": "indikaattorit", "sv": "indikatorer", "en": "indicators"}
+WEIGHT_LIMIT = 200 * 1024  # an indicator page with everything it loads (issue 25)
+
+
+def pages(site: Path) -> list[str]:
+    return [p for p in json.loads((site / MANIFEST).read_text("utf-8"))
+            if p.endswith("index.html") and p.split("/")[0] in LANGS]
+
+
+def before(key: str, lang: str, field: str) -> str:
+    """A catalogue text's words before its `{field}` (what every instance of it starts with)."""
+    return translate(key, lang, **{field: "\x00"}).split("\x00")[0]
+
+
+def test_paths_name_what_they_show(site: Path) -> None:
+    for path in ("index.html", "style.css", "fi/index.html", "fi/indikaattorit/288/index.html",
+                 "sv/indikatorer/288/index.html", "en/indicators/288/index.html",
+                 "fi/painopistealueet/lifestyles/index.html", "sv/insatsomraden/lifestyles/index.html",
+                 "fi/osallisuus/index.html", "sv/delaktighet/index.html", "en/participation/index.html",
+                 "fi/jarjestoyhteistyo/index.html", "en/embeds/index.html",
+                 "embed/fi/indikaattori-288.html", "embed/fi/indikaattori-288.csv", "embed/fi/indikaattori-288.json",
+                 "embed/sv/suomen-kartta-288.svg", "embed/en/tavoittavuus-kartta.html"):
+        assert (site / path).is_file(), path
+    # The working groups are published only when [publish] names them.
+    assert not (site / "fi" / "tyoryhmat").exists()
+
+
+def test_every_page_says_its_language_data_date_and_source(site: Path) -> None:
+    found = pages(site)
+    assert len(found) > 80
+    for page in found:
+        lang = page.split("/")[0]
+        text = (site / page).read_text("utf-8")
+        assert f'<html lang="{lang}">' in text, page
+        assert before("data_date", lang, "when") in text, page
+        sources = (before("publish.source.registers", lang, "municipality"), "THL, Sotkanet.fi")
+        if not page.endswith(f"{'upotukset' if lang == 'fi' else 'inbaddning' if lang == 'sv' else 'embeds'}/index.html"):
+            assert any(source in text for source in sources), page
+        assert "<script" not in text, page
+        # The language switch: the same page in each other language.
+        for other in LANGS:
+            if other != lang:
+                assert f'hreflang="{other}"' in text, page
+
+
+def test_every_link_stays_in_the_folder_and_resolves(site: Path) -> None:
+    files = json.loads((site / MANIFEST).read_text("utf-8"))
+    for rel in [f for f in files if f.endswith(".html")]:
+        text = (site / rel).read_text("utf-8")
+        for ref in references(text):
+            assert "://" not in ref and not ref.startswith("/"), (rel, ref)
+            assert (site / rel).parent.joinpath(ref).resolve().is_file(), (rel, ref)
+
+
+def _store_values(url: str, indicator_id: int) -> set[tuple[str, int, float]]:
+    r, v = schema.region, schema.indicator_value
+    with make_engine(url).connect() as conn:
+        rows = conn.execute(select(r.c.role, v.c.year, v.c.value).join(r, r.c.id == v.c.region_id).where(
+            v.c.indicator_id == indicator_id, v.c.gender == "total", v.c.value.is_not(None),
+            r.c.role.in_(("municipality", "county", "country"))))
+        return {(role, year, round(value, 6)) for role, year, value in rows}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_trend_csv_holds_the_stores_figures(demo, site: Path, lang: str) -> None:
+    url, _ = demo
+    checked = 0
+    for folder in (site / lang / INDICATOR_DIRS[lang]).iterdir():
+        indicator_id = int(folder.name)
+        rows = list(csv.DictReader(io.StringIO((site / "embed" / lang / f"indikaattori-{indicator_id}.csv")
+                                               .read_text("utf-8"))))
+        shown = {(row["role"], int(row["year"]), round(float(row["value"]), 6)) for row in rows
+                 if row["role"] in ("municipality", "county", "country")}
+        years = {year for _, year, _ in shown}
+        stored = {row for row in _store_values(url, indicator_id) if row[1] in years}
+        assert shown == stored, indicator_id
+        # The JSON beside it holds the same rows.
+        document = json.loads((site / "embed" / lang / f"indikaattori-{indicator_id}.json").read_text("utf-8"))
+        assert len(document["rows"]) == len(rows) and document["columns"] == list(rows[0])
+        checked += 1
+    assert checked >= 20
+
+
+def test_an_indicator_page_weighs_at_most_200_kb(site: Path) -> None:
+    heaviest = max((weight(site, page), page) for page in pages(site) if f"/{INDICATOR_DIRS[page[:2]]}/" in page)
+    assert heaviest[0] <= WEIGHT_LIMIT, heaviest
+
+
+def test_publishing_again_rewrites_only_what_changed(demo, site: Path, tmp_path: Path) -> None:
+    url, package = demo
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = copy / "fi" / "indikaattorit" / "288" / "index.html"
+    page.write_text("edited", "utf-8")
+    (copy / "embed" / "fi" / "indikaattori-288.svg").unlink()
+    total = len(json.loads((site / MANIFEST).read_text("utf-8")))
+    again = build(url, copy, LANGS).written
+    assert (again.written, again.unchanged, again.removed) == (2, total - 2, 0)
+    assert page.read_text("utf-8").startswith("<!doctype html>")
+    indicator_page = page.read_bytes()
+
+    # A refresh that changes nothing is a new load with a new time, and rewrites no page.
+    config = str(package / "hyte.toml")
+    assert hyte(["refresh", "--config", config, "--db", url, "--offline", "-q"]) == 0
+    assert build(url, copy, LANGS).written.written == 0
+
+    # One event more: the participation pages, their embeds and the front page's tile change, with the
+    # new load's date; the indicator pages stay as they were, with theirs.
+    events = package / "registers" / "events.csv"
+    rows = list(csv.DictReader(io.StringIO(events.read_text("utf-8"))))
+    with events.open("a", encoding="utf-8", newline="") as f:
+        csv.DictWriter(f, fieldnames=list(rows[0])).writerow({**rows[0], "id": "OS-PUBLISH-TEST"})
+    assert hyte(["refresh", "--config", config, "--db", url, "--offline", "-q"]) == 0
+    changed = build(url, copy, LANGS).written
+    assert 0 < changed.written < total // 10, changed
+    assert page.read_bytes() == indicator_page
+    participation = (copy / "fi" / "osallisuus" / "index.html").read_text("utf-8")
+    assert before("data_date", "fi", "when") in participation and "@@" not in participation
+
+    # A screen no longer published leaves the folder with its embeds.
+    fewer = build(url, copy, LANGS, ("indicators", "participation")).written
+    assert fewer.removed > 0 and fewer.written > 0  # the navigation no longer links it
+    assert not (copy / "fi" / "jarjestoyhteistyo").joinpath("index.html").exists()
+    assert not (copy / "embed" / "fi" / "jarjestot-kattavuus.csv").exists()
