@@ -7,9 +7,8 @@ from __future__ import annotations
 import io
 
 import pytest
-from support.report_dates import TODAY
 from pypdf import PdfReader
-from test_report_documents import _words, broken_words
+from support.report_fixtures import TODAY, broken_words, words
 
 from dashboard.core.i18n import translate
 from dashboard.outputs import briefing
@@ -32,11 +31,11 @@ def test_the_briefing_is_tagged_and_breaks_no_word_but_at_a_hyphen(report_store,
     for item in doc.items:
         for text in (item.get("text"), item.get("title"), *item.get("lines", ()), *item.get("header", ()),
                      *(v for row in item.get("rows", ()) for v in row)):
-            known |= _words(text or "")
-    known |= _words(doc.title)
+            known |= words(text or "")
+    known |= words(doc.title)
     # The running head and the page numbers are the template's: their words too.
     head = pdf.pages[1].extract_text().splitlines()[0]
-    known |= _words(head) | _words(translate("brief.page", lang, page=1, pages=len(pdf.pages)))
+    known |= words(head) | words(translate("brief.page", lang, page=1, pages=len(pdf.pages)))
     known |= {f"{page}/{len(pdf.pages)}" for page in range(1, len(pdf.pages) + 1)}
     text = "\n".join(page.extract_text() for page in pdf.pages)
     assert broken_words(text, known) == []

@@ -9,10 +9,11 @@ import re
 import sqlite3
 
 import pytest
-from support.report_dates import TODAY, YEAR
 from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
+from support.report_fixtures import (THL_ORDER, TODAY, YEAR, broken_words, indicator_meta, report_words,
+                                     store_latest)
 
 from dashboard.core.formatting import fmt_number
 from dashboard.core.i18n import translate
@@ -25,8 +26,6 @@ from data_pipeline.store.engine import make_engine
 pytestmark = pytest.mark.skipif(not all((FONT_DIR / n).is_file() for n in FONT_FILES.values()),
                                 reason=f"the report's font is missing from {FONT_DIR}: apt-get install fonts-dejavu-core")
 
-THL_ORDER = {"fi": ["Tiivistelmä", "Tausta", "Nykytila", "Vahvuudet ja kehittämiskohteet", "Suunnitelma", "Liitteet"],
-             "sv": ["Sammanfattning", "Bakgrund", "Nuläge", "Styrkor och utvecklingsområden", "Plan", "Bilagor"]}
 CASES = [(kind, lang) for kind in report.KINDS for lang in ("fi", "sv")]
 
 
@@ -36,25 +35,6 @@ def docx_of(data: bytes):
 
 def headings(doc, level: int) -> list[str]:
     return [p.text for p in doc.paragraphs if p.style.name == f"Heading {level}"]
-
-
-def store_latest(url: str, up_to: int) -> dict[int, tuple[float, int]]:
-    """Indicator id -> (value, year): the municipality's newest total value up to `up_to`, read with plain SQL."""
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as db:
-        rows = db.execute(
-            "SELECT v.indicator_id, v.year, v.value FROM indicator_value v JOIN region r ON r.id = v.region_id "
-            "WHERE r.role = 'municipality' AND v.gender = 'total' AND v.value IS NOT NULL AND v.year <= ? "
-            "ORDER BY v.indicator_id, v.year", (up_to,)).fetchall()
-    latest = {}
-    for indicator, year, value in rows:
-        latest[indicator] = (value, year)
-    return latest
-
-
-def indicator_meta(url: str) -> dict[int, dict]:
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as db:
-        db.row_factory = sqlite3.Row
-        return {r["id"]: dict(r) for r in db.execute("SELECT * FROM indicator")}
 
 
 @pytest.mark.parametrize("kind,lang", CASES)
@@ -141,47 +121,6 @@ def test_the_pdf_is_tagged_with_language_title_bookmarks_and_alt_text(built, kin
     assert alts == shown
 
 
-_WORD = re.compile(r"[^\w\-/%]+")
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in (_WORD.sub(" ", text)).split() if w}
-
-
-def _report_words(doc) -> set[str]:
-    texts = [doc.title, doc.subtitle, doc.municipality, doc.contents_title, doc.proposed_note, doc.figure_word,
-             doc.table_word, *doc.cover_lines]
-    for s in doc.walk():
-        texts.append(s.title)
-        for b in s.blocks:
-            if isinstance(b, report.document.Table):
-                texts += [b.caption, *b.header, *(v for row in b.rows for v in row)]
-            elif isinstance(b, report.document.Figure):
-                texts.append(b.caption)
-            elif isinstance(b, report.document.Bullets):
-                texts += b.items
-            else:
-                texts.append(b.text)
-    return set().union(*(_words(t) for t in texts))
-
-
-def broken_words(text: str, known: set[str]) -> list[str]:
-    """The words of extracted `text` that are not words of the document, after joining the ones broken at a
-    line's end after a hyphen: "Heikke-" + "nee", "Hyvin-" + "vointia-" + "lue", "64-" + "vuotiaat"."""
-    # Typst marks a hyphenation point it broke a line at as a soft hyphen (U+00AD) in paragraphs.
-    tokens = _WORD.sub(" ", text.replace("\xad", "-")).split()
-    broken, i = [], 0
-    while i < len(tokens):
-        forms = {tokens[i]}
-        while not forms & known and any(f.endswith("-") for f in forms) and i + 1 < len(tokens):
-            i += 1
-            forms = {f[:-1] + tokens[i] for f in forms if f.endswith("-")} | {f + tokens[i] for f in forms if f.endswith("-")}
-        if not forms & known and not tokens[i].isdigit():
-            broken.append(min(forms))
-        i += 1
-    return broken
-
-
 def test_the_broken_word_check_sees_a_word_broken_mid_word():
     known = {"Heikkenee", "263/305", "Hyvinvointialue", "20", "64-vuotiaat"}
     assert broken_words("Heikke-\nnee 263/305 Hyvin-\nvointia-\nlue 20 64-\nvuotiaat", known) == []
@@ -192,7 +131,7 @@ def test_the_broken_word_check_sees_a_word_broken_mid_word():
 def test_no_word_in_the_pdf_is_broken_but_at_a_hyphen(built, kind, lang):
     doc, files = built(kind, lang)
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(files["pdf"])).pages)
-    assert broken_words(text, _report_words(doc)) == []
+    assert broken_words(text, report_words(doc)) == []
 
 
 def test_the_html_names_its_language_and_every_picture_has_alt_text(built):
@@ -291,3 +230,13 @@ def test_the_broad_report_shows_each_districts_indicator_values_as_stored(built,
         for name, value, year in table[1:]:
             want_year, want = stored[indicator, codes[name]]
             assert (value, year) == (ind_view.with_unit(fmt_number(want, m["decimals"], lang), m), str(want_year))
+
+
+def test_hyte_report_on_an_empty_store_says_to_load_first(tmp_path, capsys):
+    from support.dashboard_fixtures import build_fixture_store
+
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    build_fixture_store(url, loaded=False)
+    assert hyte(["report", "--lang", "sv", "--out", str(tmp_path / "out"), "--db", url]) == 1
+    assert "är tomt: ladda först uppgifterna (hyte refresh eller hyte demo)" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 from docx import Document
-from test_report_documents import THL_ORDER, indicator_meta, store_latest
+from support.report_fixtures import THL_ORDER, indicator_meta, store_latest
 
 from dashboard.core.formatting import fmt_number
 from dashboard.core.i18n import translate

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from support.report_dates import TODAY, YEAR
+from support.report_fixtures import TODAY, YEAR
 from docx import Document
 from support.screen_helpers import open_screen, screen_text
 
@@ -89,3 +89,13 @@ def test_hyte_report_text_keeps_every_version(store_copy, tmp_path):
     saved = queries.texts(make_engine(store_copy), "broad", YEAR, "sv")
     assert saved.select("section", "text", "actor").rows() == [("plan", "Toinen versio.", "koordinaattori@kunta.fi"),
                                                                ("plan", "Ensimmäinen versio.", "koordinaattori@kunta.fi")]
+
+
+def test_the_report_is_offered_as_docx_pdf_and_html_once_made(coordinator_store):
+    at = open_report("sv")
+    mine = lambda: [b.label for b in at.get("download_button") if b.key.startswith("report.")]  # noqa: E731
+    assert not mine()  # made on request: it takes a while
+    next(b for b in at.button if b.key == "report.make").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    labels = mine()
+    assert labels == [translate(f"report.screen.download.{fmt}", "sv") for fmt in ("docx", "pdf", "html")]

@@ -13,7 +13,7 @@ from pathlib import Path
 import typst
 from sqlalchemy import Engine
 
-from dashboard.core import queries
+from dashboard.core import chart_render, queries
 from dashboard.core.formatting import fmt_datetime, fmt_year_range, text_only
 from dashboard.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, localized, translate
 from data_pipeline.store import engine as store_module
@@ -29,6 +29,7 @@ CHARTS_PER_IMAGE = 4  # two rows of two: a half page
 INDICATOR_CHART_PX = 430  # chart width in pixels for half a page: the screens' 15 px labels stay readable
 MAP_PX = 520
 TEMPLATE = Path(__file__).with_name("briefing.typ")
+TEXT_WIDTH_MM = 210 - 2 * 16  # A4 less briefing.typ's margins
 # A table cell longer than this is cut with an ellipsis: a stored name is not a page of text.
 CELL_CHARACTERS = 160
 TEXT_RGB = (26, 26, 46)  # theme.TEXT
@@ -187,8 +188,11 @@ class Document:
         """A rendered chart, `width` a share of the text width, at most `max_height` mm high; `alt` is what a
         screen reader says of it (PDF/UA: every picture has one)."""
         self.images.append(png)
+        if max_height is not None:  # as wide as asked, unless that would be taller than allowed
+            px_w, px_h = chart_render.png_size(png)
+            width = min(width, max_height * px_w / px_h / TEXT_WIDTH_MM)
         self.items.append({"kind": "image", "path": f"chart-{len(self.images)}.png", "alt": text_only(alt),
-                           "width": width, "max_height": max_height})
+                           "width": width})
 
     def table(self, header: list[str], rows: list[list[str]], widths: tuple[float, ...],
               align: tuple[str, ...] | None = None) -> None:

@@ -157,8 +157,8 @@ def priority_area(pdf: Document, b: Briefing, code: str, board: dict, series: pl
             ind_view.value_text(card["target_value"], card, b.lang), card) + (
             "" if card.get("target_met") is None else (" ✓" if card["target_met"] else " ✗"))
         rows.append([localized(card, "title", b.lang), latest, translate(f"ind.trend.{card.get('trend') or 'no_data'}", b.lang),
-                     target, _versus(card, "county", b), _versus(card, "country", b),
-                     _peers(card, series, b), _rank(ranks.get(card["id"]))])
+                     target, versus_cell(card, "county", b), versus_cell(card, "country", b),
+                     peers_cell(card, series, b), rank_cell(ranks.get(card["id"]))])
     pdf.table(header, rows, (42, 25, 17, 21, 20, 18, 24, 17),
               ("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"))
     pdf.para(translate("brief.table_note", b.lang) + " " + translate("brief.rank_note", b.lang), size=8,
@@ -185,7 +185,7 @@ def priority_area(pdf: Document, b: Briefing, code: str, board: dict, series: pl
         pdf.chart(chart_render.png(grid, width=None), " ".join(alts[start:start + CHARTS_PER_IMAGE]))
 
 
-def _rank(ranks: dict[str, dict] | None) -> str:
+def rank_cell(ranks: dict[str, dict] | None) -> str:
     """"57/304 ↑3": the rank among all municipalities and its change; a dash without one (local indicators)."""
     if not ranks or "country" not in ranks:
         return DASH
@@ -195,7 +195,7 @@ def _rank(ranks: dict[str, dict] | None) -> str:
     return f"{r['rank']}/{r['count']}{arrow}"
 
 
-def _peers(card: dict, series: pl.DataFrame, b: Briefing) -> str:
+def peers_cell(card: dict, series: pl.DataFrame, b: Briefing) -> str:
     """The peers' median (min–max) in the card's latest year, as the detail view's band shows it."""
     values = series.filter((pl.col("indicator_id") == card["id"]) & (pl.col("gender") == "total"))
     if card.get("latest_year") is None:
@@ -208,7 +208,7 @@ def _peers(card: dict, series: pl.DataFrame, b: Briefing) -> str:
             f"–{ind_view.value_text(last['high'], card, b.lang)})")
 
 
-def _versus(card: dict, role: str, b: Briefing) -> str:
+def versus_cell(card: dict, role: str, b: Briefing) -> str:
     """The comparison region's value, with ▲ where we are better and ▼ where worse."""
     if card.get(role) is None:
         return DASH

@@ -50,14 +50,12 @@ def assemble(f: Facts, texts: dict[str, str], with_charts: bool = True) -> Repor
               translate("brief.language", lang, value=LANGUAGE_NAMES[lang])]
     if muni.get("is_demo"):
         cover.append(translate("brief.demo", lang))
-    figures = {c["id"]: (localized(c, "title", lang), c.get("latest"), c.get("latest_year"))
-               for c in f.board["cards"].to_dicts()}
     return Report(kind=f.kind, year=f.year, first_year=f.first_year, lang=lang,
                   title=translate(f"report.title.{f.kind}", lang, period=period, year=f.year),
                   subtitle=f.b.municipality_name, municipality=f.b.municipality_name, author=f.b.municipality_name,
                   cover_lines=tuple(cover), sections=tuple(sections), contents_title=translate("report.contents", lang),
                   figure_word=translate("report.figure", lang), table_word=translate("report.table", lang),
-                  proposed_note=translate("report.proposed_note", lang), figures=figures)
+                  proposed_note=translate("report.proposed_note", lang))
 
 
 def proposed_texts(engine: Engine, request: Request, today: date | None = None) -> dict[str, str]:

@@ -3,7 +3,7 @@ figures; what every format (DOCX, PDF, HTML) renders, so the three say the same 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from dashboard.core.i18n import DEFAULT_LANGUAGE
 # THL's suggested structure of a wellbeing report (summary → background → current state → strengths and
@@ -95,8 +95,6 @@ class Report:
     figure_word: str  # "Kuva" / "Figur" / "Figure"
     table_word: str
     proposed_note: str  # says a paragraph is a proposal from the data
-    # indicator id -> (title, shown value, year) of every number the current-state tables show (tests)
-    figures: dict = field(default_factory=dict)
 
     def walk(self):
         for section in self.sections:

@@ -15,11 +15,11 @@ from dashboard.core.i18n import localized, source_text, translate
 from dashboard.indicators import charts as indicator_charts
 from dashboard.indicators import view as ind_view
 from dashboard.outputs.briefing.document import CHARTS_PER_IMAGE, CHARTS_PER_ROW, INDICATOR_CHART_PX
-from dashboard.outputs.briefing.sections import _peers, _rank, _versus
+from dashboard.outputs.briefing.sections import peers_cell, rank_cell, versus_cell
 import dashboard.outputs.report.drafts as drafts
 from dashboard.outputs.report.document import Bullets, Figure, Paragraph, Section, Table
 from dashboard.outputs.report.facts import TEAVIISARI, Facts
-from dashboard.participation.view import count_text, reach_number, reach_text
+from dashboard.participation.view import count_text, reach_text
 from dashboard.partnerships import view as ngo_view
 
 from dashboard.working_groups import view as wg_view
@@ -136,8 +136,8 @@ def _area(f: Facts, code: str, shown: list[dict], with_charts: bool) -> Section:
     header = (t("ind.col.indicator", f), t("ind.col.latest", f), t("ind.col.trend", f), t("ind.col.target", f),
               t("ind.col.county", f), t("ind.col.country", f), t("brief.col.peers", f), t("brief.col.rank", f))
     rows = tuple((localized(c, "title", lang), value_cell(c, lang), t(f"ind.trend.{c.get('trend') or 'no_data'}", f),
-                  target_cell(c, lang), _versus(c, "county", f.b), _versus(c, "country", f.b),
-                  _peers(c, f.series, f.b), _rank(f.ranks.get(c["id"]))) for c in cards)
+                  target_cell(c, lang), versus_cell(c, "county", f.b), versus_cell(c, "country", f.b),
+                  peers_cell(c, f.series, f.b), rank_cell(f.ranks.get(c["id"]))) for c in cards)
     blocks.append(Paragraph(drafts.area_sentence(f, code), proposed=True))
     blocks.append(Table(t("report.area.caption", f, area=f.b.area_names[code], year=f.year), header, rows,
                         numeric=(False, True, False, True, True, True, True, True),
@@ -183,7 +183,7 @@ def _teaviisari(f: Facts) -> Section:
     cards = f.board["cards"].filter(pl.col("id").is_in(TEAVIISARI)).to_dicts()
     rows = tuple((localized(c, "title", lang), value_cell(c, lang),
                   ind_view.value_text(c.get("change"), c, lang, signed=True), t(f"ind.trend.{c.get('trend') or 'no_data'}", f),
-                  _versus(c, "country", f.b), _rank(f.ranks.get(c["id"]))) for c in cards)
+                  versus_cell(c, "country", f.b), rank_cell(f.ranks.get(c["id"]))) for c in cards)
     table = Table(t("report.tea.caption", f, year=f.year),
                   (t("ind.col.indicator", f), t("report.tea.score", f), t("report.tea.change", f), t("ind.col.trend", f),
                    t("ind.col.country", f), t("brief.col.rank", f)), rows,
@@ -223,7 +223,7 @@ def _by_age(f: Facts) -> Section:
             children.append(Section(f"age.{code}", name, 3, blocks=(Paragraph(t("ind.none", f)),)))
             continue
         rows = tuple((localized(c, "title", lang), value_cell(c, lang), t(f"ind.trend.{c.get('trend') or 'no_data'}", f),
-                      _versus(c, "country", f.b)) for c in cards.to_dicts())
+                      versus_cell(c, "country", f.b)) for c in cards.to_dicts())
         children.append(Section(f"age.{code}", name, 3, blocks=(Table(
             t("report.age.caption", f, age=name, year=f.year),
             (t("ind.col.indicator", f), t("ind.col.latest", f), t("ind.col.trend", f), t("ind.col.country", f)), rows,
