@@ -34,6 +34,7 @@ from dashboard.working_groups import model as working_groups
 # The screens hyte.toml's [publish] may name (data_pipeline/inputs/config_schema.py), and each one's title.
 PUBLIC_SCREENS = {"indicators": "page.indicators", "participation": "page.participation",
                   "working_groups": "page.working_groups", "partnerships": "page.partnerships"}
+PUBLIC_GROUP_TILES = 2
 SMALL_CHART = 560  # a priority area's status bar on the front page
 
 
@@ -109,7 +110,7 @@ class Publisher:
             out.append(f"<h2>{html.text(self.ov.headlines_title)}</h2>")
             screens = [s for s in ("participation", "working_groups", "partnerships") if s in self.screens]
             out.append(_tiles([t.tile for t in tiles],
-                              [link(path, page_path(self.lang, s)) for s in screens], t_label=tiles[0].link_label))
+                              [link(path, page_path(self.lang, s)) for s in screens], link_label=tiles[0].link_label))
         self.site.add_page(path, html.page(self.frame(path, "home", sources=(self.sotkanet, self.registers)),
                                            _unmark(self.name) or self.site_name, "\n".join(out)))
 
@@ -240,7 +241,9 @@ class Publisher:
             if message:
                 out.append(_message(message))
         if m.figures:
-            out.append(_tiles(m.figures))
+            # The model's tiles are groups on target, meetings held, attendance, vacant seats: the first two
+            # are the public facts.
+            out.append(_tiles(m.figures[:PUBLIC_GROUP_TILES]))
         if m.target:
             out.append(_message(m.target))
         # Public facts only: the groups, the meetings held and their topics (never seats or attendance).
@@ -318,10 +321,10 @@ def _message(message: Message) -> str:
     return f'<p class="message message-{html.text(message.kind)}">{html.markdown(message.text)}</p>'
 
 
-def _tiles(tiles, links: list[str] | None = None, t_label: str | None = None) -> str:
+def _tiles(tiles, links: list[str] | None = None, link_label: str | None = None) -> str:
     out = ['<dl class="tiles">']
     for i, tile in enumerate(tiles):
-        more = (f'<dd><a href="{html.text(links[i])}">{html.text(t_label)}<span class="visually-hidden">: '
+        more = (f'<dd><a href="{html.text(links[i])}">{html.text(link_label)}<span class="visually-hidden">: '
                 f"{html.text(tile.title)}</span></a></dd>" if links else "")
         note = f"<dd>{html.markdown(tile.note)}</dd>" if tile.note else ""
         out.append(f'<div><dt>{html.text(tile.title)}</dt><dd class="value">{html.markdown(tile.value)}</dd>{note}{more}</div>')

@@ -94,7 +94,7 @@ class Site:
         frame = figures.figures(chart.spec)
         self.put(base + ".svg", picture)
         self.put(base + ".csv", figures.to_csv(frame))
-        meta = {"title": title, "description": html.markdown(chart.alt) and plain_text(chart.alt),
+        meta = {"title": title, "description": plain_text(chart.alt),
                 "source": [plain_text(line) for line in lines if line], "page": page, "language": lang}
         self.put(base + ".json", figures.to_json(frame, meta))
         size = _SIZE.search(picture)
