@@ -173,9 +173,11 @@ def write(site: Site, out: Path) -> Written:
         else:
             unchanged += 1
         after[rel] = [template, _digest(content)]
+    root = out.resolve()
     for rel in sorted(set(before) - set(site.files)):
-        gone = out / rel
-        if gone.is_file():
+        gone = (out / rel).resolve()
+        # Only files inside the folder: the manifest is a file anyone with the folder could edit.
+        if gone.is_relative_to(root) and gone.is_file():
             gone.unlink()
             removed += 1
     manifest.write_text(json.dumps(after, indent=0, sort_keys=True) + "\n", "utf-8")
