@@ -34,6 +34,9 @@ from dashboard.working_groups import model as working_groups
 # The screens hyte.toml's [publish] may name (data_pipeline/inputs/config_schema.py), and each one's title.
 PUBLIC_SCREENS = {"indicators": "page.indicators", "participation": "page.participation",
                   "working_groups": "page.working_groups", "partnerships": "page.partnerships"}
+# The overview's headline tiles name their screen by its page file (dashboard/overview/model.py).
+SCREEN_OF_PAGE = {"participation.py": "participation", "working_groups.py": "working_groups",
+                  "partnerships.py": "partnerships"}
 PUBLIC_GROUP_TILES = 2
 SMALL_CHART = 560  # a priority area's status bar on the front page
 
@@ -104,13 +107,12 @@ class Publisher:
                      f"{html.markdown(s.text)}</a></li>" for s in self.ov.signals if s.indicator_id in self.ind.indicator_titles]
             if items:
                 out.append("<ul>" + "".join(items) + "</ul>")
-        tiles = [t for t, screen in zip(self.ov.tiles, ("participation", "working_groups", "partnerships"))
-                 if screen in self.screens]
+        # The other screens' headline tiles, each only when its screen is published.
+        tiles = [(t, SCREEN_OF_PAGE[t.page]) for t in self.ov.tiles if SCREEN_OF_PAGE.get(t.page) in self.screens]
         if tiles:
             out.append(f"<h2>{html.text(self.ov.headlines_title)}</h2>")
-            screens = [s for s in ("participation", "working_groups", "partnerships") if s in self.screens]
-            out.append(_tiles([t.tile for t in tiles],
-                              [link(path, page_path(self.lang, s)) for s in screens], link_label=tiles[0].link_label))
+            out.append(_tiles([t.tile for t, _ in tiles], [link(path, page_path(self.lang, s)) for _, s in tiles],
+                              link_label=tiles[0][0].link_label))
         self.site.add_page(path, html.page(self.frame(path, "home", sources=(self.sotkanet, self.registers)),
                                            _unmark(self.name) or self.site_name, "\n".join(out)))
 
