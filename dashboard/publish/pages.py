@@ -194,11 +194,15 @@ class Publisher:
             out.append(f'<p class="note">{html.markdown(m.figures_note)}</p>')
         if m.reach_map is not None:
             out.append(f"<h2>{html.text(translate('publish.reach_map', self.lang))}</h2>")
+            # The districts' table below holds the map's and the ranking's figures: one table, not three
+            # (a municipality of hundreds of postal areas would carry each district three times).
             out.append(self.site.figure(path, self.lang, self._reach_map(), f"{title}: "
-                                        f"{translate('publish.reach_map', self.lang)}", lines, title, None))
+                                        f"{translate('publish.reach_map', self.lang)}", lines, title, None,
+                                        table=m.districts is None))
         if m.ranking is not None:
             out.append(f"<h2>{html.text(m.ranking.title)}</h2>")
-            out.append(self.site.figure(path, self.lang, m.ranking.chart, f"{title}: {m.ranking.title}", lines, title))
+            out.append(self.site.figure(path, self.lang, m.ranking.chart, f"{title}: {m.ranking.title}", lines, title,
+                                        table=m.districts is None))
             if m.ranking.line:
                 out.append(f"<p>{html.markdown(m.ranking.line)}</p>")
         if m.districts is not None:

@@ -85,9 +85,11 @@ class Site:
         self.put(path, content)
 
     def figure(self, page: str, lang: str, chart: Chart, title: str, lines: list[str], page_title: str,
-               width: int | None = figures.chart_render.DEFAULT_WIDTH, caption: bool = True) -> str:
+               width: int | None = figures.chart_render.DEFAULT_WIDTH, caption: bool = True,
+               table: bool = True) -> str:
         """The chart on `page` (picture, caption, figures table, files) and, beside it, its embed with
-        `lines` (source, data date) under it; returns the page's HTML for it."""
+        `lines` (source, data date) under it; returns the page's HTML for it. `table=False`: the page
+        shows the same figures in a table of its own (the files and the embed still carry them)."""
         slug = chart.file
         base = f"{EMBED}/{lang}/{slug}"
         picture = figures.svg(chart.spec, width)
@@ -111,11 +113,11 @@ class Site:
             (base + ".csv", translate("publish.figures.csv", lang), " download"),
             (base + ".json", translate("publish.figures.json", lang), ""),
             (embed.path, translate("publish.figures.embed", lang), "")))
-        table = (f"<details><summary>{html.text(translate('publish.figures.table', lang))}</summary>\n"
-                 f"{html.table(frame, lang, headers)}</details>" if frame.height else "")
+        shown_table = (f"<details><summary>{html.text(translate('publish.figures.table', lang))}</summary>\n"
+                       f"{html.table(frame, lang, headers)}</details>" if table and frame.height else "")
         shown_caption = f"<figcaption>{html.markdown(chart.caption or chart.alt)}</figcaption>" if caption else ""
         return (f'<figure class="chart" id="{html.text(slug)}">\n{_img(link(page, base + ".svg"), chart.alt, w, h)}\n'
-                f"{shown_caption}\n{table}\n<p class=\"files\">{files}</p>\n</figure>")
+                f"{shown_caption}\n{shown_table}\n<p class=\"files\">{files}</p>\n</figure>")
 
 
 def _img(src: str, alt: str, width: int, height: int) -> str:
