@@ -140,6 +140,7 @@ class Written:
     removed: int
     pages: int
     files: int
+    changed: tuple[str, ...] = ()  # the files written, from the folder's root
 
 
 def write(site: Site, out: Path) -> Written:
@@ -155,6 +156,7 @@ def write(site: Site, out: Path) -> Written:
     manifest = out / MANIFEST
     before = _read_manifest(manifest)
     written = unchanged = removed = 0
+    changed: list[str] = []
     after: dict[str, list[str]] = {}
     for rel, content in sorted(site.files.items()):
         target = out / rel
@@ -172,6 +174,7 @@ def write(site: Site, out: Path) -> Written:
             temporary.write_bytes(content)
             temporary.replace(target)  # a reader (nginx) never sees half a file
             written += 1
+            changed.append(rel)
         else:
             unchanged += 1
         after[rel] = [template, _digest(content)]
@@ -183,7 +186,7 @@ def write(site: Site, out: Path) -> Written:
             gone.unlink()
             removed += 1
     manifest.write_text(json.dumps(after, indent=0, sort_keys=True) + "\n", "utf-8")
-    return Written(written, unchanged, removed, len(site.pages), len(site.files))
+    return Written(written, unchanged, removed, len(site.pages), len(site.files), tuple(changed))
 
 
 def _read_manifest(path: Path) -> dict[str, list[str]]:
