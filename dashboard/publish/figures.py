@@ -15,6 +15,7 @@ import re
 import polars as pl
 
 from dashboard.core import chart_render
+from dashboard.core.formatting import text_only
 
 # Drawn coordinates to a tenth of a pixel: a map's outlines are most of its SVG's bytes, and a tenth
 # of a pixel is below what a screen shows.
@@ -31,7 +32,8 @@ _NOT_FIGURES = {"type", "geometry", "fill", "line", "width", "stroke", "colour",
 
 def svg(spec: dict, width: int | None = chart_render.DEFAULT_WIDTH) -> bytes:
     """The chart as SVG, its drawn coordinates rounded to a tenth of a pixel."""
-    text = _MARK_ATTRIBUTES.sub("", chart_render.svg(spec, width).decode("utf-8"))
+    # A name in a label with a bidi control would turn the rest of the label around: shown as typed.
+    text = text_only(_MARK_ATTRIBUTES.sub("", chart_render.svg(spec, width).decode("utf-8")))
     rounded = _PATH.sub(lambda m: f'{m.group(1)}="{_COORDINATE.sub(_tenth, m.group(2))}"', text)
     return _renumber_clips(rounded).encode("utf-8")
 

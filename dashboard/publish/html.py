@@ -47,7 +47,8 @@ def cell(value: object, lang: str) -> str:
     if isinstance(value, float):
         if math.isnan(value):
             return ""
-        return text(fmt_number(value, 0 if value == int(value) else (1 if abs(value) >= 10 else 2), lang))
+        # As many decimals as the figure has, at most two (a share of 0.333… is 0,33).
+        return text(fmt_number(value, 0 if value == int(value) else 1 if round(value, 1) == value else 2, lang))
     return text(value)
 
 

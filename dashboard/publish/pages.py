@@ -34,6 +34,10 @@ from dashboard.working_groups import model as working_groups
 # The screens hyte.toml's [publish] may name (data_pipeline/inputs/config_schema.py), and each one's title.
 PUBLIC_SCREENS = {"indicators": "page.indicators", "participation": "page.participation",
                   "working_groups": "page.working_groups", "partnerships": "page.partnerships"}
+# The overview's headline tiles name their screen by its page file (dashboard/overview/model.py).
+SCREEN_OF_PAGE = {"participation.py": "participation", "working_groups.py": "working_groups",
+                  "partnerships.py": "partnerships"}
+PUBLIC_GROUP_TILES = 2
 SMALL_CHART = 560  # a priority area's status bar on the front page
 
 
@@ -103,13 +107,12 @@ class Publisher:
                      f"{html.markdown(s.text)}</a></li>" for s in self.ov.signals if s.indicator_id in self.ind.indicator_titles]
             if items:
                 out.append("<ul>" + "".join(items) + "</ul>")
-        tiles = [t for t, screen in zip(self.ov.tiles, ("participation", "working_groups", "partnerships"))
-                 if screen in self.screens]
+        # The other screens' headline tiles, each only when its screen is published.
+        tiles = [(t, SCREEN_OF_PAGE[t.page]) for t in self.ov.tiles if SCREEN_OF_PAGE.get(t.page) in self.screens]
         if tiles:
             out.append(f"<h2>{html.text(self.ov.headlines_title)}</h2>")
-            screens = [s for s in ("participation", "working_groups", "partnerships") if s in self.screens]
-            out.append(_tiles([t.tile for t in tiles],
-                              [link(path, page_path(self.lang, s)) for s in screens], t_label=tiles[0].link_label))
+            out.append(_tiles([t.tile for t, _ in tiles], [link(path, page_path(self.lang, s)) for _, s in tiles],
+                              link_label=tiles[0][0].link_label))
         self.site.add_page(path, html.page(self.frame(path, "home", sources=(self.sotkanet, self.registers)),
                                            _unmark(self.name) or self.site_name, "\n".join(out)))
 
@@ -191,11 +194,15 @@ class Publisher:
             out.append(f'<p class="note">{html.markdown(m.figures_note)}</p>')
         if m.reach_map is not None:
             out.append(f"<h2>{html.text(translate('publish.reach_map', self.lang))}</h2>")
+            # The districts' table below holds the map's and the ranking's figures: one table, not three
+            # (a municipality of hundreds of postal areas would carry each district three times).
             out.append(self.site.figure(path, self.lang, self._reach_map(), f"{title}: "
-                                        f"{translate('publish.reach_map', self.lang)}", lines, title, None))
+                                        f"{translate('publish.reach_map', self.lang)}", lines, title, None,
+                                        table=m.districts is None))
         if m.ranking is not None:
             out.append(f"<h2>{html.text(m.ranking.title)}</h2>")
-            out.append(self.site.figure(path, self.lang, m.ranking.chart, f"{title}: {m.ranking.title}", lines, title))
+            out.append(self.site.figure(path, self.lang, m.ranking.chart, f"{title}: {m.ranking.title}", lines, title,
+                                        table=m.districts is None))
             if m.ranking.line:
                 out.append(f"<p>{html.markdown(m.ranking.line)}</p>")
         if m.districts is not None:
@@ -240,7 +247,9 @@ class Publisher:
             if message:
                 out.append(_message(message))
         if m.figures:
-            out.append(_tiles(m.figures))
+            # The model's tiles are groups on target, meetings held, attendance, vacant seats: the first two
+            # are the public facts.
+            out.append(_tiles(m.figures[:PUBLIC_GROUP_TILES]))
         if m.target:
             out.append(_message(m.target))
         # Public facts only: the groups, the meetings held and their topics (never seats or attendance).
@@ -318,10 +327,10 @@ def _message(message: Message) -> str:
     return f'<p class="message message-{html.text(message.kind)}">{html.markdown(message.text)}</p>'
 
 
-def _tiles(tiles, links: list[str] | None = None, t_label: str | None = None) -> str:
+def _tiles(tiles, links: list[str] | None = None, link_label: str | None = None) -> str:
     out = ['<dl class="tiles">']
     for i, tile in enumerate(tiles):
-        more = (f'<dd><a href="{html.text(links[i])}">{html.text(t_label)}<span class="visually-hidden">: '
+        more = (f'<dd><a href="{html.text(links[i])}">{html.text(link_label)}<span class="visually-hidden">: '
                 f"{html.text(tile.title)}</span></a></dd>" if links else "")
         note = f"<dd>{html.markdown(tile.note)}</dd>" if tile.note else ""
         out.append(f'<div><dt>{html.text(tile.title)}</dt><dd class="value">{html.markdown(tile.value)}</dd>{note}{more}</div>')

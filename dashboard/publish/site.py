@@ -85,16 +85,18 @@ class Site:
         self.put(path, content)
 
     def figure(self, page: str, lang: str, chart: Chart, title: str, lines: list[str], page_title: str,
-               width: int | None = figures.chart_render.DEFAULT_WIDTH, caption: bool = True) -> str:
+               width: int | None = figures.chart_render.DEFAULT_WIDTH, caption: bool = True,
+               table: bool = True) -> str:
         """The chart on `page` (picture, caption, figures table, files) and, beside it, its embed with
-        `lines` (source, data date) under it; returns the page's HTML for it."""
+        `lines` (source, data date) under it; returns the page's HTML for it. `table=False`: the page
+        shows the same figures in a table of its own (the files and the embed still carry them)."""
         slug = chart.file
         base = f"{EMBED}/{lang}/{slug}"
         picture = figures.svg(chart.spec, width)
         frame = figures.figures(chart.spec)
         self.put(base + ".svg", picture)
         self.put(base + ".csv", figures.to_csv(frame))
-        meta = {"title": title, "description": html.markdown(chart.alt) and plain_text(chart.alt),
+        meta = {"title": title, "description": plain_text(chart.alt),
                 "source": [plain_text(line) for line in lines if line], "page": page, "language": lang}
         self.put(base + ".json", figures.to_json(frame, meta))
         size = _SIZE.search(picture)
@@ -111,11 +113,11 @@ class Site:
             (base + ".csv", translate("publish.figures.csv", lang), " download"),
             (base + ".json", translate("publish.figures.json", lang), ""),
             (embed.path, translate("publish.figures.embed", lang), "")))
-        table = (f"<details><summary>{html.text(translate('publish.figures.table', lang))}</summary>\n"
-                 f"{html.table(frame, lang, headers)}</details>" if frame.height else "")
+        shown_table = (f"<details><summary>{html.text(translate('publish.figures.table', lang))}</summary>\n"
+                       f"{html.table(frame, lang, headers)}</details>" if table and frame.height else "")
         shown_caption = f"<figcaption>{html.markdown(chart.caption or chart.alt)}</figcaption>" if caption else ""
         return (f'<figure class="chart" id="{html.text(slug)}">\n{_img(link(page, base + ".svg"), chart.alt, w, h)}\n'
-                f"{shown_caption}\n{table}\n<p class=\"files\">{files}</p>\n</figure>")
+                f"{shown_caption}\n{shown_table}\n<p class=\"files\">{files}</p>\n</figure>")
 
 
 def _img(src: str, alt: str, width: int, height: int) -> str:
@@ -138,6 +140,7 @@ class Written:
     removed: int
     pages: int
     files: int
+    changed: tuple[str, ...] = ()  # the files written, from the folder's root
 
 
 def write(site: Site, out: Path) -> Written:
@@ -153,6 +156,7 @@ def write(site: Site, out: Path) -> Written:
     manifest = out / MANIFEST
     before = _read_manifest(manifest)
     written = unchanged = removed = 0
+    changed: list[str] = []
     after: dict[str, list[str]] = {}
     for rel, content in sorted(site.files.items()):
         target = out / rel
@@ -170,16 +174,19 @@ def write(site: Site, out: Path) -> Written:
             temporary.write_bytes(content)
             temporary.replace(target)  # a reader (nginx) never sees half a file
             written += 1
+            changed.append(rel)
         else:
             unchanged += 1
         after[rel] = [template, _digest(content)]
+    root = out.resolve()
     for rel in sorted(set(before) - set(site.files)):
-        gone = out / rel
-        if gone.is_file():
+        gone = (out / rel).resolve()
+        # Only files inside the folder: the manifest is a file anyone with the folder could edit.
+        if gone.is_relative_to(root) and gone.is_file():
             gone.unlink()
             removed += 1
     manifest.write_text(json.dumps(after, indent=0, sort_keys=True) + "\n", "utf-8")
-    return Written(written, unchanged, removed, len(site.pages), len(site.files))
+    return Written(written, unchanged, removed, len(site.pages), len(site.files), tuple(changed))
 
 
 def _read_manifest(path: Path) -> dict[str, list[str]]:

@@ -68,6 +68,9 @@ def planted(demo, tmp_path_factory) -> tuple[str, Path]:
 def test_nothing_unpublished_reaches_the_folder(planted) -> None:
     _, out = planted
     assert (out / "fi" / "tyoryhmat" / "index.html").is_file()  # every screen is published
+    groups = (out / "fi" / "tyoryhmat" / "index.html").read_text("utf-8")
+    for seats_or_attendance in ("wg.fig.vacant", "wg.seats_title", "wg.attendance_title"):
+        assert translate(seats_or_attendance, "fi", year=2025) not in groups, seats_or_attendance
     files = [p for p in out.rglob("*") if p.is_file()]
     assert len(files) > 300
     for path in files:

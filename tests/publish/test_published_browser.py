@@ -14,7 +14,9 @@ from axe_playwright_python.sync_playwright import Axe
 from support.served_app import SHOTS, chromium
 from support.static_site import served
 
+from dashboard.publish.build import build
 from dashboard.publish.site import MANIFEST
+from data_pipeline.inputs.config_schema import PUBLISHABLE
 
 pytestmark = pytest.mark.browser
 
@@ -106,3 +108,21 @@ def test_the_pages_work_from_file(site: Path) -> None:
         assert page.evaluate(BROKEN_IMAGES_JS) == []
         page.locator("footer a").click()
         assert page.url.endswith("/fi/osallisuus/index.html")
+
+
+def test_the_working_groups_page_when_published_passes_axe(demo, tmp_path: Path) -> None:
+    url, _ = demo
+    out = tmp_path / "site"
+    build(url, out, ("fi",), PUBLISHABLE)
+    pages = ["fi/tyoryhmat/index.html", *(f for f in _files(out) if f.startswith("embed/fi/tyoryhmat-")
+                                          and f.endswith(".html"))]
+    assert len(pages) >= 4
+    failed = {}
+    with served(out) as base, chromium() as browser:
+        page = browser.new_page(viewport=VIEWPORT)
+        for rel in pages:
+            page.goto(base + rel, wait_until="load")
+            assert page.evaluate(BROKEN_IMAGES_JS) == [], rel
+            if found := _violations(page):
+                failed[rel] = found
+    assert failed == {}

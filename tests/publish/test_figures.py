@@ -1,0 +1,58 @@
+"""A chart's figures and picture as published: the rows it draws (not its helpers' or its shapes'), the
+columns' titles, a compact SVG whose bytes do not depend on what was drawn before, and the models'
+Markdown-safe lines as HTML."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from dashboard.core.formatting import plain
+from dashboard.publish import figures, html
+
+TREND = {
+    "datasets": {"rows": [{"year": 2024, "value": 8.5, "region": "Merilahti"},
+                          {"year": 2025, "value": 9.6, "region": "Merilahti"}],
+                 "target": [{"target": 5.0}]},
+    "layer": [{"data": {"name": "rows"}, "mark": "line",
+               "encoding": {"x": {"field": "year", "type": "ordinal", "title": "Vuosi"},
+                            "y": {"field": "value", "type": "quantitative", "title": "Arvo"},
+                            "color": {"field": "region", "type": "nominal"}}},
+              {"data": {"name": "target"}, "mark": "rule", "encoding": {"y": {"field": "target", "type": "quantitative"}}}],
+}
+
+
+def test_the_figures_are_the_rows_the_chart_draws() -> None:
+    frame = figures.figures(TREND)
+    assert frame.columns == ["year", "value", "region"] and frame["value"].to_list() == [8.5, 9.6]
+    assert figures.titles(TREND) == {"year": "Vuosi", "value": "Arvo"}
+    assert figures.to_csv(frame).decode() == "year,value,region\n2024,8.5,Merilahti\n2025,9.6,Merilahti\n"
+
+
+def test_a_maps_figures_are_its_labels_not_its_shapes() -> None:
+    shape = {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]},
+             "properties": {"fill": "#fff", "line": "#000", "width": 1}}
+    spec = {"vconcat": [{"layer": [{"data": {"values": [shape, shape]}, "mark": "geoshape"},
+                                   {"data": {"values": [{"name": "Keskusta", "figure": "< 5", "lon": 0.5, "lat": 0.5},
+                                                        {"name": "Satama", "figure": "566", "lon": 1, "lat": 1}]},
+                                    "mark": "text"}]}]}
+    assert figures.figures(spec).to_dicts()[0] == {"name": "Keskusta", "figure": "< 5", "lon": 0.5, "lat": 0.5}
+
+
+def test_the_svg_is_compact_and_the_same_whatever_came_before() -> None:
+    spec = {"data": {"values": [{"a": "x", "b": 1.23456}, {"a": "y", "b": 2}]}, "mark": "bar",
+            "encoding": {"x": {"field": "b", "type": "quantitative"}, "y": {"field": "a", "type": "nominal"}},
+            "width": 300, "height": 60}
+    first, second = figures.svg(spec, 300), figures.svg(spec, 300)
+    assert first == second
+    text = first.decode()
+    assert "aria-label" not in text and "role=" not in text
+    assert 'clip-path="url(#clip' not in text or "url(#clip1)" in text
+
+
+def test_markdown_safe_lines_become_html() -> None:
+    name = "A*b* <i>c</i> \u202e"
+    line = f"**{plain(name)}**  \nrivi"
+    shown = html.markdown(line)
+    assert shown == "<strong>A*b* &lt;i&gt;c&lt;/i&gt; </strong><br>\nrivi"
+    table = html.table(pl.DataFrame({"n": [1234], "x": [1.5], "ok": [True]}), "fi")
+    assert "<td>1\xa0234</td><td>1,5</td><td>kyllä</td>" in table.replace("\u202f", "\xa0")
