@@ -5,17 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.demo_copy import demo_copy
 
 from data_pipeline.cli import main as hyte
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> tuple[str, Path]:
-    """The demo municipality loaded by `hyte demo` into SQLite: (store URL, package folder)."""
+    """The demo municipality loaded by `hyte demo` into SQLite, a copy of the module's own (it may change it):
+    (store URL, package folder)."""
     folder = tmp_path_factory.mktemp("publish-demo")
-    url = f"sqlite:///{folder / 'demo.db'}"
-    assert hyte(["demo", "--out", str(folder / "pkg"), "--db", url, "-q"]) == 0
-    return url, folder / "pkg"
+    return demo_copy(folder), folder / "pkg"
 
 
 @pytest.fixture(scope="module")

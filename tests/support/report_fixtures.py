@@ -11,10 +11,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from support.demo_copy import demo_copy
 from support.report_dates import TODAY, YEAR  # noqa: F401 - the tests take them from here too
 
 from dashboard.outputs import report
-from data_pipeline.cli import main as hyte
 from data_pipeline.store.engine import make_engine
 
 THL_ORDER = {"fi": ["Tiivistelmä", "Tausta", "Nykytila", "Vahvuudet ja kehittämiskohteet", "Suunnitelma", "Liitteet"],
@@ -24,10 +24,9 @@ THL_ORDER = {"fi": ["Tiivistelmä", "Tausta", "Nykytila", "Vahvuudet ja kehittä
 @pytest.fixture(scope="session")
 def report_store(tmp_path_factory) -> str:
     """The demo municipality loaded by `hyte demo` into SQLite, once per session (read only: copy to change it)."""
-    folder = tmp_path_factory.mktemp("report-store")
-    url = f"sqlite:///{folder / 'demo.db'}"
-    assert hyte(["demo", "--out", str(folder / "pkg"), "--db", url, "-q"]) == 0
-    return url
+    return demo_copy(tmp_path_factory.mktemp("report-store"))
+
+
 @pytest.fixture
 def store_copy(report_store, tmp_path) -> str:
     """A copy of the demo store a test may change."""
