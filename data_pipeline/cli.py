@@ -461,11 +461,24 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     # `hyte.commands` entry points (pyproject.toml): the pipeline never imports the app. Loaded only when
     # the command line may ask for one: the briefing imports the charts and the PDF library (1.7 s), which
     # every upload from the app (a process of its own) would otherwise wait for.
-    builtin = set(sub.choices)
-    if argv is None or not builtin & set(argv):
+    if argv is None or _command_word(argv) not in sub.choices:
         for entry in sorted(entry_points(group="hyte.commands"), key=lambda e: e.name):
             entry.load()(sub, with_db)
     return parser
+
+
+def _command_word(argv: list[str]) -> str | None:
+    """The command a command line asks for: its first word that is neither an option nor `--lang`'s value
+    (`hyte report --out status` asks for `report`, whatever its values are called)."""
+    after_lang = False
+    for arg in argv:
+        if after_lang:
+            after_lang = False
+        elif arg == "--lang":
+            after_lang = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def _asked_language(argv: list[str]) -> str | None:
