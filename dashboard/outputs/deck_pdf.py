@@ -13,21 +13,19 @@ language is fixed with `i18n.speaking`, so the command builds exactly what the s
 
 from __future__ import annotations
 
-import json
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
-import typst
 from sqlalchemy import Engine
 
 from dashboard.core import cache, chart_render, filters
 from dashboard.core.i18n import speaking, translate
 from dashboard.outputs.briefing import Request, reach_map, resolve
 from dashboard.core.formatting import text_only
-from dashboard.outputs.briefing.document import FONT_DIR, Briefing, data_date, missing_fonts
+from dashboard.outputs.briefing.document import Briefing, data_date
+from dashboard.outputs.typeset import typeset, write_pictures
 from dashboard.outputs.deck import DeckSlide, parse_deck
 from dashboard.outputs.slides import Picture, Slide, slide
 from dashboard.participation import cache as part_cache
@@ -134,20 +132,14 @@ class DeckDocument:
         self.slides.append(entry)
 
     def output(self) -> bytes:
-        missing = missing_fonts()
-        if missing:
-            raise FileNotFoundError(
-                f"fonts {', '.join(missing)} not found in {FONT_DIR}: install Debian's fonts-dejavu-core")
         b = self.b
         footer = " · ".join((b.municipality_name, translate("filters.active", b.lang, age=b.age_label,
                                                             district=b.district_label, period=b.period), data_date(b)))
         data = {"title": text_only(self.title), "author": text_only(b.municipality_name), "lang": b.lang,
                 "region": "GB" if b.lang == "en" else "FI", "footer": text_only(footer), "slides": self.slides}
-        with tempfile.TemporaryDirectory(prefix="hyte-deck-") as folder:
-            root = Path(folder)
-            for i, png in enumerate(self.images, start=1):
-                (root / f"picture-{i}.png").write_bytes(png)
-            (root / "deck.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            (root / "deck.typ").write_text(TEMPLATE.read_text(encoding="utf-8"), encoding="utf-8")
-            return typst.compile(str(root / "deck.typ"), root=str(root), font_paths=[str(FONT_DIR)],
-                                 ignore_system_fonts=True, pdf_standards=["ua-1"])
+
+        def fill(root: Path) -> dict:
+            write_pictures(root, "picture", self.images)
+            return data
+
+        return typeset(TEMPLATE, fill)

@@ -4,23 +4,18 @@
 
 from __future__ import annotations
 
-import json
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import typst
 from sqlalchemy import Engine
 
 from dashboard.core import chart_render, queries
 from dashboard.core.formatting import fmt_datetime, fmt_year_range, text_only
+from dashboard.outputs.typeset import FONT_DIR, FONT_FILES, missing_fonts, typeset, write_pictures  # noqa: F401 - FONT_* and missing_fonts are the briefing's API
 from dashboard.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, localized, translate
 from data_pipeline.store import engine as store_module
 
-# DejaVu covers ä, ö, å and the typography the texts use (–, −, ≥, “”, ✓); Debian's fonts-dejavu-core.
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 # Same look-back as the screens' default period (dashboard.core.filters.TREND_YEARS): a trend needs the
 # years before the plan.
 TREND_YEARS = 6
@@ -35,11 +30,6 @@ CELL_CHARACTERS = 160
 TEXT_RGB = (26, 26, 46)  # theme.TEXT
 MUTED_RGB = (90, 90, 90)
 BAD_RGB = (213, 94, 0)  # theme.BAD
-
-
-def missing_fonts() -> list[str]:
-    """The PDF font files not installed (empty when the briefing can be made)."""
-    return [name for name in FONT_FILES.values() if not (FONT_DIR / name).is_file()]
 
 
 class BriefingError(Exception):
@@ -203,10 +193,6 @@ class Document:
                            "right": [a == "RIGHT" for a in align]})
 
     def output(self) -> bytes:
-        missing = missing_fonts()
-        if missing:
-            raise FileNotFoundError(
-                f"fonts {', '.join(missing)} not found in {FONT_DIR}: install Debian's fonts-dejavu-core")
         b = self.b
         head = (f"{b.municipality_name} · {translate('brief.subtitle', b.lang)} · "
                 f"{translate('filters.active', b.lang, age=b.age_label, district=b.district_label, period=b.period)} · "
@@ -214,14 +200,12 @@ class Document:
         data = {"title": text_only(self.title), "author": text_only(b.municipality_name), "lang": b.lang,
                 "region": "GB" if b.lang == "en" else "FI", "head": text_only(head),
                 "page": translate("brief.page", b.lang, page="{page}", pages="{pages}"), "items": self.items}
-        with tempfile.TemporaryDirectory(prefix="hyte-briefing-") as folder:
-            root = Path(folder)
-            for i, png in enumerate(self.images, start=1):
-                (root / f"chart-{i}.png").write_bytes(png)
-            (root / "briefing.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            (root / "briefing.typ").write_text(TEMPLATE.read_text(encoding="utf-8"), encoding="utf-8")
-            return typst.compile(str(root / "briefing.typ"), root=str(root), font_paths=[str(FONT_DIR)],
-                                 ignore_system_fonts=True, pdf_standards=["ua-1"])
+
+        def fill(root: Path) -> dict:
+            write_pictures(root, "chart", self.images)
+            return data
+
+        return typeset(TEMPLATE, fill)
 
 
 def cut(text: str, limit: int = CELL_CHARACTERS) -> str:

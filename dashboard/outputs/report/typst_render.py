@@ -3,14 +3,10 @@ the charts as PNG files, DejaVu Sans (Debian's fonts-dejavu-core, as the briefin
 
 from __future__ import annotations
 
-import json
-import tempfile
 from pathlib import Path
 
-import typst
-
 from dashboard.core.formatting import text_only
-from dashboard.outputs.briefing.document import FONT_DIR, missing_fonts
+from dashboard.outputs.typeset import typeset
 from dashboard.outputs.report.document import Bullets, Figure, Paragraph, Report, Section, Table
 
 TEMPLATE = Path(__file__).with_name("report.typ")
@@ -18,22 +14,16 @@ REGION = {"fi": "FI", "sv": "FI", "en": "GB"}
 
 
 def render(report: Report) -> bytes:
-    missing = missing_fonts()
-    if missing:
-        raise FileNotFoundError(f"fonts {', '.join(missing)} not found in {FONT_DIR}: install Debian's fonts-dejavu-core")
-    with tempfile.TemporaryDirectory(prefix="hyte-report-") as folder:
-        root = Path(folder)
+    def fill(root: Path) -> dict:
         counters = {"table": 0, "figure": 0}
-        data = {"title": text_only(report.title), "author": text_only(report.author), "lang": report.lang,
+        return {"title": text_only(report.title), "author": text_only(report.author), "lang": report.lang,
                 "region": REGION[report.lang], "municipality": text_only(report.municipality),
                 "cover_lines": [text_only(x) for x in report.cover_lines], "contents_title": report.contents_title,
                 "figure_word": report.figure_word, "table_word": report.table_word,
                 "proposed_note": report.proposed_note,
                 "sections": [_section(s, root, counters) for s in report.sections]}
-        (root / "report.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        (root / "report.typ").write_text(TEMPLATE.read_text(encoding="utf-8"), encoding="utf-8")
-        return typst.compile(str(root / "report.typ"), root=str(root), font_paths=[str(FONT_DIR)],
-                             ignore_system_fonts=True, pdf_standards=["ua-1"])
+
+    return typeset(TEMPLATE, fill)
 
 
 def _section(s: Section, root: Path, counters: dict) -> dict:
