@@ -11,15 +11,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
-from support.static_site import references, weight
+from support.static_site import references, store_trend_values, weight
 
 from dashboard.core.i18n import translate
 from dashboard.publish.build import build
 from dashboard.publish.site import MANIFEST
 from data_pipeline.cli import main as hyte
-from data_pipeline.store import schema
-from data_pipeline.store.engine import make_engine
 
 LANGS = ("fi", "sv", "en")
 INDICATOR_DIRS = {"fi": "indikaattorit", "sv": "indikatorer", "en": "indicators"}
@@ -76,15 +73,6 @@ def test_every_link_stays_in_the_folder_and_resolves(site: Path) -> None:
             assert (site / rel).parent.joinpath(ref).resolve().is_file(), (rel, ref)
 
 
-def _store_values(url: str, indicator_id: int) -> set[tuple[str, int, float]]:
-    r, v = schema.region, schema.indicator_value
-    with make_engine(url).connect() as conn:
-        rows = conn.execute(select(r.c.role, v.c.year, v.c.value).join(r, r.c.id == v.c.region_id).where(
-            v.c.indicator_id == indicator_id, v.c.gender == "total", v.c.value.is_not(None),
-            r.c.role.in_(("municipality", "county", "country"))))
-        return {(role, year, round(value, 6)) for role, year, value in rows}
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_trend_csv_holds_the_stores_figures(demo, site: Path, lang: str) -> None:
     url, _ = demo
@@ -96,7 +84,7 @@ def test_each_trend_csv_holds_the_stores_figures(demo, site: Path, lang: str) ->
         shown = {(row["role"], int(row["year"]), round(float(row["value"]), 6)) for row in rows
                  if row["role"] in ("municipality", "county", "country")}
         years = {year for _, year, _ in shown}
-        stored = {row for row in _store_values(url, indicator_id) if row[1] in years}
+        stored = {row for row in store_trend_values(url, indicator_id) if row[1] in years}
         assert shown == stored, indicator_id
         # The JSON beside it holds the same rows.
         document = json.loads((site / "embed" / lang / f"indikaattori-{indicator_id}.json").read_text("utf-8"))

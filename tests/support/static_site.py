@@ -19,6 +19,10 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from sqlalchemy import select
+
+from data_pipeline.store import schema
+from data_pipeline.store.engine import make_engine
 
 # What a page loads by itself: its stylesheet, icon and pictures (links to other pages are not loaded).
 _LOADED = re.compile(r'<(?:img\b[^>]*?\ssrc|link rel="(?:stylesheet|icon)"[^>]*?\shref)="([^"#?]+)"')
@@ -124,3 +128,13 @@ def public_nginx(site: Path, folder: Path) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+def store_trend_values(url: str, indicator_id: int) -> set[tuple[str, int, float]]:
+    """An indicator's stored values for the municipality, its county and the country: (role, year, value)."""
+    r, v = schema.region, schema.indicator_value
+    with make_engine(url).connect() as conn:
+        rows = conn.execute(select(r.c.role, v.c.year, v.c.value).join(r, r.c.id == v.c.region_id).where(
+            v.c.indicator_id == indicator_id, v.c.gender == "total", v.c.value.is_not(None),
+            r.c.role.in_(("municipality", "county", "country"))))
+        return {(role, year, round(value, 6)) for role, year, value in rows}
