@@ -143,6 +143,10 @@ def journey(page, base: str, lang: str, shots: str) -> float:
 
     page.goto(f"{base}/overview?lang={lang}")
     page.locator("h1", has_text=say("page.overview")).wait_for(timeout=60_000)
+    # The area cards come in order: wait for the last area's name (read too early, under load, the screen
+    # ended at its "on track" heading).
+    last_area = AREAS.strip().splitlines()[-1].split(" | ")[LANG_COLUMN[lang]]
+    page.locator("[data-testid='stMain']").get_by_text(last_area).first.wait_for(timeout=120_000)
     _idle(page)
     overview = page.locator("[data-testid='stMain']").first.inner_text()
     page.goto(f"{base}/indicators?lang={lang}")
