@@ -8,14 +8,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import urllib.parse
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from support.report_fixtures import pori_store  # noqa: F401 - the fixture
 from support.served_app import chromium
-from support.static_site import served, store_trend_values
+from support.static_site import only_loopback, served, store_trend_values
 
 from dashboard.publish.build import build
 from dashboard.publish.site import MANIFEST
@@ -58,19 +57,10 @@ def test_pori_front_area_and_indicator_pages_pass_axe_on_loopback(pori_site):
               and (f.count("/") == 1 or f.split("/")[1] == AREA_DIRS[f.split("/")[0]])]
     for lang in LANGS:
         chosen += sorted(f for f in files if f.startswith(f"{lang}/{INDICATOR_DIRS[lang]}/"))[:3]
-    outside, failed = [], {}
+    failed = {}
     with served(pori_site) as base, chromium() as browser:
         context = browser.new_context(viewport={"width": 1280, "height": 720})
-
-        def only_loopback(route) -> None:
-            url = urllib.parse.urlsplit(route.request.url)
-            if url.scheme in ("data", "about", "blob") or url.hostname == "127.0.0.1":
-                route.continue_()
-            else:
-                outside.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", only_loopback)
+        outside = only_loopback(context)  # what the pages asked of anywhere else
         page = context.new_page()
         for rel in chosen:
             response = page.goto(base + rel, wait_until="load")

@@ -6,13 +6,12 @@ file://. Screenshots go to HYTE_SCREENSHOT_DIR (default /tmp/hyte-shots), never 
 from __future__ import annotations
 
 import json
-import urllib.parse
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from support.served_app import SHOTS, chromium
-from support.static_site import served
+from support.static_site import only_loopback, served
 
 from dashboard.publish.build import build
 from dashboard.publish.site import MANIFEST
@@ -44,19 +43,10 @@ def _violations(page) -> list[str]:
 
 
 def test_every_page_served_statically_opens_without_leaving_loopback_and_passes_axe(site: Path) -> None:
-    outside, failed, broken = [], {}, {}
+    failed, broken = {}, {}
     with served(site) as base, chromium() as browser:
         context = browser.new_context(viewport=VIEWPORT)
-
-        def only_loopback(route) -> None:
-            url = urllib.parse.urlsplit(route.request.url)
-            if url.scheme in ("data", "about", "blob") or url.hostname == "127.0.0.1":
-                route.continue_()
-            else:
-                outside.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", only_loopback)
+        outside = only_loopback(context)  # what the pages asked of anywhere else
         page = context.new_page()
         pages = _pages(site)
         for rel in pages:

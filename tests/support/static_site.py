@@ -13,6 +13,7 @@ import subprocess
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -138,3 +139,20 @@ def store_trend_values(url: str, indicator_id: int) -> set[tuple[str, int, float
             v.c.indicator_id == indicator_id, v.c.gender == "total", v.c.value.is_not(None),
             r.c.role.in_(("municipality", "county", "country"))))
         return {(role, year, round(value, 6)) for role, year, value in rows}
+
+
+def only_loopback(context) -> list[str]:
+    """Every request of a browser context beyond 127.0.0.1 is blocked and listed (data:, about: and blob:
+    stay in the page): the list it returns, which a test expects to stay empty."""
+    outside: list[str] = []
+
+    def route_it(route) -> None:
+        url = urllib.parse.urlsplit(route.request.url)
+        if url.scheme in ("data", "about", "blob") or url.hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route_it)
+    return outside
