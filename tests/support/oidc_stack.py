@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.nginx_conf import write_nginx_conf
 import streamlit
 from support.served_app import ROOT
 
@@ -131,17 +132,8 @@ def render_nginx(listen: int, replicas: list[int], folder: Path) -> Path:
                   f"alias {static}/;", site)
     site = site.replace("alias /opt/hyte/dashboard/static/favicon.svg;", f"alias {ROOT / 'dashboard' / 'static' / 'favicon.svg'};")
     assert "ssl" not in site and f"127.0.0.1:{replicas[0]}" in site and f"alias {static}/;" in site, site
-    conf = folder / "nginx.conf"
-    conf.write_text(
-        f"daemon off;\nmaster_process on;\nworker_processes 1;\npid {folder}/nginx.pid;\n"
-        f"error_log {folder}/error.log;\n"
-        "events { worker_connections 256; }\n"
-        "http {\n"
-        "  include /etc/nginx/mime.types; default_type application/octet-stream;\n"  # as Debian's nginx.conf
-        f"  client_body_temp_path {folder}/body; proxy_temp_path {folder}/proxy;\n"
-        f"  fastcgi_temp_path {folder}/fastcgi; uwsgi_temp_path {folder}/uwsgi; scgi_temp_path {folder}/scgi;\n"
-        + site + "\n}\n")
-    return conf
+    # Debian's nginx.conf includes its mime.types: the app's static files need their types.
+    return write_nginx_conf(folder, site, connections=256, mime_types=True)
 
 
 @contextlib.contextmanager

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import functools
 import http.server
-import os
+import io
 import re
 import shutil
 import socket
@@ -20,6 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from support.nginx_conf import write_nginx_conf
 from sqlalchemy import select
 
 from data_pipeline.store import schema
@@ -84,16 +86,7 @@ def render_public_nginx(site: Path, listen: int, folder: Path) -> Path:
     conf = re.sub(r"(access_log|error_log)\s+/var/log/nginx/hyte-public\.(access|error)\.log;",
                   lambda m: f"{m.group(1)} {folder}/{m.group(2)}.log;", conf)
     assert "ssl" not in conf and str(site) in conf, conf
-    path = folder / "nginx.conf"
-    path.write_text(
-        f"daemon off;\nmaster_process on;\nworker_processes 1;\npid {folder}/nginx.pid;\n"
-        # Started by root (a container), the workers would be nobody, who cannot read pytest's folders.
-        + ("user root;\n" if os.geteuid() == 0 else "")
-        + f"error_log {folder}/error.log;\nevents {{ worker_connections 64; }}\nhttp {{\n"
-        f"  client_body_temp_path {folder}/body; proxy_temp_path {folder}/proxy;\n"
-        f"  fastcgi_temp_path {folder}/fastcgi; uwsgi_temp_path {folder}/uwsgi; scgi_temp_path {folder}/scgi;\n"
-        + conf + "\n}\n")
-    return path
+    return write_nginx_conf(folder, conf, connections=64)
 
 
 @contextlib.contextmanager
@@ -156,3 +149,12 @@ def only_loopback(context) -> list[str]:
 
     context.route("**/*", route_it)
     return outside
+
+
+def published_trend_values(site: Path, lang: str, indicator_id: int) -> tuple[list[dict], set[tuple[str, int, float]]]:
+    """An indicator's trend as its embed's `.csv` gives it: the rows, and the municipality's, county's and
+    country's (role, year, value), comparable with store_trend_values."""
+    rows = list(csv.DictReader(io.StringIO((site / "embed" / lang / f"indikaattori-{indicator_id}.csv")
+                                           .read_text("utf-8"))))
+    return rows, {(row["role"], int(row["year"]), round(float(row["value"]), 6)) for row in rows
+                  if row["role"] in ("municipality", "county", "country")}
