@@ -5,8 +5,6 @@ loopback blocked, pass axe-core with no WCAG 2.1 AA violation."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
@@ -14,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from support.report_fixtures import pori_store  # noqa: F401 - the fixture
 from support.served_app import chromium
-from support.static_site import only_loopback, served, store_trend_values
+from support.static_site import only_loopback, published_trend_values, served, store_trend_values
 
 from dashboard.publish.build import build
 from dashboard.publish.site import MANIFEST
@@ -39,10 +37,7 @@ def test_every_pori_indicator_csv_holds_the_stores_figures(pori_store, pori_site
     for lang in LANGS:
         for folder in (pori_site / lang / INDICATOR_DIRS[lang]).iterdir():
             indicator_id = int(folder.name)
-            rows = list(csv.DictReader(io.StringIO((pori_site / "embed" / lang / f"indikaattori-{indicator_id}.csv")
-                                                   .read_text("utf-8"))))
-            shown = {(row["role"], int(row["year"]), round(float(row["value"]), 6)) for row in rows
-                     if row["role"] in ("municipality", "county", "country")}
+            _, shown = published_trend_values(pori_site, lang, indicator_id)
             assert shown, (lang, indicator_id)
             years = {year for _, year, _ in shown}
             assert shown == {row for row in store_trend_values(pori_store, indicator_id) if row[1] in years}

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support.static_site import references, store_trend_values, weight
+from support.static_site import published_trend_values, references, store_trend_values, weight
 
 from dashboard.core.i18n import translate
 from dashboard.publish.build import build
@@ -79,10 +79,7 @@ def test_each_trend_csv_holds_the_stores_figures(demo, site: Path, lang: str) ->
     checked = 0
     for folder in (site / lang / INDICATOR_DIRS[lang]).iterdir():
         indicator_id = int(folder.name)
-        rows = list(csv.DictReader(io.StringIO((site / "embed" / lang / f"indikaattori-{indicator_id}.csv")
-                                               .read_text("utf-8"))))
-        shown = {(row["role"], int(row["year"]), round(float(row["value"]), 6)) for row in rows
-                 if row["role"] in ("municipality", "county", "country")}
+        rows, shown = published_trend_values(site, lang, indicator_id)
         years = {year for _, year, _ in shown}
         stored = {row for row in store_trend_values(url, indicator_id) if row[1] in years}
         assert shown == stored, indicator_id
