@@ -34,7 +34,7 @@ run: $(STAMP) $(MO)
 	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
 
 test: $(STAMP) $(MO)
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 demo: $(STAMP)
 	$(BIN)/hyte demo --out $(DEMO)

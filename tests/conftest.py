@@ -110,7 +110,6 @@ def _test_file(item_or_report) -> str:
 SPLIT_FILES = {"tests/pipeline/test_write_safety.py", "tests/app/test_data_status_writes.py"}
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(session, config, items):
     cache = getattr(config, "cache", None)  # None with -p no:cacheprovider
     recorded = cache.get(FILE_SECONDS, {}) if cache is not None else {}
@@ -120,9 +119,24 @@ def pytest_collection_modifyitems(session, config, items):
         guessed[_test_file(item)] = guessed.get(_test_file(item), 0.0) + max(seconds, 0.2)
     weight = {file: recorded.get(file, guess) for file, guess in guessed.items()}
     items.sort(key=lambda item: -weight[_test_file(item)])  # stable: a file's tests keep their order
-    for item in items:  # `--dist loadgroup`: a file stays in one process (its module fixtures start once)
-        if _test_file(item) not in SPLIT_FILES:
-            item.add_marker(pytest.mark.xdist_group(_test_file(item)))
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """A file's tests run in one process, so its module fixtures (served apps, browsers, sites) start once;
+    the files longest first, as sorted above (pytest-xdist's own reordering by test count is off).
+
+    Not `--dist loadgroup` with an `xdist_group` mark per file: pytest-xdist 3.8 names a group by
+    rewriting `item._nodeid`, which pytest 9 no longer reads, so every file was split over both
+    processes and its module fixtures built in each (the published site twice per file, ~45 s each)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByFile(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = nodeid.split("::", 1)[0]
+            return nodeid if file in SPLIT_FILES else file
+
+    config.option.loadscopereorder = False
+    return ByFile(config, log)
 
 
 _measured: dict[str, float] = {}
