@@ -1,0 +1,57 @@
+"""`make test`'s test processes: a file's tests run in one process, so its module fixtures (a served app, a
+browser, a published site) start once, and the longest files start first. Checked on two small files run
+the way `make test` runs the suite (pytest-xdist, two processes, the hooks of tests/support/file_order.py)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+SUPPORT = Path(__file__).parents[1]
+# The way `make test` runs pytest: its --dist mode, read from the Makefile.
+DIST = re.search(r"-m pytest .*--dist (\w+)", (SUPPORT.parent / "Makefile").read_text()).group(1)
+
+FILE = '''
+import os
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def started():
+    with open(Path(__file__).parent / "started.log", "a") as log:
+        log.write(f"{{Path(__file__).name}} {{os.getpid()}}\\n")
+
+
+@pytest.mark.{marker}
+@pytest.mark.parametrize("n", range(8))
+def test_{name}(started, n):
+    pass
+'''
+
+
+def test_a_files_module_fixtures_start_once_in_one_process(tmp_path: Path) -> None:
+    (tmp_path / "conftest.py").write_text(
+        "from support import file_order\n"
+        "globals().update({k: v for k, v in vars(file_order).items() if k.startswith('pytest_')})\n"
+        "def pytest_configure(config):\n"
+        "    config.addinivalue_line('markers', 'browser: slow')\n"
+        "    config.addinivalue_line('markers', 'quick: fast')\n")
+    (tmp_path / "test_quick.py").write_text(FILE.format(marker="quick", name="quick"))
+    (tmp_path / "test_served.py").write_text(FILE.format(marker="browser", name="served"))
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", "2", "--dist", DIST, "-p", "no:cacheprovider", "-v",
+         str(tmp_path)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(SUPPORT), os.environ.get("PYTHONPATH", "")])})
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    started = (tmp_path / "started.log").read_text().split("\n")
+    names = sorted(line.split()[0] for line in started if line)
+    assert names == ["test_quick.py", "test_served.py"]  # each file's module fixture started once
+    # The file the markers say is slow (a served browser) went first.
+    ran = [line for line in done.stdout.splitlines() if " PASSED " in line]
+    assert "test_served.py" in ran[0], ran
