@@ -29,12 +29,19 @@ def app_url(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def browser():
+    """One Finnish visitor's browser for the module: its tabs share the HTTP cache, as a returning visitor's
+    do (the app's scripts compiled once, not for every page); each tab is a new Streamlit session."""
     with chromium() as launched:
-        yield launched
+        context = launched.new_context(locale="fi-FI")
+        try:
+            yield context
+        finally:
+            context.close()
 
 
 def _open(browser, url: str, size: tuple[int, int], h1: str):
-    page = browser.new_page(viewport={"width": size[0], "height": size[1]}, locale="fi-FI")
+    page = browser.new_page()
+    page.set_viewport_size({"width": size[0], "height": size[1]})
     page.goto(url)
     page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
     page.locator("h1", has_text=h1).first.wait_for(timeout=30_000)

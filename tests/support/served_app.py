@@ -80,13 +80,17 @@ def serve(store_url: str, folder: Path, *, port: int | None = None, args: tuple[
 
 
 class Requests:
-    """Every request the pages of one browser context make (documents, scripts, images, fonts, websockets),
-    kept by URL: how a test sees that no visitor's browser is sent to a third party."""
+    """Every request of one browser context's pages, or of one page (documents, scripts, images, fonts,
+    websockets; those the browser answers from its cache too), kept by URL: how a test sees that no
+    visitor's browser is sent to a third party."""
 
-    def __init__(self, context):
+    def __init__(self, context_or_page):
         self.urls: list[str] = []
-        context.on("request", lambda request: self.urls.append(request.url))
-        context.on("page", lambda page: page.on("websocket", lambda ws: self.urls.append(ws.url)))
+        context_or_page.on("request", lambda request: self.urls.append(request.url))
+        if hasattr(context_or_page, "pages"):  # a context: each of its pages' websockets
+            context_or_page.on("page", lambda page: page.on("websocket", lambda ws: self.urls.append(ws.url)))
+        else:
+            context_or_page.on("websocket", lambda ws: self.urls.append(ws.url))
 
     def elsewhere(self, base: str) -> list[str]:
         """The requests that left `base`'s origin (data: and blob: stay in the page)."""
