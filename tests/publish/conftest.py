@@ -1,4 +1,6 @@
-"""Fixtures of the published site's tests: the demo store and its site, built once a module."""
+"""Fixtures of the published site's tests: the demo store (a copy per module, which it may change) and the
+demo's site, built once per test process (no test changes it: a test that publishes again does so into
+its own copy)."""
 
 from __future__ import annotations
 
@@ -18,10 +20,12 @@ def demo(tmp_path_factory) -> tuple[str, Path]:
     return demo_copy(folder), folder / "pkg"
 
 
-@pytest.fixture(scope="module")
-def site(demo, tmp_path_factory) -> Path:
-    """The demo's site in fi, sv and en, as `hyte publish` writes it (the package's [publish] defaults)."""
-    url, package = demo
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The demo's site in fi, sv and en, as `hyte publish` writes it (the package's [publish] defaults), from a
+    copy of the demo no test changes: the same store, row for row, as each module's `demo`."""
+    folder = tmp_path_factory.mktemp("published-demo")
+    url, package = demo_copy(folder), folder / "pkg"
     out = tmp_path_factory.mktemp("published") / "site"
     assert hyte(["publish", "--out", str(out), "--db", url, "--config", str(package / "hyte.toml")]) == 0
     return out
