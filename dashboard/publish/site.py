@@ -30,6 +30,9 @@ SEGMENTS = {
 }
 STYLESHEET, ICON = "style.css", "favicon.svg"
 MANIFEST = ".hyte-publish.json"  # what the last publish wrote: files it no longer makes are removed
+# The pictures the last publish drew, for the next one (figures.DiskCache): inside the folder, the one place
+# the publish may write (deploy/hyte-publish.service), and hidden like every dot-file by the nginx site.
+PICTURES = ".hyte-cache"
 EMBED = "embed"
 _SIZE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"')
 

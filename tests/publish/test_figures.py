@@ -56,3 +56,36 @@ def test_markdown_safe_lines_become_html() -> None:
     assert shown == "<strong>A*b* &lt;i&gt;c&lt;/i&gt; </strong><br>\nrivi"
     table = html.table(pl.DataFrame({"n": [1234], "x": [1.5], "ok": [True]}), "fi")
     assert "<td>1\xa0234</td><td>1,5</td><td>kyllä</td>" in table.replace("\u202f", "\xa0")
+
+
+def test_a_picture_drawn_by_one_publish_is_read_by_the_next(tmp_path, monkeypatch) -> None:
+    """The nightly publish is a new process: the pictures the last one drew are read from its folder, a
+    half-written one is drawn again, and what the publish no longer shows leaves the folder."""
+    spec = {"data": {"values": [{"a": "x", "b": 3}]}, "mark": "bar", "width": 200, "height": 40,
+            "encoding": {"x": {"field": "b", "type": "quantitative"}, "y": {"field": "a", "type": "nominal"}}}
+    other = {**spec, "height": 50}
+    folder = tmp_path / ".hyte-cache"
+    with figures.disk_cache(folder):
+        drawn = figures.svg(spec, 200)
+        figures.svg(other, 200)
+    assert len(list(folder.glob("*.svg"))) == 2 and not list(folder.glob(".*"))
+
+    def not_drawn(*args, **kwargs):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(figures, "_DRAWN", figures.OrderedDict())  # a new process
+    monkeypatch.setattr(figures.chart_render, "svg", not_drawn)
+    with figures.disk_cache(folder) as cache:
+        assert figures.svg(spec, 200) == drawn and cache.hits == 1
+    # `other` was not published this time: gone.
+    (kept,) = folder.glob("*.svg")
+    assert kept.read_bytes() == drawn
+
+    kept.write_bytes(drawn[: len(drawn) // 2])  # a publish killed while writing (without the rename)
+    monkeypatch.setattr(figures, "_DRAWN", figures.OrderedDict())
+    monkeypatch.undo()
+    monkeypatch.setattr(figures, "_DRAWN", figures.OrderedDict())
+    with figures.disk_cache(folder) as cache:
+        assert figures.svg(spec, 200) == drawn and cache.hits == 0
+    assert kept.read_bytes() == drawn
+
