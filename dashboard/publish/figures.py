@@ -11,6 +11,7 @@ import contextlib
 import csv
 import hashlib
 import io
+import itertools
 import json
 import os
 import re
@@ -144,8 +145,28 @@ def _draw(spec: dict, width: int | None) -> bytes:
     # A name in a label with a bidi control would turn the rest of the label around: shown as typed.
     text = text_only(_MARK_ATTRIBUTES.sub("", chart_render.svg(spec, width).decode("utf-8")))
     rounded = _PATH.sub(lambda m: f'{m.group(1)}="{_COORDINATE.sub(_tenth, m.group(2))}"', text)
-    return _renumber_clips(rounded).encode("utf-8")
+    return _shared_strokes(_renumber_clips(rounded)).encode("utf-8")
 
+
+# A map's shapes, one after another, each with the same outline: `<path d=… fill=… stroke=… stroke-width=…/>`.
+_SHAPE = r'<path d="[^"]*" fill="#[0-9A-Fa-f]{3,8}" stroke="(#[0-9A-Fa-f]{3,8})" stroke-width="([\d.]+)"/>'
+_SHAPES = re.compile(rf"(?:{_SHAPE}){{2,}}")
+_STROKE = re.compile(r' stroke="#[0-9A-Fa-f]{3,8}" stroke-width="[\d.]+"/>')
+
+
+def _shared_strokes(text: str) -> str:
+    """Consecutive shapes with the same outline inside one group that gives it (stroke attributes are
+    inherited: the same picture, drawn in the same order): a third of a 3,000-district map's bytes."""
+
+    def group(run: re.Match) -> str:
+        out = []
+        for (stroke, width), same in itertools.groupby(re.finditer(_SHAPE, run.group(0)), key=lambda m: m.groups()):
+            shapes = "".join(m.group(0) for m in same)
+            out.append(f'<g stroke="{stroke}" stroke-width="{width}">{_STROKE.sub("/>", shapes)}</g>'
+                       if shapes.count("<path") > 1 else shapes)
+        return "".join(out)
+
+    return _SHAPES.sub(group, text)
 
 
 def _renumber_clips(text: str) -> str:
