@@ -49,6 +49,9 @@ SMALL_CHART = 560  # a priority area's status bar on the front page
 # them (and the participation page's districts' table) still hold every district's figures.
 MANY_DISTRICTS = 60
 ENDS = 20
+# The districts' table is about 100 bytes a district: more rows than this go on pages of their own, this many
+# a page, in the table's (alphabetical) order, so no page outweighs issue 25's 200 KB.
+TABLE_ROWS = 200
 
 
 class Publisher:
@@ -219,7 +222,10 @@ class Publisher:
                 out.append(f"<p>{html.markdown(m.ranking.line)}</p>")
         if m.districts is not None:
             out.append(f"<h2>{html.text(m.districts.title)}</h2>")
-            out.append(html.table(m.districts.frame, self.lang))
+            if m.districts.frame.height <= TABLE_ROWS:
+                out.append(html.table(m.districts.frame, self.lang))
+            else:
+                out.append(self._district_pages(m.districts.title, m.districts.frame, title, path))
         for heading, chart in ((m.levels_title, m.levels), (m.types_title, m.types)):
             if chart is not None:
                 out.append(f"<h2>{html.text(heading)}</h2>")
@@ -234,6 +240,27 @@ class Publisher:
             out.append(self.site.figure(path, self.lang, a.chart, f"{title}: {a.title}", lines, title))
         self.site.add_page(path, html.page(self.frame(path, "participation", sources=(self.registers,)), title,
                                            "\n".join(out)))
+
+    def _district_pages(self, heading: str, frame, screen_title: str, screen_path: str) -> str:
+        """The districts' table on pages of TABLE_ROWS rows each; the participation page's list of them."""
+        parts = [frame.slice(start, TABLE_ROWS) for start in range(0, frame.height, TABLE_ROWS)]
+        paths = [page_path(self.lang, "districts", n) for n in range(1, len(parts) + 1)]
+        names = [f"{part[0, 0]} – {part[-1, 0]}" for part in parts]
+        for n, (part, path) in enumerate(zip(parts, paths)):
+            links = " · ".join(
+                f'<a href="{html.text(link(path, paths[n + step]))}" rel="{rel}">{html.text(translate(key, self.lang))}</a>'
+                for key, step, rel in (("publish.previous", -1, "prev"), ("publish.next", 1, "next"))
+                if 0 <= n + step < len(parts))
+            back = translate("publish.embed.back", self.lang, title=screen_title)
+            body = (f'<p><a href="{html.text(link(path, screen_path))}">{html.text(back)}</a></p>\n'
+                    f"{html.table(part, self.lang)}\n<p class=\"pages\">{links}</p>")
+            self.site.add_page(path, html.page(self.frame(path, "districts", n + 1, (self.registers,)),
+                                               f"{heading}: {names[n]}", body))
+        said = translate("publish.districts.pages", self.lang, total=fmt_number(frame.height, 0, self.lang),
+                         size=fmt_number(TABLE_ROWS, 0, self.lang))
+        items = "".join(f'<li><a href="{html.text(link(screen_path, target))}">{html.text(label)}</a></li>'
+                        for target, label in zip(paths, names))
+        return f"<p>{html.text(said)}</p>\n<ul class=\"district-pages\">{items}</ul>"
 
     def _ends(self, chart: Chart, rows: list[dict], with_rows) -> tuple[Chart, dict | None]:
         """A ranking of more than MANY_DISTRICTS districts as a picture of its ENDS first and ENDS last, its

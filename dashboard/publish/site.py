@@ -24,6 +24,8 @@ SEGMENTS = {
     "area": {"fi": "painopistealueet", "sv": "insatsomraden", "en": "priority-areas"},
     "indicator": {"fi": "indikaattorit", "sv": "indikatorer", "en": "indicators"},
     "participation": {"fi": "osallisuus", "sv": "delaktighet", "en": "participation"},
+    # The participation page's districts' table, when it has more rows than one page should carry.
+    "districts": {"fi": "osallisuus/alueet", "sv": "delaktighet/omraden", "en": "participation/districts"},
     "working_groups": {"fi": "tyoryhmat", "sv": "arbetsgrupper", "en": "working-groups"},
     "partnerships": {"fi": "jarjestoyhteistyo", "sv": "organisationssamarbete", "en": "ngo-partnerships"},
     "embeds": {"fi": "upotukset", "sv": "inbaddning", "en": "embeds"},

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from support.demo_copy import demo_copy
 from support.many_districts import grow_districts
-from support.static_site import weight
+from support.static_site import references, weight
 
 from dashboard.core.formatting import fmt_number
 from dashboard.core.i18n import translate
 from dashboard.publish import html
 from dashboard.publish.build import build
-from dashboard.publish.pages import ENDS
+from dashboard.publish.pages import ENDS, TABLE_ROWS
 from data_pipeline.cli import main as hyte
 
 LIMIT = 200 * 1024  # issue 25's page weight, with everything the page loads
@@ -70,3 +70,25 @@ def test_the_map_shows_colours_and_its_files_every_districts_figure(site: Path) 
     assert not re.search(r">Alue \d+<", picture)  # no name written on the map
     page = (site / "fi" / "osallisuus" / "index.html").read_text("utf-8")
     assert html.text(translate("publish.map.colours_only", "fi", total=fmt_number(len(mapped), 0, "fi"))) in page
+
+
+def test_the_districts_table_is_on_pages_of_its_own_every_district_once(site: Path) -> None:
+    page = site / "fi" / "osallisuus" / "index.html"
+    text = page.read_text("utf-8")
+    total = GROWN + 12  # the demo's own 12 and the grown ones
+    assert html.text(translate("publish.districts.pages", "fi", total=fmt_number(total, 0, "fi"),
+                               size=fmt_number(TABLE_ROWS, 0, "fi"))) in text
+    parts = [site / "fi" / "osallisuus" / "alueet" / str(n) / "index.html" for n in (1, 2)]
+    assert [p.is_file() for p in parts] == [True, True]
+    assert not (site / "fi" / "osallisuus" / "alueet" / "3").exists()
+    codes = []
+    for n, part in enumerate(parts):
+        shown = part.read_text("utf-8")
+        assert weight(site, str(part.relative_to(site))) <= LIMIT
+        assert 'href="../2/index.html" rel="next"' in shown if n == 0 else 'href="../1/index.html" rel="prev"' in shown
+        assert 'href="../../index.html"' in shown  # back to the participation page
+        for ref in references(shown):
+            assert (part.parent / ref).resolve().is_file(), ref
+        codes += re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td>", shown)  # the second column, the code
+    assert len(codes) == total and len(set(codes)) == total
+    assert not re.search(r"<td>S\d{4}</td>", text)  # the page itself lists no district's row
