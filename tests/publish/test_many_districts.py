@@ -9,9 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from support.demo_copy import demo_copy
 from support.many_districts import grow_districts
-from support.static_site import references, weight
+from support.served_app import chromium
+from support.static_site import only_loopback, references, served, weight
 
 from dashboard.core.formatting import fmt_number
 from dashboard.core.i18n import translate
@@ -92,3 +94,27 @@ def test_the_districts_table_is_on_pages_of_its_own_every_district_once(site: Pa
         codes += re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td>", shown)  # the second column, the code
     assert len(codes) == total and len(set(codes)) == total
     assert not re.search(r"<td>S\d{4}</td>", text)  # the page itself lists no district's row
+
+
+@pytest.mark.browser
+def test_the_pages_of_many_districts_pass_axe_in_chromium(site: Path) -> None:
+    opened = ["fi/osallisuus/index.html", "fi/osallisuus/alueet/1/index.html", "fi/osallisuus/alueet/2/index.html",
+              "fi/jarjestoyhteistyo/index.html", "embed/fi/tavoittavuus-alueittain.html",
+              "embed/fi/tavoittavuus-kartta.html"]
+    failed = {}
+    with served(site) as base, chromium() as browser:
+        context = browser.new_context(viewport={"width": 1280, "height": 720})
+        outside = only_loopback(context)
+        page = context.new_page()
+        for rel in opened:
+            response = page.goto(base + rel, wait_until="load")
+            assert response is not None and response.ok, rel
+            assert page.evaluate("() => [...document.images].filter(i => !i.complete || i.naturalWidth === 0)"
+                                 ".map(i => i.src)") == [], rel
+            result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
+                                                                                       "wcag21aa"]},
+                                              "resultTypes": ["violations"]})
+            if result.response["violations"]:
+                failed[rel] = [v["id"] for v in result.response["violations"]]
+        context.close()
+    assert outside == [] and failed == {}
