@@ -276,8 +276,8 @@ def test_charts_say_their_message_and_mark_the_barely_reached():
 
 def test_a_ranking_of_thousands_of_districts_is_drawn_highest_first():
     """3,000 districts (a national-size store): the ranking's order given as a list of every name made
-    Vega's expression too deep to compile ("Maximum call stack size exceeded"), so the published page, the
-    briefing and the screen's image download had no ranking at all."""
+    Vega's expression too deep to compile ("Maximum call stack size exceeded"): no picture for the published
+    page (hyte publish failed) or the screen's PNG and SVG downloads."""
     import vl_convert as vlc
 
     n = 2500
