@@ -92,6 +92,11 @@ class DiskCache:
         except OSError:  # a cache that cannot be written only makes the next publish slower
             return
 
+    def keep(self, key: tuple[str, int | None], picture: bytes) -> None:
+        """`picture`, drawn already, kept for the next publish unless it is."""
+        if not self.path(key).is_file():
+            self.put(key, picture)
+
     def prune(self) -> int:
         """Remove every file this publish did not use; returns how many."""
         removed = 0
@@ -126,7 +131,7 @@ def svg(spec: dict, width: int | None = chart_render.DEFAULT_WIDTH) -> bytes:
     if key in _DRAWN:
         _DRAWN.move_to_end(key)
         if disk is not None:
-            disk.path(key)  # still used: kept by the prune
+            disk.keep(key, _DRAWN[key])  # drawn for another folder earlier in this process: kept here too
         return _DRAWN[key]
     picture = disk.get(key) if disk is not None else None
     if picture is None:

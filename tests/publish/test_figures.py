@@ -89,6 +89,12 @@ def test_a_picture_drawn_by_one_publish_is_read_by_the_next(tmp_path, monkeypatc
         assert figures.svg(spec, 200) == drawn and cache.hits == 0
     assert kept.read_bytes() == drawn
 
+    # Drawn by this process for another folder: kept in this one too.
+    another = tmp_path / "another" / ".hyte-cache"
+    with figures.disk_cache(another):
+        assert figures.svg(spec, 200) == drawn
+    assert [p.read_bytes() for p in another.glob("*.svg")] == [drawn]
+
 
 def test_a_maps_shapes_share_their_outline_and_look_the_same() -> None:
     """A 3,000-district map is 3,000 shapes, each with the same outline written out: given once for each run
