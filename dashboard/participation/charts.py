@@ -54,11 +54,12 @@ def ranked_reach(frame: pl.DataFrame, labels: dict[str, str], description: str,
     `frame`: name, reach (null when suppressed), low, text (the formatted figure, "< 5" when
     suppressed). `labels`: reach (axis title), district, threshold (the rule's label).
     """
-    values = [{"name": r["name"], "reach": r["reach"], "low": bool(r["low"]), "text": r["text"],
-               "at": r["reach"] or 0} for r in frame.iter_rows(named=True)]
-    order = [v["name"] for v in sorted(values, key=lambda v: (-(v["reach"] if v["reach"] is not None else -1),
-                                                                v["name"]))]
-    y = {"field": "name", "type": "nominal", "title": None, "sort": order}
+    values = sorted(({"name": r["name"], "reach": r["reach"], "low": bool(r["low"]), "text": r["text"],
+                      "at": r["reach"] or 0} for r in frame.iter_rows(named=True)),
+                    key=lambda v: (-(v["reach"] if v["reach"] is not None else -1), v["name"]))
+    # The rows' own order (highest first, ties by name), not a list of every name: for thousands of
+    # districts that list made an expression too deep for Vega to compile (a stack overflow).
+    y = {"field": "name", "type": "nominal", "title": None, "sort": None}
     layers = [
         {"mark": {"type": "bar", "cornerRadiusEnd": 2},
          "encoding": {"y": y, "x": {"field": "reach", "type": "quantitative", "title": labels["reach"],

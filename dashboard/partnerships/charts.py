@@ -99,8 +99,7 @@ def district_bars(rows: pl.DataFrame, labels: dict[str, str], description: str,
     population_label. `labels`: rate (axis title), district, partners, population.
     """
     top = max(rows["per_1000"].max() or 0, 1)
-    # The rank order (3,000 names) is set by district_bars_spec after to_dict, as the rows are: Altair
-    # would copy and walk the list for each layer.
+    # The rank order is the rows' own, set by district_bars_spec after to_dict.
     y = alt.Y(field="district", type="nominal", title=None, axis=alt.Axis(labelLimit=320))
     # Room to the right of the longest bar for its label.
     x = alt.X(field="per_1000", type="quantitative", title=labels["rate"],
@@ -129,9 +128,10 @@ def district_bars_spec(rows: pl.DataFrame, labels: dict[str, str], description: 
     """district_bars as a Vega-Lite dict, its rows in `datasets` and the districts' rank order on the y
     axis (both added after Altair's to_dict)."""
     spec = district_bars(rows, labels, description, number_locale).to_dict(validate=validate)
-    order = rows["district"].to_list()
+    # The rows' own order (they come in rank order), not a list of every name: for thousands of districts
+    # that list made an expression too deep for Vega to compile (a stack overflow, no picture).
     for layer in spec["layer"]:
-        layer["encoding"]["y"]["sort"] = order
+        layer["encoding"]["y"]["sort"] = None
     spec["datasets"] = {DISTRICT_DATA: district_values(rows)}
     return spec
 

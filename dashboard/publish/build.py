@@ -16,8 +16,8 @@ from sqlalchemy import Engine
 
 from dashboard.core import cache, filters
 from dashboard.core.i18n import speaking, translate
-from dashboard.publish import pages
-from dashboard.publish.site import ICON, STYLESHEET, Site, Written, write
+from dashboard.publish import figures, pages
+from dashboard.publish.site import ICON, PICTURES, STYLESHEET, Site, Written, write
 from data_pipeline.inputs.config_schema import DEFAULT_PUBLISHED
 from data_pipeline.store import engine as store_module
 
@@ -51,6 +51,18 @@ def build(url: str, out: Path, languages: tuple[str, ...], screens: tuple[str, .
     f = filters.Filters(None, None, *offer.default_period)
     base = base_url if not base_url or base_url.endswith("/") else base_url + "/"
     site = Site()
+    with figures.disk_cache(out / PICTURES):
+        names, count = _pages(site, store, engine, f, languages, screens, base)
+    site.put("index.html", pages.root_page(names, languages))
+    site.put(STYLESHEET, resources.files("dashboard.publish").joinpath("static", "site.css").read_bytes())
+    site.put(ICON, resources.files("dashboard").joinpath("static", "favicon.svg").read_bytes())
+    written = write(site, out)
+    return Published(written, languages, screens, count, time.perf_counter() - started)
+
+
+def _pages(site: Site, store: cache.Store, engine: Engine, f: filters.Filters, languages: tuple[str, ...],
+           screens: tuple[str, ...], base: str) -> tuple[dict[str, str], int]:
+    """Every page of every language into `site`; the site's name in each language and the indicators' count."""
     names, count = {}, 0
     for lang in languages:
         with speaking(lang):
@@ -67,11 +79,7 @@ def build(url: str, out: Path, languages: tuple[str, ...], screens: tuple[str, .
                 if screen in screens:
                     getattr(p, screen)()
             p.embeds()
-    site.put("index.html", pages.root_page(names, languages))
-    site.put(STYLESHEET, resources.files("dashboard.publish").joinpath("static", "site.css").read_bytes())
-    site.put(ICON, resources.files("dashboard").joinpath("static", "favicon.svg").read_bytes())
-    written = write(site, out)
-    return Published(written, languages, screens, count, time.perf_counter() - started)
+    return names, count
 
 
 def screen_names(screens: tuple[str, ...], lang: str) -> str:

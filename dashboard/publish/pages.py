@@ -11,11 +11,13 @@ meeting or event lists: `PUBLIC_SCREENS` and these functions are the whole of wh
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from sqlalchemy import Engine
 
 from dashboard.core import filters
 from dashboard.core.cache import Store
+from dashboard.core.formatting import fmt_number
 from dashboard.core.i18n import LANGUAGE_NAMES, translate
 from dashboard.core.model import Chart, Message
 from dashboard.indicators import model as indicators
@@ -27,6 +29,7 @@ from dashboard.participation import queries as part_queries
 from dashboard.participation import reach_map as participation_map
 from dashboard.participation import view as part_view
 from dashboard.partnerships import model as partnerships
+from dashboard.partnerships.charts import DISTRICT_DATA
 from dashboard.publish import html
 from dashboard.publish.site import ICON, STYLESHEET, Site, link, page_path, plain_text
 from dashboard.working_groups import model as working_groups
@@ -39,6 +42,16 @@ SCREEN_OF_PAGE = {"participation.py": "participation", "working_groups.py": "wor
                   "partnerships.py": "partnerships"}
 PUBLIC_GROUP_TILES = 2
 SMALL_CHART = 560  # a priority area's status bar on the front page
+# A city of hundreds or thousands of postal areas: a ranking of every district is a picture thousands of
+# bars tall, and a map with every name and figure written on it is unreadable; each weighed megabytes on a
+# resident's phone (3,000 districts: the participation page 4.8 MB with its pictures). Above this many
+# districts a ranking pictures its ENDS first and ENDS last, the map its colours only; the files beside
+# them (and the participation page's districts' table) still hold every district's figures.
+MANY_DISTRICTS = 60
+ENDS = 20
+# The districts' table is about 100 bytes a district: more rows than this go on pages of their own, this many
+# a page, in the table's (alphabetical) order, so no page outweighs issue 25's 200 KB.
+TABLE_ROWS = 200
 
 
 class Publisher:
@@ -201,13 +214,18 @@ class Publisher:
                                         table=m.districts is None))
         if m.ranking is not None:
             out.append(f"<h2>{html.text(m.ranking.title)}</h2>")
-            out.append(self.site.figure(path, self.lang, m.ranking.chart, f"{title}: {m.ranking.title}", lines, title,
-                                        table=m.districts is None))
+            chart, full = self._ends(m.ranking.chart, m.ranking.chart.spec["data"]["values"],
+                                     lambda spec, rows: {**spec, "data": {**spec["data"], "values": rows}})
+            out.append(self.site.figure(path, self.lang, chart, f"{title}: {m.ranking.title}", lines, title,
+                                        table=m.districts is None, figures_of=full))
             if m.ranking.line:
                 out.append(f"<p>{html.markdown(m.ranking.line)}</p>")
         if m.districts is not None:
             out.append(f"<h2>{html.text(m.districts.title)}</h2>")
-            out.append(html.table(m.districts.frame, self.lang))
+            if m.districts.frame.height <= TABLE_ROWS:
+                out.append(html.table(m.districts.frame, self.lang))
+            else:
+                out.append(self._district_pages(m.districts.title, m.districts.frame, title, path))
         for heading, chart in ((m.levels_title, m.levels), (m.types_title, m.types)):
             if chart is not None:
                 out.append(f"<h2>{html.text(heading)}</h2>")
@@ -223,6 +241,37 @@ class Publisher:
         self.site.add_page(path, html.page(self.frame(path, "participation", sources=(self.registers,)), title,
                                            "\n".join(out)))
 
+    def _district_pages(self, heading: str, frame, screen_title: str, screen_path: str) -> str:
+        """The districts' table on pages of TABLE_ROWS rows each; the participation page's list of them."""
+        parts = [frame.slice(start, TABLE_ROWS) for start in range(0, frame.height, TABLE_ROWS)]
+        paths = [page_path(self.lang, "districts", n) for n in range(1, len(parts) + 1)]
+        names = [f"{part[0, 0]} – {part[-1, 0]}" for part in parts]
+        for n, (part, path) in enumerate(zip(parts, paths)):
+            links = " · ".join(
+                f'<a href="{html.text(link(path, paths[n + step]))}" rel="{rel}">{html.text(translate(key, self.lang))}</a>'
+                for key, step, rel in (("publish.previous", -1, "prev"), ("publish.next", 1, "next"))
+                if 0 <= n + step < len(parts))
+            back = translate("publish.embed.back", self.lang, title=screen_title)
+            body = (f'<p><a href="{html.text(link(path, screen_path))}">{html.text(back)}</a></p>\n'
+                    f"{html.table(part, self.lang)}\n<p class=\"pages\">{links}</p>")
+            self.site.add_page(path, html.page(self.frame(path, "districts", n + 1, (self.registers,)),
+                                               f"{heading}: {names[n]}", body))
+        said = translate("publish.districts.pages", self.lang, total=fmt_number(frame.height, 0, self.lang),
+                         size=fmt_number(TABLE_ROWS, 0, self.lang))
+        items = "".join(f'<li><a href="{html.text(link(screen_path, target))}">{html.text(label)}</a></li>'
+                        for target, label in zip(paths, names))
+        return f"<p>{html.text(said)}</p>\n<ul class=\"district-pages\">{items}</ul>"
+
+    def _ends(self, chart: Chart, rows: list[dict], with_rows) -> tuple[Chart, dict | None]:
+        """A ranking of more than MANY_DISTRICTS districts as a picture of its ENDS first and ENDS last, its
+        caption saying so; and the spec with every district (the figures), None when all are pictured."""
+        if len(rows) <= MANY_DISTRICTS:
+            return chart, None
+        said = translate("publish.ranking.ends", self.lang, shown=fmt_number(ENDS, 0, self.lang),
+                         total=fmt_number(len(rows), 0, self.lang))
+        caption = f"{chart.caption} {said}" if chart.caption else said
+        return replace(chart, spec=with_rows(chart.spec, rows[:ENDS] + rows[-ENDS:]), caption=caption), chart.spec
+
     def _reach_map(self) -> Chart:
         """The reach map as the briefing draws it (a Vega-Lite geoshape: the screen's map is a pydeck
         canvas, which needs a browser and a script), from the same suppressed figures."""
@@ -233,7 +282,16 @@ class Publisher:
                           participation_map.breaks_of(districts), b).to_dict(validate=False)
         frame = participation.participation_districts(self.store, self.f.start_year, self.f.end_year, None,
                                                       (), (), (), self.lang)["frame"]
-        return Chart(chart, part_view.map_alt(frame, self.lang), "tavoittavuus-kartta")
+        alt = part_view.map_alt(frame, self.lang)
+        if len(districts) <= MANY_DISTRICTS:
+            return Chart(chart, alt, "tavoittavuus-kartta")
+        # The names and figures stay in the spec (the map's files), drawn nowhere: too many to read.
+        geo = chart["vconcat"][0]
+        labelled = [{**layer, "transform": [*layer.get("transform", ()), {"filter": "false"}]}
+                    if layer.get("mark", {}).get("type") == "text" else layer for layer in geo["layer"]]
+        chart = {**chart, "vconcat": [{**geo, "layer": labelled}, *chart["vconcat"][1:]]}
+        said = translate("publish.map.colours_only", self.lang, total=fmt_number(len(districts), 0, self.lang))
+        return Chart(chart, alt, "tavoittavuus-kartta", f"{alt} {said}")
 
     def working_groups(self) -> None:
         path = page_path(self.lang, "working_groups")
@@ -287,8 +345,12 @@ class Publisher:
         if m.districts is not None:
             out.append(f"<h2>{html.text(m.districts.title)}</h2>")
             if m.districts.chart is not None:
-                out.append(self.site.figure(path, self.lang, m.districts.chart, f"{title}: {m.districts.title}", lines,
-                                            title))
+                spec = m.districts.chart.spec
+                chart, full = self._ends(m.districts.chart, spec["datasets"][DISTRICT_DATA],
+                                         lambda spec, rows: {**spec, "datasets": {**spec["datasets"], DISTRICT_DATA: rows}})
+                # Many districts: their figures in the files only (a table of every one is the page's weight).
+                out.append(self.site.figure(path, self.lang, chart, f"{title}: {m.districts.title}", lines,
+                                            title, table=full is None, figures_of=full))
             out.extend(f"<p>{html.markdown(x)}</p>" for x in (*m.districts.lines, m.districts.caption,
                                                                 m.districts.hidden) if x)
         self.site.add_page(path, html.page(self.frame(path, "partnerships", sources=(self.registers,)), title,

@@ -24,12 +24,17 @@ SEGMENTS = {
     "area": {"fi": "painopistealueet", "sv": "insatsomraden", "en": "priority-areas"},
     "indicator": {"fi": "indikaattorit", "sv": "indikatorer", "en": "indicators"},
     "participation": {"fi": "osallisuus", "sv": "delaktighet", "en": "participation"},
+    # The participation page's districts' table, when it has more rows than one page should carry.
+    "districts": {"fi": "osallisuus/alueet", "sv": "delaktighet/omraden", "en": "participation/districts"},
     "working_groups": {"fi": "tyoryhmat", "sv": "arbetsgrupper", "en": "working-groups"},
     "partnerships": {"fi": "jarjestoyhteistyo", "sv": "organisationssamarbete", "en": "ngo-partnerships"},
     "embeds": {"fi": "upotukset", "sv": "inbaddning", "en": "embeds"},
 }
 STYLESHEET, ICON = "style.css", "favicon.svg"
 MANIFEST = ".hyte-publish.json"  # what the last publish wrote: files it no longer makes are removed
+# The pictures the last publish drew, for the next one (figures.DiskCache): inside the folder, the one place
+# the publish may write (deploy/hyte-publish.service), and hidden like every dot-file by the nginx site.
+PICTURES = ".hyte-cache"
 EMBED = "embed"
 _SIZE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"')
 
@@ -86,14 +91,16 @@ class Site:
 
     def figure(self, page: str, lang: str, chart: Chart, title: str, lines: list[str], page_title: str,
                width: int | None = figures.chart_render.DEFAULT_WIDTH, caption: bool = True,
-               table: bool = True) -> str:
+               table: bool = True, figures_of: dict | None = None) -> str:
         """The chart on `page` (picture, caption, figures table, files) and, beside it, its embed with
         `lines` (source, data date) under it; returns the page's HTML for it. `table=False`: the page
-        shows the same figures in a table of its own (the files and the embed still carry them)."""
+        shows the same figures in a table of its own (the files and the embed still carry them).
+        `figures_of`: the spec whose rows are the figures, when the picture draws only some of them (its
+        caption says which); default the chart's own."""
         slug = chart.file
         base = f"{EMBED}/{lang}/{slug}"
         picture = figures.svg(chart.spec, width)
-        frame = figures.figures(chart.spec)
+        frame = figures.figures(figures_of if figures_of is not None else chart.spec)
         self.put(base + ".svg", picture)
         self.put(base + ".csv", figures.to_csv(frame))
         meta = {"title": title, "description": plain_text(chart.alt),
@@ -104,7 +111,9 @@ class Site:
         embed = Embed(slug, lang, title, page, h)
         self.embeds.append(embed)
         embed_img = _img(link(embed.path, base + ".svg"), chart.alt, w, h)
-        self.put(embed.path, html.embed_page(lang, title, embed_img, lines,
+        # A picture of some of the figures says which under it in the embed too.
+        shown_lines = [chart.caption, *lines] if figures_of is not None and chart.caption else lines
+        self.put(embed.path, html.embed_page(lang, title, embed_img, shown_lines,
                                              (translate("publish.embed.back", lang, title=page_title),
                                               link(embed.path, page)),
                                              link(embed.path, STYLESHEET)))

@@ -4,6 +4,7 @@ the real pipeline loaded from known registers (fi, sv, en; filters and the scree
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import polars as pl
@@ -271,6 +272,23 @@ def test_charts_say_their_message_and_mark_the_barely_reached():
                               [(reach_map.SUPPRESSED_FILL, reach_map.OUTLINE, "alle 5 osallistujaa")])
     assert [c["label"] for c in legend["layer"][0]["data"]["values"]] == ["< 24", "≥ 24"]
     assert legend["layer"][3]["data"]["values"][0]["label"] == "alle 5 osallistujaa"
+
+
+def test_a_ranking_of_thousands_of_districts_is_drawn_highest_first():
+    """3,000 districts (a national-size store): the ranking's order given as a list of every name made
+    Vega's expression too deep to compile ("Maximum call stack size exceeded"): no picture for the published
+    page (hyte publish failed) or the screen's PNG and SVG downloads."""
+    import vl_convert as vlc
+
+    n = 2500
+    frame = pl.DataFrame({"name": [f"Alue {i:04d}" for i in range(n)], "reach": [float(i % 997) for i in range(n)],
+                          "low": [i % 997 < 5 for i in range(n)], "text": [str(i % 997) for i in range(n)]})
+    spec = charts.ranked_reach(frame, {"reach": "Per 1 000", "district": "Alue", "threshold": "25 %"}, "–", 40.0)
+    svg = vlc.vegalite_to_svg({**spec, "width": 400})
+    # Highest first, ties by name: 996 (Alue 0996, 1993) … 0 (Alue 0000, 0997, 1994).
+    labels = [name for name in re.findall(r">(Alue \d{4})</text>", svg)]
+    assert labels[:3] == ["Alue 0996", "Alue 1993", "Alue 0995"] and labels[-1] == "Alue 1994", labels[:3]
+    assert len(labels) == n
 
 
 # --- the screen, on a store loaded by the pipeline ------------------------------------------------

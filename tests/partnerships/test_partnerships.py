@@ -241,9 +241,28 @@ def test_district_bars_mark_districts_without_partners_and_the_chosen_one():
     values = _values(spec, bars)
     assert [(v["district"], v["tone"], v["chosen"]) for v in values] == [("Saari", "some", "chosen"),
                                                                         ("Keskusta", "none", "other")]
-    assert bars["encoding"]["y"]["sort"] == ["Saari", "Keskusta"]
+    assert bars["encoding"]["y"]["sort"] is None  # the rows' own order: the rank order
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     assert spec["description"] == "Ei yhtään kumppania: Keskusta."
+
+
+def test_district_bars_of_thousands_of_districts_are_drawn_in_rank_order():
+    """3,000 districts: the rank order given as a list of every name made Vega's expression too deep to
+    compile ("Maximum call stack size exceeded"): no picture for the published page or the download."""
+    import re
+
+    import vl_convert as vlc
+
+    theme.apply()
+    n = 2500
+    rows = pl.DataFrame({"district": [f"Alue {n - i:04d}" for i in range(n)],
+                         "per_1000": [float(n - i) / 100 for i in range(n)], "partners": [1] * n,
+                         "label": ["x"] * n, "none": [False] * n, "chosen": [False] * n,
+                         "population_label": ["100"] * n})
+    spec = ngo_charts.district_bars_spec(rows, {"rate": "Kumppaneita / 1 000", "district": "Alue",
+                                                "partners": "Kumppaneita", "population": "Asukkaita"}, "–")
+    labels = re.findall(r">(Alue \d{4})</text>", vlc.vegalite_to_svg({**spec, "width": 400}))
+    assert labels == [f"Alue {n - i:04d}" for i in range(n)], labels[:3]
 
 
 def test_grant_bars_stack_areas_and_write_each_total():

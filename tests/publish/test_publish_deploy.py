@@ -44,6 +44,9 @@ def test_nginx_sends_the_sites_security_headers(site: Path, tmp_path: Path) -> N
         assert _get(base + "embed/fi/indikaattori-288.svg").headers["Content-Type"].startswith("image/svg+xml")
         assert _get(base + "fi/").status == 200  # a folder's index.html
         assert _get(base + ".hyte-publish.json").status == 404
+        # The pictures kept for the next publish are hyte's, not the visitors'.
+        kept = next((site / ".hyte-cache").glob("*.svg"))
+        assert _get(base + f".hyte-cache/{kept.name}").status == 404
 
 
 @pytest.mark.browser
