@@ -34,7 +34,18 @@ def test_{name}(started, n):
 '''
 
 
-def test_a_files_module_fixtures_start_once_in_one_process(tmp_path: Path) -> None:
+def _run(folder: Path, processes: int) -> list[str]:
+    """pytest as `make test` runs it, in `processes` test processes: which file's module fixture started, in order."""
+    (folder / "started.log").unlink(missing_ok=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", str(processes), "--dist", DIST, "-p", "no:cacheprovider", str(folder)],
+        cwd=folder, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(SUPPORT), os.environ.get("PYTHONPATH", "")])})
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return [line.split()[0] for line in (folder / "started.log").read_text().splitlines()]
+
+
+def test_a_files_module_fixtures_start_once_and_the_slow_files_first(tmp_path: Path) -> None:
     (tmp_path / "conftest.py").write_text(
         "from support import file_order\n"
         "globals().update({k: v for k, v in vars(file_order).items() if k.startswith('pytest_')})\n"
@@ -43,15 +54,6 @@ def test_a_files_module_fixtures_start_once_in_one_process(tmp_path: Path) -> No
         "    config.addinivalue_line('markers', 'quick: fast')\n")
     (tmp_path / "test_quick.py").write_text(FILE.format(marker="quick", name="quick"))
     (tmp_path / "test_served.py").write_text(FILE.format(marker="browser", name="served"))
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-n", "2", "--dist", DIST, "-p", "no:cacheprovider", "-v",
-         str(tmp_path)],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(SUPPORT), os.environ.get("PYTHONPATH", "")])})
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    started = (tmp_path / "started.log").read_text().split("\n")
-    names = sorted(line.split()[0] for line in started if line)
-    assert names == ["test_quick.py", "test_served.py"]  # each file's module fixture started once
-    # The file the markers say is slow (a served browser) went first.
-    ran = [line for line in done.stdout.splitlines() if " PASSED " in line]
-    assert "test_served.py" in ran[0], ran
+    assert sorted(_run(tmp_path, 2)) == ["test_quick.py", "test_served.py"]  # each file's fixture started once
+    # In one process, the file the markers say is slow (a served browser) goes first.
+    assert _run(tmp_path, 1) == ["test_served.py", "test_quick.py"]
