@@ -81,7 +81,7 @@ def test_cover_states_municipality_filters_data_date_and_language(fixture_engine
 
 
 def test_filters_on_the_cover_and_every_running_head(fixture_engine):
-    (age, names, *_), (district, fi, sv, _dx) = AGE_GROUPS[1], DISTRICTS[1]
+    (age, names, *_), (district, _fi, sv, _dx) = AGE_GROUPS[1], DISTRICTS[1]
     pdf = briefing.build(fixture_engine, briefing.Request(lang="sv", age_group=age, district=district,
                                                           start_year=2021, end_year=2023), today=TODAY)
     pages = [flat(p) for p in pages_text(pdf)]

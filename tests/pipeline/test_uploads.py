@@ -146,7 +146,7 @@ def test_health_is_ok_for_a_fresh_store(loaded, capsys):
 
 
 def test_health_fails_with_a_reason(tmp_path, mini_package, sqlite_url, capsys):
-    assert hyte(["health", "--db", f"postgresql+psycopg://nobody@127.0.0.1:9/x"]) == 1
+    assert hyte(["health", "--db", "postgresql+psycopg://nobody@127.0.0.1:9/x"]) == 1
     assert "tietovarastoon ei saada yhteyttä" in capsys.readouterr().out
     assert hyte(["health", "--db", f"sqlite:///{tmp_path / 'empty.db'}"]) == 1
     assert "skeema puuttuu" in capsys.readouterr().out

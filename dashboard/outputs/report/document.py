@@ -9,7 +9,7 @@ from dashboard.core.i18n import DEFAULT_LANGUAGE
 # THL's suggested structure of a wellbeing report (summary → background → current state → strengths and
 # development areas → plan → appendices); the keys name the catalogue's headings `report.section.<key>`
 # and the coordinator's texts in the store.
-from data_pipeline.store.report_texts import KINDS, SECTIONS
+from data_pipeline.store.report_texts import KINDS, SECTIONS  # noqa: F401 - the report's kinds and sections, named here for its modules
 
 FORMATS = ("docx", "pdf", "html")
 # A broad report covers the council term: four years ending with the report's year.
