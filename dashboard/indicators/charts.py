@@ -115,11 +115,13 @@ def area_balance_chart(summary: pl.DataFrame, labels: dict[str, str], descriptio
     ).properties(height=alt.Step(44), width="container")
 
 
-def status_bar(counts: dict[str, int], labels: dict[str, str], description: str) -> dict:
+def status_bar(counts: dict[str, int], labels: dict[str, str], description: str,
+               titles: tuple[str, str] | None = None) -> dict:
     """One priority area's indicators as a single stacked bar: improving, holding, worsening, no data.
 
     `counts` and `labels` by status code. A plain Vega-Lite dict (the overview draws one per area):
-    each segment carries its count as text, so the bar reads without colour.
+    each segment carries its count as text, so the bar reads without colour. `titles`: the status's and
+    the count's column titles (the tooltip's, and the published figures table's headers).
     """
     order = ["improving", "holding", "worsening", "no_data"]
     rows = [{"status": labels[s], "code": s, "count": int(counts.get(s) or 0), "o": i}
@@ -134,7 +136,8 @@ def status_bar(counts: dict[str, int], labels: dict[str, str], description: str)
                       {"calculate": "(datum.x0 + datum.x1) / 2", "as": "mid"}],
         "height": 44,
         "width": "container",
-        "encoding": {"tooltip": [{"field": "status", "type": "nominal"}, {"field": "count", "type": "quantitative"}]},
+        "encoding": {"tooltip": [{"field": "status", "type": "nominal", **({"title": titles[0]} if titles else {})},
+                                 {"field": "count", "type": "quantitative", **({"title": titles[1]} if titles else {})}]},
         "layer": [
             {"mark": {"type": "bar", "stroke": "#FFFFFF", "strokeWidth": 2},
              "encoding": {"x": {"field": "x0", "type": "quantitative", "axis": None, "scale": scale},
@@ -155,15 +158,18 @@ def status_bar(counts: dict[str, int], labels: dict[str, str], description: str)
 def peer_band_chart(band: pl.DataFrame, labels: dict[str, str], description: str) -> alt.Chart:
     """The peers' range (min–max) as a band, their median as a dashed line, the municipality as a thick line.
 
-    `band`: year, median, low, high, own (metrics.peer_band). `labels`: year, value, range, median, own.
+    `band`: year, median, low, high, peers, own (metrics.peer_band). `labels`: year, value, range, median,
+    own, and peers (the number of peers' column title) where it is to be told.
     """
     data = band.to_pandas()
     x = alt.X("year:O", title=labels["year"], axis=alt.Axis(labelAngle=0))
     base = alt.Chart(data)
     area = base.mark_area(opacity=0.35, color=theme.SKY_BLUE).encode(
         x=x, y=alt.Y("low:Q", title=labels["value"], scale=alt.Scale(zero=False)), y2="high:Q",
-        tooltip=[alt.Tooltip("year:O", title=labels["year"]), alt.Tooltip("low:Q", title=labels["range"] + " min"),
-                 alt.Tooltip("high:Q", title=labels["range"] + " max")])
+        tooltip=[alt.Tooltip("year:O", title=labels["year"]), alt.Tooltip("own:Q", title=labels["own"], format=",.1f"),
+                 alt.Tooltip("median:Q", title=labels["median"], format=",.1f"),
+                 alt.Tooltip("low:Q", title=labels["range"] + " min"), alt.Tooltip("high:Q", title=labels["range"] + " max"),
+                 *([alt.Tooltip("peers:Q", title=labels["peers"])] if "peers" in labels else [])])
     lines = base.transform_fold(["median", "own"], as_=["series", "v"]).transform_calculate(
         label=f"datum.series == 'own' ? {labels['own']!r} : {labels['median']!r}").mark_line(
         point=alt.OverlayMarkDef(size=50, filled=True)).encode(

@@ -232,7 +232,8 @@ def detail_charts(store: Store, start_year: int, end_year: int, age_group: str |
     out["peer"] = None
     if band.height:
         peer_labels = {"year": labels["year"], "value": labels["value"], "range": translate("peer.range", lang),
-                       "median": translate("peer.median", lang), "own": municipality}
+                       "median": translate("peer.median", lang), "own": municipality,
+                       "peers": translate("brief.col.peers", lang)}
         out["peer"] = charts.peer_band_chart(band, peer_labels, out["peer_text"]).to_dict()
     names = {g: translate(f"ind.gender.{g}", lang) for g in ("total", "male", "female")}
     genders = own.filter(pl.col("role") == "municipality").with_columns(pl.col("gender").replace_strict(names))

@@ -127,7 +127,8 @@ def _area_card(name: str, area: dict, status: dict | None, labels: dict[str, str
     bar = line = None
     if status is not None and status["indicators"]:
         line = ind_view.area_line(status, lang)
-        bar = indicator_charts.status_bar(status, labels, f"{plain(name)}: {line}")
+        bar = indicator_charts.status_bar(status, labels, f"{plain(name)}: {line}",
+                                          (translate("ind.col.trend", lang), translate("ind.axis.count", lang)))
     return AreaCard(area["code"], plain(name), bar, line, translate("overview.indicator_count", lang),
                     fmt_number(area["indicators"], 0, lang),
                     None if status is None else ind_view.comparison_line(status, lang),

@@ -237,6 +237,16 @@ def figures(spec: dict) -> pl.DataFrame:
         if rows else pl.DataFrame()
 
 
+def readable(frame: pl.DataFrame, headers: dict[str, str]) -> pl.DataFrame:
+    """The figures a reader reads in the page's table: the columns the chart names (an axis, legend or tooltip
+    title, in the page's language), each title once: the last column of a title, which is the figure a
+    reader reads where a chart names two alike (a bar's start and its count, a share and its "1/5 · 20 %").
+    The others are the drawing's helpers (a colour key such as `role`, a position, a sort order, a code);
+    the CSV and JSON keep every column."""
+    last = {headers[c]: c for c in frame.columns if headers.get(c)}
+    return frame.select([c for c in frame.columns if headers.get(c) and last[headers[c]] == c])
+
+
 def to_csv(frame: pl.DataFrame) -> bytes:
     """UTF-8 CSV with a header, as Excel and every statistics tool reads it (dot decimals)."""
     out = io.StringIO()

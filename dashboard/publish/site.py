@@ -118,12 +118,13 @@ class Site:
                                               link(embed.path, page)),
                                              link(embed.path, STYLESHEET)))
         headers = figures.titles(chart.spec)
+        shown = figures.readable(frame, headers)
         files = " · ".join(f'<a href="{html.text(link(page, path))}"{attrs}>{html.text(label)}</a>' for path, label, attrs in (
             (base + ".csv", translate("publish.figures.csv", lang), " download"),
             (base + ".json", translate("publish.figures.json", lang), ""),
             (embed.path, translate("publish.figures.embed", lang), "")))
         shown_table = (f"<details><summary>{html.text(translate('publish.figures.table', lang))}</summary>\n"
-                       f"{html.table(frame, lang, headers)}</details>" if table and frame.height else "")
+                       f"{html.table(shown, lang, headers)}</details>" if table and shown.width and shown.height else "")
         shown_caption = f"<figcaption>{html.markdown(chart.caption or chart.alt)}</figcaption>" if caption else ""
         return (f'<figure class="chart" id="{html.text(slug)}">\n{_img(link(page, base + ".svg"), chart.alt, w, h)}\n'
                 f"{shown_caption}\n{shown_table}\n<p class=\"files\">{files}</p>\n</figure>")

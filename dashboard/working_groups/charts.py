@@ -127,7 +127,7 @@ def meetings_chart(year_counts: pl.DataFrame, labels: dict[str, str], descriptio
     `year_counts`: group (display name), held, joint, scheduled, target_meetings_min/max, status,
     status_label, label (the number at the bar's end, e.g. "3/5–6"). Bars take the status colour (below
     target = BAD); joint meetings are the same colour, lighter; scheduled ones only outlined.
-    `labels`: meetings, group, target, own, joint, scheduled, status.
+    `labels`: meetings, group, target, own, joint, scheduled, status, and kind (the segment's title).
     """
     groups = year_counts["group"].to_list()
     segments = []
@@ -160,7 +160,7 @@ def meetings_chart(year_counts: pl.DataFrame, labels: dict[str, str], descriptio
         opacity=alt.Opacity("kind:N", title=None, scale=alt.Scale(domain=kinds, range=list(SEGMENT_OPACITY.values())),
                             legend=alt.Legend(orient="bottom", symbolType="square", symbolFillColor=theme.GOOD,
                                               symbolStrokeColor=theme.TEXT, symbolSize=260)),
-        tooltip=[alt.Tooltip("group:N", title=labels["group"]), alt.Tooltip("kind:N", title=None),
+        tooltip=[alt.Tooltip("group:N", title=labels["group"]), alt.Tooltip("kind:N", title=labels.get("kind")),
                  alt.Tooltip("count:Q", title=labels["meetings"]), alt.Tooltip("status:N", title=labels["status"])])
     label = alt.Chart(_values(ends)).mark_text(align="left", dx=6, fontSize=16, fontWeight="bold").encode(
         y=y, x=alt.X("end:Q", scale=alt.Scale(domain=[0, top], nice=False)), text="label:N",

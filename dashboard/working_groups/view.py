@@ -102,7 +102,7 @@ def year_rows(act: dict, year: int, names: dict[str, str], lang: str) -> pl.Data
             return_dtype=pl.Utf8).alias("label"))
 
 def meetings_year(act: dict, year: int, names: dict[str, str], message: str, lang: str) -> alt.LayerChart:
-    labels = {k: translate(f"wg.axis.{k}", lang) for k in ("meetings", "group", "target", "status")}
+    labels = {k: translate(f"wg.axis.{k}", lang) for k in ("meetings", "group", "target", "status", "kind")}
     labels.update(own=translate("wg.kind_own", lang), joint=translate("wg.kind_joint", lang), scheduled=translate("wg.kind_scheduled", lang))
     return charts.meetings_chart(year_rows(act, year, names, lang), labels, message)
 
