@@ -6,34 +6,23 @@ events with participants in most of them (benchmarks/national.py grows the same 
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
+from data_pipeline.load.plan import csv_bytes, read_rows
+
 GRID_LON, GRID_LAT, CELL_LON, CELL_LAT, COLUMNS = 20.6, 60.9, 0.012, 0.006, 20
-
-
-def _rows(path: Path) -> tuple[list[str], list[dict]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def _write(path: Path, header: list[str], rows: list[dict]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, header)
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def grow_districts(package: Path, count: int) -> list[str]:
     """Add `count` districts (codes S0001 …, names "Alue 1" …) to the package's map, population and events."""
     geojson = package / "districts.geojson"
     collection = json.loads(geojson.read_text("utf-8"))
-    header, population = _rows(package / "registers" / "district_population.csv")
+    registers = package / "registers"
+    header, population = read_rows(registers, "district_population")
     years = sorted({r["year"] for r in population})
     groups = sorted({r["age_group"] for r in population})
-    event_header, events = _rows(package / "registers" / "events.csv")
+    event_header, events = read_rows(registers, "events")
     template = events[0]
     codes = []
     for i in range(count):
@@ -53,6 +42,7 @@ def grow_districts(package: Path, count: int) -> list[str]:
                            "participants_children_youth": str(5 + i % 40), "participants_working_age": str(i % 13),
                            "participants_older": "0"})
     geojson.write_text(json.dumps(collection), "utf-8")
-    _write(package / "registers" / "district_population.csv", header, population)
-    _write(package / "registers" / "events.csv", event_header, events)
+    # Written back as the screens' register editor writes a register (the templates' format).
+    (registers / "district_population.csv").write_bytes(csv_bytes(header, population))
+    (registers / "events.csv").write_bytes(csv_bytes(event_header, events))
     return codes
