@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import polars as pl
-from support.screen_helpers import open_screen, screen_text
+from support.screen_helpers import open_deck_builder, open_screen, screen_text
 
 from dashboard.access.rules import OPEN_ACTOR
 from dashboard.core.i18n import translate
@@ -15,7 +15,7 @@ from data_pipeline.cli import main as hyte
 
 
 def test_the_slide_builder_asks_for_a_focus_not_a_goal(fixture_store):
-    at = open_screen(None, lang="sv")
+    at = open_deck_builder(open_screen(None, lang="sv"))
     labels = [w.label for w in at.sidebar.text_input]
     assert "Fokus: Indikatorer (valfritt)" in labels, labels
     assert not any(label.startswith("Mål") for label in labels)

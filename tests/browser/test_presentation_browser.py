@@ -124,3 +124,21 @@ def test_a_click_on_an_indicator_shows_its_trend_and_esc_returns(demo_app, tab):
     tab.keyboard.press("Escape")
     tab.locator(".st-key-present-exit").wait_for()
     assert "drill=" not in tab.url and tab.locator(".st-key-present-figure").inner_text() == before
+
+
+def test_the_deck_builder_draws_when_opened_and_opens_its_deck(demo_app, tab):
+    """Closed, the sidebar's deck builder is not drawn at all (every page is lighter for it); opened, it
+    offers the meeting's slides, the deck's link, and opens the deck."""
+    tab.goto(f"{demo_app}/working-groups", wait_until="domcontentloaded")
+    tab.locator("h1", has_text="Työryhmät").wait_for()
+    builder = tab.locator('[data-testid="stSidebar"] [data-testid="stExpander"]', has_text="Kokouksen diat")
+    builder.wait_for()
+    tab.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")  # the run is over
+    tab.wait_for_timeout(500)
+    assert builder.locator("input, button, [data-testid='stCode']").count() == 0
+    builder.locator("summary").click()
+    link = tab.locator('[data-testid="stSidebar"] [data-testid="stCode"]')
+    link.wait_for()
+    assert "present=1" in link.inner_text() and "deck=overview,indicators,participation" in link.inner_text()
+    tab.get_by_role("button", name="Avaa esitys").click()
+    assert drawn(tab, "Yleiskuva")["position"] == "1 / 5"

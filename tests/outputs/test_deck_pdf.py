@@ -108,7 +108,7 @@ def test_titles_in_the_language_asked_for(demo_url, lang):
 
 
 def test_deck_builder_offers_this_deck_as_pdf(demo_url, monkeypatch):
-    from support.screen_helpers import open_screen
+    from support.screen_helpers import open_deck_builder, open_screen
 
     from dashboard.core import cache
     from dashboard.core.filters import Filters
@@ -116,7 +116,7 @@ def test_deck_builder_offers_this_deck_as_pdf(demo_url, monkeypatch):
     from data_pipeline.store.engine import data_version, make_engine
 
     monkeypatch.setenv("HYTE_DATABASE_URL", demo_url)
-    at = open_screen(None, lang="sv")
+    at = open_deck_builder(open_screen(None, lang="sv"))
     at.sidebar.multiselect(key="present-builder").set_value(["participation", "overview"]).run()
     labels = [b.label for b in at.get("download_button")]
     assert translate("deck.download", "sv") in labels

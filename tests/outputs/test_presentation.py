@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from support.screen_helpers import open_screen, screen_text
+from support.screen_helpers import open_deck_builder, open_screen, screen_text
 from support.working_groups_fixtures import TODAY
 
 from dashboard.core.formatting import DASH, NBSP, fmt_datetime
@@ -244,7 +244,8 @@ def test_parse_deck():
 
 def test_deck_builder_gives_the_decks_link(participation_store):  # noqa: F811
     at = open_screen(None, lang="sv")
-    (code,) = at.sidebar.code
+    assert not at.sidebar.code  # closed, the builder is not drawn
+    (code,) = open_deck_builder(at).sidebar.code
     assert "/overview?" in code.value and "present=1" in code.value and "lang=sv" in code.value
     assert "deck=overview,indicators,participation,working-groups,partnerships" in code.value
     at.sidebar.multiselect(key="present-builder").set_value(["participation", "overview"]).run()

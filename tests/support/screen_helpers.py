@@ -23,6 +23,14 @@ def open_screen(page: str | None, **params: str) -> AppTest:
     return at
 
 
+def open_deck_builder(at: AppTest) -> AppTest:
+    """Open the sidebar's deck builder, as the visitor does (closed, it is not drawn)."""
+    from dashboard.outputs.presenting import BUILDER_KEY
+
+    at.session_state[BUILDER_KEY] = True
+    return at.run()
+
+
 def screen_text(at: AppTest, unescape: bool = True) -> str:
     """Every text element and metric on screen, one a line.
 
