@@ -57,3 +57,39 @@ def test_a_files_module_fixtures_start_once_and_the_slow_files_first(tmp_path: P
     assert sorted(_run(tmp_path, 2)) == ["test_quick.py", "test_served.py"]  # each file's fixture started once
     # In one process, the file the markers say is slow (a served browser) goes first.
     assert _run(tmp_path, 1) == ["test_served.py", "test_quick.py"]
+
+
+SHARED_CONFTEST = '''
+import os
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def site():
+    with open(Path(__file__).parents[2] / "started.log", "a") as log:
+        log.write(f"site {os.getpid()}\\n")
+'''
+
+SHARED = '''
+import pytest
+
+
+@pytest.mark.parametrize("n", range(8))
+def test_{name}(site, n):
+    pass
+'''
+
+
+def test_the_published_sites_files_share_one_process_and_its_site(tmp_path: Path) -> None:
+    """tests/publish's files run in one process: the session's published site is built once, not once per process."""
+    (tmp_path / "conftest.py").write_text(
+        "from support import file_order\n"
+        "globals().update({k: v for k, v in vars(file_order).items() if k.startswith('pytest_')})\n")
+    folder = tmp_path / "tests" / "publish"
+    folder.mkdir(parents=True)
+    (folder / "conftest.py").write_text(SHARED_CONFTEST)
+    for name in ("site_pages", "site_files", "site_browser"):
+        (folder / f"test_{name}.py").write_text(SHARED.format(name=name))
+    assert _run(tmp_path, 2) == ["site"]

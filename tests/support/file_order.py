@@ -20,6 +20,10 @@ def _test_file(item_or_report) -> str:
 # Files whose tests share nothing module-wide: their tests may run in either process (each of the
 # write-safety file's two long tests took a third of the suite's critical path when kept together).
 SPLIT_FILES = {"tests/pipeline/test_write_safety.py", "tests/app/test_data_status_writes.py"}
+# Folders whose files run in one process, together: they share what a process builds once. The published
+# site's files share the session's published demo site (about 30 CPU-seconds to build) and the pictures
+# drawn in the process (a chart drawn for one site is not drawn again for the next).
+SHARED_FOLDERS = ("tests/publish/",)
 
 
 def pytest_collection_modifyitems(session, config, items):
@@ -34,8 +38,8 @@ def pytest_collection_modifyitems(session, config, items):
 
 
 def pytest_xdist_make_scheduler(config, log):
-    """A file's tests run in one process, so its module fixtures (served apps, browsers, sites) start once;
-    the files longest first, as sorted above (pytest-xdist's own reordering by test count is off).
+    """A file's tests run in one process, so its module fixtures (served apps, browsers, sites) start once
+    (a shared folder's files all in one process: SHARED_FOLDERS); the files longest first, as sorted above (pytest-xdist's own reordering by test count is off).
 
     Not `--dist loadgroup` with an `xdist_group` mark per file: pytest-xdist 3.8 names a group by
     rewriting `item._nodeid`, which pytest 9 no longer reads, so every file was split over both
@@ -45,7 +49,9 @@ def pytest_xdist_make_scheduler(config, log):
     class ByFile(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             file = nodeid.split("::", 1)[0]
-            return nodeid if file in SPLIT_FILES else file
+            if file in SPLIT_FILES:
+                return nodeid
+            return next((folder for folder in SHARED_FOLDERS if file.startswith(folder)), file)
 
     config.option.loadscopereorder = False
     return ByFile(config, log)
