@@ -47,9 +47,10 @@ class TerminalProgress:
                   file=sys.stderr, flush=True)
 
 
-def _report(result, *, package: bool = False) -> int:
+def _report(result, *, package: bool = False, full_list: str | None = None) -> int:
     """What a refresh, upload or restore did, on the terminal; the exit code. `package`: the write would
-    have changed the package too (an upload or restore), so a refusal says both were left as they were."""
+    have changed the package too (an upload or restore), so a refusal says both were left as they were.
+    `full_list`: the command that writes every problem, said after a listing that stopped short."""
     if result.ok:
         unchanged = result.status == "unchanged"
         if package:
@@ -76,6 +77,8 @@ def _report(result, *, package: bool = False) -> int:
         say_n(key, total, listed=grouped(listed), kept=msg("cli.kept.package" if package else "cli.kept"))
         for problem in result.problems:
             print(str(problem), file=sys.stderr)
+        if full_list and total != listed:
+            print(full_list, file=sys.stderr)
         return EXIT_REJECTED
     say("cli.failed", message=result.message)
     return EXIT_FAILED
@@ -105,7 +108,8 @@ def cmd_refresh(args) -> int:
             started=out.started)))
     result = refresh(args.config, url, command=args.label, progress=TerminalProgress(args.quiet),
                      offline=args.offline, change=change)
-    code = _report(result)
+    code = _report(result, full_list=None if args.all_problems else
+                   str(msg("cli.all_problems.refresh", config=args.config)))
     if result.status == "rejected" and args.all_problems:
         from data_pipeline.inputs.config import load_config
         from data_pipeline.load.package import write_all_problems
@@ -133,7 +137,9 @@ def cmd_upload(args) -> int:
 
     if args.json_progress:
         return _json_write(url, lambda out: _json_report(out, upload(out, out.started)))
-    return _report(upload(TerminalProgress(args.quiet)), package=True)
+    return _report(upload(TerminalProgress(args.quiet)), package=True,
+                   full_list=str(msg("cli.all_problems.upload", config=args.config, register=args.register,
+                                     file=args.file)))
 
 
 def cmd_plan(args) -> int:
@@ -204,6 +210,8 @@ def cmd_check(args) -> int:
 
     if args.register or args.file:
         return _check_upload(args)
+    if args.all_problems:
+        return _check_all(args)
 
     result = check_package(args.config)
     name = Path(args.config).name
@@ -224,6 +232,17 @@ def cmd_check(args) -> int:
     for warning in result.warnings:
         say("cli.warning_line", warning=str(warning))
     return EXIT_OK
+
+
+def _check_all(args) -> int:
+    """`hyte check --all-problems OUT`: every problem of the package, uncapped, written to OUT (nothing
+    loaded); prints how many, first (the app reads it: data_pipeline.load.worker.package_problems)."""
+    from data_pipeline.inputs.config import load_config
+    from data_pipeline.load.package import write_all_problems
+
+    written = write_all_problems(load_config(args.config), Path(args.all_problems))
+    print(msg_n("cli.problems_written", written, count=written, out=args.all_problems))
+    return EXIT_REJECTED if written else EXIT_OK
 
 
 def _check_upload(args) -> int:

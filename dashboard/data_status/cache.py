@@ -63,6 +63,11 @@ def register_versions(store: Store, register: str) -> pl.DataFrame:
     return queries.register_versions(engine(store.url), register)
 
 
+def version_file(store: Store, version_id: int) -> tuple[str, str, bytes] | None:
+    """Not cached: read once, when a refused restore's full problem list is asked for."""
+    return queries.version_file(engine(store.url), version_id)
+
+
 def package_files(store: Store) -> dict[str, dt.datetime | None]:
     """Each register's file in the package the store was loaded from, by when it was last written (None: the
     register has no file), and hyte.toml as "plan"; empty when there is no package to read. Not cached:

@@ -96,6 +96,17 @@ def register_versions(engine: Engine, register: str) -> pl.DataFrame:
     return read_frame(engine, stmt.where(t.c.register == register).order_by(t.c.id.desc()))
 
 
+def version_file(engine: Engine, version_id: int) -> tuple[str, str, bytes] | None:
+    """A saved version's register, file name (as uploaded) and bytes; None when it is gone or kept no bytes."""
+    t = schema.register_version
+    with engine.connect() as conn:
+        row = conn.execute(select(t.c.register, t.c.uploaded_name, t.c.file_name, t.c.content)
+                           .where(t.c.id == version_id)).first()
+    if row is None or row.content is None:
+        return None
+    return row.register, row.uploaded_name or row.file_name, bytes(row.content)
+
+
 def register_changes(engine: Engine) -> pl.DataFrame:
     """Each register (and hyte.toml, "plan") with its last saved version: when and by whom, newest first."""
     t = schema.register_version

@@ -162,10 +162,10 @@ def _confirm_emptying(store: cache.Store, visitor: access.Visitor, register: str
 
 def _full_problem_list(store: cache.Store, register: str, result: worker.WriteResult, lang: str) -> None:
     """The listing is capped: the full list is written by a process of its own (`hyte check
-    --all-problems`), so the app holds only the finished file (zipped when long), then offered."""
+    --all-problems`), so the app holds only the finished file (zipped when long), then offered. An upload's
+    file is checked again; a restore's version is read back from the store."""
     pending = st.session_state.get(PENDING_KEY) or {}
-    if pending.get("kind") != "upload" or pending.get("register") != register:
-        st.caption(t("up.all.cli"))
+    if pending.get("register") != register or pending.get("kind") not in ("upload", "restore"):
         return
     made = st.session_state.get(FULL_LIST_KEY)
     if made is None:
@@ -174,24 +174,43 @@ def _full_problem_list(store: cache.Store, register: str, result: worker.WriteRe
         config = package_path(store)
         if config is None:
             return
-        zipped = result.at_least or result.problem_count > TEXT_LINES
-        folder = Path(tempfile.mkdtemp(prefix="hyte-problems-"))
-        try:
-            out = folder / f"virheet-{register}.{'zip' if zipped else 'txt'}"
-            with st.spinner(t("up.all.making")):
-                file = pending["file"]
-                lines = worker.all_problems(config, register, file.name, file.getvalue(), out)
-            if lines is None:
+        if pending["kind"] == "upload":
+            name, content = pending["file"].name, pending["file"].getvalue()
+        else:
+            saved = status_cache.version_file(store, pending["version"])
+            if saved is None or saved[0] != register:
                 st.error(t("up.all.failed"), icon=":material/error:")
                 return
-            made = (out.name, out.read_bytes(), lines)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
+            name, content = saved[1], saved[2]
+        made = _problem_file(register, result, lambda out: worker.all_problems(config, register, name, content, out))
+        if made is None:
+            return
         st.session_state[FULL_LIST_KEY] = made
+    _offer_problem_file(made, lang, key="upload.all.download")
+
+
+def _problem_file(stem: str, result: worker.WriteResult, write) -> tuple[str, bytes, int] | None:
+    """`write(out)` run in a temporary folder (it returns how many lines, None if it failed): the file's
+    name, bytes and lines, or None after saying that it failed."""
+    zipped = result.at_least or result.problem_count > TEXT_LINES
+    folder = Path(tempfile.mkdtemp(prefix="hyte-problems-"))
+    try:
+        out = folder / f"virheet-{stem}.{'zip' if zipped else 'txt'}"
+        with st.spinner(t("up.all.making")):
+            lines = write(out)
+        if lines is None:
+            st.error(t("up.all.failed"), icon=":material/error:")
+            return None
+        return out.name, out.read_bytes(), lines
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _offer_problem_file(made: tuple[str, bytes, int], lang: str, key: str) -> None:
     name, data, lines = made
     st.download_button(t("up.all.download", count=fmt_number(lines, 0, lang)), data, file_name=name,
                        mime="application/zip" if name.endswith(".zip") else "text/plain",
-                       icon=":material/download:", key="upload.all.download", on_click="ignore")
+                       icon=":material/download:", key=key, on_click="ignore")
 
 
 def _problem_lines(result: worker.WriteResult, lang: str) -> None:
@@ -246,6 +265,11 @@ def refresh_panel(store: cache.Store, visitor: access.Visitor, lang: str) -> Non
         st.error(tn("up.rejected", result.problem_count, file=plain(config.name), count=_problem_count(result, lang)),
                  icon=":material/error:")
         _problem_lines(result, lang)
+        if result.at_least or result.problem_count > len(result.problems):
+            # Made at once: the refresh's result is shown for this run only (the button would end it).
+            made = _problem_file("paketti", result, lambda out: worker.package_problems(config, out))
+            if made is not None:
+                _offer_problem_file(made, lang, key="refresh.all.download")
     else:
         st.error(t("up.failed", message=plain(result.message or result.status)), icon=":material/error:")
 

@@ -67,18 +67,26 @@ def all_problems(config: Path, register: str, file_name: str, content: bytes, ou
                  lang: str | None = None) -> int | None:
     """Every problem of `content` as the package's `register`, written to `out` (.txt or .zip) by a process
     of its own (`hyte check … --all-problems`: nothing is loaded); how many, or None if it failed."""
-    lang = lang or spoken()
     fd, temp = tempfile.mkstemp(prefix="hyte-upload-", suffix=Path(file_name).suffix.lower())
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
-        done = subprocess.run([*PROGRAM, *_language(lang), "check", "--config", str(config), "--register", register,
-                               "--file", temp, "--name", file_name, "--all-problems", str(out)],
-                              stdin=subprocess.DEVNULL,
-                              capture_output=True, text=True, encoding="utf-8", errors="replace",
-                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        return _problem_list(["check", "--config", str(config), "--register", register, "--file", temp,
+                              "--name", file_name, "--all-problems", str(out)], out, lang)
     finally:
         os.unlink(temp)
+
+
+def package_problems(config: Path, out: Path, lang: str | None = None) -> int | None:
+    """Every problem of the package as it is (what a refused refresh found), written to `out` (.txt or .zip)
+    by a process of its own (`hyte check --all-problems`: nothing is loaded); how many, or None if it failed."""
+    return _problem_list(["check", "--config", str(config), "--all-problems", str(out)], out, lang)
+
+
+def _problem_list(args: list[str], out: Path, lang: str | None) -> int | None:
+    done = subprocess.run([*PROGRAM, *_language(lang or spoken()), *args], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, encoding="utf-8", errors="replace",
+                          env={**os.environ, "PYTHONUNBUFFERED": "1"})
     if done.returncode not in (0, 1) or not out.is_file():
         log.error("the problem list process failed (exit %s): %s", done.returncode, done.stderr[-2000:])
         return None

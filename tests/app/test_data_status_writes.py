@@ -5,13 +5,15 @@ on a copy of the mini package, as in production."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
-from support.screen_helpers import open_screen
+from sqlalchemy import create_engine, insert
+from support.screen_helpers import open_screen, screen_text
 
 from support.store_rows import table_frame
 from dashboard.core.formatting import fmt_number
@@ -158,3 +160,52 @@ def test_a_restore_that_would_empty_a_register_asks_the_same_confirmation(loaded
     assert table_frame(url, schema.participation_event).height == 0
     audit = table_frame(url, schema.audit_log).sort("id").select("action", "register", "rows").rows()
     assert audit[-1] == ("restore", "events", 0)
+
+
+def test_a_flooded_restore_downloads_every_problem_of_the_saved_version(loaded_package):
+    """A version saved while its districts existed, restored after they were dropped: the full list is made
+    from the version's bytes in the store, as for an upload; no command for a terminal on the screen."""
+    url, config = loaded_package
+    bad = 3_000
+    with create_engine(url).begin() as conn:
+        version = conn.execute(insert(schema.register_version).values(
+            register="events", file_name="events.csv", uploaded_name="vanha.csv", content=bad_events(bad),
+            rows=bad, origin="upload", saved_at=dt.datetime.now(dt.timezone.utc), actor="tester")).inserted_primary_key[0]
+
+    at = open_screen("data_status.py")
+    at.selectbox(key="restore.register").set_value("events").run()
+    at.selectbox(key="restore.version.events").set_value(version).run()
+    next(b for b in at.button if b.key == "restore.button").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+    listed = at.code[0].value.splitlines()
+    assert len(listed) == 201 and "… ja vähintään" in listed[-1], listed[-3:]
+    assert "--all-problems" not in screen_text(at) + at.code[0].value
+    next(b for b in at.button if b.label == translate("up.all.button", "fi")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    [download] = [b for b in at.download_button if b.key == "upload.all.download"]
+    assert download.proto.label == translate("up.all.download", "fi", count=fmt_number(bad, 0, "fi"))
+    name, data, lines = at.session_state[widgets.FULL_LIST_KEY]
+    assert name == "virheet-events.zip" and lines == bad  # checking had stopped early: zipped, as for an upload
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        [member] = archive.namelist()
+        problems = archive.read(member).decode("utf-8").splitlines()
+    assert len(problems) == bad and problems[0] == listed[0]
+    assert table_frame(url, schema.participation_event).height > 0  # nothing loaded
+
+
+def test_a_flooded_refresh_offers_every_problem_of_the_package_at_once(loaded_package):
+    url, config = loaded_package
+    bad = 300
+    (config.parent / "registers" / "events.csv").write_bytes(bad_events(bad))
+
+    at = open_screen("data_status.py", lang="sv")
+    next(b for b in at.button if b.key == "refresh.button").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+    listed = at.code[0].value.splitlines()
+    assert len(listed) == 201 and "… och " in listed[-1], listed[-3:]
+    assert "--all-problems" not in screen_text(at) + at.code[0].value
+    [download] = [b for b in at.download_button if b.key == "refresh.all.download"]
+    assert download.proto.label == translate("up.all.download", "sv", count=fmt_number(bad, 0, "sv"))
+    assert table_frame(url, schema.participation_event).height > 0  # nothing loaded

@@ -160,7 +160,7 @@ def test_a_flood_of_problems_lists_the_first_ones_and_says_at_least_how_many(min
     assert count(result.problems) == 1_000 and count_is_lower_bound(result.problems)
     assert str(listed[-1]) == (
         "events.csv:1: -: … ja vähintään 800 muuta virhettä: tarkistus lopetettiin rivillä 202 / 20 001 "
-        "(ensimmäiset 200 listattu; koko luettelo: hyte refresh --all-problems TIEDOSTO)")
+        "(ensimmäiset 200 listattu)")
 
     out = tmp_path / "all-problems.txt"
     assert hyte(["refresh", "--config", str(mini_package), "--db", sqlite_url, "-q", "--all-problems", str(out)]) == 1
@@ -177,8 +177,8 @@ def test_a_file_with_a_few_hundred_problems_is_counted_exactly(mini_package, sql
     result = refresh(mini_package, sqlite_url)
 
     assert count(result.problems) == 300 and not count_is_lower_bound(result.problems)
-    assert str(result.problems[-1]).startswith("events.csv:1: -: … ja 100 muuta virhettä tässä tiedostossa "
-                                               "(ensimmäiset 200 / 300 listattu;")
+    assert str(result.problems[-1]) == ("events.csv:1: -: … ja 100 muuta virhettä tässä tiedostossa "
+                                        "(ensimmäiset 200 / 300 listattu)")
 
 
 def test_upload_that_would_empty_a_register_is_refused_unless_confirmed(mini_package, sqlite_url):
@@ -258,3 +258,36 @@ def test_nan_district_is_refused_through_the_refresh_with_the_store_unchanged(mi
     assert [str(p) for p in result.problems] == [
         "districts.geojson:1: geometry: feature 2: koordinaateissa on NaN tai ääretön arvo"]
     assert dump_store(sqlite_url) == before
+
+
+def test_a_capped_listing_names_the_command_for_the_full_list_on_the_terminal_only(mini_package, sqlite_url,
+                                                                                   tmp_path, capsys):
+    """The problem lines are also what the app shows, where a button makes the full list: the command that
+    writes it is said by `hyte` after the lines, for the file it was given, and never inside a problem."""
+    events = mini_package.parent / "registers" / "events.csv"
+    _bad_events(events, 300)  # 1 500 problems, checking stops at 1 000: 200 listed
+
+    assert hyte(["refresh", "--config", str(mini_package), "--db", sqlite_url, "-q"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert not [line for line in err[:-1] if "hyte " in line]
+    assert err[-1] == f"Koko virheluettelo tiedostoon: hyte refresh --config {mini_package} --all-problems TIEDOSTO"
+
+    flood = tmp_path / "tulva.csv"
+    _bad_events(flood, 300)
+    assert hyte(["--lang", "sv", "upload", "--config", str(mini_package), "--db", sqlite_url, "--register", "events",
+                 "--file", str(flood), "-q"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[-2].startswith("events.csv:1: -: … och minst ") and err[-2].endswith("(de första 200 listade)")
+    assert err[-1] == (f"Hela fellistan till en fil: hyte check --config {mini_package} --register events "
+                       f"--file {flood} --all-problems FIL")
+
+    out = tmp_path / "kaikki.txt"  # what the line says, for the package as it is: every problem, nothing loaded
+    assert hyte(["check", "--config", str(mini_package), "--all-problems", str(out)]) == 1
+    count_line = capsys.readouterr().out
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert count_line.startswith(f"{len(lines)} virhettä → ") and len(lines) == 1_500
+    assert lines[0] == "events.csv:2: date: päivämäärää ei ole olemassa: '32.13.2025'"
+
+    _bad_events(events, 0)  # a header only: no problem left
+    assert hyte(["check", "--config", str(mini_package), "--all-problems", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == ""
