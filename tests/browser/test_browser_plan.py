@@ -57,7 +57,14 @@ def _saved(page, say) -> None:
     page.get_by_text(say("plan.saving")).first.wait_for(timeout=60_000)
     page.get_by_text(say("plan.saving")).first.wait_for(state="detached", timeout=180_000)
     _idle(page)
-    page.get_by_text(say("plan.saved")).wait_for(timeout=60_000)
+    try:
+        page.get_by_text(say("plan.saved")).wait_for(timeout=60_000)
+    except Exception as missing:  # noqa: BLE001 - Playwright's TimeoutError: say what the screen said instead
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "plan-save-unconfirmed.png"), full_page=True)
+        alerts = page.locator('[data-testid="stAlert"], [data-testid="stCode"]').all_inner_texts()
+        raise AssertionError(f"no {say('plan.saved')!r} after the save; the screen's messages: {alerts}; "
+                             f"screenshot {SHOTS / 'plan-save-unconfirmed.png'}") from missing
 
 
 def _form(page, label: str):
