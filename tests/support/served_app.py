@@ -28,8 +28,10 @@ ROOT = Path(__file__).parents[2]
 # for headless use only, without the full browser's window and display machinery; it is what Playwright's
 # own headless tests run. Twenty demo pages took 52-65 CPU-seconds in it against 77-84 in `chromium
 # --headless` (interleaved, same machine, with the server's CPU).
+# HYTE_TEST_BROWSER names another (e.g. /usr/bin/chromium, to compare the two).
 BROWSERS = (Path("/usr/bin/chromium-headless-shell"), Path("/usr/bin/chromium"))
-CHROMIUM = next((browser for browser in BROWSERS if browser.exists()), BROWSERS[-1])
+CHROMIUM = Path(os.environ.get("HYTE_TEST_BROWSER")
+                or next((browser for browser in BROWSERS if browser.exists()), BROWSERS[-1]))
 # A test's page lives a few seconds: V8's optimising compilers (Maglev, TurboFan) cost more than they save
 # there. Without them, 30 of the accessibility file's visits took 7-8 % less CPU (124 and 136 CPU-seconds
 # against 134 and 146, interleaved, same machine), the published site's 160 pages 1-2 % less. Only the
