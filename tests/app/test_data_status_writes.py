@@ -123,6 +123,17 @@ def test_a_flooded_upload_shows_the_capped_list_and_downloads_every_problem_made
     assert not list(config.parent.glob(".hyte-upload-*"))  # the staged copy is gone
 
 
+def test_a_problem_list_that_could_not_be_made_says_so_without_a_terminal_command(loaded_package, monkeypatch):
+    monkeypatch.setattr(worker, "all_problems", lambda *args, **kwargs: None)  # the child process failed
+    at = upload(open_screen("data_status.py"), "events", "tulva.csv", bad_events(300))
+    next(b for b in at.button if b.label == translate("up.all.button", "fi")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    failed = [e.value for e in at.error][-1]
+    assert failed.startswith("Virheluettelon teko epäonnistui. Kokeile uudelleen") and "hyte" not in failed
+    assert not [lang for lang in ("sv", "en") if "hyte" in translate("up.all.failed", lang)]
+    assert not [b for b in at.download_button if b.key == "upload.all.download"]
+
+
 def test_the_upload_widget_refuses_files_over_the_pipelines_limit_before_they_reach_the_app(fixture_store):
     settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert settings["server"]["maxUploadSize"] * 2**20 == MAX_UPLOAD_BYTES

@@ -51,6 +51,14 @@ def test_a_target_typed_with_a_decimal_comma_is_saved_and_shown(loaded_package):
     assert list(shown.iloc[0][["Tavoitearvo", "Tavoitevuosi"]]) == ["8,5", "2027"]
 
 
+def test_a_saved_change_is_confirmed_without_a_terminal_command_in_any_language(loaded_package):
+    """A coordinator reads what the save did; "checked as hyte check checks it" named a command they never use."""
+    at = set_target(open_screen("plan.py"), 127, "8,5", "2027")
+    [saved] = [s.value for s in at.success]
+    assert saved.startswith("Tallennettu: ") and "hyte" not in saved
+    assert not [lang for lang in ("sv", "en") if "hyte" in translate("plan.saved", lang)]
+
+
 def test_a_target_year_before_the_plan_is_refused_in_words_that_say_what_to_do(loaded_package):
     url, config = loaded_package
     before = config.read_bytes()
