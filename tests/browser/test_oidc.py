@@ -20,7 +20,7 @@ from unittest import mock
 import pytest
 from support.dashboard_fixtures import build_fixture_store
 from support.oidc_stack import COOKIE_SECRET, need_node, nginx, provider, render_nginx, secrets_toml
-from support.served_app import PAGES, Requests, chromium, free_port, serve
+from support.served_app import PAGES, SHOTS, Requests, chromium, free_port, serve
 
 from dashboard.core.formatting import plain
 from dashboard.core.i18n import LANGUAGES, translate
@@ -92,7 +92,16 @@ def settled(page) -> None:
 
 
 def heading(page, text: str) -> None:
-    page.locator("h1", has_text=text).first.wait_for()
+    try:
+        page.locator("h1", has_text=text).first.wait_for()
+    except Exception as missing:  # noqa: BLE001 - Playwright's TimeoutError: say what the page showed instead
+        # Seen about once in 30 sign-ins on a loaded 2-core machine, in either browser: keep the evidence.
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        shot = SHOTS / "oidc-heading-missing.png"
+        page.screenshot(path=str(shot), full_page=True)
+        shown = page.evaluate("document.body ? document.body.innerText.slice(0, 600) : ''")
+        raise AssertionError(f"no heading {text!r} at {page.url}; the page showed {shown!r}; screenshot {shot}") \
+            from missing
     settled(page)
 
 
