@@ -81,7 +81,10 @@ _RETURN_JS = """<span class="hyte-script"></span><script>
 (() => {
   const saved = JSON.parse(sessionStorage.getItem("hyte-signin") || "null");
   sessionStorage.removeItem("hyte-signin");
-  if (saved && saved.started && saved.path !== location.pathname + location.search) {
+  // Not only after a click seen as a sign-in start: a quick click can come before _SIGNIN_JS has run
+  // (seen in tests on a loaded machine: signed in, but left on the overview). The address was saved
+  // by this tab's sign-in page, and coming back signed in means the sign-in started there.
+  if (saved && saved.path && saved.path !== location.pathname + location.search) {
     location.replace(saved.path);
   }
 })();
