@@ -124,6 +124,12 @@ def journey(page, base: str, lang: str, shots: str) -> float:
         search.fill(str(indicator))
         page.keyboard.press("Enter")
         _idle(page)
+        # While a rerun replaces the previous indicator's form, Streamlit keeps it on the page for a moment:
+        # type only once this indicator's form is the only one (on a loaded machine the old one lingered).
+        page.wait_for_function(
+            """(label) => [...document.querySelectorAll('[data-testid="stForm"]')]
+                 .filter((f) => f.querySelector(`input[aria-label="${label}"]`)).length === 1""",
+            arg=say("plan.col.target"), timeout=60_000)
         form = _form(page, say("plan.col.target"))
         form.get_by_label(say("plan.col.target"), exact=True).fill(target)
         form.get_by_label(say("plan.col.target_year"), exact=True).fill(year)
