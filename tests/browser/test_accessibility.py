@@ -15,7 +15,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 from axe_playwright_python.sync_playwright import Axe
-from support.served_app import PAGES, SHOTS, Requests
+from support.served_app import PAGES, SHOTS, OneTab, Requests
 
 from dashboard.outputs.slides import WITH_FIGURE
 from dashboard.core.i18n import LANGUAGES, translate
@@ -66,19 +66,24 @@ def visitor(browser):
         context.close()
 
 
-@pytest.fixture
-def tab(visitor):
-    """A fresh tab (a new Streamlit session) for each test, at projector size, its requests recorded
-    (those answered from the cache too)."""
-    page = visitor.new_page()
-    page.set_viewport_size({"width": PROJECTOR[0], "height": PROJECTOR[1]})
-    REQUESTS[id(page)] = Requests(page)
-    page.set_default_timeout(30_000)
+@pytest.fixture(scope="module")
+def visitor_tab(visitor):
+    """The visitor's one tab: every test's addresses open in it (support.served_app.OneTab)."""
+    tab = OneTab(visitor)
     try:
-        yield page
+        yield tab
     finally:
-        REQUESTS.pop(id(page))
-        page.close()
+        tab.close()
+
+
+@pytest.fixture
+def tab(visitor_tab):
+    """The tab for a test, at projector size, its requests recorded (those answered from the cache too)
+    from the test's first address on."""
+    page = visitor_tab()
+    page.set_viewport_size({"width": PROJECTOR[0], "height": PROJECTOR[1]})
+    REQUESTS[id(page)] = visitor_tab.requests
+    return page
 
 
 def settled(page) -> None:

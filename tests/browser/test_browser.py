@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from support.dashboard_fixtures import build_fixture_store
-from support.served_app import PAGES, SHOTS, chromium, serve
+from support.served_app import PAGES, SHOTS, OneTab, chromium, serve
 
 from dashboard.core.i18n import translate
 
@@ -29,18 +29,18 @@ def app_url(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def browser():
-    """One Finnish visitor's browser for the module: its tabs share the HTTP cache, as a returning visitor's
-    do (the app's scripts compiled once, not for every page); each tab is a new Streamlit session."""
+    """One Finnish visitor's browser for the module, and its one tab: every test's address opens in it, a new
+    Streamlit session each (support.served_app.OneTab)."""
     with chromium() as launched:
         context = launched.new_context(locale="fi-FI")
         try:
-            yield context
+            yield OneTab(context)
         finally:
             context.close()
 
 
 def _open(browser, url: str, size: tuple[int, int], h1: str):
-    page = browser.new_page()
+    page = browser()
     page.set_viewport_size({"width": size[0], "height": size[1]})
     page.goto(url)
     page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
@@ -65,40 +65,31 @@ TRUNCATED_TEXT_JS = """() => [...document.querySelectorAll('[data-testid="stMain
 def test_every_page_in_the_browser(app_url, browser, path, size):
     h1 = translate(PAGES[path], "fi")
     page = _open(browser, f"{app_url}/{path}", size, h1)
-    try:
-        assert page.locator("h1").first.inner_text().strip() == h1
-        assert page.locator('[data-testid="stException"]').count() == 0
-        assert page.locator('[role="dialog"]').count() == 0  # e.g. Streamlit's "Page not found"
-        assert page.get_by_text("DEMO DATA", exact=False).count() >= 1
-        # Nothing may run off the right edge of the screen at either size.
-        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{path} is {overflow}px wider than the {size[0]}px window"
-        assert page.evaluate(TRUNCATED_TEXT_JS) == []
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{path}-{size[0]}x{size[1]}.png"), full_page=True)
-    finally:
-        page.close()
+    assert page.locator("h1").first.inner_text().strip() == h1
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[role="dialog"]').count() == 0  # e.g. Streamlit's "Page not found"
+    assert page.get_by_text("DEMO DATA", exact=False).count() >= 1
+    # Nothing may run off the right edge of the screen at either size.
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{path} is {overflow}px wider than the {size[0]}px window"
+    assert page.evaluate(TRUNCATED_TEXT_JS) == []
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{path}-{size[0]}x{size[1]}.png"), full_page=True)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize("path", PAGES)
 def test_longer_languages_fit_the_small_screen(app_url, browser, path, lang):
     page = _open(browser, f"{app_url}/{path}?lang={lang}", (1280, 720), translate(PAGES[path], lang))
-    try:
-        assert page.locator('[data-testid="stException"]').count() == 0
-        assert page.evaluate(TRUNCATED_TEXT_JS) == []
-    finally:
-        page.close()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.evaluate(TRUNCATED_TEXT_JS) == []
 
 
 def test_root_leads_to_the_overview_keeping_the_link_filters(app_url, browser):
     page = _open(browser, f"{app_url}/?lang=sv&age=older", (1280, 720), "Översikt")
-    try:
-        page.get_by_text("Avgränsningar: Äldre").first.wait_for(timeout=30_000)
-        page.wait_for_url("**/overview?*", timeout=30_000)
-        assert "age=older" in page.url and "lang=sv" in page.url
-        assert page.locator('[data-testid="stException"]').count() == 0
-        assert page.locator('[role="dialog"]').count() == 0
-        page.screenshot(path=str(SHOTS / "overview-sv-filtered-1280x720.png"), full_page=True)
-    finally:
-        page.close()
+    page.get_by_text("Avgränsningar: Äldre").first.wait_for(timeout=30_000)
+    page.wait_for_url("**/overview?*", timeout=30_000)
+    assert "age=older" in page.url and "lang=sv" in page.url
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[role="dialog"]').count() == 0
+    page.screenshot(path=str(SHOTS / "overview-sv-filtered-1280x720.png"), full_page=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from support.hostile_fixtures import BIDI, LITERAL, PIXEL_HOST, build_hostile_store
-from support.served_app import PAGES, chromium, serve
+from support.served_app import PAGES, OneTab, chromium, serve
 
 from dashboard.core.formatting import WORD_JOINER
 from dashboard.core.i18n import translate
@@ -61,18 +61,32 @@ def app_url(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def browser():
+    """One Finnish visitor's tab for the module: every screen's address opens in it, a new Streamlit session
+    each (support.served_app.OneTab)."""
     with chromium() as launched:
-        yield launched
+        tab = OneTab(launched, viewport={"width": 1280, "height": 900}, locale="fi-FI")
+        try:
+            yield tab
+        finally:
+            tab.close()
 
 
 @pytest.mark.parametrize(("address", "path"), SCREENS, ids=[a.split("?")[0] + ("-present" if "present" in a else "")
                                                            for a, _ in SCREENS])
 def test_stored_text_is_inert_and_literal(app_url, browser, address, path):
-    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="fi-FI")
+    page = browser()
     fetched, dialogs = [], []
-    page.on("request", lambda r: fetched.append(r.url) if f"{PIXEL_HOST}/" in r.url or "evil.example" in r.url
-            else None)
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def on_request(request):
+        if f"{PIXEL_HOST}/" in request.url or "evil.example" in request.url:
+            fetched.append(request.url)
+
+    def on_dialog(dialog):
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("request", on_request)
+    page.on("dialog", on_dialog)
     try:
         page.goto(f"{app_url}/{address}")
         page.locator("h1", has_text=translate(PAGES[path], "fi")).first.wait_for(timeout=30_000)
@@ -89,4 +103,5 @@ def test_stored_text_is_inert_and_literal(app_url, browser, address, path):
             assert literal in text, f"{literal!r} not shown as typed on {address}"
         assert not set(text) & set(BIDI)
     finally:
-        page.close()
+        page.remove_listener("request", on_request)
+        page.remove_listener("dialog", on_dialog)

@@ -6,7 +6,7 @@ on the map focuses a district. One served app for the module; screenshots go to 
 from __future__ import annotations
 
 import pytest
-from support.served_app import SHOTS
+from support.served_app import SHOTS, OneTab
 
 
 pytestmark = pytest.mark.browser
@@ -40,15 +40,22 @@ MEASURE_JS = """() => {
 }"""
 
 
-@pytest.fixture
-def tab(browser):
-    # A Finnish visitor: a link without lang opens in the browser's language (st.context.locale).
-    page = browser.new_page(viewport={"width": 1280, "height": 720}, locale="fi-FI")
-    page.set_default_timeout(60_000)  # a shared machine under load
+@pytest.fixture(scope="module")
+def visitor(browser):
+    """A Finnish visitor (a link without lang opens in the browser's language, st.context.locale) and their one
+    tab, in which every test's address opens, a new Streamlit session each (support.served_app.OneTab)."""
+    tab = OneTab(browser, viewport={"width": 1280, "height": 720}, locale="fi-FI")
     try:
-        yield page
+        yield tab
     finally:
-        page.close()
+        tab.close()
+
+
+@pytest.fixture
+def tab(visitor):
+    page = visitor(timeout_ms=60_000)  # a shared machine under load
+    page.set_viewport_size({"width": 1280, "height": 720})
+    return page
 
 
 def drawn(page, h1: str) -> dict:
