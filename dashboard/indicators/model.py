@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 
 import polars as pl
+from altair.utils.schemapi import debug_mode
 from streamlit import dataframe_util
 
 from dashboard.core import cache as core_cache
@@ -218,7 +219,18 @@ def detail_charts(store: Store, start_year: int, end_year: int, age_group: str |
     """The detail view's charts as Vega-Lite dicts with their texts, built once per data version, period, age
     group, indicator and language (Altair validated each spec on every rerun: half the view's time):
     `alt` (the trend's text alternative), `trend`, `peer` (None without peer values), `peer_text`,
-    `gender` (None without figures by gender)."""
+    `gender` (None without figures by gender).
+
+    Built without Altair's validation, as the other screens' charts are: validating every part of a spec
+    as it was made took a third of a cold build (the published site's 72 indicator pages: 24 of 38 CPU-seconds
+    in these builders, 10 of them in validation). The builders' structure is validated by their unit tests
+    (tests/indicators/test_indicator_charts.py, test_indicator_ranks.py), on small frames."""
+    with debug_mode(False):
+        return _detail_charts(store, start_year, end_year, age_group, indicator_id, lang)
+
+
+def _detail_charts(store: Store, start_year: int, end_year: int, age_group: str | None, indicator_id: int,
+                   lang: str) -> dict:
     cards = cache.indicator_board(store, start_year, end_year, age_group)["cards"]
     row = cards.filter(pl.col("id") == indicator_id).row(0, named=True)
     own = cache.indicator_series(store, start_year, end_year).filter(pl.col("indicator_id") == indicator_id)
@@ -226,7 +238,7 @@ def detail_charts(store: Store, start_year: int, end_year: int, age_group: str |
     labels = {key: translate(f"ind.axis.{key}", lang) for key in ("year", "value", "region", "target", "gender")}
     regions = regions_in(own.filter(pl.col("gender") == "total"), lang)
     alt = view.alt_text(row, lang, municipality)
-    out = {"alt": alt, "trend": charts.trend_chart(regions, row.get("target_value"), labels, alt).to_dict()}
+    out = {"alt": alt, "trend": charts.trend_chart(regions, row.get("target_value"), labels, alt).to_dict(validate=False)}
     band = metrics.peer_band(regions)
     out["peer_text"] = view.peer_band_text(band, row, lang, municipality)
     out["peer"] = None
@@ -234,12 +246,12 @@ def detail_charts(store: Store, start_year: int, end_year: int, age_group: str |
         peer_labels = {"year": labels["year"], "value": labels["value"], "range": translate("peer.range", lang),
                        "median": translate("peer.median", lang), "own": municipality,
                        "peers": translate("brief.col.peers", lang)}
-        out["peer"] = charts.peer_band_chart(band, peer_labels, out["peer_text"]).to_dict()
+        out["peer"] = charts.peer_band_chart(band, peer_labels, out["peer_text"]).to_dict(validate=False)
     names = {g: translate(f"ind.gender.{g}", lang) for g in ("total", "male", "female")}
     genders = own.filter(pl.col("role") == "municipality").with_columns(pl.col("gender").replace_strict(names))
     out["gender"] = None
     if not genders.filter(pl.col("gender") != names["total"]).is_empty():
-        out["gender"] = charts.gender_chart(genders, labels, alt).to_dict()
+        out["gender"] = charts.gender_chart(genders, labels, alt).to_dict(validate=False)
     return out
 
 

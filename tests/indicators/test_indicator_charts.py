@@ -32,6 +32,17 @@ def test_trend_chart_draws_municipality_first_and_the_target():
     assert len(data_of(spec, lines)) == 3  # the missing 2024 country value is not drawn as zero
 
 
+def test_gender_chart_draws_each_gender_without_missing_years():
+    """Validated here (to_dict validates), as the screen builds it without validation (model.detail_charts)."""
+    values = pl.DataFrame({"year": [2023, 2024, 2023, 2024], "value": [10.0, 12.0, 9.0, None],
+                           "gender": ["Miehet", "Miehet", "Naiset", "Naiset"]})
+    spec = charts.gender_chart(values, LABELS, "Miehet 12,0 vuonna 2024").to_dict()
+    assert spec["description"] == "Miehet 12,0 vuonna 2024"
+    assert spec["encoding"]["color"]["field"] == "gender" and spec["encoding"]["color"]["title"] == "Sukupuoli"
+    assert spec["encoding"]["x"]["field"] == "year" and spec["encoding"]["y"]["scale"] == {"zero": False}
+    assert len(data_of(spec, spec)) == 3  # the missing 2024 value is not drawn as zero
+
+
 def test_sparkline_colour_follows_the_trend():
     series = pl.DataFrame({"year": [2022, 2023, 2024], "value": [1.0, 2.0, 3.0]})
     worse = charts.sparkline(series, "worsening", "x")
