@@ -182,7 +182,8 @@ def _full_problem_list(store: cache.Store, register: str, result: worker.WriteRe
                 st.error(t("up.all.failed"), icon=":material/error:")
                 return
             name, content = saved[1], saved[2]
-        made = _problem_file(register, result, lambda out: worker.all_problems(config, register, name, content, out))
+        made = _problem_file(t("up.all.file", register=register), result,
+                             lambda out: worker.all_problems(config, register, name, content, out))
         if made is None:
             return
         st.session_state[FULL_LIST_KEY] = made
@@ -191,11 +192,12 @@ def _full_problem_list(store: cache.Store, register: str, result: worker.WriteRe
 
 def _problem_file(stem: str, result: worker.WriteResult, write) -> tuple[str, bytes, int] | None:
     """`write(out)` run in a temporary folder (it returns how many lines, None if it failed): the file's
-    name, bytes and lines, or None after saying that it failed."""
+    name (`stem` in the visitor's language, e.g. "fel-events"; a zip holds `stem`.txt), bytes and lines, or
+    None after saying that it failed."""
     zipped = result.at_least or result.problem_count > TEXT_LINES
     folder = Path(tempfile.mkdtemp(prefix="hyte-problems-"))
     try:
-        out = folder / f"virheet-{stem}.{'zip' if zipped else 'txt'}"
+        out = folder / f"{stem}.{'zip' if zipped else 'txt'}"
         with st.spinner(t("up.all.making")):
             lines = write(out)
         if lines is None:
@@ -267,7 +269,7 @@ def refresh_panel(store: cache.Store, visitor: access.Visitor, lang: str) -> Non
         _problem_lines(result, lang)
         if result.at_least or result.problem_count > len(result.problems):
             # Made at once: the refresh's result is shown for this run only (the button would end it).
-            made = _problem_file("paketti", result, lambda out: worker.package_problems(config, out))
+            made = _problem_file(t("up.all.file.package"), result, lambda out: worker.package_problems(config, out))
             if made is not None:
                 _offer_problem_file(made, lang, key="refresh.all.download")
     else:

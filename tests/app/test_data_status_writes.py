@@ -205,10 +205,13 @@ def test_a_flooded_restore_downloads_every_problem_of_the_saved_version(loaded_p
     assert table_frame(url, schema.participation_event).height > 0  # nothing loaded
 
 
-def test_a_flooded_refresh_offers_every_problem_of_the_package_at_once(loaded_package):
+def test_a_flooded_refresh_offers_every_problem_of_the_package_at_once(loaded_package, monkeypatch):
     url, config = loaded_package
     bad = 300
     (config.parent / "registers" / "events.csv").write_bytes(bad_events(bad))
+    offered = []  # the file behind the download button: (name, bytes, lines)
+    real = widgets._offer_problem_file
+    monkeypatch.setattr(widgets, "_offer_problem_file", lambda made, *a, **k: offered.append(made) or real(made, *a, **k))
 
     at = open_screen("data_status.py", lang="sv")
     next(b for b in at.button if b.key == "refresh.button").click().run()
@@ -219,4 +222,7 @@ def test_a_flooded_refresh_offers_every_problem_of_the_package_at_once(loaded_pa
     assert "--all-problems" not in screen_text(at) + at.code[0].value
     [download] = [b for b in at.download_button if b.key == "refresh.all.download"]
     assert download.proto.label == translate("up.all.download", "sv", count=fmt_number(bad, 0, "sv"))
+    # The file is named in the screen's language too, not "virheet-paketti.txt" on a Swedish screen.
+    [(name, data, lines)] = offered
+    assert name == "fel-paketet.txt" and lines == bad and len(data.decode("utf-8").splitlines()) == bad
     assert table_frame(url, schema.participation_event).height > 0  # nothing loaded
